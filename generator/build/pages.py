@@ -1,0 +1,161 @@
+"""Which pages the kaart generates, and the data each template receives.
+
+A page producer takes the kaart and yields `GeneratedPage`s. The MkDocs plugin turns
+every page into a virtual file and renders its HTML only when MkDocs needs it, so the
+build stays linear in the number of records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from ..validate import Kaart
+from ..vocabulary import SOORTEN, THEMAS
+from .render import render
+from .urls import kern_url, record_url, relative, src_uri_for, thema_url
+
+
+@dataclass
+class GeneratedPage:
+    url: str  # directory URL relative to the site root, '' for the home page
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return src_uri_for(self.url)
+
+    def front_matter(self) -> str:
+        # JSON strings are valid YAML scalars; titles were checked to hold no < or >.
+        meta = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n"
+
+    def render(self, site: "SiteContext") -> str:
+        return render(self.template, page=self, url=lambda target: relative(self.url, target), **site.globals(), **self.context)
+
+
+@dataclass
+class SiteContext:
+    """What every template may use: the kaart, lookups and the build date."""
+
+    kaart: Kaart
+    today: dt.date
+
+    def globals(self) -> dict[str, Any]:
+        return {
+            "kaart": self.kaart,
+            "today": self.today,
+            "record_url": record_url,
+            "thema_url": thema_url,
+            "kern_url": kern_url,
+            "kernen_namen": self.kernen_namen,
+            "gebied_naam": self.gebied_naam,
+        }
+
+    def kernen_namen(self, werkgebied: list[str]) -> str:
+        names = [self.gebied_naam(area) for area in werkgebied]
+        return ", ".join(names)
+
+    def gebied_naam(self, area_id: str) -> str:
+        kaart = self.kaart
+        if area_id in kaart.kernen:
+            return kaart.kernen[area_id].naam
+        if area_id in kaart.gebieden_by_id:
+            return kaart.gebieden_by_id[area_id].naam
+        if area_id in kaart.gemeenten_by_id:
+            return f"heel {kaart.gemeenten_by_id[area_id].naam}"
+        return area_id
+
+
+PageProducer = Callable[[Kaart], Iterable[GeneratedPage]]
+
+
+def by_name(records: Iterable[Any]) -> list[Any]:
+    """Neutral order: alphabetical by name, never by provider."""
+    return sorted(records, key=lambda record: (record.naam.casefold(), record.id))
+
+
+def record_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    for soort, records in kaart.records.items():
+        for record in records.values():
+            yield GeneratedPage(record_url(soort, record.id), record.naam, f"{soort}.html", {"record": record}, getattr(record, "samenvatting", "") or "")
+
+
+def voorzieningen_voor_thema(kaart: Kaart, thema: str) -> list[Any]:
+    return by_name(v for v in kaart.voorzieningen.values() if thema in v.themas and v.status != "gestopt")
+
+
+def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    yield GeneratedPage("themas/", "Thema's", "themas.html", description="Alle thema's van de sociale kaart.")
+    for thema_id, naam in THEMAS.items():
+        context = {
+            "thema_id": thema_id,
+            "voorzieningen": voorzieningen_voor_thema(kaart, thema_id),
+            "ingangen": by_name(i for i in kaart.ingangen.values() if thema_id in i.themas),
+            "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if thema_id in v.themas),
+        }
+        yield GeneratedPage(thema_url(thema_id), naam, "thema.html", context, f"Hulp en voorzieningen bij {naam.lower()}.")
+
+
+def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    yield GeneratedPage("kernen/", "Mijn dorp of wijk", "kernen.html", description="Wat is er in jouw dorp of wijk?")
+    for kern_id, kern in kaart.kernen.items():
+        local, wider = [], []
+        for voorziening in kaart.voorzieningen.values():
+            if voorziening.status == "gestopt" or kern_id not in kaart.kernen_in(voorziening.werkgebied):
+                continue
+            located_here = any(locatie.kern == kern_id for locatie in voorziening.locaties)
+            (local if located_here else wider).append(voorziening)
+        context = {
+            "kern": kern,
+            "gebied": kaart.gebied_van_kern[kern_id],
+            "team": kaart.sociaal_team_voor(kern_id),
+            "lokaal": by_name(local),
+            "breder_per_thema": {t: by_name(v for v in wider if t in v.themas) for t in THEMAS},
+            "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),
+        }
+        yield GeneratedPage(kern_url(kern_id), kern.naam, "kern.html", context, f"Hulp en voorzieningen in {kern.naam}.")
+
+
+def overview_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    everything = [(soort, record) for soort, records in kaart.records.items() if soort != "organisatie" for record in records.values()]
+    letters: dict[str, list] = {}
+    for soort, record in sorted(everything, key=lambda item: (item[1].naam.casefold(), item[1].id)):
+        letter = record.naam[:1].upper()
+        letters.setdefault(letter if letter.isalpha() else "#", []).append((soort, record))
+    yield GeneratedPage("a-z/", "A-Z", "a-z.html", {"letters": letters}, "Alle hulp en voorzieningen van A tot Z.")
+    yield GeneratedPage("contact/", "Contact", "contact.html", {"ingangen": _ingangen_by_kind(kaart)}, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
+    yield GeneratedPage("organisaties/", "Organisaties", "organisaties.html", {"organisaties": by_name(kaart.organisaties.values())})
+    yield GeneratedPage("clientondersteuners/", "Cliëntondersteuning", "clientondersteuners.html", {"ondersteuners": by_name(kaart.clientondersteuners.values())}, "Gratis en onafhankelijke hulp bij het regelen van zorg en ondersteuning.")
+
+
+def _ingangen_by_kind(kaart: Kaart) -> dict[str, list]:
+    groups: dict[str, list] = {}
+    for ingang in by_name(kaart.ingangen.values()):
+        groups.setdefault(ingang.soort, []).append(ingang)
+    return groups
+
+
+# The pages of the site. A later feature adds its producer here.
+PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages]
+
+# Markers in hand-written pages (`<!-- kaart:naam -->`) that are replaced by a rendered snippet.
+SNIPPETS: dict[str, str] = {
+    "themategels": "snippets/themategels.html",
+    "contact-per-gebied": "snippets/contact-per-gebied.html",
+}
+
+
+def generate_pages(kaart: Kaart) -> list[GeneratedPage]:
+    return [page for producer in PAGE_PRODUCERS for page in producer(kaart)]
+
+
+def records_per_soort(kaart: Kaart) -> dict[str, int]:
+    return {SOORTEN[soort][0]: len(records) for soort, records in kaart.records.items()}

@@ -1,0 +1,69 @@
+"""The Jinja environment for generated pages: autoescaped, with the filters the templates share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .. import vocabulary
+from ..fields import format_phone
+from ..freshness import is_outdated
+from .sanitize import safe_markdown
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def datum(value: dt.date) -> str:
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def markdown_filter(text: str | None) -> Markup:
+    return Markup(safe_markdown(text)) if text else Markup("")
+
+
+def openingstijden_lines(tijden) -> list[str]:
+    from ..openingstijden import display_lines
+
+    return display_lines(tijden) if tijden else []
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        telefoon=format_phone,
+        datum=datum,
+        markdown=markdown_filter,
+        tijden=openingstijden_lines,
+    )
+    env.globals.update(
+        THEMAS=vocabulary.THEMAS,
+        THEMA_UITLEG=vocabulary.THEMA_UITLEG,
+        DOELGROEPEN=vocabulary.DOELGROEPEN,
+        TOEGANG=vocabulary.TOEGANG,
+        KOSTEN=vocabulary.KOSTEN,
+        STATUS=vocabulary.STATUS,
+        INGANG_SOORTEN=vocabulary.INGANG_SOORTEN,
+        VINDPLAATS_SOORTEN=vocabulary.VINDPLAATS_SOORTEN,
+        ORGANISATIE_SOORTEN=vocabulary.ORGANISATIE_SOORTEN,
+        WETTEN=vocabulary.WETTEN,
+        SOORTEN=vocabulary.SOORTEN,
+        is_outdated=is_outdated,
+    )
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,31 @@
+"""Partner Markdown to safe HTML: Markdown first, then an allow-list of tags, attributes and URL schemes."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def _demote_headings(html: str) -> str:
+    # Partner headings sit below the page's own h2 sections.
+    for level, target in (("1", "3"), ("2", "3"), ("5", "4"), ("6", "4")):
+        html = html.replace(f"<h{level}>", f"<h{target}>").replace(f"</h{level}>", f"</h{target}>")
+    return html
+
+
+def safe_markdown(text: str) -> str:
+    _markdown.reset()
+    html = _demote_headings(_markdown.convert(text))
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

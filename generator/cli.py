@@ -1,0 +1,152 @@
+"""Stage 4 for partners and CI: the `kaart` command. Messages in Dutch, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+from .validate import load_kaart
+
+DEFAULT_KAART = "kaart"
+DEFAULT_CONFIG = "mkdocs.yml"
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    kaart, problems = load_kaart(args.kaart)
+    for problem in problems.sorted():
+        print(problem.as_github() if args.format == "github" else problem)
+    if problems:
+        print(f"\n{len(problems)} fout(en) gevonden. Los ze op en controleer opnieuw met 'kaart check'.", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(records)} {soort}" for soort, records in kaart.records.items())
+    print(f"De kaart is in orde: {counts}.", file=sys.stderr)
+    return 0
+
+
+def _use_kaart_folder(args: argparse.Namespace) -> None:
+    """mkdocs.yml reads the data folder from KAART_DIR (`!ENV`), so build and serve follow --kaart."""
+    os.environ["KAART_DIR"] = str(Path(args.kaart).resolve())
+
+
+def _setup_mkdocs_logging() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _use_kaart_folder(args)
+    _setup_mkdocs_logging()
+    overrides = {"site_dir": str(Path(args.site).resolve())} if args.site else {}
+    try:
+        config = load_config(config_file=args.config, **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        print(f"Bouwen mislukt: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    _use_kaart_folder(args)
+    _setup_mkdocs_logging()
+    try:
+        serve(config_file=args.config, dev_addr=args.adres)
+    except MkDocsException as error:
+        print(f"Starten mislukt: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(Path(args.uit)):
+        print(f"Geschreven: {path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .synthetic import write_synthetic_kaart
+
+    target = write_synthetic_kaart(Path(args.uit), args.aantal, source=Path(args.kaart))
+    print(f"Synthetische kaart met {args.aantal} voorzieningen geschreven naar {target}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kaart", description="De sociale kaart controleren, bouwen en bekijken.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+
+    def add(name: str, func: Command, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--kaart", default=DEFAULT_KAART, help="map met de gegevens (standaard: kaart)")
+        command.set_defaults(func=func)
+        return command
+
+    check = add("check", cmd_check, "Controleer alle bestanden in de kaart.")
+    check.add_argument("--format", choices=["tekst", "github"], default="tekst", help="github: meldingen voor een pull request")
+
+    build = add("build", cmd_build, "Bouw de website (zoals 'mkdocs build').")
+    build.add_argument("--site", help="map voor de gebouwde site (standaard: site)")
+    build.add_argument("--config", default=DEFAULT_CONFIG, help=argparse.SUPPRESS)
+
+    serve = add("serve", cmd_serve, "Bekijk de website op je eigen computer; wijzigingen zie je meteen.")
+    serve.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)")
+    serve.add_argument("--config", default=DEFAULT_CONFIG, help=argparse.SUPPRESS)
+
+    schema = add("schema", cmd_schema, "Schrijf de JSON Schema's voor editors opnieuw.")
+    schema.add_argument("--uit", default="schema", help="map voor de schema's (standaard: schema)")
+
+    demo = add("demo", cmd_demo, "Schrijf een synthetische kaart van N voorzieningen (voor metingen).")
+    demo.add_argument("--aantal", type=int, required=True, help="aantal voorzieningen")
+    demo.add_argument("--uit", required=True, help="map voor de synthetische kaart")
+
+    for extend in EXTRA_COMMANDS:
+        extend(add)
+    return parser
+
+
+# Later features register their subcommands here: each is a function that receives `add`.
+EXTRA_COMMANDS: list[Callable] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - a partner must never see a traceback
+        print(
+            f"Er ging iets mis in het programma zelf, niet in jouw gegevens ({type(error).__name__}: {error}). "
+            "Meld dit bij de beheerder van de sociale kaart.",
+            file=sys.stderr,
+        )
+        if os.environ.get("KAART_DEBUG"):
+            raise
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Stage 1: read YAML files from kaart/ into plain data, remembering where every value stood.
+
+Partner files are untrusted. This reader accepts a deliberately small part of YAML:
+no anchors or aliases, no merge keys, no duplicate keys, no tags, no tabs, UTF-8 only,
+and a size limit. Scalars resolve to str, int, float, bool (true/false only), null and
+dates: `9:00` stays text (no sexagesimal numbers) and `nee`/`no` stay text (no Norway problem).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import BaseResolver
+
+from .problems import Problemen
+
+MAX_FILE_BYTES = 256 * 1024
+
+Path_ = tuple  # a path into the data, e.g. ("locaties", 0, "adres", "postcode")
+
+
+class _Resolver(BaseResolver):
+    pass
+
+
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+)$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
+)
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, SafeConstructor, _Resolver):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass
+class YamlFile:
+    """One parsed file: its data and the (line, column) of every key and value, 1-based."""
+
+    path: Path
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, where: Path_) -> tuple[int, int]:
+        """Where a path stood; for a missing key, where its nearest parent stood."""
+        where = tuple(where)
+        while where:
+            if where in self.positions:
+                return self.positions[where]
+            where = where[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class _Rejected(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def _mark(node_or_event: Any) -> tuple[int, int]:
+    mark = node_or_event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _check_text(raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise _Rejected(1, 1, f"Dit bestand is te groot ({len(raw) // 1024} KB; maximaal {MAX_FILE_BYTES // 1024} KB). Zet één record in één bestand.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _Rejected(line, 1, "Dit bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en dan codering 'UTF-8').") from None
+    text = text.removeprefix("\ufeff")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\t" in line[: len(line) - len(line.lstrip())] or (line.lstrip().startswith("-\t")):
+            raise _Rejected(number, line.index("\t") + 1, "Er staat een tab in het inspringen. Gebruik spaties in plaats van tabs.")
+    return text
+
+
+def _check_events(text: str) -> None:
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor:
+            line, column = _mark(event)
+            raise _Rejected(line, column, "Ankers en verwijzingen (& en *) zijn hier niet toegestaan. Schrijf de gegevens voluit.")
+        tag = getattr(event, "tag", None)
+        if tag and not getattr(event, "implicit", (True,))[0] and tag.startswith("!"):
+            line, column = _mark(event)
+            raise _Rejected(line, column, f"De YAML-tag '{tag}' is niet toegestaan. Haal de tag weg.")
+
+
+def _walk(node: yaml.Node, where: Path_, positions: dict[Path_, tuple[int, int]]) -> None:
+    positions.setdefault(where, _mark(node))
+    if node.tag not in _STANDARD_TAGS:
+        line, column = _mark(node)
+        raise _Rejected(line, column, f"De YAML-tag '{node.tag}' is niet toegestaan. Haal de tag weg.")
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            line, column = _mark(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                raise _Rejected(line, column, "Samenvoegen met '<<' is niet toegestaan. Schrijf de gegevens voluit.")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Rejected(line, column, "Een veldnaam moet gewone tekst zijn.")
+            key = key_node.value
+            if key in seen:
+                raise _Rejected(line, column, f"Het veld '{key}' staat twee keer in dit blok (eerder op regel {seen[key]}). Haal er één weg.")
+            seen[key] = line
+            positions[where + (key,)] = (line, column)
+            _walk(value_node, where + (key,), positions)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, where + (index,), positions)
+
+
+def parse_yaml(text: str, path: Path) -> YamlFile:
+    """Parse checked text; raise _Rejected with a Dutch message on anything unsafe or invalid."""
+    try:
+        _check_events(text)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            positions: dict[Path_, tuple[int, int]] = {}
+            if node is None:
+                raise _Rejected(1, 1, "Dit bestand is leeg. Vul de gegevens in of verwijder het bestand.")
+            _walk(node, (), positions)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _Rejected(line, column, _yaml_message(error)) from None
+    except yaml.YAMLError as error:
+        raise _Rejected(1, 1, f"Dit is geen geldige YAML: {error}") from None
+    except (ValueError, TypeError) as error:  # e.g. an impossible date such as 2026-02-30
+        raise _Rejected(1, 1, f"Een waarde klopt niet: {error}. Controleer datums (jjjj-mm-dd).") from None
+    return YamlFile(path, data, positions)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").lower()
+    if "mapping values are not allowed" in problem:
+        return "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst tussen aanhalingstekens, bijvoorbeeld: samenvatting: \"Let op: ...\"."
+    if "could not find expected ':'" in problem:
+        return "Hier mist een dubbele punt achter de veldnaam, of een regel springt verkeerd in."
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "Deze regel springt niet goed in. Zet velden van hetzelfde blok precies onder elkaar, met spaties."
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "Er mist een afsluitend aanhalingsteken."
+    if "found character" in problem and "cannot start any token" in problem:
+        return "Deze regel begint met een teken dat niet mag (bijvoorbeeld een tab, @ of `). Zet de tekst tussen aanhalingstekens."
+    return f"Dit is geen geldige YAML ({error.problem}). Controleer het inspringen en de aanhalingstekens op deze regel."
+
+
+def read_yaml(path: Path, problems: Problemen) -> YamlFile | None:
+    """Read one file. Every problem goes into `problems`; returns None when unreadable."""
+    try:
+        raw = path.read_bytes()
+        return parse_yaml(_check_text(raw), path)
+    except _Rejected as rejected:
+        problems.add(path, rejected.line, rejected.column, rejected.message)
+    except OSError as error:
+        problems.add(path, 1, 1, f"Dit bestand kan niet gelezen worden ({error.strerror}).")
+    return None
+
+
+def iter_yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))

@@ -1,0 +1,89 @@
+"""Dutch messages for pydantic validation errors, with suggestions for near-misses."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_models_in(arg))
+    return found
+
+
+def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed in the block at `loc` inside `model`."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        models = _models_in(field.annotation)
+        current = models[0] if models else None
+    return list(current.model_fields) if current else []
+
+
+def suggestion(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f" Bedoel je '{close[0]}'?" if close else ""
+
+
+def _expected_options(ctx: dict) -> list[str]:
+    expected = str(ctx.get("expected", ""))
+    return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+
+
+def dutch_message(error: dict, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    name = str(loc[-1]) if loc else ""
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "kaart":
+        return error["msg"]
+    if kind == "missing":
+        return f"Het verplichte veld '{name}' ontbreekt. Voeg een regel '{name}: ...' toe."
+    if kind == "extra_forbidden":
+        options = allowed_keys(model, loc[:-1])
+        hint = suggestion(name, options) or (f" Toegestane velden hier: {', '.join(options)}." if options else "")
+        return f"Het veld '{name}' bestaat niet.{hint}"
+    if kind == "literal_error":
+        options = _expected_options(ctx)
+        if options == ["True"]:
+            return f"Dit moet 'ja' zijn."
+        return f"'{value}' is geen geldige waarde.{suggestion(value, options)} Kies uit: {', '.join(options)}."
+    if kind in ("string_type", "string_too_short"):
+        return "Hier hoort tekst te staan."
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{value}' is geen heel getal. Schrijf alleen cijfers, bijvoorbeeld 18."
+    if kind in ("float_parsing", "float_type"):
+        return f"'{value}' is geen getal. Schrijf een getal met een punt, bijvoorbeeld 52.59."
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{value}' is geen ja of nee. Schrijf 'ja' of 'nee'."
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"'{value}' is geen datum. Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-10-01."
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return "Hier hoort een lijst te staan: zet elke waarde op een eigen regel die begint met '- '."
+    if kind == "too_short":
+        return "Deze lijst is leeg. Vul minstens één waarde in."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{value} is te laag: het moet minstens {ctx.get('ge', ctx.get('gt'))} zijn."
+    if kind in ("less_than_equal", "less_than"):
+        return f"{value} is te hoog: het mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn."
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "Hier horen velden te staan (een blok met regels 'veld: waarde'), geen losse tekst of lijst."
+    if kind == "none_required":
+        return "Dit veld moet leeg blijven."
+    return f"Deze waarde klopt niet ({error.get('msg', kind)})."
+

@@ -1,0 +1,83 @@
+"""Stage 4: the MkDocs plugin. Loads and validates the kaart, adds the generated pages, renders them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
+from .build.render import render
+from .build.urls import relative
+from .config import SocialeKaartConfig
+from .validate import Kaart, load_kaart
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_PREFIX = "assets/kaart/"
+_SNIPPET_MARKER = re.compile(r"<!--\s*kaart:([a-z0-9-]+)\s*-->")
+
+
+class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.kaart: Kaart | None = None
+        self.site: SiteContext | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def kaart_folder(self, config: MkDocsConfig) -> Path:
+        folder = Path(self.config.kaart)
+        if not folder.is_absolute():
+            folder = Path(config.config_file_path or ".").parent / folder
+        return folder.resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for asset in sorted(ASSETS.rglob("*.css")):
+            config.extra_css.append(ASSET_PREFIX + asset.relative_to(ASSETS).as_posix())
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        kaart, problems = load_kaart(self.kaart_folder(config))
+        if problems or kaart is None:
+            lines = "\n".join(str(problem) for problem in problems.sorted())
+            raise PluginError(f"De kaart bevat {len(problems)} fout(en). Los ze op en bouw opnieuw:\n{lines}")
+        self.kaart = kaart
+        self.site = SiteContext(kaart, dt.date.today())
+        config.extra["kaart"] = {
+            "regio": kaart.gebieden.regio,
+            "voorbeelddata": kaart.gebieden.voorbeelddata,
+        }
+        self.pages = {}
+        for page in generate_pages(kaart):
+            self.pages[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, content=page.front_matter()))
+        for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
+            files.append(File.generated(config, ASSET_PREFIX + asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return generated.render(self.site)
+        return self._fill_snippets(html, page)
+
+    def _fill_snippets(self, html: str, page: Page) -> str:
+        page_url = page.url
+
+        def snippet(match: re.Match) -> str:
+            template = SNIPPETS.get(match.group(1))
+            if template is None:
+                return match.group(0)
+            return render(template, url=lambda target: relative(page_url, target), **self.site.globals())
+
+        return _SNIPPET_MARKER.sub(snippet, html)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(str(self.kaart_folder(config)))
+        return server

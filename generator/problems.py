@@ -1,0 +1,42 @@
+"""Problems found in the kaart, reported to partners as `path:line:column: message`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Probleem:
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    def as_github(self) -> str:
+        """A GitHub workflow annotation, so the message appears on the line in the pull request."""
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},col={self.column}::{message}"
+
+
+def display_path(path: Path | str) -> str:
+    """The path as a partner knows it: relative to the working folder where possible."""
+    path = Path(path)
+    try:
+        return os.path.relpath(path.resolve(), Path.cwd()).replace(os.sep, "/") if path.is_absolute() else str(path).replace(os.sep, "/")
+    except ValueError:
+        return str(path)
+
+
+class Problemen(list):
+    """An ordered collection of problems; `add` keeps calls short at the call sites."""
+
+    def add(self, path: Path | str, line: int, column: int, message: str) -> None:
+        self.append(Probleem(display_path(path), line, column, message))
+
+    def sorted(self) -> list[Probleem]:
+        return sorted(set(self))

@@ -1,0 +1,252 @@
+"""Stage 2: turn the YAML files of a kaart folder into validated models, with cross-references.
+
+`load_kaart(folder)` returns the `Kaart` and every problem found, all at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel, ValidationError
+
+from .load import YamlFile, iter_yaml_files, read_yaml
+from .messages import dutch_message, suggestion
+from .models import (
+    RECORD_MODELS,
+    Clientondersteuner,
+    Gebied,
+    Gebieden,
+    Gemeente,
+    Ingang,
+    Kern,
+    Organisatie,
+    Record,
+    Vindplaats,
+    Voorziening,
+)
+from .problems import Problemen
+from .vocabulary import SOORTEN
+
+GEBIEDEN_FILE = "gebieden.yaml"
+
+
+@dataclass
+class Kaart:
+    """The whole validated kaart, with lookups the build stages need."""
+
+    folder: Path
+    gebieden: Gebieden
+    records: dict[str, dict[str, Record]]
+    sources: dict[tuple[str, str], YamlFile] = field(default_factory=dict)
+    gebieden_source: YamlFile | None = None
+    extras: dict[str, Any] = field(default_factory=dict)  # sections added by later stages (synoniemen, wegwijzer)
+
+    # derived lookups, filled by index_areas()
+    kernen: dict[str, Kern] = field(default_factory=dict)
+    gebied_van_kern: dict[str, Gebied] = field(default_factory=dict)
+    gebieden_by_id: dict[str, Gebied] = field(default_factory=dict)
+    gemeenten_by_id: dict[str, Gemeente] = field(default_factory=dict)
+
+    @property
+    def voorzieningen(self) -> dict[str, Voorziening]:
+        return self.records["voorziening"]  # type: ignore[return-value]
+
+    @property
+    def vindplaatsen(self) -> dict[str, Vindplaats]:
+        return self.records["vindplaats"]  # type: ignore[return-value]
+
+    @property
+    def clientondersteuners(self) -> dict[str, Clientondersteuner]:
+        return self.records["clientondersteuner"]  # type: ignore[return-value]
+
+    @property
+    def ingangen(self) -> dict[str, Ingang]:
+        return self.records["ingang"]  # type: ignore[return-value]
+
+    @property
+    def organisaties(self) -> dict[str, Organisatie]:
+        return self.records["organisatie"]  # type: ignore[return-value]
+
+    def index_areas(self) -> None:
+        for gemeente in self.gebieden.gemeenten:
+            self.gemeenten_by_id[gemeente.id] = gemeente
+            for gebied in gemeente.gebieden:
+                self.gebieden_by_id[gebied.id] = gebied
+                for kern in gebied.kernen:
+                    self.kernen[kern.id] = kern
+                    self.gebied_van_kern[kern.id] = gebied
+
+    def area_ids(self) -> set[str]:
+        return set(self.kernen) | set(self.gebieden_by_id) | set(self.gemeenten_by_id)
+
+    def kernen_in(self, werkgebied: list[str]) -> set[str]:
+        """Every kern covered by a list of gemeente, gebied and kern ids."""
+        covered: set[str] = set()
+        for area in werkgebied:
+            if area in self.kernen:
+                covered.add(area)
+            elif area in self.gebieden_by_id:
+                covered.update(k.id for k in self.gebieden_by_id[area].kernen)
+            elif area in self.gemeenten_by_id:
+                covered.update(k.id for g in self.gemeenten_by_id[area].gebieden for k in g.kernen)
+        return covered
+
+    def sociaal_team_voor(self, kern_id: str) -> Ingang | None:
+        """The sociaal team that serves a kern: the narrowest werkgebied wins."""
+        teams = [i for i in self.ingangen.values() if i.soort == "sociaal-team" and kern_id in self.kernen_in(i.werkgebied)]
+        return min(teams, key=lambda team: (len(self.kernen_in(team.werkgebied)), team.id), default=None)
+
+    def where(self, soort: str, record_id: str, *path: Any) -> tuple[Path, int, int]:
+        source = self.sources[(soort, record_id)]
+        line, column = source.position(path)
+        return source.path, line, column
+
+
+def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen) -> BaseModel | None:
+    """Validate one file's data against a model; every error becomes a Dutch problem with its line."""
+    if not isinstance(source.data, dict):
+        problems.add(source.path, 1, 1, "Dit bestand moet velden bevatten (regels 'veld: waarde'), geen lijst of losse tekst.")
+        return None
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            line, column = source.position(tuple(item["loc"]))
+            problems.add(source.path, line, column, dutch_message(item, model))
+        return None
+
+
+# Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
+SectionLoader = Callable[[Kaart, Problemen], None]
+SECTION_LOADERS: list[SectionLoader] = []
+KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep"} | {folder for folder, _ in SOORTEN.values()}
+
+
+def load_kaart(folder: Path | str) -> tuple[Kaart | None, Problemen]:
+    folder = Path(folder)
+    problems = Problemen()
+    if not (folder / GEBIEDEN_FILE).is_file():
+        problems.add(folder / GEBIEDEN_FILE, 1, 1, f"Het bestand {GEBIEDEN_FILE} ontbreekt in {folder}. Daarin staan de gemeente, de gebieden en de kernen.")
+        return None, problems
+    _report_unknown_entries(folder, problems)
+    gebieden_source = read_yaml(folder / GEBIEDEN_FILE, problems)
+    gebieden = validate_model(Gebieden, gebieden_source, problems) if gebieden_source else None
+    records, sources = _load_records(folder, problems)
+    if gebieden is None:
+        return None, problems
+    kaart = Kaart(folder, gebieden, records, sources, gebieden_source)  # type: ignore[arg-type]
+    kaart.index_areas()
+    check_cross_references(kaart, problems)
+    for section_loader in SECTION_LOADERS:
+        section_loader(kaart, problems)
+    return kaart, problems
+
+
+def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") and entry.name != ".gitkeep":
+            continue
+        if entry.name not in KNOWN_ENTRIES:
+            known = ", ".join(sorted(KNOWN_ENTRIES - {"README.md", ".gitkeep"}))
+            problems.add(entry, 1, 1, f"'{entry.name}' hoort niet in de kaart-map en wordt niet gebruikt. Verplaats of hernoem het; bekende namen zijn: {known}.")
+
+
+def _load_records(folder: Path, problems: Problemen) -> tuple[dict[str, dict[str, Record]], dict]:
+    records: dict[str, dict[str, Record]] = {soort: {} for soort in RECORD_MODELS}
+    sources: dict[tuple[str, str], YamlFile] = {}
+    for soort, model in RECORD_MODELS.items():
+        subfolder = folder / SOORTEN[soort][0]
+        if not subfolder.is_dir():
+            continue
+        for entry in sorted(subfolder.iterdir()):
+            if entry.is_file() and entry.suffix not in (".yaml", ".yml") and entry.name != ".gitkeep":
+                problems.add(entry, 1, 1, "Dit bestand wordt niet gebruikt: een record is een .yaml-bestand.")
+        for path in iter_yaml_files(subfolder):
+            source = read_yaml(path, problems)
+            record = validate_model(model, source, problems) if source else None
+            if record is None:
+                continue
+            if record.id != path.stem:
+                problems.add(path, *source.position(("id",)), f"De id '{record.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de id of de bestandsnaam aan.")
+            sources[(soort, record.id)] = source
+            records[soort][record.id] = record
+    return records, sources
+
+
+def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
+    _check_unique_ids(kaart, problems)
+    areas = kaart.area_ids()
+    organisaties = kaart.organisaties
+    ingangen = kaart.ingangen
+    for soort, records in kaart.records.items():
+        for record in records.values():
+            where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
+            organisatie = getattr(record, "organisatie", None)
+            if organisatie and organisatie not in organisaties:
+                problems.add(*where("organisatie"), _unknown("organisatie", organisatie, organisaties))
+            for index, area in enumerate(getattr(record, "werkgebied", None) or []):
+                if area not in areas:
+                    problems.add(*where("werkgebied", index), _unknown("gemeente, gebied of kern", area, areas))
+            for index, locatie in enumerate(getattr(record, "locaties", None) or []):
+                if locatie.kern not in kaart.kernen:
+                    problems.add(*where("locaties", index, "kern"), _unknown("kern", locatie.kern, kaart.kernen))
+            kern = getattr(record, "kern", None)
+            if kern and kern not in kaart.kernen:
+                problems.add(*where("kern"), _unknown("kern", kern, kaart.kernen))
+            overdracht = getattr(record, "overdracht", None)
+            if overdracht and overdracht.naar not in ingangen:
+                problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
+    _check_independence(kaart, problems)
+    _check_every_kern_has_a_team(kaart, problems)
+
+
+def _unknown(what: str, value: str, known: Any) -> str:
+    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} Gebruik een id die in de kaart bestaat."
+
+
+def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:
+    seen: dict[str, str] = {}
+    for soort, records in kaart.records.items():
+        for record_id in records:
+            if record_id in seen:
+                problems.add(*kaart.where(soort, record_id, "id"), f"De id '{record_id}' wordt al gebruikt door een {seen[record_id]}. Kies een andere id.")
+            else:
+                seen[record_id] = SOORTEN[soort][1].lower()
+    area_seen: set[str] = set()
+    source = kaart.gebieden_source
+    for g_index, gemeente in enumerate(kaart.gebieden.gemeenten):
+        items = [(("gemeenten", g_index, "id"), gemeente.id)]
+        for a_index, gebied in enumerate(gemeente.gebieden):
+            items.append((("gemeenten", g_index, "gebieden", a_index, "id"), gebied.id))
+            items += [(("gemeenten", g_index, "gebieden", a_index, "kernen", k_index, "id"), k.id) for k_index, k in enumerate(gebied.kernen)]
+        for path, area_id in items:
+            if area_id in area_seen:
+                problems.add(source.path, *source.position(path), f"De id '{area_id}' komt twee keer voor in de gebieden. Elke gemeente, elk gebied en elke kern heeft een eigen id.")
+            area_seen.add(area_id)
+
+
+def _check_independence(kaart: Kaart, problems: Problemen) -> None:
+    for record in kaart.clientondersteuners.values():
+        organisatie = kaart.organisaties.get(record.organisatie)
+        if organisatie and organisatie.soort == "gemeente":
+            problems.add(
+                *kaart.where("clientondersteuner", record.id, "organisatie"),
+                f"Cliëntondersteuning moet onafhankelijk zijn van de gemeente, maar '{organisatie.naam}' is de gemeente. "
+                "Kies de onafhankelijke organisatie die de ondersteuning geeft.",
+            )
+
+
+def _check_every_kern_has_a_team(kaart: Kaart, problems: Problemen) -> None:
+    source = kaart.gebieden_source
+    for g_index, gemeente in enumerate(kaart.gebieden.gemeenten):
+        for a_index, gebied in enumerate(gemeente.gebieden):
+            for k_index, kern in enumerate(gebied.kernen):
+                if kaart.sociaal_team_voor(kern.id) is None:
+                    path = ("gemeenten", g_index, "gebieden", a_index, "kernen", k_index, "id")
+                    problems.add(
+                        source.path, *source.position(path),
+                        f"Geen sociaal team voor kern '{kern.naam}'. Elke kern hoort bij een sociaal team: "
+                        "geef een ingang met 'soort: sociaal-team' een werkgebied met deze kern of dit gebied.",
+                    )

@@ -1,0 +1,140 @@
+"""The fixed lists partners choose from: themes, target groups and enumerations.
+
+This is the single source of truth for these ids. The pydantic models, the JSON
+Schema, the site and the tests all read them from here.
+"""
+
+from __future__ import annotations
+
+# The 13 themes of PRODUCT.md. Ids are a contract: other code and tests rely on them.
+THEMAS: dict[str, str] = {
+    "geld-en-schulden": "Geld en schulden",
+    "werk-en-inkomen": "Werk en inkomen",
+    "wonen-en-huishouden": "Wonen en huishouden",
+    "zorg-en-gezondheid": "Zorg en gezondheid",
+    "hulpmiddelen-en-vervoer": "Hulpmiddelen en vervoer",
+    "psychisch-en-verslaving": "Psychische problemen en verslaving",
+    "opvoeden-en-opgroeien": "Opvoeden en opgroeien",
+    "mantelzorg": "Mantelzorg",
+    "vrijwilligers-en-buurthulp": "Vrijwilligers en buurthulp",
+    "meedoen-en-ontmoeten": "Meedoen en ontmoeten",
+    "veiligheid": "Veiligheid en huiselijk geweld",
+    "formulieren-en-juridisch": "Formulieren, regelzaken en juridische hulp",
+    "taal-en-digitaal": "Taal, lezen en digitale vaardigheden",
+}
+
+# One plain sentence per theme for the tiles on the home page (B1).
+THEMA_UITLEG: dict[str, str] = {
+    "geld-en-schulden": "Rondkomen, rekeningen, schulden en hulp bij je administratie.",
+    "werk-en-inkomen": "Een baan zoeken, een uitkering, re-integratie en inkomen.",
+    "wonen-en-huishouden": "Je huis, het huishouden, verhuizen en je woning aanpassen.",
+    "zorg-en-gezondheid": "Zorg thuis, je gezondheid en hulp van de huisarts.",
+    "hulpmiddelen-en-vervoer": "Een rollator, rolstoel, scootmobiel of vervoer naar een afspraak.",
+    "psychisch-en-verslaving": "Somberheid, stress, angst, alcohol, drugs of gokken.",
+    "opvoeden-en-opgroeien": "Vragen over kinderen, jongeren, opvoeden en school.",
+    "mantelzorg": "Je zorgt voor iemand en wilt steun of even rust.",
+    "vrijwilligers-en-buurthulp": "Hulp van een vrijwilliger of zelf iets doen voor een ander.",
+    "meedoen-en-ontmoeten": "Mensen ontmoeten, eenzaamheid, sport en activiteiten.",
+    "veiligheid": "Geweld, mishandeling of je onveilig voelen, thuis of buiten.",
+    "formulieren-en-juridisch": "Formulieren invullen, brieven snappen en juridisch advies.",
+    "taal-en-digitaal": "Beter lezen, schrijven, Nederlands leren en werken met de computer.",
+}
+
+DOELGROEPEN: dict[str, str] = {
+    "kinderen": "Kinderen (tot 12 jaar)",
+    "jongeren": "Jongeren (12 tot 27 jaar)",
+    "ouders": "Ouders en opvoeders",
+    "volwassenen": "Volwassenen",
+    "ouderen": "Ouderen",
+    "mantelzorgers": "Mantelzorgers",
+    "mensen-met-een-beperking": "Mensen met een beperking",
+    "nieuwkomers": "Nieuwkomers en statushouders",
+    "werkzoekenden": "Werkzoekenden",
+    "mensen-met-geldzorgen": "Mensen met geldzorgen",
+    "iedereen": "Iedereen",
+}
+
+TOEGANG: dict[str, str] = {
+    "vrij": "Vrij toegankelijk: je kunt zo binnenlopen of bellen",
+    "aanmelden": "Eerst aanmelden",
+    "verwijzing": "Je hebt een verwijzing nodig",
+    "beschikking": "Je hebt een beschikking van de gemeente nodig",
+}
+
+KOSTEN: dict[str, str] = {
+    "gratis": "Gratis",
+    "eigen bijdrage": "Eigen bijdrage",
+    "marktprijs": "Je betaalt zelf",
+}
+
+STATUS: dict[str, str] = {
+    "actief": "Actief",
+    "tijdelijk gesloten": "Tijdelijk gesloten",
+    "gestopt": "Gestopt",
+}
+
+ORGANISATIE_SOORTEN: dict[str, str] = {
+    "gemeente": "Gemeente",
+    "welzijn": "Welzijnsorganisatie",
+    "zorg": "Zorgaanbieder",
+    "vrijwilligers": "Vrijwilligersorganisatie",
+    "onderwijs": "Onderwijs en opvang",
+    "wonen": "Woningcorporatie",
+    "landelijk": "Landelijke organisatie",
+    "overig": "Overige organisatie",
+}
+
+INGANG_SOORTEN: dict[str, str] = {
+    "sociaal-team": "Sociaal team",
+    "wmo-loket": "Wmo-loket",
+    "cjg": "Centrum voor Jeugd en Gezin",
+    "jongerenloket": "Jongerenloket",
+    "werkplein": "Werkplein",
+    "schuldhulpverlening": "Schuldhulpverlening",
+    "kcc": "Klantcontactcentrum (KCC)",
+    "veilig-thuis": "Veilig Thuis",
+    "crisislijn": "Crisislijn",
+    "huisartsenpost": "Huisartsenpost",
+}
+
+VINDPLAATS_SOORTEN: dict[str, str] = {
+    "school": "School",
+    "huisarts": "Huisarts",
+    "consultatiebureau": "Consultatiebureau / JGZ",
+    "kinderopvang": "Kinderopvang",
+    "peuterspeelzaal": "Peuterspeelzaal",
+    "bibliotheek": "Bibliotheek",
+    "buurthuis": "Buurthuis / wijkcentrum",
+    "kerk": "Kerk of moskee",
+    "sportclub": "Sportclub",
+    "woningcorporatie": "Woningcorporatie",
+    "wijkagent": "Wijkagent",
+    "apotheek": "Apotheek",
+    "anders": "Andere vindplaats",
+}
+
+WETTEN: dict[str, str] = {
+    "wmo": "Wmo 2015",
+    "jeugdwet": "Jeugdwet",
+    "participatiewet": "Participatiewet",
+    "wlz": "Wet langdurige zorg (Wlz)",
+}
+
+WEEKDAGEN: dict[str, str] = {
+    "ma": "maandag",
+    "di": "dinsdag",
+    "wo": "woensdag",
+    "do": "donderdag",
+    "vr": "vrijdag",
+    "za": "zaterdag",
+    "zo": "zondag",
+}
+
+# Record types: folder (in kaart/ and on the site), Dutch label, Dutch plural.
+SOORTEN: dict[str, tuple[str, str, str]] = {
+    "voorziening": ("voorzieningen", "Voorziening", "Voorzieningen"),
+    "vindplaats": ("vindplaatsen", "Vindplaats", "Vindplaatsen"),
+    "clientondersteuner": ("clientondersteuners", "Cliëntondersteuner", "Cliëntondersteuners"),
+    "ingang": ("ingangen", "Ingang", "Ingangen"),
+    "organisatie": ("organisaties", "Organisatie", "Organisaties"),
+}
