@@ -121,7 +121,7 @@ def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
 SECTION_LOADERS: list[SectionLoader] = []
-KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep"} | {folder for folder, _ in SOORTEN.values()}
+KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
 def load_kaart(folder: Path | str) -> tuple[Kaart | None, Problemen]:
