@@ -26,10 +26,10 @@ class Probleem:
 def display_path(path: Path | str) -> str:
     """The path as a partner knows it: relative to the working folder where possible."""
     path = Path(path)
-    try:
-        return os.path.relpath(path.resolve(), Path.cwd()).replace(os.sep, "/") if path.is_absolute() else str(path).replace(os.sep, "/")
-    except ValueError:
-        return str(path)
+    if not path.is_absolute():
+        return path.as_posix()
+    relative = os.path.relpath(path, Path.cwd())
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 class Problemen(list):

@@ -1,0 +1,90 @@
+"""Shared fixtures: the demo and mini kaarten, a built demo site served on localhost, headless Chromium.
+
+Browser tests use `browser_page`: a fresh Chromium page that fails the test when any request
+leaves localhost (no CDNs, fonts or trackers may ever be loaded).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_KAART = ROOT / "kaart"
+MINI_KAART = ROOT / "tests" / "fixtures" / "mini"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+
+
+def build_site(kaart: Path, site: Path) -> Path:
+    from generator.cli import main
+
+    assert main(["build", "--kaart", str(kaart), "--site", str(site)]) == 0
+    return site
+
+
+@pytest.fixture
+def mini_kaart(tmp_path: Path) -> Path:
+    """A writable copy of the small test kaart, for tests that break it on purpose."""
+    target = tmp_path / "kaart"
+    shutil.copytree(MINI_KAART, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo kaart, built once per test run."""
+    return build_site(DEMO_KAART, tmp_path_factory.mktemp("demo-site") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(demo_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser, request):
+    """A fresh 1280x900 page; the test fails if any request leaves localhost or a script throws."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    unexpected: list[str] = []
+
+    def check(req) -> None:
+        host = urlparse(req.url).hostname
+        if req.url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
+            return
+        unexpected.append(f"request outside localhost: {req.url}")
+
+    page.on("request", check)
+    page.on("pageerror", lambda error: unexpected.append(f"script error: {error}"))
+    yield page
+    context.close()
+    assert unexpected == []

@@ -1,0 +1,69 @@
+"""Real-browser tests of the demo site in headless Chromium: navigation, crisis numbers, WCAG 2.1 AA."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+# Every page that must pass axe-core's WCAG 2.1 AA rules. Adding a page is one line.
+AXE_PAGES = [
+    "/",
+    "/themas/geld-en-schulden/",
+    "/themas/",
+    "/kernen/",
+    "/a-z/",
+    "/contact/",
+    "/clientondersteuners/",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def first_of(demo_site, folder: str) -> str:
+    """The URL of the first record page in a folder of the built site (ids differ per kaart)."""
+    return "/" + sorted(p.parent.relative_to(demo_site).as_posix() for p in (demo_site / folder).glob("*/index.html"))[0] + "/"
+
+
+def axe_violations(page) -> list[str]:
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_page_has_no_wcag_violations(browser_page, site_url, path):
+    browser_page.goto(site_url + path)
+    assert axe_violations(browser_page) == []
+
+
+@pytest.mark.parametrize("folder", ["voorzieningen", "kernen", "ingangen", "vindplaatsen", "clientondersteuners", "organisaties"])
+def test_record_and_kern_pages_have_no_wcag_violations(browser_page, site_url, demo_site, folder):
+    browser_page.goto(site_url + first_of(demo_site, folder))
+    assert axe_violations(browser_page) == []
+
+
+def test_theme_tile_leads_to_a_record_with_crisis_numbers(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/")
+    assert page.get_by_role("region", name="Direct hulp nodig").is_visible()
+    page.get_by_role("link", name="Geld en schulden").first.click()
+    page.wait_for_url("**/themas/geld-en-schulden/")
+    assert page.locator("h1").inner_text() == "Geld en schulden"
+    first_card = page.locator(".sk-card__title a").first
+    name = first_card.inner_text()
+    first_card.click()
+    page.wait_for_url("**/voorzieningen/**")
+    assert page.locator("h1").inner_text() == name
+    crisis = page.get_by_role("region", name="Direct hulp nodig")
+    assert crisis.is_visible()
+    assert "112" in crisis.inner_text() and "0800 2000" in crisis.inner_text()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, site_url, demo_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ["/", first_of(demo_site, "voorzieningen"), "/kernen/"]:
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        assert page.get_by_role("region", name="Direct hulp nodig").is_visible()
+    context.close()

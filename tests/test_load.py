@@ -1,0 +1,86 @@
+"""The YAML reader: every unsafe or broken file gets a Dutch message with the right line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import MAX_FILE_BYTES, read_yaml
+from generator.problems import Problemen
+
+
+def read(tmp_path: Path, content: str | bytes):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    problems = Problemen()
+    return read_yaml(path, problems), problems
+
+
+def only_problem(problems: Problemen):
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_positions_of_keys_and_list_items(tmp_path):
+    source, problems = read(tmp_path, "naam: A\nlocaties:\n  - kern: b\n    adres:\n      postcode: 7771 AB\n")
+    assert not problems
+    assert source.position(("naam",)) == (1, 1)
+    assert source.position(("locaties", 0, "kern")) == (3, 5)
+    assert source.position(("locaties", 0, "adres", "postcode")) == (5, 7)
+    # a missing key points at its nearest parent
+    assert source.position(("locaties", 0, "adres", "straat")) == (4, 5)
+
+
+def test_scalars_resolve_safely(tmp_path):
+    source, _ = read(tmp_path, "a: 9:00\nb: nee\nc: no\nd: true\ne: 2026-10-01\nf: 12\ng: 0523 123456\nh: 1.5\n")
+    data = source.data
+    assert data["a"] == "9:00" and data["b"] == "nee" and data["c"] == "no"
+    assert data["d"] is True and str(data["e"]) == "2026-10-01" and data["f"] == 12
+    assert data["g"] == "0523 123456" and data["h"] == 1.5
+
+
+@pytest.mark.parametrize(
+    "content, line, fragment",
+    [
+        ("a: &x 1\nb: *x\n", 1, "Ankers en verwijzingen"),
+        ("basis:\n  a: 1\nander:\n  <<: {a: 2}\n", 4, "Samenvoegen met '<<'"),
+        ("naam: A\ntelefoon: 1\nnaam: B\n", 3, "staat twee keer"),
+        ("naam: A\nlijst:\n\t- a\n", 3, "tab"),
+        ("naam: !!python/object:os.system A\n", 1, "tag"),
+        ("naam: !eigen A\n", 1, "tag"),
+        ("naam: A\nsamenvatting: Let op: dit\n", 2, "dubbele punt"),
+        ("naam: \"A\nb: c\n", 3, "aanhalingsteken"),
+        ("", 1, "leeg"),
+    ],
+)
+def test_rejected_yaml_has_dutch_message_and_line(tmp_path, content, line, fragment):
+    source, problems = read(tmp_path, content)
+    assert source is None
+    problem = only_problem(problems)
+    assert problem.line == line, problem
+    assert fragment in problem.message, problem
+
+
+def test_non_utf8_file(tmp_path):
+    source, problems = read(tmp_path, "naam: Caf\xe9\n".encode("latin-1"))
+    assert source is None
+    assert "UTF-8" in only_problem(problems).message
+
+
+def test_too_large_file(tmp_path):
+    source, problems = read(tmp_path, "a: " + "x" * (MAX_FILE_BYTES + 10))
+    assert source is None
+    assert "te groot" in only_problem(problems).message
+
+
+def test_problem_prints_as_path_line_column(tmp_path):
+    _, problems = read(tmp_path, "a: 1\na: 2\n")
+    text = str(only_problem(problems))
+    assert text.endswith("x.yaml:2:1: Het veld 'a' staat twee keer in dit blok (eerder op regel 1). Haal er één weg.")
+
+
+def test_github_annotation_format(tmp_path):
+    _, problems = read(tmp_path, "a: 1\na: 2\n")
+    annotation = only_problem(problems).as_github()
+    assert annotation.startswith("::error file=") and ",line=2,col=1::" in annotation

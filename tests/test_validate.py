@@ -1,0 +1,138 @@
+"""Models and cross-references: each kind of mistake, its Dutch message and its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.validate import load_kaart
+
+VOORZIENING = "voorzieningen/formulierenhulp.yaml"
+
+
+def edit(kaart: Path, relative: str, old: str, new: str) -> None:
+    path = kaart / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(kaart: Path) -> list:
+    _, problems = load_kaart(kaart)
+    return problems.sorted()
+
+
+def line_of(kaart: Path, relative: str, text: str) -> int:
+    lines = (kaart / relative).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def assert_one_problem(kaart: Path, relative: str, line_text: str, fragment: str) -> None:
+    problems = problems_of(kaart)
+    assert len(problems) == 1, [str(p) for p in problems]
+    problem = problems[0]
+    assert problem.path.endswith(relative), problem
+    assert problem.line == line_of(kaart, relative, line_text), str(problem)
+    assert fragment in problem.message, str(problem)
+
+
+def test_mini_kaart_is_valid(mini_kaart):
+    kaart, problems = load_kaart(mini_kaart)
+    assert problems == []
+    assert len(kaart.voorzieningen) == 2 and kaart.sociaal_team_voor("cranenburg").id == "sociaal-team-b"
+
+
+def test_unknown_key_suggests_the_near_miss(mini_kaart):
+    edit(mini_kaart, VOORZIENING, "  telefoon: 0523 800 300", "  telefon: 0523 800 300")
+    assert_one_problem(mini_kaart, VOORZIENING, "telefon:", "Het veld 'telefon' bestaat niet. Bedoel je 'telefoon'?")
+
+
+def test_missing_required_field_points_at_its_block(mini_kaart):
+    edit(mini_kaart, VOORZIENING, "kosten:\n  soort: gratis\n", "")
+    problems = problems_of(mini_kaart)
+    assert [p.message for p in problems] == ["Het verplichte veld 'kosten' ontbreekt. Voeg een regel 'kosten: ...' toe."]
+    assert problems[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "old, new, line_text, fragment",
+    [
+        ("  telefoon: 0523 800 300", "  telefoon: 0523 80", "telefoon:", "geen geldig Nederlands telefoonnummer"),
+        ("  telefoon: 0523 800 300", "  email: info@", "email:", "geen geldig e-mailadres"),
+        ("  telefoon: 0523 800 300", "  website: javascript:alert(1)", "website:", "geen webadres dat we mogen tonen"),
+        ("  telefoon: 0523 800 300", "  website: data:text/html,hoi", "website:", "geen webadres dat we mogen tonen"),
+        ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 1 oktober", "laatst_gecontroleerd", "geen datum"),
+        ("toegang: vrij", "toegang: vrije inloop", "toegang:", "Kies uit: vrij, aanmelden, verwijzing, beschikking"),
+        ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren, geld-en-schulden]", "themas:", "Bedoel je 'formulieren-en-juridisch'?"),
+        ("  soort: gratis", "  soort: betaald", "soort: betaald", "geen geldige waarde"),
+        ("    rolstoeltoegankelijk: ja", "    rolstoeltoegankelijk: misschien", "rolstoeltoegankelijk", "Schrijf 'ja' of 'nee'"),
+        ("naam: Formulierenhulp in de bibliotheek", "naam: <script>alert(1)</script>", "naam:", "Gebruik geen < of >"),
+        ("      postcode: 7771 AA", "      postcode: 77711", "postcode:", "geen geldige postcode"),
+        ("doelgroepen: [iedereen]", "doelgroepen: []", "doelgroepen:", "lijst is leeg"),
+    ],
+)
+def test_field_mistakes(mini_kaart, old, new, line_text, fragment):
+    edit(mini_kaart, VOORZIENING, old, new)
+    assert_one_problem(mini_kaart, VOORZIENING, line_text, fragment)
+
+
+def test_unknown_organisation_and_kern(mini_kaart):
+    edit(mini_kaart, VOORZIENING, "organisatie: welzijn-proef", "organisatie: welzijn-proeff")
+    edit(mini_kaart, VOORZIENING, "    kern: akkerveen", "    kern: akerveen")
+    messages = [(p.line, p.message) for p in problems_of(mini_kaart)]
+    assert (line_of(mini_kaart, VOORZIENING, "organisatie:"), "Onbekende organisatie 'welzijn-proeff'. Bedoel je 'welzijn-proef'? Gebruik een id die in de kaart bestaat.") in messages
+    assert any(line == line_of(mini_kaart, VOORZIENING, "kern: akerveen") and "Bedoel je 'akkerveen'?" in m for line, m in messages)
+
+
+def test_unknown_werkgebied(mini_kaart):
+    edit(mini_kaart, VOORZIENING, "werkgebied: [proefgem]", "werkgebied:\n  - gebied-c")
+    assert_one_problem(mini_kaart, VOORZIENING, "- gebied-c", "Onbekende gemeente, gebied of kern 'gebied-c'")
+
+
+def test_id_must_match_file_name(mini_kaart):
+    edit(mini_kaart, VOORZIENING, "id: formulierenhulp", "id: formulieren-hulp")
+    assert_one_problem(mini_kaart, VOORZIENING, "id:", "moet gelijk zijn aan de bestandsnaam")
+
+
+def test_duplicate_id_across_record_types(mini_kaart):
+    source = (mini_kaart / "vindplaatsen/school-akkerveen.yaml").read_text(encoding="utf-8")
+    (mini_kaart / "vindplaatsen/formulierenhulp.yaml").write_text(source.replace("id: school-akkerveen", "id: formulierenhulp"), encoding="utf-8")
+    problems = problems_of(mini_kaart)
+    assert len(problems) == 1 and "wordt al gebruikt" in problems[0].message
+
+
+def test_clientondersteuner_must_be_free_and_independent(mini_kaart):
+    relative = "clientondersteuners/ondersteuning-proef.yaml"
+    edit(mini_kaart, relative, "gratis: ja", "gratis: nee")
+    assert "altijd gratis" in problems_of(mini_kaart)[0].message
+    edit(mini_kaart, relative, "gratis: nee", "gratis: ja")
+    edit(mini_kaart, relative, "organisatie: welzijn-proef", "organisatie: gemeente-proefgem")
+    assert_one_problem(mini_kaart, relative, "organisatie:", "moet onafhankelijk zijn van de gemeente")
+
+
+def test_paid_voorziening_must_explain_its_cost(mini_kaart):
+    relative = "voorzieningen/maaltijdservice.yaml"
+    edit(mini_kaart, relative, "  toelichting: € 7,50 per maaltijd\n", "")
+    assert_one_problem(mini_kaart, relative, "kosten:", "hoort een toelichting")
+
+
+def test_every_kern_needs_a_sociaal_team(mini_kaart):
+    (mini_kaart / "ingangen/sociaal-team-b.yaml").unlink()
+    assert_one_problem(mini_kaart, "gebieden.yaml", "id: cranenburg", "Geen sociaal team voor kern 'Cranenburg'")
+
+
+def test_unknown_folder_and_stray_file_are_reported(mini_kaart):
+    (mini_kaart / "voorziening").mkdir()
+    (mini_kaart / "voorzieningen/notities.txt").write_text("hoi", encoding="utf-8")
+    messages = [p.message for p in problems_of(mini_kaart)]
+    assert any("'voorziening' hoort niet in de kaart-map" in m for m in messages)
+    assert any("een record is een .yaml-bestand" in m for m in messages)
+
+
+def test_all_problems_of_a_run_are_reported_at_once(mini_kaart):
+    edit(mini_kaart, VOORZIENING, "toegang: vrij", "toegang: open")
+    edit(mini_kaart, "voorzieningen/maaltijdservice.yaml", "themas: [wonen-en-huishouden]", "themas: [wonen]")
+    (mini_kaart / "organisaties/kapot.yaml").write_text("id: kapot\nnaam: [\n", encoding="utf-8")
+    files = {p.path.rsplit("/", 1)[-1] for p in problems_of(mini_kaart)}
+    assert files == {"formulierenhulp.yaml", "maaltijdservice.yaml", "kapot.yaml"}
