@@ -58,7 +58,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as error:
-        print(f"Bouwen mislukt: {error}", file=sys.stderr)
+        reason = "de kaart bevat fouten (zie hierboven)" if "BuildError" in str(error) else str(error)
+        print(f"Bouwen mislukt: {reason}", file=sys.stderr)
         return 1
     return 0
 

@@ -59,11 +59,14 @@ class YamlFile:
 
     path: Path
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each value starts
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each key starts
 
-    def position(self, where: Path_) -> tuple[int, int]:
-        """Where a path stood; for a missing key, where its nearest parent stood."""
+    def position(self, where: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Where a value (or with key=True its key) stood; for a missing one, its nearest parent."""
         where = tuple(where)
+        if key and where in self.key_positions:
+            return self.key_positions[where]
         while where:
             if where in self.positions:
                 return self.positions[where]
@@ -109,8 +112,12 @@ def _check_events(text: str) -> None:
             raise _Rejected(line, column, f"De YAML-tag '{tag}' is niet toegestaan. Haal de tag weg.")
 
 
-def _walk(node: yaml.Node, where: Path_, positions: dict[Path_, tuple[int, int]]) -> None:
-    positions.setdefault(where, _mark(node))
+def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -> None:
+    # A scalar is reported where it stands; a block (mapping or list) on the line of its key.
+    if isinstance(node, yaml.ScalarNode) or where not in key_positions:
+        positions[where] = _mark(node)
+    else:
+        positions[where] = key_positions[where]
     if node.tag not in _STANDARD_TAGS:
         line, column = _mark(node)
         raise _Rejected(line, column, f"De YAML-tag '{node.tag}' is niet toegestaan. Haal de tag weg.")
@@ -126,11 +133,11 @@ def _walk(node: yaml.Node, where: Path_, positions: dict[Path_, tuple[int, int]]
             if key in seen:
                 raise _Rejected(line, column, f"Het veld '{key}' staat twee keer in dit blok (eerder op regel {seen[key]}). Haal er één weg.")
             seen[key] = line
-            positions[where + (key,)] = (line, column)
-            _walk(value_node, where + (key,), positions)
+            key_positions[where + (key,)] = (line, column)
+            _walk(value_node, where + (key,), positions, key_positions)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, where + (index,), positions)
+            _walk(item, where + (index,), positions, key_positions)
 
 
 def parse_yaml(text: str, path: Path) -> YamlFile:
@@ -141,9 +148,10 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
         try:
             node = loader.get_single_node()
             positions: dict[Path_, tuple[int, int]] = {}
+            key_positions: dict[Path_, tuple[int, int]] = {}
             if node is None:
                 raise _Rejected(1, 1, "Dit bestand is leeg. Vul de gegevens in of verwijder het bestand.")
-            _walk(node, (), positions)
+            _walk(node, (), positions, key_positions)
             data = loader.construct_document(node)
         finally:
             loader.dispose()
@@ -155,7 +163,7 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
         raise _Rejected(1, 1, f"Dit is geen geldige YAML: {error}") from None
     except (ValueError, TypeError) as error:  # e.g. an impossible date such as 2026-02-30
         raise _Rejected(1, 1, f"Een waarde klopt niet: {error}. Controleer datums (jjjj-mm-dd).") from None
-    return YamlFile(path, data, positions)
+    return YamlFile(path, data, positions, key_positions)
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

@@ -113,7 +113,7 @@ def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen
         return model.model_validate(source.data)
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            line, column = source.position(tuple(item["loc"]))
+            line, column = source.position(tuple(item["loc"]), key=item["type"] == "extra_forbidden")
             problems.add(source.path, line, column, dutch_message(item, model))
         return None
 
@@ -169,7 +169,7 @@ def _load_records(folder: Path, problems: Problemen) -> tuple[dict[str, dict[str
             if record is None:
                 continue
             if record.id != path.stem:
-                problems.add(path, *source.position(("id",)), f"De id '{record.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de id of de bestandsnaam aan.")
+                problems.add(path, *source.position(("id",), key=True), f"De id '{record.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de id of de bestandsnaam aan.")
             sources[(soort, record.id)] = source
             records[soort][record.id] = record
     return records, sources

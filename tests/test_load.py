@@ -25,10 +25,12 @@ def only_problem(problems: Problemen):
 def test_positions_of_keys_and_list_items(tmp_path):
     source, problems = read(tmp_path, "naam: A\nlocaties:\n  - kern: b\n    adres:\n      postcode: 7771 AB\n")
     assert not problems
-    assert source.position(("naam",)) == (1, 1)
-    assert source.position(("locaties", 0, "kern")) == (3, 5)
-    assert source.position(("locaties", 0, "adres", "postcode")) == (5, 7)
-    # a missing key points at its nearest parent
+    assert source.position(("naam",)) == (1, 7)
+    assert source.position(("naam",), key=True) == (1, 1)
+    assert source.position(("locaties", 0, "kern")) == (3, 11)
+    assert source.position(("locaties", 0, "adres", "postcode")) == (5, 17)
+    # a block is reported on the line of its key; a missing key at its nearest parent
+    assert source.position(("locaties", 0, "adres")) == (4, 5)
     assert source.position(("locaties", 0, "adres", "straat")) == (4, 5)
 
 

@@ -1,0 +1,117 @@
+"""The built site: a page per record with the expected facts, sanitised partner text, size and speed limits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO_KAART, build_site
+from generator.fields import format_phone
+from generator.validate import load_kaart
+from generator.vocabulary import SOORTEN, THEMAS
+
+MAX_PAGE_BYTES = 40 * 1024
+
+
+@pytest.fixture(scope="module")
+def demo():
+    kaart, problems = load_kaart(DEMO_KAART)
+    assert problems == []
+    return kaart
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_record_has_a_page(demo, demo_site):
+    for soort, records in demo.records.items():
+        for record_id, record in records.items():
+            page = html(demo_site, f"{SOORTEN[soort][0]}/{record_id}")
+            assert f"<h1>{record.naam.replace('&', '&amp;')}</h1>" in page, record_id
+
+
+def test_voorziening_page_shows_the_facts(demo, demo_site):
+    for voorziening in demo.voorzieningen.values():
+        page = html(demo_site, f"voorzieningen/{voorziening.id}")
+        assert "Wat kost het?" in page and "Hoe kom je erbij?" in page and "Laatst gecontroleerd op" in page
+        if voorziening.contact.telefoon:
+            assert f'href="tel:{voorziening.contact.telefoon}"' in page
+            assert format_phone(voorziening.contact.telefoon) in page
+        for thema in voorziening.themas:
+            assert THEMAS[thema] in page
+        for locatie in voorziening.locaties:
+            assert locatie.adres.straat.replace("'", "&#39;") in page
+
+
+def test_theme_kern_and_overview_pages_exist(demo, demo_site):
+    for thema in THEMAS:
+        assert "Voorzieningen (" in html(demo_site, f"themas/{thema}")
+    for kern_id, kern in demo.kernen.items():
+        page = html(demo_site, f"kernen/{kern_id}")
+        team = demo.sociaal_team_voor(kern_id)
+        assert team.naam in page and format_phone(team.contact.telefoon) in page
+    for url in ("a-z", "contact", "themas", "kernen", "organisaties", "clientondersteuners"):
+        assert (demo_site / url / "index.html").is_file()
+
+
+def test_home_has_themes_contact_and_crisis_numbers(demo_site):
+    page = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="themas/{thema}/"' in page for thema in THEMAS)
+    assert "sk-contact-gebieden" in page
+    assert 'href="tel:112"' in page and "0800 2000" in page and "113" in page
+
+
+def test_every_page_has_crisis_numbers_demo_notice_and_stays_small(demo_site):
+    pages = list(demo_site.rglob("*.html"))
+    assert len(pages) > 200
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert 'href="tel:112"' in text and "Veilig Thuis" in text, path
+        assert "voorbeeldgegevens" in text, path
+        assert path.stat().st_size <= MAX_PAGE_BYTES, f"{path} is {path.stat().st_size} bytes"
+
+
+def test_no_third_party_resources(demo_site):
+    outside = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.I)
+    for path in demo_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not outside.search(text), path
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+def test_record_pages_are_not_in_the_navigation(demo_site):
+    page = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "voorzieningen/" not in re.sub(r"(?s).*<nav class=\"md-nav md-nav--primary\"", "", page).split("</nav>")[0]
+
+
+def test_partner_text_cannot_become_script(mini_kaart, tmp_path):
+    path = mini_kaart / "voorzieningen" / "formulierenhulp.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  Neem je brieven mee.",
+        "  <script>alert('x')</script> [klik](javascript:alert(1)) <img src=x onerror=alert(1)>\n  <a href=\"javascript:alert(2)\">b</a>\n  Neem je brieven mee.",
+    ).replace("  antwoord: Loop op", "  antwoord: <script>alert(3)</script> Loop op")
+    path.write_text(text, encoding="utf-8")
+    site = build_site(mini_kaart, tmp_path / "site")
+    page = html(site, "voorzieningen/formulierenhulp")
+    assert "alert(" not in page.replace("&lt;script&gt;alert(3)&lt;/script&gt;", "")
+    assert "javascript:" not in page and "onerror" not in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
+
+
+def test_outdated_record_warns_residents(mini_kaart, tmp_path):
+    site = build_site(mini_kaart, tmp_path / "site")
+    assert "misschien niet meer actueel" in html(site, "voorzieningen/maaltijdservice")
+    assert "misschien niet meer actueel" not in html(site, "voorzieningen/formulierenhulp")
+
+
+def test_broken_kaart_fails_the_build_with_file_and_line(mini_kaart, tmp_path, capsys):
+    from generator.cli import main
+
+    path = mini_kaart / "voorzieningen" / "formulierenhulp.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("toegang: vrij", "toegang: open"), encoding="utf-8")
+    assert main(["build", "--kaart", str(mini_kaart), "--site", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr()
+    assert "formulierenhulp.yaml:" in err.err + err.out and "Traceback" not in err.err + err.out
