@@ -89,7 +89,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .synthetic import write_synthetic_kaart
 
-    target = write_synthetic_kaart(Path(args.uit), args.aantal, source=Path(args.kaart))
+    target = write_synthetic_kaart(Path(args.uit), args.aantal)
     print(f"Synthetische kaart met {args.aantal} voorzieningen geschreven naar {target}.")
     return 0
 

@@ -37,7 +37,7 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, SafeConstructor, _Resolver):
+class _PureLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, SafeConstructor, _Resolver):
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
@@ -45,6 +45,21 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml
         yaml.composer.Composer.__init__(self)
         SafeConstructor.__init__(self)
         _Resolver.__init__(self)
+
+
+if yaml.__with_libyaml__:  # LibYAML parses about ten times faster; marks and errors are the same
+
+    from yaml.cyaml import CParser
+
+    class _CLoader(CParser, SafeConstructor, _Resolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _Loader = _CLoader
+else:
+    _Loader = _PureLoader
 
 
 _STANDARD_TAGS = {
