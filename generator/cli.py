@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from .validate import load_kaart
+from .vocabulary import SOORTEN
 
 DEFAULT_KAART = "kaart"
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -24,7 +25,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"\n{len(problems)} fout(en) gevonden. Los ze op en controleer opnieuw met 'kaart check'.", file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(records)} {soort}" for soort, records in kaart.records.items())
+    counts = ", ".join(f"{len(records)} {SOORTEN[soort][2].lower()}" for soort, records in kaart.records.items())
     print(f"De kaart is in orde: {counts}.", file=sys.stderr)
     return 0
 

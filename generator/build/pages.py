@@ -106,10 +106,12 @@ def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
 
 def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     yield GeneratedPage("kernen/", "Mijn dorp of wijk", "kernen.html", description="Wat is er in jouw dorp of wijk?")
+    active = [v for v in kaart.voorzieningen.values() if v.status != "gestopt"]
+    coverage = {v.id: kaart.kernen_in(v.werkgebied) for v in active}
     for kern_id, kern in kaart.kernen.items():
         local, wider = [], []
-        for voorziening in kaart.voorzieningen.values():
-            if voorziening.status == "gestopt" or kern_id not in kaart.kernen_in(voorziening.werkgebied):
+        for voorziening in active:
+            if kern_id not in coverage[voorziening.id]:
                 continue
             located_here = any(locatie.kern == kern_id for locatie in voorziening.locaties)
             (local if located_here else wider).append(voorziening)
