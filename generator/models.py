@@ -38,6 +38,13 @@ VindplaatsSoort = Literal[tuple(VINDPLAATS_SOORTEN)]  # type: ignore[valid-type]
 Wet = Literal[tuple(WETTEN)]  # type: ignore[valid-type]
 
 
+def _ja_schema(schema: dict) -> None:
+    """JSON Schema for a field that must be 'ja' (the model reads 'ja' as True)."""
+    schema.pop("const", None)
+    schema.pop("type", None)
+    schema["enum"] = [True, "ja"]
+
+
 class Strict(BaseModel):
     """Base for every part of the data: unknown keys are errors, never silently dropped."""
 
@@ -49,8 +56,8 @@ class Strict(BaseModel):
 
 class Contact(Strict):
     telefoon: Optional[Telefoon] = Field(None, description="Telefoonnummer voor inwoners, met netnummer.", examples=["0523 123 456"])
-    telefoon_toelichting: Optional[Regel] = Field(None, description="Wanneer of waarvoor je belt, bijvoorbeeld 'ma t/m vr van 9.00 tot 12.00 uur'.")
-    whatsapp: Optional[Telefoon] = Field(None, description="Nummer voor WhatsApp, als je dat gebruikt.")
+    telefoon_toelichting: Optional[Regel] = Field(None, description="Wanneer of waarvoor je belt, bijvoorbeeld 'ma t/m vr van 9.00 tot 12.00 uur'.", examples=["ma t/m vr van 9.00 tot 12.00 uur"])
+    whatsapp: Optional[Telefoon] = Field(None, description="Nummer voor WhatsApp, als je dat gebruikt.", examples=["06 1234 5678"])
     email: Optional[Email] = Field(None, description="E-mailadres voor inwoners.", examples=["info@organisatie.nl"])
     website: Optional[Url] = Field(None, description="Webadres met meer informatie, begint met https://.", examples=["https://www.organisatie.nl"])
 
@@ -68,7 +75,7 @@ class Leeftijd(Strict):
 
 class Kosten(Strict):
     soort: KostenSoort = Field(description="Wat het kost: gratis, eigen bijdrage of marktprijs.", examples=["gratis"])
-    toelichting: Optional[Regel] = Field(None, description="Uitleg over de kosten, bijvoorbeeld '€ 2,50 per keer, met de Vechtdalpas gratis'.")
+    toelichting: Optional[Regel] = Field(None, description="Uitleg over de kosten, bijvoorbeeld '€ 2,50 per keer, met de Vechtdalpas gratis'. Verplicht als het niet gratis is.", examples=["€ 2,50 per keer"])
 
     @model_validator(mode="after")
     def _toelichting_als_betaald(self) -> "Kosten":
@@ -78,34 +85,34 @@ class Kosten(Strict):
 
 
 class Coordinaten(Strict):
-    lat: float = Field(ge=50.7, le=53.6, description="Breedtegraad (Nederland ligt tussen 50,7 en 53,6).")
-    lon: float = Field(ge=3.3, le=7.3, description="Lengtegraad (Nederland ligt tussen 3,3 en 7,3).")
+    lat: float = Field(ge=50.7, le=53.6, description="Breedtegraad (Nederland ligt tussen 50,7 en 53,6).", examples=[52.571])
+    lon: float = Field(ge=3.3, le=7.3, description="Lengtegraad (Nederland ligt tussen 3,3 en 7,3).", examples=[6.617])
 
 
 class Adres(Strict):
     straat: Regel = Field(description="Straat en huisnummer.", examples=["Kerkstraat 12"])
-    postcode: Postcode = Field(examples=["7771 AB"])
-    plaats: Regel = Field(examples=["Esveld"])
+    postcode: Postcode = Field(description="Postcode: vier cijfers en twee letters.", examples=["7771 AB"])
+    plaats: Regel = Field(description="De plaats, zoals in het adres.", examples=["Esveld"])
 
 
 class Locatie(Strict):
-    naam: Optional[Regel] = Field(None, description="Naam van de plek, bijvoorbeeld 'Buurthuis De Spil'.")
-    adres: Adres
-    kern: Id = Field(description="De kern (dorp of wijk) waar de plek ligt; een id uit gebieden.yaml.")
-    coordinaten: Optional[Coordinaten] = None
-    rolstoeltoegankelijk: Optional[JaNee] = Field(None, description="Kun je er met een rolstoel naar binnen? ja of nee.")
+    naam: Optional[Regel] = Field(None, description="Naam van de plek, bijvoorbeeld 'Buurthuis De Spil'.", examples=["Buurthuis De Spil"])
+    adres: Adres = Field(description="Het adres waar inwoners naartoe gaan.")
+    kern: Id = Field(description="De kern (dorp of wijk) waar de plek ligt; een id uit gebieden.yaml.", examples=["esveld"])
+    coordinaten: Optional[Coordinaten] = Field(None, description="Waar de plek op de kaart ligt. Niet nodig als het adres klopt.")
+    rolstoeltoegankelijk: Optional[JaNee] = Field(None, description="Kun je er met een rolstoel naar binnen? ja of nee.", examples=["ja"])
     openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer de plek open is.")
     inloop: Optional[Openingstijden] = Field(None, description="Tijden waarop je zonder afspraak kunt binnenlopen (inloop of spreekuur).")
 
 
 class Kcc(Strict):
-    antwoord: Tekst = Field(description="Het korte antwoord dat de medewerker van het KCC aan de telefoon geeft.")
-    doorverwijzen: Optional[Tekst] = Field(None, description="Wanneer de medewerker de beller warm overdraagt aan het sociaal team.")
+    antwoord: Tekst = Field(description="Het korte antwoord dat de medewerker van het KCC aan de telefoon geeft.", examples=["Loop op woensdagmiddag binnen bij de bibliotheek; een vrijwilliger helpt je met je formulieren."])
+    doorverwijzen: Optional[Tekst] = Field(None, description="Wanneer de medewerker de beller warm overdraagt aan het sociaal team.", examples=["Als er ook schulden of zorgen over de gezondheid zijn."])
 
 
 class Overdracht(Strict):
-    naar: Id = Field(description="De ingang (id) waaraan deze vindplaats signalen doorgeeft, meestal het sociaal team.")
-    hoe: Tekst = Field(description="Hoe de overdracht gaat: welke rol belt of mailt wie. Noem nooit de naam van een persoon.")
+    naar: Id = Field(description="De ingang (id) waaraan deze vindplaats signalen doorgeeft, meestal het sociaal team.", examples=["sociaal-team-noord"])
+    hoe: Tekst = Field(description="Hoe de overdracht gaat: welke rol belt of mailt wie. Noem nooit de naam van een persoon.", examples=["De intern begeleider belt het sociaal team, met toestemming van de ouders."])
 
 
 # --- records ---------------------------------------------------------------------------
@@ -114,35 +121,35 @@ class Overdracht(Strict):
 class Record(Strict):
     """Fields every record type shares."""
 
-    id: Id = Field(description="Unieke naam van dit record; gelijk aan de bestandsnaam zonder .yaml.")
-    naam: Regel = Field(description="De naam zoals inwoners die kennen.")
+    id: Id = Field(description="Unieke naam van dit record; gelijk aan de bestandsnaam zonder .yaml. Alleen kleine letters, cijfers en streepjes.", examples=["buurthuis-de-spil"])
+    naam: Regel = Field(description="De naam zoals inwoners die kennen.", examples=["Buurthuis De Spil"])
     laatst_gecontroleerd: dt.date = Field(description="Datum waarop iemand de gegevens voor het laatst heeft nagekeken (jjjj-mm-dd).", examples=["2026-10-01"])
 
 
 class Organisatie(Record):
-    soort: OrganisatieSoort = Field(description="Wat voor organisatie dit is. De gemeente beslist over maatwerk; cliëntondersteuning mag daarom niet van de gemeente zijn.")
-    samenvatting: Optional[Regel] = Field(None, description="Eén of twee zinnen over de organisatie.")
-    contact: Contact = Field(default_factory=Contact)
+    soort: OrganisatieSoort = Field(description="Wat voor organisatie dit is. De gemeente beslist over maatwerk; cliëntondersteuning mag daarom niet van de gemeente zijn.", examples=["welzijn"])
+    samenvatting: Optional[Regel] = Field(None, description="Eén of twee zinnen over de organisatie.", examples=["Welzijnsorganisatie voor alle dorpen van de gemeente."])
+    contact: Contact = Field(default_factory=Contact, description="Hoe inwoners de organisatie bereiken: telefoon, e-mail, website.")
     beheerders: list[Regel] = Field(default_factory=list, description="GitHub-accounts die de gegevens van deze organisatie mogen aanpassen.", examples=[["buurthuis-de-spil"]])
 
 
 class Voorziening(Record):
-    organisatie: Id = Field(description="De organisatie (id) die dit aanbiedt.")
-    samenvatting: Regel = Field(description="Eén of twee gewone zinnen: wat is het en voor wie.")
+    organisatie: Id = Field(description="De organisatie (id) die dit aanbiedt.", examples=["welzijn-egelstede"])
+    samenvatting: Regel = Field(description="Eén of twee gewone zinnen: wat is het en voor wie.", examples=["Een vrijwilliger helpt je met formulieren en brieven."])
     beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
-    themas: list[ThemaId] = Field(min_length=1, description="Eén of meer thema's uit de vaste lijst.")
-    doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie het is.")
-    leeftijd: Optional[Leeftijd] = None
-    toegang: Toegang = Field(description="Hoe je er gebruik van maakt: vrij, aanmelden, verwijzing of beschikking.")
+    themas: list[ThemaId] = Field(min_length=1, description="Eén of meer thema's uit de vaste lijst.", examples=[["formulieren-en-juridisch"]])
+    doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie het is.", examples=[["iedereen"]])
+    leeftijd: Optional[Leeftijd] = Field(None, description="Voor welke leeftijd het is. Laat weg als het voor alle leeftijden is.")
+    toegang: Toegang = Field(description="Hoe je er gebruik van maakt: vrij, aanmelden, verwijzing of beschikking.", examples=["vrij"])
     aanmelden: Regel = Field(description="Wat je moet doen om er gebruik van te maken, in één zin.", examples=["Loop binnen tijdens de inloop of bel voor een afspraak."])
-    kosten: Kosten
-    werkgebied: list[Id] = Field(min_length=1, description="Waar het voor is: de id van de gemeente, van gebieden of van kernen.")
-    locaties: list[Locatie] = Field(default_factory=list)
-    contact: Contact = Field(default_factory=Contact)
-    talen: list[Regel] = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden.")
-    trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die inwoners zelf gebruiken, bijvoorbeeld 'poetshulp' of 'geldzorgen'.")
-    kcc: Optional[Kcc] = None
-    status: Status = "actief"
+    kosten: Kosten = Field(description="Wat het de inwoner kost.")
+    werkgebied: list[Id] = Field(min_length=1, description="Waar het voor is: de id van de gemeente, van gebieden of van kernen.", examples=[["egelstede"]])
+    locaties: list[Locatie] = Field(default_factory=list, description="De plekken waar inwoners naartoe kunnen, met adres en tijden.")
+    contact: Contact = Field(default_factory=Contact, description="Hoe inwoners je bereiken: telefoon, e-mail, website.")
+    talen: list[Regel] = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden. Staat er niets, dan Nederlands.", examples=[["Nederlands", "Engels"]])
+    trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die inwoners zelf gebruiken, bijvoorbeeld 'poetshulp' of 'geldzorgen'.", examples=[["brieven", "DigiD"]])
+    kcc: Optional[Kcc] = Field(None, description="Voor de medewerkers van het klantcontactcentrum (KCC) van de gemeente: wat zeg je aan de telefoon?")
+    status: Status = Field("actief", description="actief, tijdelijk gesloten of gestopt. Staat er niets, dan is het actief.", examples=["actief"])
 
     @model_validator(mode="after")
     def _bereikbaar(self) -> "Voorziening":
@@ -152,35 +159,35 @@ class Voorziening(Record):
 
 
 class Vindplaats(Record):
-    soort: VindplaatsSoort
-    organisatie: Optional[Id] = None
-    kern: Id = Field(description="De kern waar de vindplaats is.")
-    samenvatting: Regel
-    wat_kun_je_vragen: Tekst = Field(description="Waarmee inwoners hier terechtkunnen.")
-    signaalrol: Tekst = Field(description="Wat deze plek doet als er zorgen zijn over iemand.")
-    overdracht: Overdracht
-    adres: Optional[Adres] = None
-    openingstijden: Optional[Openingstijden] = None
-    inloop: Optional[Openingstijden] = None
-    contact: Contact = Field(default_factory=Contact)
-    themas: list[ThemaId] = Field(default_factory=list)
+    soort: VindplaatsSoort = Field(description="Wat voor plek dit is, bijvoorbeeld school, huisarts of buurthuis.", examples=["buurthuis"])
+    organisatie: Optional[Id] = Field(None, description="De organisatie (id) waar deze plek bij hoort, als die in de kaart staat.", examples=["welzijn-egelstede"])
+    kern: Id = Field(description="De kern waar de vindplaats is.", examples=["esveld"])
+    samenvatting: Regel = Field(description="Eén of twee gewone zinnen over deze plek.", examples=["Buurthuis in het centrum van Esveld."])
+    wat_kun_je_vragen: Tekst = Field(description="Waarmee inwoners hier terechtkunnen.", examples=["Bij de koffie-inloop kun je vragen stellen over geld, zorg en meedoen."])
+    signaalrol: Tekst = Field(description="Wat deze plek doet als er zorgen zijn over iemand.", examples=["De beheerder let op bezoekers die wegblijven of het moeilijk hebben."])
+    overdracht: Overdracht = Field(description="Aan wie deze plek zorgen doorgeeft, en hoe.")
+    adres: Optional[Adres] = Field(None, description="Het adres waar inwoners naartoe gaan.")
+    openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer de plek open is.")
+    inloop: Optional[Openingstijden] = Field(None, description="Tijden waarop je zonder afspraak kunt binnenlopen (inloop of spreekuur).")
+    contact: Contact = Field(default_factory=Contact, description="Hoe inwoners de plek bereiken: telefoon, e-mail, website.")
+    themas: list[ThemaId] = Field(default_factory=list, description="De thema's waarover je hier iets kunt vragen, uit de vaste lijst.", examples=[["meedoen-en-ontmoeten"]])
 
 
 class Clientondersteuner(Record):
-    organisatie: Id
-    samenvatting: Regel
-    beschrijving: Optional[Tekst] = None
-    wetten: list[Wet] = Field(min_length=1, description="Voor welke wetten je hier hulp krijgt: wmo, jeugdwet, participatiewet, wlz.")
-    doelgroepen: list[Doelgroep] = Field(min_length=1)
-    gratis: Literal[True] = Field(description="Cliëntondersteuning is altijd gratis: schrijf 'gratis: ja'.")
-    onafhankelijk: Literal[True] = Field(description="Cliëntondersteuning is onafhankelijk van wie over de hulp beslist: schrijf 'onafhankelijk: ja'.")
-    onafhankelijkheid: Tekst = Field(description="Leg uit waarom de ondersteuning onafhankelijk is van de gemeente die beslist.")
-    ervaringsdeskundigen: JaNee = Field(False, description="Zijn er ervaringsdeskundigen beschikbaar?")
-    werkgebied: list[Id] = Field(min_length=1)
-    talen: list[Regel] = Field(default_factory=lambda: ["Nederlands"])
-    contact: Contact
-    locaties: list[Locatie] = Field(default_factory=list)
-    trefwoorden: list[Regel] = Field(default_factory=list)
+    organisatie: Id = Field(description="De onafhankelijke organisatie (id) die de cliëntondersteuning geeft.", examples=["welzijn-egelstede"])
+    samenvatting: Regel = Field(description="Eén of twee gewone zinnen: wat doet de cliëntondersteuner voor je.", examples=["Gratis hulp bij het gesprek met de gemeente over zorg of ondersteuning."])
+    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
+    wetten: list[Wet] = Field(min_length=1, description="Voor welke wetten je hier hulp krijgt: wmo, jeugdwet, participatiewet, wlz.", examples=[["wmo", "jeugdwet"]])
+    doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie de ondersteuning is.", examples=[["iedereen"]])
+    gratis: Literal[True] = Field(description="Cliëntondersteuning is altijd gratis: schrijf 'gratis: ja'.", examples=["ja"], json_schema_extra=_ja_schema)
+    onafhankelijk: Literal[True] = Field(description="Cliëntondersteuning is onafhankelijk van wie over de hulp beslist: schrijf 'onafhankelijk: ja'.", examples=["ja"], json_schema_extra=_ja_schema)
+    onafhankelijkheid: Tekst = Field(description="Leg uit waarom de ondersteuning onafhankelijk is van de gemeente die beslist.", examples=["De ondersteuners werken bij de welzijnsstichting en beslissen niet over hulp of geld van de gemeente."])
+    ervaringsdeskundigen: JaNee = Field(False, description="Zijn er ervaringsdeskundigen beschikbaar? ja of nee. Staat er niets, dan nee.", examples=["ja"])
+    werkgebied: list[Id] = Field(min_length=1, description="Waar de ondersteuning voor is: de id van de gemeente, van gebieden of van kernen.", examples=[["egelstede"]])
+    talen: list[Regel] = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden. Staat er niets, dan Nederlands.", examples=[["Nederlands", "Arabisch"]])
+    contact: Contact = Field(description="Hoe inwoners een cliëntondersteuner bereiken: telefoon, e-mail, website.")
+    locaties: list[Locatie] = Field(default_factory=list, description="De plekken waar inwoners naartoe kunnen, met adres en tijden.")
+    trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die inwoners zelf gebruiken, bijvoorbeeld 'hulp bij gesprek' of 'keukentafelgesprek'.", examples=[["keukentafelgesprek"]])
 
     @model_validator(mode="before")
     @classmethod
@@ -199,18 +206,18 @@ class Clientondersteuner(Record):
 
 
 class Ingang(Record):
-    soort: IngangSoort
-    organisatie: Id
-    samenvatting: Regel
-    beschrijving: Optional[Tekst] = None
-    wat_gebeurt_er: Tekst = Field(description="Wat er gebeurt als je belt of binnenloopt, in gewone woorden.")
-    werkgebied: list[Id] = Field(min_length=1, description="Voor welke gemeente, gebieden of kernen deze ingang er is.")
-    themas: list[ThemaId] = Field(default_factory=list)
-    contact: Contact
-    adres: Optional[Adres] = None
-    openingstijden: Optional[Openingstijden] = None
-    inloop: Optional[Openingstijden] = None
-    kcc: Optional[Kcc] = None
+    soort: IngangSoort = Field(description="Wat voor ingang dit is, bijvoorbeeld sociaal-team, wmo-loket of cjg.", examples=["sociaal-team"])
+    organisatie: Id = Field(description="De organisatie (id) waar deze ingang bij hoort.", examples=["gemeente-egelstede"])
+    samenvatting: Regel = Field(description="Eén of twee gewone zinnen: waarvoor kun je hier terecht.", examples=["Voor alle vragen over zorg, geld, opvoeden en meedoen."])
+    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
+    wat_gebeurt_er: Tekst = Field(description="Wat er gebeurt als je belt of binnenloopt, in gewone woorden.", examples=["Een generalist belt je terug en maakt een afspraak voor een gesprek bij je thuis."])
+    werkgebied: list[Id] = Field(min_length=1, description="Voor welke gemeente, gebieden of kernen deze ingang er is.", examples=[["gebied-noord"]])
+    themas: list[ThemaId] = Field(default_factory=list, description="De thema's waarvoor je hier terechtkunt, uit de vaste lijst.", examples=[["zorg-en-gezondheid"]])
+    contact: Contact = Field(description="Hoe inwoners de ingang bereiken. Een telefoonnummer is verplicht.")
+    adres: Optional[Adres] = Field(None, description="Het adres waar inwoners naartoe gaan.")
+    openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer de ingang open of bereikbaar is.")
+    inloop: Optional[Openingstijden] = Field(None, description="Tijden waarop je zonder afspraak kunt binnenlopen (inloop of spreekuur).")
+    kcc: Optional[Kcc] = Field(None, description="Voor de medewerkers van het klantcontactcentrum (KCC) van de gemeente: wat zeg je aan de telefoon?")
 
     @model_validator(mode="after")
     def _bereikbaar(self) -> "Ingang":
@@ -227,21 +234,21 @@ class Ingang(Record):
 
 
 class Kern(Strict):
-    id: Id
-    naam: Regel
-    postcodes: list[Regel] = Field(default_factory=list, description="Postcodecijfers van deze kern, bijvoorbeeld '7771'.")
+    id: Id = Field(description="Korte naam van de kern: kleine letters, cijfers en streepjes.", examples=["esveld"])
+    naam: Regel = Field(description="De naam van het dorp of de wijk.", examples=["Esveld"])
+    postcodes: list[Regel] = Field(default_factory=list, description="Postcodecijfers van deze kern, bijvoorbeeld '7771'.", examples=[["7771"]])
 
 
 class Gebied(Strict):
-    id: Id
-    naam: Regel
-    kernen: list[Kern] = Field(min_length=1)
+    id: Id = Field(description="Korte naam van het gebied: kleine letters, cijfers en streepjes.", examples=["gebied-noord"])
+    naam: Regel = Field(description="De naam van het gebied, zoals inwoners die kennen.", examples=["Gebied Noord"])
+    kernen: list[Kern] = Field(min_length=1, description="De kernen (dorpen en wijken) in dit gebied.")
 
 
 class Gemeente(Strict):
-    id: Id
-    naam: Regel
-    gebieden: list[Gebied] = Field(min_length=1)
+    id: Id = Field(description="Korte naam van de gemeente: kleine letters, cijfers en streepjes.", examples=["egelstede"])
+    naam: Regel = Field(description="De naam van de gemeente.", examples=["Gemeente Egelstede"])
+    gebieden: list[Gebied] = Field(min_length=1, description="De gebieden van de gemeente; elk gebied heeft een eigen sociaal team.")
 
 
 class Gebieden(Strict):
@@ -250,7 +257,7 @@ class Gebieden(Strict):
     regio: Regel = Field(description="Naam van de regio of gemeente, zoals die bovenaan de site staat.")
     voorbeelddata: JaNee = Field(False, description="Zet op 'ja' zolang de kaart voorbeeldgegevens bevat; elke pagina zegt dat dan.")
     kcc_telefoon: Optional[Telefoon] = Field(None, description="Het algemene nummer van de gemeente (KCC), bijvoorbeeld 14 0523.")
-    gemeenten: list[Gemeente] = Field(min_length=1)
+    gemeenten: list[Gemeente] = Field(min_length=1, description="De gemeenten in de kaart, met hun gebieden en kernen.")
 
 
 RECORD_MODELS: dict[str, type[Record]] = {
