@@ -129,6 +129,21 @@ def _check_url(value: Any) -> str:
     return url
 
 
+# A GitHub user name (1-39 letters, digits or single hyphens) or a team ("organisatie/team").
+ACCOUNT_PATTERN = r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"
+_ACCOUNT_RE = re.compile(ACCOUNT_PATTERN)
+
+
+def _check_account(value: Any) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if not _ACCOUNT_RE.match(text):
+        raise fout(
+            f"'{value}' is geen GitHub-account. Schrijf alleen de accountnaam, zonder spaties, "
+            "bijvoorbeeld 'buurthuis-de-spil' (of een team: 'organisatie/team')."
+        )
+    return text.removeprefix("@")
+
+
 def _check_postcode(value: Any) -> str:
     text = str(value).strip().upper() if value is not None else ""
     match = re.fullmatch(r"([1-9][0-9]{3}) ?([A-Z]{2})", text)
@@ -149,8 +164,9 @@ Telefoon = Annotated[
 Email = Annotated[str, BeforeValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})]
 Url = Annotated[str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
 Postcode = Annotated[str, BeforeValidator(_check_postcode), WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"})]
+Account = Annotated[str, BeforeValidator(_check_account), WithJsonSchema({"type": "string", "pattern": ACCOUNT_PATTERN})]
 
 __all__ = [
-    "Email", "Id", "JaNee", "Postcode", "Regel", "Telefoon", "Tekst", "Url",
+    "Account", "Email", "Id", "JaNee", "Postcode", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]

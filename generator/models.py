@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import Email, Id, JaNee, Postcode, Regel, Telefoon, Tekst, Url, fout
+from .fields import Account, Email, Id, JaNee, Postcode, Regel, Telefoon, Tekst, Url, fout
 from .openingstijden import Openingstijden
 from .vocabulary import (
     DOELGROEPEN,
@@ -130,7 +130,7 @@ class Organisatie(Record):
     soort: OrganisatieSoort = Field(description="Wat voor organisatie dit is. De gemeente beslist over maatwerk; cliëntondersteuning mag daarom niet van de gemeente zijn.", examples=["welzijn"])
     samenvatting: Optional[Regel] = Field(None, description="Eén of twee zinnen over de organisatie.", examples=["Welzijnsorganisatie voor alle dorpen van de gemeente."])
     contact: Contact = Field(default_factory=Contact, description="Hoe inwoners de organisatie bereiken: telefoon, e-mail, website.")
-    beheerders: list[Regel] = Field(default_factory=list, description="GitHub-accounts die de gegevens van deze organisatie mogen aanpassen.", examples=[["buurthuis-de-spil"]])
+    beheerders: list[Account] = Field(default_factory=list, description="GitHub-accounts die de gegevens van deze organisatie mogen aanpassen.", examples=[["buurthuis-de-spil"]])
 
 
 class Voorziening(Record):
