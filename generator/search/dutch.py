@@ -1,0 +1,159 @@
+"""Dutch text pipeline for the Python `lunr` package, token-for-token compatible with lunr.nl.js.
+
+The search index is built here at build time and loaded in the browser with lunr.js 2.3.9,
+lunr.stemmer.support.js and lunr.nl.js (the copies shipped in mkdocs/contrib/search/).
+`lunr.Index.load` looks pipeline functions up by label, so the functions below are registered
+under the labels lunr.nl.js registers: ``trimmer-nl``, ``stopWordFilter-nl``, ``stemmer-nl``.
+Only the search pipeline (``["stemmer-nl"]``) ends up in the serialized index, but all three
+labels are registered so an index or pipeline from either side loads on the other.
+
+Equivalence with lunr.nl.js, piece by piece:
+
+* trimmer: lunr.nl.js builds it with ``lunr.trimmerSupport.generateTrimmer(wordCharacters)``,
+  i.e. ``s.replace(/^[^W]+/, '').replace(/[^W]+$/, '')``. The word-character class is copied
+  verbatim below. It contains no digits: "2024" trims to "" and "1234ab" to "ab" (the Python
+  lunr package's own trimmer uses ``\\W`` and would keep digits).
+* stop words: copied verbatim from the ``generateStopWordFilter(' aan al ...'.split(' '))``
+  call. The string starts with a space, so the list also holds the empty string, which makes
+  the filter drop tokens that the trimmer emptied; ``""`` is therefore part of ``STOP_WORDS``.
+* stemmer: lunr.nl.js carries the original Snowball Dutch stemmer, which snowballstemmer >= 3
+  ships as ``dutch_porter``. The newer ``dutch`` algorithm gives different stems for many words
+  and must not be used.
+* tokenizer: lunr.js splits on ``/[\\s\\-]+/``; JS ``\\s`` covers all Unicode space separators
+  plus U+2028, U+2029 and U+FEFF. The Python package splits only on
+  ``" \\t\\n\\r\\f\\v\\xa0-"`` and offers no way to pass a separator through ``Builder.add``.
+  Python is therefore the subset; `normalize_separators` maps the JS-only separators to a
+  space before the Python tokenizer (or query lexer) sees the text. `DutchBuilder` does this
+  for every string field, `tokens_for` and `search` for their input.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any, Callable
+
+import snowballstemmer
+from lunr.builder import Builder
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.tokenizer import Tokenizer
+
+# lunr.nl.wordCharacters, verbatim from lunr.nl.js.
+WORD_CHARACTERS = (
+    "A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C"
+    "\u1D62-\u1D65\u1D6B-\u1D77\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A\u212B"
+    "\u2132\u214E\u2160-\u2188\u2C60-\u2C7F\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF"
+    "\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
+)
+
+# The stop word list of lunr.nl.js, verbatim (101 words), plus the empty string that
+# `' aan al ...'.split(' ')` yields from the leading space.
+STOP_WORDS = frozenset([
+    "",
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
+    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
+    "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
+    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of",
+    "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen",
+    "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder",
+    "zou",
+])
+
+# Characters matched by JS /\s/ that the Python lunr tokenizer and query lexer do not treat as
+# separators (they already split on " \t\n\r\f\v\xa0-").
+JS_ONLY_SEPARATORS = (
+    "\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202F\u205F\u3000\uFEFF"
+)
+_SEPARATOR_TABLE = str.maketrans({c: " " for c in JS_ONLY_SEPARATORS})
+
+_TRIM_START = re.compile("^[^" + WORD_CHARACTERS + "]+")
+_TRIM_END = re.compile("[^" + WORD_CHARACTERS + "]+\\Z")
+
+_snowball = snowballstemmer.stemmer("dutch_porter")
+_snowball_lock = threading.Lock()  # Snowball stemmer objects keep state between calls
+
+
+def normalize_separators(text: str) -> str:
+    """Replace the separators only lunr.js knows by a space (same length, same positions)."""
+    return text.translate(_SEPARATOR_TABLE)
+
+
+def trim(word: str) -> str:
+    """lunr.nl.js's trimmer on a plain string: strip non-word characters at both ends."""
+    return _TRIM_END.sub("", _TRIM_START.sub("", word, count=1), count=1)
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """lunr.nl.js's stemmer on a plain string (Snowball `dutch_porter`)."""
+    with _snowball_lock:
+        return _snowball.stemWord(word)
+
+
+def trimmer(token, i=None, tokens=None):
+    return token.update(lambda s, metadata=None: trim(s))
+
+
+def stop_word_filter(token, i=None, tokens=None):
+    if str(token) not in STOP_WORDS:
+        return token
+    return None
+
+
+def stemmer(token, i=None, tokens=None):
+    return token.update(lambda s, metadata=None: stem(s))
+
+
+Pipeline.register_function(trimmer, "trimmer-nl")
+Pipeline.register_function(stop_word_filter, "stopWordFilter-nl")
+Pipeline.register_function(stemmer, "stemmer-nl")
+
+
+def nl(builder: Builder) -> None:
+    """Builder plugin, the Python counterpart of `lunr.nl` (use as `builder.use(nl)`)."""
+    builder.pipeline.reset()
+    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.search_pipeline.reset()
+    builder.search_pipeline.add(stemmer)
+
+
+def _normalized(value: Any) -> Any:
+    # Lists are not split by either tokenizer (each element becomes one token), so leave them.
+    return normalize_separators(value) if isinstance(value, str) else value
+
+
+class DutchBuilder(Builder):
+    """A Builder whose string fields are tokenized the way lunr.js tokenizes them."""
+
+    def field(self, field_name: str, boost: float = 1, extractor: Callable | None = None):
+        def extract(doc, _extractor=extractor, _name=field_name):
+            return _normalized(doc[_name] if _extractor is None else _extractor(doc))
+
+        super().field(field_name, boost=boost, extractor=extract)
+
+
+def dutch_builder() -> Builder:
+    """A Builder set up like `lunr.Builder` after `builder.use(lunr.nl)` in the browser."""
+    builder = DutchBuilder()
+    builder.use(nl)
+    return builder
+
+
+_DUTCH_PIPELINE = Pipeline()
+_DUTCH_PIPELINE.add(trimmer, stop_word_filter, stemmer)
+
+
+def tokens_for(text: str) -> list[str]:
+    """Index terms for `text`: lunr.js's tokenizer followed by the Dutch indexing pipeline."""
+    tokens = Tokenizer(normalize_separators(text))
+    return [str(token) for token in _DUTCH_PIPELINE.run(tokens)]
+
+
+def search(index: Index, query: str) -> list[dict]:
+    """`index.search(query)` with the query split the way lunr.js's query lexer splits it."""
+    return index.search(normalize_separators(query))

@@ -1,0 +1,154 @@
+"""The Python Dutch pipeline (generator/search/dutch.py) against the real lunr.nl.js under Node.
+
+Node is required: without it these tests fail rather than skip (CI installs Node).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import mkdocs
+import pytest
+from lunr.token import Token
+from lunr.tokenizer import SEPARATOR_CHARS
+
+from generator.search.dutch import (
+    JS_ONLY_SEPARATORS,
+    STOP_WORDS,
+    dutch_builder,
+    search,
+    tokens_for,
+)
+
+HERE = Path(__file__).resolve().parent
+NODE_SCRIPT = HERE / "node_stem.js"
+WORD_LIST = HERE.parent / "data" / "nl-woorden.txt"
+MKDOCS_DIR = os.path.dirname(mkdocs.__file__)
+LUNR_NL_JS = Path(MKDOCS_DIR) / "contrib" / "search" / "lunr-language" / "lunr.nl.js"
+
+# Tokens the seed word list does not cover: digits, punctuation, ligatures, accents, emptiness.
+EDGE_WORDS = [
+    "", "2024", "1234ab", "06", "(schulden)", "«hulp»", "zo’n", "café's", "ﬁnanciën",
+    "naïef", "coördinator", "ĳs", "…", "wmo-loket", "e_mail", "straße", "a", "ÉÉN", "geïnd",
+]
+
+
+def run_node(mode: str, stdin: str = "") -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    assert node, "node is required for the lunr.js compatibility tests (install Node.js)"
+    proc = subprocess.run(
+        [node, str(NODE_SCRIPT), MKDOCS_DIR, mode],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def python_pipeline_output(word: str) -> str:
+    builder = dutch_builder()
+    return " ".join(str(t) for t in builder.pipeline.run([Token(word)]))
+
+
+def read_word_list() -> list[str]:
+    lines = WORD_LIST.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_word_list_is_large_and_distinct():
+    words = read_word_list()
+    assert len(set(words)) == len(words)
+    assert len(words) >= 4000
+
+
+def test_every_word_gives_the_same_output_as_lunr_nl_js():
+    words = read_word_list() + EDGE_WORDS + sorted(STOP_WORDS)
+    assert len(words) >= 4000
+    js = run_node("words", "".join(w + "\n" for w in words)).stdout.split("\n")[:-1]
+    assert len(js) == len(words)
+    mismatches = [
+        (word, py, j)
+        for word, j in zip(words, js)
+        if (py := python_pipeline_output(word)) != j
+    ]
+    assert mismatches[:20] == [], f"{len(mismatches)} of {len(words)} words differ"
+
+
+def test_stop_word_list_is_the_one_in_lunr_nl_js():
+    source = LUNR_NL_JS.read_text(encoding="utf-8")
+    match = re.search(r"generateStopWordFilter\('([^']*)'\.split\(' '\)\)", source)
+    assert match, "stop word list not found in lunr.nl.js"
+    assert STOP_WORDS == frozenset(match.group(1).split(" "))
+
+
+def test_stop_words_removed_like_lunr_nl_js():
+    sentence = "de kinderen van mijn buurvrouw hebben geldzorgen"
+    js = json.loads(run_node("text", sentence + "\n").stdout)
+    assert tokens_for(sentence) == js == ["kinder", "buurvrouw", "geldzorg"]
+
+
+def test_texts_tokenized_like_lunr_js():
+    texts = [
+        "Schuldhulpverlening voor inwoners van 18 jaar en ouder",
+        "Bel 020-1234567 of mail naar info@voorbeeld.nl (ma–vr)",
+        "Wmo-loket\u00a0en jeugd\u2009teams;\u202fsamen\u3000sterk\ufeffdoor",
+        "  Café’s,  buurthuizen  & de Voedselbank!  ",
+        "ﬁnanciële problemen? Geen paniek — wij helpen.",
+    ]
+    js = run_node("text", "".join(t + "\n" for t in texts)).stdout.splitlines()
+    assert [tokens_for(t) for t in texts] == [json.loads(line) for line in js]
+
+
+def test_pipelines_and_separators_match_lunr_nl_js():
+    js = json.loads(run_node("pipelines").stdout)
+    builder = dutch_builder()
+    assert builder.pipeline.serialize() == js["pipeline"]
+    assert builder.search_pipeline.serialize() == js["searchPipeline"]
+    # What the Python tokenizer splits on plus what dutch.py maps to a space is what lunr.js
+    # splits on (BMP code units; JS \s has no astral members).
+    assert set(SEPARATOR_CHARS) | set(JS_ONLY_SEPARATORS) == set(js["separators"])
+
+
+DOCUMENTS = [
+    {"id": "schuldhulp", "title": "Schuldhulpverlening",
+     "body": "Hulp bij schulden en geldzorgen. Wij maken een plan om schulden af te lossen."},
+    {"id": "budgetcoach", "title": "Budgetcoach",
+     "body": "Een vrijwilliger helpt met uw administratie, zodat schulden niet oplopen."},
+    {"id": "voedselbank", "title": "Voedselbank",
+     "body": "Pakketten voor huishoudens met weinig geld. Aanmelden via de schuldhulpverlener."},
+    {"id": "jeugd", "title": "Jeugdteam",
+     "body": "Ondersteuning voor kinderen en ouders bij opvoeden en opgroeien."},
+]
+
+
+def build_index():
+    builder = dutch_builder()
+    builder.ref("id")
+    builder.field("title", boost=5)
+    builder.field("body")
+    for doc in DOCUMENTS:
+        builder.add(doc)
+    return builder.build()
+
+
+def test_index_loads_in_lunr_js_and_gives_the_same_results():
+    queries = ["schulden", "schul*", "Geldzorgen kinderen"]
+    index = build_index()
+    serialized = json.dumps(index.serialize())
+    proc = run_node("search", json.dumps({"index": json.loads(serialized), "queries": queries}))
+    assert "mismatch" not in proc.stderr.lower(), proc.stderr
+    js_results = json.loads(proc.stdout)
+
+    for query, js in zip(queries, js_results):
+        py = search(index, query)
+        assert py, f"no Python results for {query!r}"
+        assert [r["ref"] for r in py] == [r["ref"] for r in js], query
+        assert [r["score"] for r in py] == pytest.approx([r["score"] for r in js]), query
+
+    refs = [r["ref"] for r in search(index, "schulden")]
+    assert refs[:2] == ["schuldhulp", "budgetcoach"]
+    assert "voedselbank" in [r["ref"] for r in search(index, "schul*")]
