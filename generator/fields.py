@@ -29,7 +29,17 @@ def fout(message: str) -> PydanticCustomError:
     return PydanticCustomError("kaart", message)
 
 
+# What `kaart nieuw` writes where the partner still has to fill something in.
+PLACEHOLDER = "VUL IN"
+
+
+def _reject_placeholder(value: Any) -> None:
+    if isinstance(value, str) and PLACEHOLDER in value:
+        raise fout(f"Hier staat nog '{PLACEHOLDER}'. Vervang het door je eigen gegevens (de uitleg staat erboven), of haal de regel weg als het veld niet verplicht is.")
+
+
 def _check_id(value: Any) -> str:
+    _reject_placeholder(value)
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
@@ -39,6 +49,7 @@ def _check_id(value: Any) -> str:
 
 
 def _plain_line(value: Any) -> str:
+    _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Hier hoort tekst te staan.")
     value = " ".join(value.split())
@@ -50,6 +61,7 @@ def _plain_line(value: Any) -> str:
 
 
 def _plain_text(value: Any) -> str:
+    _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Hier hoort tekst te staan.")
     if not value.strip():
