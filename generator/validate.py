@@ -118,10 +118,16 @@ def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen
         return None
 
 
+def _load_wegwijzer(kaart: Kaart, problems: Problemen) -> None:
+    from .wegwijzer.validate import load_wegwijzer  # imported here: that module builds on this one
+
+    load_wegwijzer(kaart, problems)
+
+
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
-SECTION_LOADERS: list[SectionLoader] = []
-KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep"} | {folder for folder, _, _ in SOORTEN.values()}
+SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer]
+KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep", "wegwijzer"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
 def load_kaart(folder: Path | str) -> tuple[Kaart | None, Problemen]:

@@ -138,3 +138,10 @@ SOORTEN: dict[str, tuple[str, str, str]] = {
     "ingang": ("ingangen", "Ingang", "Ingangen"),
     "organisatie": ("organisaties", "Organisatie", "Organisaties"),
 }
+
+# How soon a wegwijzer outcome asks the resident to act (kaart/wegwijzer/uitkomsten/*.yaml, 'urgentie').
+URGENTIE: dict[str, str] = {
+    "nu": "Bel nu",
+    "snel": "Neem vandaag of morgen contact op",
+    "gewoon": "Neem contact op wanneer het jou uitkomt",
+}
