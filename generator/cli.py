@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from .partner_commands import register as register_partner_commands
 from .validate import load_kaart
 from .vocabulary import SOORTEN
 
@@ -19,7 +20,15 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.gewijzigd_door:
+        from .partner_commands import cmd_check_changes
+
+        return cmd_check_changes(args)
     kaart, problems = load_kaart(args.kaart)
+    if kaart is not None:
+        from .ownership import check_codeowners
+
+        check_codeowners(kaart, problems)
     for problem in problems.sorted():
         print(problem.as_github() if args.format == "github" else problem)
     if problems:
@@ -107,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = add("check", cmd_check, "Controleer alle bestanden in de kaart.")
     check.add_argument("--format", choices=["tekst", "github"], default="tekst", help="github: meldingen voor een pull request")
+    check.add_argument("--gewijzigd-door", metavar="ACCOUNT", help="controleer alleen of dit GitHub-account de genoemde bestanden mag aanpassen")
+    check.add_argument("--basis", metavar="MAP", help="met --gewijzigd-door: de kaart-map van de hoofdtak, die bepaalt wie eigenaar is")
+    check.add_argument("bestanden", nargs="*", metavar="BESTAND", help="met --gewijzigd-door: de gewijzigde bestanden, vanaf de hoofdmap van de repository")
 
     build = add("build", cmd_build, "Bouw de website (zoals 'mkdocs build').")
     build.add_argument("--site", help="map voor de gebouwde site (standaard: site)")
@@ -129,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Later features register their subcommands here: each is a function that receives `add`.
-EXTRA_COMMANDS: list[Callable] = []
+EXTRA_COMMANDS: list[Callable] = [register_partner_commands]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,254 @@
+"""Who may change which file, derived from the organisaties' `beheerders`.
+
+The rules (one place; `.github/CODEOWNERS` and the pull-request check both follow them):
+- the beheerders of organisaties with `soort: gemeente` own the whole repository;
+- a partner's beheerders own their organisation file and every record file whose
+  `organisatie` is theirs. Nothing else: not gebieden.yaml, not a new organisation,
+  not another partner's records, not the code.
+
+GitHub compares account names case-insensitively; so do we. A leading '@' is ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .load import read_yaml
+from .problems import Problemen
+from .validate import Kaart
+from .vocabulary import SOORTEN
+
+CODEOWNERS = Path(".github") / "CODEOWNERS"
+ORGANISATIE_FOLDER = SOORTEN["organisatie"][0]
+RECORD_FOLDERS = {folder: soort for soort, (folder, _, _) in SOORTEN.items()}
+GEMEENTE = "gemeente"
+
+
+def account_key(account: str) -> str:
+    return account.strip().removeprefix("@").casefold()
+
+
+def repository_root(kaart_folder: Path | str) -> Path:
+    """The git repository that holds the kaart folder; without git, the folder that contains it."""
+    folder = Path(kaart_folder).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder.parent
+
+
+def codeowners_path(kaart_folder: Path | str) -> Path:
+    return repository_root(kaart_folder) / CODEOWNERS
+
+
+def _kaart_prefix(kaart: Kaart) -> str:
+    """The kaart folder relative to the repository root, as a posix path ('kaart')."""
+    folder = Path(kaart.folder).resolve()
+    return folder.relative_to(repository_root(folder)).as_posix()
+
+
+def gemeente_beheerders(kaart: Kaart) -> list[str]:
+    accounts = [a for org in kaart.organisaties.values() if org.soort == GEMEENTE for a in org.beheerders]
+    return _unique(accounts)
+
+
+def beheerders_van(kaart: Kaart, organisatie_id: str | None) -> list[str]:
+    organisatie = kaart.organisaties.get(organisatie_id or "")
+    return _unique(organisatie.beheerders) if organisatie else []
+
+
+def _unique(accounts: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for account in accounts:
+        seen.setdefault(account_key(account), account.removeprefix("@"))
+    return [seen[key] for key in sorted(seen)]
+
+
+def organisatie_of_record(kaart: Kaart, soort: str, record_id: str) -> str | None:
+    if soort == "organisatie":
+        return record_id
+    return getattr(kaart.records[soort][record_id], "organisatie", None)
+
+
+def record_files(kaart: Kaart) -> dict[str, str | None]:
+    """Every record file (posix path from the repository root) and the organisation it belongs to."""
+    root = repository_root(kaart.folder)
+    files = {}
+    for (soort, record_id), source in kaart.sources.items():
+        relative = Path(source.path).resolve().relative_to(root).as_posix()
+        files[relative] = organisatie_of_record(kaart, soort, record_id)
+    return dict(sorted(files.items()))
+
+
+# --- CODEOWNERS -------------------------------------------------------------------------
+
+
+def _owners(accounts: Iterable[str]) -> str:
+    return " ".join(f"@{account}" for account in accounts)
+
+
+def _escape(path: str) -> str:
+    return path.replace(" ", "\\ ")
+
+
+def codeowners_text(kaart: Kaart) -> str:
+    gemeente = gemeente_beheerders(kaart)
+    lines = [
+        "# Wie mag wat aanpassen. Dit bestand is gemaakt met 'kaart codeowners' uit de beheerders",
+        "# in de organisatiebestanden van de kaart. Pas het niet met de hand aan: verander de",
+        "# beheerders in de kaart en voer 'kaart codeowners' opnieuw uit.",
+        "#",
+        "# De beheerders van de gemeente zijn eigenaar van alles; een partner alleen van de",
+        "# bestanden van de eigen organisatie. Passen er meer regels bij een bestand, dan telt de laatste.",
+        "",
+    ]
+    if gemeente:
+        prefix = _kaart_prefix(kaart)
+        lines.append(f"* {_owners(gemeente)}")
+        if prefix != ".":
+            lines.append(f"/{_escape(prefix)}/ {_owners(gemeente)}")
+        lines.append("")
+    else:
+        lines += ["# Geen beheerders van de gemeente gevonden (organisatie met 'soort: gemeente').", ""]
+    for path, organisatie_id in record_files(kaart).items():
+        partner = [a for a in beheerders_van(kaart, organisatie_id) if account_key(a) not in {account_key(g) for g in gemeente}]
+        if partner:
+            lines.append(f"/{_escape(path)} {_owners(partner + gemeente)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_codeowners(kaart: Kaart) -> Path:
+    path = codeowners_path(kaart.folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(codeowners_text(kaart), encoding="utf-8")
+    return path
+
+
+def check_codeowners(kaart: Kaart, problems: Problemen) -> None:
+    """When the repository has a CODEOWNERS file, it must match the beheerders in the kaart."""
+    path = codeowners_path(kaart.folder)
+    if not path.is_file():
+        return
+    try:
+        current = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        current = []
+    expected = codeowners_text(kaart).splitlines()
+    if current == expected:
+        return
+    line = next((n for n, (a, b) in enumerate(zip(current, expected), start=1) if a != b), min(len(current), len(expected)) + 1)
+    problems.add(
+        path, line, 1,
+        "CODEOWNERS past niet meer bij de beheerders in de kaart (een organisatie, record of beheerder is veranderd). "
+        "Voer 'kaart codeowners' uit en neem het nieuwe bestand op in je voorstel. "
+        "Ben je partner? Dan doet de beheerder van de gemeente dit voor je.",
+    )
+
+
+# --- the pull-request check ----------------------------------------------------------------
+
+Refusal = tuple[int, int, str]  # line, column, Dutch message
+
+
+@dataclass
+class Change:
+    """One changed file: its path from the repository root, in the proposal (head) and before (base)."""
+
+    relative: str
+    head_path: Path
+    base_path: Path
+
+
+def check_changes(account: str, files: Iterable[str], head_folder: Path | str, base: Kaart) -> Problemen:
+    """Every changed file that `account` may not change, as a Dutch problem at the file (and line).
+
+    `files` are paths from the repository root, as `git diff --name-only` prints them.
+    Ownership comes from `base` (the kaart of the branch the change goes into), so a proposal
+    cannot make its own author an owner; the proposed files are read only to see which
+    organisation a new or changed record names.
+    """
+    problems = Problemen()
+    if account_key(account) in {account_key(a) for a in gemeente_beheerders(base)}:
+        return problems
+    head_root, base_root = repository_root(head_folder), repository_root(base.folder)
+    prefix = Path(head_folder).resolve().relative_to(head_root).as_posix()
+    owned = {org.id for org in base.organisaties.values() if account_key(account) in {account_key(a) for a in org.beheerders}}
+    who = f"@{account.strip().removeprefix('@')}"
+    for name in files:
+        relative = _relative(name, head_root)
+        if relative is None:
+            problems.add(name, 1, 1, f"{who} mag dit bestand niet aanpassen: het ligt buiten de map van de sociale kaart.")
+            continue
+        change = Change(relative, head_root / relative, base_root / relative)
+        refusal = _refusal(change, prefix, owned, base, who)
+        if refusal:
+            problems.add(change.head_path if change.head_path.is_file() else relative, *refusal)
+    return problems
+
+
+def _relative(name: str, root: Path) -> str | None:
+    """The path from the repository root, or None when it points outside the repository."""
+    path = Path(os.path.normpath(root / name))
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) and path != root else None
+
+
+def _record_folder(relative: str, prefix: str) -> str | None:
+    """The record folder ('voorzieningen', …) of a record file in the kaart, or None for any other file."""
+    parts = relative.split("/")
+    own = [] if prefix == "." else prefix.split("/")
+    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith((".yaml", ".yml")):
+        return None
+    return parts[-2] if parts[-2] in RECORD_FOLDERS else None
+
+
+def _refusal(change: Change, prefix: str, owned: set[str], base: Kaart, who: str) -> Refusal | None:
+    folder = _record_folder(change.relative, prefix)
+    if folder is None:
+        return 1, 1, f"{who} mag dit bestand niet aanpassen: alleen de beheerders van de gemeente mogen iets anders veranderen dan de records van hun organisatie."
+    stem = Path(change.relative).stem
+    existed = change.base_path.is_file()
+    if existed:
+        before = _organisatie_in(change.base_path, folder, stem)
+        if before not in owned:
+            return 1, 1, f"{who} mag dit bestand niet aanpassen: het hoort bij {_named(before)}. Vraag die organisatie of de gemeente om de wijziging."
+    elif folder == ORGANISATIE_FOLDER:
+        return 1, 1, f"{who} mag geen nieuwe organisatie toevoegen. Vraag de beheerder van de gemeente om de organisatie op te nemen."
+    if not change.head_path.is_file():
+        return None  # the owner removed their own record
+    return _refusal_in_proposal(change, folder, stem, owned, base, who, existed)
+
+
+def _organisatie_in(path: Path, folder: str, stem: str) -> str | None:
+    """The organisation a record file belongs to (for an organisation file: the organisation itself)."""
+    if folder == ORGANISATIE_FOLDER:
+        return stem
+    source = read_yaml(path, Problemen())
+    data = source.data if source and isinstance(source.data, dict) else {}
+    value = data.get("organisatie")
+    return value.strip() if isinstance(value, str) else None
+
+
+def _named(organisatie: str | None) -> str:
+    return f"organisatie '{organisatie}'" if organisatie else "geen organisatie (alleen de gemeente beheert het)"
+
+
+def _refusal_in_proposal(change: Change, folder: str, stem: str, owned: set[str], base: Kaart, who: str, existed: bool) -> Refusal | None:
+    source = read_yaml(change.head_path, Problemen())
+    data = source.data if source and isinstance(source.data, dict) else None
+    if folder == ORGANISATIE_FOLDER:
+        was_gemeente = stem in base.organisaties and base.organisaties[stem].soort == GEMEENTE
+        if data and data.get("soort") == GEMEENTE and not was_gemeente:
+            return (*source.position(("soort",)), f"{who} mag een organisatie niet de soort 'gemeente' geven; dat mag alleen de gemeente.")
+        return None
+    if data is None or not isinstance(data.get("organisatie"), str):
+        if existed:
+            return None  # 'kaart check' reports what is wrong inside the file
+        return 1, 1, f"{who} mag een nieuw record alleen toevoegen met 'organisatie:' en de id van een organisatie waarvan je beheerder bent."
+    organisatie = data["organisatie"].strip()
+    if organisatie not in owned:
+        mine = ", ".join(sorted(owned)) or "geen"
+        return (*source.position(("organisatie",)), f"{who} is geen beheerder van organisatie '{organisatie}'. Je mag alleen records van je eigen organisatie toevoegen of aanpassen (jouw organisaties: {mine}).")
+    return None
