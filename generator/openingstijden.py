@@ -60,10 +60,8 @@ Range = tuple[int, int]  # minutes since 0.00 local time, start inclusive, end e
 _TIME = r"(\d{1,2})\s*[.:]\s*(\d{2})"
 _RANGE_RE = re.compile(rf"^{_TIME}\s*[-–—]\s*{_TIME}(?:\s*uur)?$")
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\ben\b)\s*")
-_PATTERN = (
-    r"^\s*([Gg]esloten|\d{1,2}[.:]\d{2}\s*[-–—]\s*\d{1,2}[.:]\d{2}"
-    r"(\s*,\s*\d{1,2}[.:]\d{2}\s*[-–—]\s*\d{1,2}[.:]\d{2})*)\s*$"
-)
+_RANGE_PATTERN = r"\d{1,2}\s*[.:]\s*\d{2}\s*[-–—]\s*\d{1,2}\s*[.:]\s*\d{2}(\s*uur)?"
+_PATTERN = rf"^\s*([Gg]esloten|{_RANGE_PATTERN}(\s*(,|;|\sen\s)\s*{_RANGE_PATTERN})*)\s*,?\s*$"  # for editors (JSON Schema)
 
 
 def tijd(minutes: int) -> str:
