@@ -20,7 +20,7 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    if args.gewijzigd_door:
+    if args.gewijzigd_door or args.bestanden:
         from .partner_commands import cmd_check_changes
 
         return cmd_check_changes(args)

@@ -8,6 +8,8 @@ a changed description shows up in both automatically.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -34,6 +36,8 @@ TYPE_LABELS = {
 }
 BASIC_LABELS = {str: "tekst", int: "heel getal", float: "getal met een punt", bool: "ja of nee", dt.date: "datum (jjjj-mm-dd)"}
 BLOCK_TITLES = {"Kcc": "KCC", "Coordinaten": "Coördinaten"}
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+_RESOLVES = re.compile(r"^(?:[-+]?[0-9]+(?:\.[0-9]+)?|true|false|null|~|yes|no|on|off)$", re.IGNORECASE)
 
 # The models partners write, in the order the guide shows them.
 DOCUMENTED_MODELS: dict[str, type[BaseModel]] = {**RECORD_MODELS, "gebieden": Gebieden}
@@ -159,3 +163,73 @@ def _show(value: Any) -> Any:
     if value is False:
         return "nee"
     return value
+
+
+def example_text(value: object) -> str:
+    """An example as the partner types it in place of the placeholder."""
+    if isinstance(value, list):
+        return ", ".join(yaml_value(item, in_list=True) for item in value)
+    return yaml_value(value)
+
+
+def yaml_value(value: object, in_list: bool = False) -> str:
+    """A scalar or flow list written so that the kaart's YAML reader reads it back as the same value."""
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(item, in_list=True) for item in value) + "]"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, (int, float, dt.date)):
+        return str(value) if not isinstance(value, dt.date) else value.isoformat()
+    text = str(value)
+    return text if _plain_ok(text, in_list) else json.dumps(text, ensure_ascii=False)
+
+
+def _plain_ok(text: str, in_list: bool) -> bool:
+    """Whether text can stand without quotes and still be read back as the same text."""
+    if not text or text != text.strip() or "\n" in text or text[0] in _INDICATORS or _RESOLVES.match(text):
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    return not (in_list and any(c in text for c in ",[]{}"))
+
+
+LONG_LIST = 6  # choice lists longer than this are shown once, under their own heading
+BLOKKEN_URL = "bijdragen/blokken/"  # the guide page with the blocks (`blokkenlijst` snippet)
+
+
+def field_reference() -> dict:
+    """Everything the field reference of the partner guide shows (snippets `veldenlijst` and `blokkenlijst`).
+
+    Fields every record has are shown once; so are long lists of choices (themes, target groups).
+    """
+    from .models import Record
+    from .vocabulary import SOORTEN
+
+    common = list(Record.model_fields)
+    soorten = []
+    for soort, model in DOCUMENTED_MODELS.items():
+        fields = velden(model)
+        if soort in SOORTEN:
+            soorten.append((soort, model, SOORTEN[soort][1], SOORTEN[soort][0], [v for v in fields if v.naam not in common]))
+        else:
+            soorten.append((soort, model, "Gebieden (alleen de gemeente)", None, fields))
+    blocks = blocks_in(DOCUMENTED_MODELS.values())
+    lists: dict[tuple, tuple[str, str]] = {}  # choices -> (anchor, title); each list once
+    for model in [*DOCUMENTED_MODELS.values(), *blocks]:
+        owner = next((label for _, m, label, _, _ in soorten if m is model), block_title(model)).lower()
+        for veld in velden(model):
+            if len(veld.keuzes) > LONG_LIST and veld.keuzes not in lists:
+                taken = any(anchor == f"lijst-{veld.naam}" for anchor, _ in lists.values())
+                anchor = f"lijst-{veld.naam}-{model.__name__.lower()}" if taken else f"lijst-{veld.naam}"
+                lists[veld.keuzes] = (anchor, f"{veld.naam} ({owner})" if taken or veld.naam == "soort" else veld.naam)
+    return {
+        "gemeenschappelijk": (Record, velden(Record)),
+        "soorten": soorten,
+        "blokken": [(block, block_title(block), block_anchor(block), velden(block)) for block in blocks],
+        "lijsten": lists,
+        "long_list": LONG_LIST,
+        "blokken_url": BLOKKEN_URL,
+        "anchor": block_anchor,
+        "title": block_title,
+        "written": example_text,
+    }

@@ -92,13 +92,13 @@ class Coordinaten(Strict):
 class Adres(Strict):
     straat: Regel = Field(description="Straat en huisnummer.", examples=["Kerkstraat 12"])
     postcode: Postcode = Field(description="Postcode: vier cijfers en twee letters.", examples=["7771 AB"])
-    plaats: Regel = Field(description="De plaats, zoals in het adres.", examples=["Esveld"])
+    plaats: Regel = Field(description="De plaats, zoals in het adres.", examples=["Brummerveen"])
 
 
 class Locatie(Strict):
     naam: Optional[Regel] = Field(None, description="Naam van de plek, bijvoorbeeld 'Buurthuis De Spil'.", examples=["Buurthuis De Spil"])
     adres: Adres = Field(description="Het adres waar inwoners naartoe gaan.")
-    kern: Id = Field(description="De kern (dorp of wijk) waar de plek ligt; een id uit gebieden.yaml.", examples=["esveld"])
+    kern: Id = Field(description="De kern (dorp of wijk) waar de plek ligt; een id uit gebieden.yaml.", examples=["brummerveen"])
     coordinaten: Optional[Coordinaten] = Field(None, description="Waar de plek op de kaart ligt. Niet nodig als het adres klopt.")
     rolstoeltoegankelijk: Optional[JaNee] = Field(None, description="Kun je er met een rolstoel naar binnen? ja of nee.", examples=["ja"])
     openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer de plek open is.")
@@ -161,8 +161,8 @@ class Voorziening(Record):
 class Vindplaats(Record):
     soort: VindplaatsSoort = Field(description="Wat voor plek dit is, bijvoorbeeld school, huisarts of buurthuis.", examples=["buurthuis"])
     organisatie: Optional[Id] = Field(None, description="De organisatie (id) waar deze plek bij hoort, als die in de kaart staat.", examples=["welzijn-egelstede"])
-    kern: Id = Field(description="De kern waar de vindplaats is.", examples=["esveld"])
-    samenvatting: Regel = Field(description="Eén of twee gewone zinnen over deze plek.", examples=["Buurthuis in het centrum van Esveld."])
+    kern: Id = Field(description="De kern waar de vindplaats is.", examples=["brummerveen"])
+    samenvatting: Regel = Field(description="Eén of twee gewone zinnen over deze plek.", examples=["Buurthuis in het centrum van Brummerveen."])
     wat_kun_je_vragen: Tekst = Field(description="Waarmee inwoners hier terechtkunnen.", examples=["Bij de koffie-inloop kun je vragen stellen over geld, zorg en meedoen."])
     signaalrol: Tekst = Field(description="Wat deze plek doet als er zorgen zijn over iemand.", examples=["De beheerder let op bezoekers die wegblijven of het moeilijk hebben."])
     overdracht: Overdracht = Field(description="Aan wie deze plek zorgen doorgeeft, en hoe.")
@@ -211,7 +211,7 @@ class Ingang(Record):
     samenvatting: Regel = Field(description="Eén of twee gewone zinnen: waarvoor kun je hier terecht.", examples=["Voor alle vragen over zorg, geld, opvoeden en meedoen."])
     beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
     wat_gebeurt_er: Tekst = Field(description="Wat er gebeurt als je belt of binnenloopt, in gewone woorden.", examples=["Een generalist belt je terug en maakt een afspraak voor een gesprek bij je thuis."])
-    werkgebied: list[Id] = Field(min_length=1, description="Voor welke gemeente, gebieden of kernen deze ingang er is.", examples=[["gebied-noord"]])
+    werkgebied: list[Id] = Field(min_length=1, description="Voor welke gemeente, gebieden of kernen deze ingang er is.", examples=[["noord"]])
     themas: list[ThemaId] = Field(default_factory=list, description="De thema's waarvoor je hier terechtkunt, uit de vaste lijst.", examples=[["zorg-en-gezondheid"]])
     contact: Contact = Field(description="Hoe inwoners de ingang bereiken. Een telefoonnummer is verplicht.")
     adres: Optional[Adres] = Field(None, description="Het adres waar inwoners naartoe gaan.")
@@ -234,14 +234,14 @@ class Ingang(Record):
 
 
 class Kern(Strict):
-    id: Id = Field(description="Korte naam van de kern: kleine letters, cijfers en streepjes.", examples=["esveld"])
-    naam: Regel = Field(description="De naam van het dorp of de wijk.", examples=["Esveld"])
+    id: Id = Field(description="Korte naam van de kern: kleine letters, cijfers en streepjes.", examples=["brummerveen"])
+    naam: Regel = Field(description="De naam van het dorp of de wijk.", examples=["Brummerveen"])
     postcodes: list[Regel] = Field(default_factory=list, description="Postcodecijfers van deze kern, bijvoorbeeld '7771'.", examples=[["7771"]])
 
 
 class Gebied(Strict):
-    id: Id = Field(description="Korte naam van het gebied: kleine letters, cijfers en streepjes.", examples=["gebied-noord"])
-    naam: Regel = Field(description="De naam van het gebied, zoals inwoners die kennen.", examples=["Gebied Noord"])
+    id: Id = Field(description="Korte naam van het gebied: kleine letters, cijfers en streepjes.", examples=["noord"])
+    naam: Regel = Field(description="De naam van het gebied, zoals inwoners die kennen.", examples=["Noord"])
     kernen: list[Kern] = Field(min_length=1, description="De kernen (dorpen en wijken) in dit gebied.")
 
 

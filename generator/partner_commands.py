@@ -71,6 +71,9 @@ def cmd_check_changes(args: argparse.Namespace) -> int:
     from .ownership import check_changes
     from .validate import load_kaart
 
+    if not args.gewijzigd_door:
+        print("Geef met --gewijzigd-door aan welk GitHub-account de bestanden heeft gewijzigd.", file=sys.stderr)
+        return 2
     basis = args.basis or args.kaart
     base, base_problems = load_kaart(basis)
     if base is None:

@@ -64,14 +64,14 @@ class Matrix:
             result.setdefault(row, []).append(names[column])
         return result
 
-    def column_groups(self) -> list[tuple[str, int]]:
-        """Consecutive columns with the same group: (group name, number of columns)."""
-        groups: list[tuple[str, int]] = []
-        for _, _, group in self.columns:
-            if groups and groups[-1][0] == group:
-                groups[-1] = (group, groups[-1][1] + 1)
+    def column_groups(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """Consecutive columns with the same group (gebied or gemeente), for grouped table rows."""
+        groups: list[tuple[str, list[tuple[str, str, str]]]] = []
+        for column in self.columns:
+            if groups and groups[-1][0] == column[2]:
+                groups[-1][1].append(column)
             else:
-                groups.append((group, 1))
+                groups.append((column[2], [column]))
         return groups
 
 

@@ -10,7 +10,6 @@ it switches it on, with an example value to edit.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import textwrap
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .fieldinfo import Veld, velden
+from .fieldinfo import Veld, example_text, velden, yaml_value
 from .fields import ID_PATTERN, PLACEHOLDER
 from .models import RECORD_MODELS
 from .vocabulary import SOORTEN
@@ -48,8 +47,6 @@ LEFT_OUT = {"uitzonderingen", "za", "zo", "feestdagen", "whatsapp"}
 EXAMPLE_BLOCKS = {"adres", "openingstijden"}
 
 _ID_RE = re.compile(ID_PATTERN)
-_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_RESOLVES = re.compile(r"^(?:[-+]?[0-9]+(?:\.[0-9]+)?|true|false|null|~|yes|no|on|off)$", re.IGNORECASE)
 
 
 class ScaffoldError(Exception):
@@ -190,31 +187,3 @@ def _comments(veld: Veld, indent: int, note: str | None, with_example: bool) -> 
 def _commented(lines: list[str], indent: int) -> list[str]:
     """Comment out lines at the field's own indentation, so removing '# ' gives them back."""
     return [line[:indent] + "# " + line[indent:] for line in lines]
-
-
-def example_text(value: object) -> str:
-    """An example as the partner types it in place of the placeholder."""
-    if isinstance(value, list):
-        return ", ".join(yaml_value(item, in_list=True) for item in value)
-    return yaml_value(value)
-
-
-def yaml_value(value: object, in_list: bool = False) -> str:
-    """A scalar or flow list written so that the kaart's YAML reader reads it back as the same value."""
-    if isinstance(value, list):
-        return "[" + ", ".join(yaml_value(item, in_list=True) for item in value) + "]"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, (int, float, dt.date)):
-        return str(value) if not isinstance(value, dt.date) else value.isoformat()
-    text = str(value)
-    return text if _plain_ok(text, in_list) else json.dumps(text, ensure_ascii=False)
-
-
-def _plain_ok(text: str, in_list: bool) -> bool:
-    """Whether text can stand without quotes and still be read back as the same text."""
-    if not text or text != text.strip() or "\n" in text or text[0] in _INDICATORS or _RESOLVES.match(text):
-        return False
-    if ": " in text or " #" in text or text.endswith(":"):
-        return False
-    return not (in_list and any(c in text for c in ",[]{}"))

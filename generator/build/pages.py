@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..validate import Kaart
 from ..vocabulary import SOORTEN, THEMAS
+from .beheer import beheer_pages
 from .render import render
 from .urls import kern_url, record_url, relative, src_uri_for, thema_url
 
@@ -25,6 +26,7 @@ class GeneratedPage:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    meta: dict[str, str] = field(default_factory=dict)  # more front matter, e.g. {"robots": "noindex"}
 
     @property
     def src_uri(self) -> str:
@@ -35,6 +37,7 @@ class GeneratedPage:
         meta = {"title": self.title}
         if self.description:
             meta["description"] = self.description
+        meta.update(self.meta)
         return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n"
 
     def render(self, site: "SiteContext") -> str:
@@ -146,12 +149,14 @@ def _ingangen_by_kind(kaart: Kaart) -> dict[str, list]:
 
 
 # The pages of the site. A later feature adds its producer here.
-PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages]
+PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages]
 
 # Markers in hand-written pages (`<!-- kaart:naam -->`) that are replaced by a rendered snippet.
 SNIPPETS: dict[str, str] = {
     "themategels": "snippets/themategels.html",
     "contact-per-gebied": "snippets/contact-per-gebied.html",
+    "veldenlijst": "snippets/veldenlijst.html",
+    "blokkenlijst": "snippets/blokkenlijst.html",
 }
 
 

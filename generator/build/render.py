@@ -10,6 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import vocabulary
+from ..fieldinfo import field_reference
 from ..fields import format_phone
 from ..freshness import is_outdated
 from .sanitize import safe_markdown
@@ -61,6 +62,7 @@ def environment() -> jinja2.Environment:
         WETTEN=vocabulary.WETTEN,
         SOORTEN=vocabulary.SOORTEN,
         is_outdated=is_outdated,
+        veldenlijst=field_reference,
     )
     return env
 
