@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..validate import Kaart
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
+from .bijdragen import invulvoorbeeld_pages
 from .render import render
 from .urls import kern_url, record_url, relative, src_uri_for, thema_url
 
@@ -149,7 +150,7 @@ def _ingangen_by_kind(kaart: Kaart) -> dict[str, list]:
 
 
 # The pages of the site. A later feature adds its producer here.
-PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages]
+PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages, invulvoorbeeld_pages]
 
 # Markers in hand-written pages (`<!-- kaart:naam -->`) that are replaced by a rendered snippet.
 SNIPPETS: dict[str, str] = {
@@ -157,6 +158,7 @@ SNIPPETS: dict[str, str] = {
     "contact-per-gebied": "snippets/contact-per-gebied.html",
     "veldenlijst": "snippets/veldenlijst.html",
     "blokkenlijst": "snippets/blokkenlijst.html",
+    "beheer-contact": "snippets/beheer-contact.html",
 }
 
 
