@@ -136,7 +136,7 @@ class Organisatie(Record):
 class Voorziening(Record):
     organisatie: Id = Field(description="De organisatie (id) die dit aanbiedt.", examples=["welzijn-egelstede"])
     samenvatting: Regel = Field(description="Eén of twee gewone zinnen: wat is het en voor wie.", examples=["Een vrijwilliger helpt je met formulieren en brieven."])
-    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
+    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.", examples=["Neem je brieven mee. De hulp is **gratis**."])
     themas: list[ThemaId] = Field(min_length=1, description="Eén of meer thema's uit de vaste lijst.", examples=[["formulieren-en-juridisch"]])
     doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie het is.", examples=[["iedereen"]])
     leeftijd: Optional[Leeftijd] = Field(None, description="Voor welke leeftijd het is. Laat weg als het voor alle leeftijden is.")
@@ -176,7 +176,7 @@ class Vindplaats(Record):
 class Clientondersteuner(Record):
     organisatie: Id = Field(description="De onafhankelijke organisatie (id) die de cliëntondersteuning geeft.", examples=["welzijn-egelstede"])
     samenvatting: Regel = Field(description="Eén of twee gewone zinnen: wat doet de cliëntondersteuner voor je.", examples=["Gratis hulp bij het gesprek met de gemeente over zorg of ondersteuning."])
-    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
+    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.", examples=["Neem je brieven mee. De hulp is **gratis**."])
     wetten: list[Wet] = Field(min_length=1, description="Voor welke wetten je hier hulp krijgt: wmo, jeugdwet, participatiewet, wlz.", examples=[["wmo", "jeugdwet"]])
     doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie de ondersteuning is.", examples=[["iedereen"]])
     gratis: Literal[True] = Field(description="Cliëntondersteuning is altijd gratis: schrijf 'gratis: ja'.", examples=["ja"], json_schema_extra=_ja_schema)
@@ -209,7 +209,7 @@ class Ingang(Record):
     soort: IngangSoort = Field(description="Wat voor ingang dit is, bijvoorbeeld sociaal-team, wmo-loket of cjg.", examples=["sociaal-team"])
     organisatie: Id = Field(description="De organisatie (id) waar deze ingang bij hoort.", examples=["gemeente-egelstede"])
     samenvatting: Regel = Field(description="Eén of twee gewone zinnen: waarvoor kun je hier terecht.", examples=["Voor alle vragen over zorg, geld, opvoeden en meedoen."])
-    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.")
+    beschrijving: Optional[Tekst] = Field(None, description="Meer uitleg. Je mag eenvoudige opmaak (Markdown) gebruiken: **vet**, lijstjes en links.", examples=["Neem je brieven mee. De hulp is **gratis**."])
     wat_gebeurt_er: Tekst = Field(description="Wat er gebeurt als je belt of binnenloopt, in gewone woorden.", examples=["Een generalist belt je terug en maakt een afspraak voor een gesprek bij je thuis."])
     werkgebied: list[Id] = Field(min_length=1, description="Voor welke gemeente, gebieden of kernen deze ingang er is.", examples=[["noord"]])
     themas: list[ThemaId] = Field(default_factory=list, description="De thema's waarvoor je hier terechtkunt, uit de vaste lijst.", examples=[["zorg-en-gezondheid"]])

@@ -20,7 +20,8 @@ class Probleem:
     def as_github(self) -> str:
         """A GitHub workflow annotation, so the message appears on the line in the pull request."""
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.column}::{message}"
+        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        return f"::error file={path},line={self.line},col={self.column}::{message}"
 
 
 def display_path(path: Path | str) -> str:
