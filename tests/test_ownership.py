@@ -1,0 +1,306 @@
+"""Ownership: CODEOWNERS from the beheerders, the staleness check, and the pull-request check
+(a partner's account may change only its own organisation's files), ending with a pull request
+simulated on a temporary git repository."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MINI_KAART, ROOT
+from generator.cli import main
+from generator.ownership import check_changes, check_codeowners, codeowners_text, record_files, write_codeowners
+from generator.problems import Problemen
+from generator.validate import load_kaart
+
+GEMEENTE, PARTNER = "proefgem-beheer", "welzijn-proef"
+PARTNER_FILES = {
+    "kaart/organisaties/welzijn-proef.yaml",
+    "kaart/voorzieningen/formulierenhulp.yaml",
+    "kaart/voorzieningen/maaltijdservice.yaml",
+    "kaart/clientondersteuners/ondersteuning-proef.yaml",
+}
+
+
+def all_files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in (root / "kaart").rglob("*.yaml")} | {"kaart/gebieden.yaml", ".github/CODEOWNERS", "generator/cli.py", "mkdocs.yml"}
+
+
+def owners_by_codeowners(text: str, path: str) -> set[str]:
+    """GitHub's rule for our patterns: the last matching line wins."""
+    owners: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *accounts = line.split()
+        anchored = pattern.lstrip("/")
+        if pattern == "*" or (pattern.endswith("/") and path.startswith(anchored)) or path == anchored:
+            owners = {a.removeprefix("@") for a in accounts}
+    return owners
+
+
+# --- CODEOWNERS ---------------------------------------------------------------------------
+
+
+def test_codeowners_gives_the_gemeente_everything_and_the_partner_only_its_own_files(mini_kaart):
+    kaart, _ = load_kaart(mini_kaart)
+    text = codeowners_text(kaart)
+    root = mini_kaart.parent
+    assert "* @proefgem-beheer" in text.splitlines()
+    assert "/kaart/ @proefgem-beheer" in text.splitlines()
+    for path in all_files(root):
+        owners = owners_by_codeowners(text, path)
+        assert GEMEENTE in owners, path
+        assert (PARTNER in owners) == (path in PARTNER_FILES), path
+
+
+def test_codeowners_lists_every_beheerder_of_an_organisation(mini_kaart):
+    path = mini_kaart / "organisaties" / "welzijn-proef.yaml"
+    path.write_text(path.read_text().replace("beheerders: [welzijn-proef]", "beheerders: [welzijn-proef, '@Collega-Twee', welzijn-proef]"))
+    kaart, problems = load_kaart(mini_kaart)
+    assert not problems
+    line = next(l for l in codeowners_text(kaart).splitlines() if l.startswith("/kaart/voorzieningen/formulierenhulp.yaml"))
+    assert line == "/kaart/voorzieningen/formulierenhulp.yaml @Collega-Twee @welzijn-proef @proefgem-beheer"
+
+
+def test_a_beheerder_must_be_a_github_account(mini_kaart):
+    path = mini_kaart / "organisaties" / "welzijn-proef.yaml"
+    path.write_text(path.read_text().replace("beheerders: [welzijn-proef]", "beheerders: [Jan de Vries]"))
+    _, problems = load_kaart(mini_kaart)
+    mine = [p for p in problems if p.path.endswith("welzijn-proef.yaml")]
+    assert [(p.line, p.column, "'Jan de Vries' is geen GitHub-account" in p.message) for p in mine] == [(6, 14, True)]
+
+
+def test_kaart_codeowners_writes_the_file_next_to_the_kaart(mini_kaart, capsys):
+    assert main(["codeowners", "--kaart", str(mini_kaart)]) == 0
+    kaart, _ = load_kaart(mini_kaart)
+    assert (mini_kaart.parent / ".github" / "CODEOWNERS").read_text() == codeowners_text(kaart)
+
+
+def test_kaart_codeowners_refuses_an_invalid_kaart(mini_kaart, capsys):
+    (mini_kaart / "voorzieningen" / "formulierenhulp.yaml").write_text("id: formulierenhulp\n")
+    assert main(["codeowners", "--kaart", str(mini_kaart)]) == 1
+    assert not (mini_kaart.parent / ".github").exists()
+
+
+def test_check_is_quiet_without_a_codeowners_file(mini_kaart):
+    kaart, _ = load_kaart(mini_kaart)
+    problems = Problemen()
+    check_codeowners(kaart, problems)
+    assert problems == []
+
+
+def test_check_fails_on_stale_codeowners_with_file_and_line(mini_kaart, capsys, monkeypatch):
+    kaart, _ = load_kaart(mini_kaart)
+    write_codeowners(kaart)
+    assert main(["check", "--kaart", str(mini_kaart)]) == 0
+    path = mini_kaart / "organisaties" / "welzijn-proef.yaml"
+    path.write_text(path.read_text().replace("beheerders: [welzijn-proef]", "beheerders: [welzijn-proef, nieuwe-collega]"))
+    monkeypatch.chdir(mini_kaart.parent)
+    assert main(["check", "--kaart", "kaart"]) == 1
+    out = capsys.readouterr().out
+    line = next(n for n, l in enumerate(codeowners_text(kaart).splitlines(), start=1) if "ondersteuning-proef" in l)
+    assert re.search(rf"^\.github/CODEOWNERS:{line}:1: .*'kaart codeowners'", out, re.M), out
+    assert main(["codeowners", "--kaart", "kaart"]) == 0
+    assert main(["check", "--kaart", "kaart"]) == 0
+
+
+# --- the pull-request check -------------------------------------------------------------------
+
+
+@pytest.fixture
+def base_and_head(tmp_path):
+    """Two copies of the mini kaart: the target branch (base) and the proposal (head)."""
+    for name in ("base", "head"):
+        shutil.copytree(MINI_KAART, tmp_path / name / "kaart")
+    base, _ = load_kaart(tmp_path / "base" / "kaart")
+    return base, tmp_path / "head" / "kaart"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def refused(base, head, account: str, files: list[str]) -> dict[str, tuple[int, str]]:
+    return {Path(p.path).relative_to(head.parent).as_posix() if Path(p.path).is_absolute() else p.path: (p.line, p.message)
+            for p in check_changes(account, files, head, base)}
+
+
+def test_a_partner_owns_exactly_its_own_records(base_and_head):
+    base, head = base_and_head
+    files = sorted(all_files(head.parent))
+    assert set(files) - set(refused(base, head, PARTNER, files)) == PARTNER_FILES
+    assert refused(base, head, GEMEENTE, files) == {}
+
+
+def test_a_partner_may_change_its_own_record(base_and_head):
+    base, head = base_and_head
+    edit(head / "voorzieningen" / "formulierenhulp.yaml", "wo: 13.00-15.00", "wo: 13.00-16.00")
+    assert refused(base, head, PARTNER, ["kaart/voorzieningen/formulierenhulp.yaml"]) == {}
+    assert refused(base, head, "@Welzijn-Proef", ["kaart/voorzieningen/formulierenhulp.yaml"]) == {}
+
+
+def test_a_partner_may_not_change_another_organisations_record(base_and_head):
+    base, head = base_and_head
+    edit(head / "ingangen" / "sociaal-team-a.yaml", "di: 9.00-11.00", "di: 9.00-12.00")
+    result = refused(base, head, PARTNER, ["kaart/ingangen/sociaal-team-a.yaml"])
+    assert list(result) == ["kaart/ingangen/sociaal-team-a.yaml"]
+    assert "gemeente-proefgem" in result["kaart/ingangen/sociaal-team-a.yaml"][1]
+
+
+def test_a_partner_may_add_a_record_for_its_own_organisation_only(base_and_head):
+    base, head = base_and_head
+    source = (head / "voorzieningen" / "maaltijdservice.yaml").read_text()
+    (head / "voorzieningen" / "eigen-nieuw.yaml").write_text(source.replace("id: maaltijdservice", "id: eigen-nieuw"))
+    (head / "voorzieningen" / "andermans-nieuw.yaml").write_text(source.replace("id: maaltijdservice", "id: andermans-nieuw").replace("organisatie: welzijn-proef", "organisatie: gemeente-proefgem"))
+    result = refused(base, head, PARTNER, ["kaart/voorzieningen/eigen-nieuw.yaml", "kaart/voorzieningen/andermans-nieuw.yaml"])
+    assert list(result) == ["kaart/voorzieningen/andermans-nieuw.yaml"]
+    assert result["kaart/voorzieningen/andermans-nieuw.yaml"][0] == 3  # the line of 'organisatie:'
+
+
+def test_a_partner_may_not_give_its_record_to_another_organisation(base_and_head):
+    base, head = base_and_head
+    edit(head / "voorzieningen" / "formulierenhulp.yaml", "organisatie: welzijn-proef", "organisatie: gemeente-proefgem")
+    assert list(refused(base, head, PARTNER, ["kaart/voorzieningen/formulierenhulp.yaml"])) == ["kaart/voorzieningen/formulierenhulp.yaml"]
+
+
+def test_ownership_comes_from_the_base_not_from_the_proposal(base_and_head):
+    """Adding yourself as beheerder of another organisation in the same proposal does not help."""
+    base, head = base_and_head
+    edit(head / "organisaties" / "gemeente-proefgem.yaml", "  - proefgem-beheer", "  - proefgem-beheer\n  - welzijn-proef")
+    edit(head / "ingangen" / "sociaal-team-a.yaml", "di: 9.00-11.00", "di: 9.00-12.00")
+    files = ["kaart/organisaties/gemeente-proefgem.yaml", "kaart/ingangen/sociaal-team-a.yaml"]
+    assert sorted(refused(base, head, PARTNER, files)) == sorted(files)
+
+
+def test_a_partner_may_not_make_its_organisation_the_gemeente(base_and_head):
+    base, head = base_and_head
+    edit(head / "organisaties" / "welzijn-proef.yaml", "soort: welzijn", "soort: gemeente")
+    result = refused(base, head, PARTNER, ["kaart/organisaties/welzijn-proef.yaml"])
+    assert result["kaart/organisaties/welzijn-proef.yaml"][0] == 3
+
+
+def test_a_partner_may_not_add_an_organisation(base_and_head):
+    base, head = base_and_head
+    shutil.copy(head / "organisaties" / "welzijn-proef.yaml", head / "organisaties" / "nieuwe-stichting.yaml")
+    assert list(refused(base, head, PARTNER, ["kaart/organisaties/nieuwe-stichting.yaml"])) == ["kaart/organisaties/nieuwe-stichting.yaml"]
+
+
+def test_a_partner_may_remove_its_own_record_but_not_anothers(base_and_head):
+    base, head = base_and_head
+    (head / "voorzieningen" / "maaltijdservice.yaml").unlink()
+    (head / "ingangen" / "sociaal-team-b.yaml").unlink()
+    result = refused(base, head, PARTNER, ["kaart/voorzieningen/maaltijdservice.yaml", "kaart/ingangen/sociaal-team-b.yaml"])
+    assert list(result) == ["kaart/ingangen/sociaal-team-b.yaml"]
+
+
+@pytest.mark.parametrize("path", ["kaart/gebieden.yaml", ".github/CODEOWNERS", ".github/workflows/kaart.yml", "generator/ownership.py",
+                                  "kaart/../generator/cli.py", "kaart/voorzieningen/sub/x.yaml", "../buiten.yaml", "/etc/passwd", "kaart/README.md"])
+def test_a_partner_may_not_change_anything_else(base_and_head, path):
+    base, head = base_and_head
+    assert len(check_changes(PARTNER, [path], head, base)) == 1
+
+
+def test_an_unknown_account_may_change_nothing(base_and_head):
+    base, head = base_and_head
+    files = sorted(all_files(head.parent))
+    assert len(check_changes("iemand-anders", files, head, base)) == len(files)
+
+
+# --- a pull request, simulated on a git repository --------------------------------------------
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def ownership_step_script() -> str:
+    """The workflow's ownership step, run with this checkout's code instead of a fresh install."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "kaart.yml").read_text())
+    step = next(s for s in workflow["jobs"]["controleren"]["steps"] if "--gewijzigd-door" in s.get("run", ""))
+    lines = [line for line in step["run"].splitlines() if "venv" not in line or "bin/kaart" in line]
+    return "\n".join(lines).replace("../basis-venv/bin/kaart", f"{sys.executable} -m generator.cli")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A repository like a partner's fork: the mini kaart, a generated CODEOWNERS, one commit on main."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    shutil.copytree(MINI_KAART, repo / "kaart")
+    assert main(["codeowners", "--kaart", str(repo / "kaart")]) == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Kaart")
+    git(repo, "checkout", "-q", "-b", "voorstel")
+    return repo
+
+
+def pull_request(repo: Path, author: str) -> subprocess.CompletedProcess:
+    git(repo, "commit", "-q", "-a", "-m", "Voorstel")
+    base = git(repo, "rev-parse", "main").strip()
+    env = {**os.environ, "AUTEUR": author, "BASIS": base, "GIT_CONFIG_GLOBAL": os.devnull}
+    return subprocess.run(["bash", "-e", "-c", ownership_step_script()], cwd=repo, env=env, capture_output=True, text=True)
+
+
+def kaart_check_github(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "check", "--format", "github"], cwd=repo, capture_output=True, text=True)
+
+
+def test_pull_request_by_the_owner_passes(repo):
+    edit(repo / "kaart" / "voorzieningen" / "formulierenhulp.yaml", "wo: 13.00-15.00", "wo: 13.00-16.00")
+    result = pull_request(repo, PARTNER)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mag alle 1 gewijzigde bestanden aanpassen" in result.stderr
+    check = kaart_check_github(repo)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_pull_request_changing_another_organisations_file_is_refused(repo):
+    edit(repo / "kaart" / "voorzieningen" / "formulierenhulp.yaml", "wo: 13.00-15.00", "wo: 13.00-16.00")
+    edit(repo / "kaart" / "ingangen" / "sociaal-team-a.yaml", "di: 9.00-11.00", "di: 9.00-12.00")
+    result = pull_request(repo, PARTNER)
+    assert result.returncode != 0
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1
+    assert errors[0].startswith("::error file=kaart/ingangen/sociaal-team-a.yaml,line=1,col=1::@welzijn-proef mag dit bestand niet aanpassen")
+
+
+def test_pull_request_by_the_gemeente_may_change_anything(repo):
+    edit(repo / "kaart" / "gebieden.yaml", "naam: Gebied B", "naam: Gebied Oost")
+    (repo / ".github" / "CODEOWNERS").write_text("* @proefgem-beheer\n")
+    assert pull_request(repo, GEMEENTE).returncode == 0
+
+
+def test_pull_request_with_a_mistake_gets_annotations_on_the_right_line(repo):
+    path = repo / "kaart" / "voorzieningen" / "formulierenhulp.yaml"
+    edit(path, "  telefoon: 0523 800 300", "  telefoon: 0523 12 34")
+    edit(path, "toegang: vrij", "toegang: misschien")
+    assert pull_request(repo, PARTNER).returncode == 0  # the owner may change it …
+    check = kaart_check_github(repo)  # … but the check refuses the mistakes, on their lines
+    assert check.returncode == 1
+    lines = path.read_text().splitlines()
+    expected = {(lines.index("  telefoon: 0523 12 34") + 1, 13), (lines.index("toegang: misschien") + 1, 10)}
+    found = {(int(m.group(1)), int(m.group(2))) for m in re.finditer(r"^::error file=kaart/voorzieningen/formulierenhulp\.yaml,line=(\d+),col=(\d+)::\S", check.stdout, re.M)}
+    assert found == expected, check.stdout
+    assert "geen geldig Nederlands telefoonnummer" in check.stdout
+
+
+def test_pull_request_adding_a_beheerder_needs_the_gemeente(repo):
+    """The partner may change its own organisation file, but CODEOWNERS then needs the gemeente."""
+    edit(repo / "kaart" / "organisaties" / "welzijn-proef.yaml", "beheerders: [welzijn-proef]", "beheerders: [welzijn-proef, nieuwe-collega]")
+    assert pull_request(repo, PARTNER).returncode == 0
+    check = kaart_check_github(repo)
+    assert check.returncode == 1
+    assert check.stdout.startswith("::error file=.github/CODEOWNERS,line=")
