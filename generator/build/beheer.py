@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from .pages import GeneratedPage
 
 RAPPORT_URL = "beheer/rapport/"
-MAX_ROWS = 60  # per list on the page, so it stays small; `kaart rapport` shows everything
+MAX_ROWS = 40  # per list on the page, so it stays small; `kaart rapport` shows everything
 NOINDEX = {"robots": "noindex"}  # rendered as <meta name="robots"> by docs/overrides/main.html
 
 
