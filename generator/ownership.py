@@ -25,6 +25,7 @@ CODEOWNERS = Path(".github") / "CODEOWNERS"
 ORGANISATIE_FOLDER = SOORTEN["organisatie"][0]
 RECORD_FOLDERS = {folder: soort for soort, (folder, _, _) in SOORTEN.items()}
 GEMEENTE = "gemeente"
+KAART_MAP_LINE = "# kaart-map: "  # in CODEOWNERS: the kaart folder it was made from
 
 
 def account_key(account: str) -> str:
@@ -96,6 +97,7 @@ def _escape(path: str) -> str:
 
 def codeowners_text(kaart: Kaart) -> str:
     gemeente = gemeente_beheerders(kaart)
+    prefix = _kaart_prefix(kaart)
     lines = [
         "# Wie mag wat aanpassen. Dit bestand is gemaakt met 'kaart codeowners' uit de beheerders",
         "# in de organisatiebestanden van de kaart. Pas het niet met de hand aan: verander de",
@@ -103,10 +105,10 @@ def codeowners_text(kaart: Kaart) -> str:
         "#",
         "# De beheerders van de gemeente zijn eigenaar van alles; een partner alleen van de",
         "# bestanden van de eigen organisatie. Passen er meer regels bij een bestand, dan telt de laatste.",
+        f"{KAART_MAP_LINE}{prefix}",
         "",
     ]
     if gemeente:
-        prefix = _kaart_prefix(kaart)
         lines.append(f"* {_owners(gemeente)}")
         if prefix != ".":
             lines.append(f"/{_escape(prefix)}/ {_owners(gemeente)}")
@@ -118,6 +120,12 @@ def codeowners_text(kaart: Kaart) -> str:
         if partner:
             lines.append(f"/{_escape(path)} {_owners(partner + gemeente)}")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _made_for_another_kaart(lines: list[str], prefix: str) -> bool:
+    """A repository may hold more kaarten (test fixtures); CODEOWNERS belongs to the one it names."""
+    named = [line.removeprefix(KAART_MAP_LINE) for line in lines if line.startswith(KAART_MAP_LINE)]
+    return bool(named) and named[0] != prefix
 
 
 def write_codeowners(kaart: Kaart) -> Path:
@@ -137,7 +145,7 @@ def check_codeowners(kaart: Kaart, problems: Problemen) -> None:
     except (OSError, UnicodeDecodeError):
         current = []
     expected = codeowners_text(kaart).splitlines()
-    if current == expected:
+    if current == expected or _made_for_another_kaart(current, _kaart_prefix(kaart)):
         return
     line = next((n for n, (a, b) in enumerate(zip(current, expected), start=1) if a != b), min(len(current), len(expected)) + 1)
     problems.add(

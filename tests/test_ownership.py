@@ -112,6 +112,27 @@ def test_check_fails_on_stale_codeowners_with_file_and_line(mini_kaart, capsys, 
     assert main(["check", "--kaart", "kaart"]) == 0
 
 
+def test_codeowners_of_another_kaart_in_the_same_repository_is_left_alone(tmp_path):
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(MINI_KAART, tmp_path / "kaart")
+    shutil.copytree(MINI_KAART, tmp_path / "tests" / "fixtures" / "mini")
+    assert main(["codeowners", "--kaart", str(tmp_path / "kaart")]) == 0
+    assert "# kaart-map: kaart" in (tmp_path / ".github" / "CODEOWNERS").read_text().splitlines()
+    fixture, _ = load_kaart(tmp_path / "tests" / "fixtures" / "mini")
+    problems = Problemen()
+    check_codeowners(fixture, problems)
+    assert problems == []
+
+
+def test_hand_written_codeowners_is_reported(mini_kaart):
+    (mini_kaart.parent / ".github").mkdir()
+    (mini_kaart.parent / ".github" / "CODEOWNERS").write_text("* @iemand\n")
+    kaart, _ = load_kaart(mini_kaart)
+    problems = Problemen()
+    check_codeowners(kaart, problems)
+    assert [(p.line, p.column) for p in problems] == [(1, 1)]
+
+
 # --- the pull-request check -------------------------------------------------------------------
 
 
