@@ -159,6 +159,7 @@ SNIPPETS: dict[str, str] = {
     "veldenlijst": "snippets/veldenlijst.html",
     "blokkenlijst": "snippets/blokkenlijst.html",
     "beheer-contact": "snippets/beheer-contact.html",
+    "gids": "snippets/gids.html",
 }
 
 
