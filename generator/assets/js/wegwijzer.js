@@ -1,0 +1,212 @@
+/* Wegwijzer: extras on top of the static question and outcome pages (which work without JavaScript).
+ *
+ * - The answers given so far are kept in sessionStorage under "sociale-kaart-wegwijzer-pad": only in this
+ *   browser tab, gone when the tab is closed. They are shown as a summary with "wijzig" links.
+ * - The chosen kern (dorp or wijk) is kept in localStorage under "sociale-kaart-kern", as the kern id from
+ *   gebieden.yaml. THIS KEY IS SHARED: the Contact and KCC pages read and write the same key, so a resident
+ *   chooses their kern once. Change it everywhere or nowhere.
+ * Nothing is sent anywhere and no cookies are used.
+ */
+(function () {
+  "use strict";
+
+  var PAD_KEY = "sociale-kaart-wegwijzer-pad";
+  var KERN_KEY = "sociale-kaart-kern";
+
+  function readPad() {
+    try {
+      var pad = JSON.parse(sessionStorage.getItem(PAD_KEY) || "[]");
+      return Array.isArray(pad) ? pad.filter(isStep) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function writePad(pad) {
+    try { sessionStorage.setItem(PAD_KEY, JSON.stringify(pad)); } catch (e) { /* storage off: no summary */ }
+  }
+
+  function readKern() {
+    try { return localStorage.getItem(KERN_KEY) || ""; } catch (e) { return ""; }
+  }
+
+  function writeKern(kern) {
+    try {
+      if (kern) { localStorage.setItem(KERN_KEY, kern); } else { localStorage.removeItem(KERN_KEY); }
+    } catch (e) { /* storage off: the choice lasts for this page only */ }
+  }
+
+  // Only same-site paths ("/wegwijzer/..."), never "//other.host" or "javascript:".
+  function isLocalPath(value) {
+    return typeof value === "string" && /^\/(?!\/)[^\s]*$/.test(value);
+  }
+
+  function isStep(step) {
+    return step && typeof step.vraag === "string" && typeof step.vraagTekst === "string" &&
+      typeof step.antwoordTekst === "string" && isLocalPath(step.vraagUrl) && isLocalPath(step.naar);
+  }
+
+  function pathOf(href) {
+    return new URL(href, location.href).pathname;
+  }
+
+  // The answers that led to this page: the stored path cut at this question (after "wijzig" or the
+  // back button), or the whole stored path when its last answer led here; otherwise none (a shared link).
+  function padHierheen(vraagId) {
+    var pad = readPad();
+    for (var i = 0; vraagId && i < pad.length; i++) {
+      if (pad[i].vraag === vraagId) { return pad.slice(0, i); }
+    }
+    if (pad.length && pad[pad.length - 1].naar === location.pathname) { return pad; }
+    return [];
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function toonSamenvatting(pad) {
+    var box = document.querySelector("[data-ww-pad]");
+    if (!box) { return; }
+    var list = box.querySelector("ol");
+    list.textContent = "";
+    pad.forEach(function (step) {
+      var item = element("li", "sk-ww-pad__stap");
+      item.appendChild(element("span", "sk-ww-pad__vraag", step.vraagTekst + " "));
+      item.appendChild(element("strong", "sk-ww-pad__antwoord", step.antwoordTekst));
+      item.appendChild(document.createTextNode(" "));
+      var wijzig = element("a", "sk-ww-pad__wijzig", "wijzig");
+      wijzig.href = step.vraagUrl;
+      wijzig.appendChild(element("span", "sk-ww-verborgen", ": " + step.vraagTekst));
+      item.appendChild(wijzig);
+      list.appendChild(item);
+    });
+    box.hidden = pad.length === 0;
+  }
+
+  function toonVorige(pad) {
+    var holder = document.querySelector("[data-ww-vorige-js]");
+    if (!holder) { return; }
+    var link = holder.querySelector("a");
+    if (pad.length) {
+      link.href = pad[pad.length - 1].vraagUrl;
+      link.onclick = null;
+      holder.hidden = false;
+    } else if (document.referrer && pathOf(document.referrer).indexOf("/wegwijzer/") !== -1 &&
+               new URL(document.referrer).origin === location.origin && history.length > 1) {
+      link.onclick = function (event) { event.preventDefault(); history.back(); };
+      holder.hidden = false;
+    }
+  }
+
+  function onthoudAntwoorden(vraag) {
+    var vraagId = vraag.getAttribute("data-ww-vraag");
+    var vraagTekst = vraag.getAttribute("data-ww-tekst");
+    vraag.querySelectorAll("a[data-ww-antwoord]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var pad = padHierheen(vraagId);
+        pad.push({
+          vraag: vraagId,
+          vraagTekst: vraagTekst,
+          vraagUrl: location.pathname,
+          antwoord: link.getAttribute("data-ww-antwoord"),
+          antwoordTekst: link.querySelector(".sk-ww-antwoord__tekst").textContent,
+          naar: pathOf(link.href)
+        });
+        writePad(pad);
+      });
+    });
+  }
+
+  // --- the kern chooser ------------------------------------------------------------------------
+
+  function kernGebieden(select, kern) {
+    var option = kern && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(kern) : kern) + '"]');
+    return option ? { naam: option.textContent, gebieden: option.getAttribute("data-gebieden").split(" ") } : null;
+  }
+
+  function toonKern(select, teamsInOrder) {
+    var kern = select.value;
+    var gekozen = kernGebieden(select, kern);
+    var uitkomst = document.querySelector("[data-ww-kern-uitkomst]");
+    var container = document.querySelector("[data-ww-teams]");
+    var jouwTeam = null;
+    teamsInOrder.forEach(function (team) {
+      var match = gekozen && team.getAttribute("data-kernen").split(" ").indexOf(kern) !== -1;
+      team.classList.toggle("sk-ww-team--jouw", !!match);
+      var label = team.querySelector(".sk-ww-team__jouw");
+      if (label) { label.remove(); }
+      if (match) {
+        jouwTeam = team;
+        team.insertBefore(element("p", "sk-ww-team__jouw", "Jouw sociaal team"), team.firstChild);
+      }
+    });
+    if (container) {
+      var order = jouwTeam ? [jouwTeam].concat(teamsInOrder.filter(function (t) { return t !== jouwTeam; })) : teamsInOrder;
+      order.forEach(function (team) { container.appendChild(team); });
+    }
+    document.querySelectorAll(".sk-ww-ondersteuners li[data-werkgebied]").forEach(function (item) {
+      var gebied = item.getAttribute("data-werkgebied").split(" ");
+      item.hidden = !!gekozen && !gekozen.gebieden.some(function (id) { return gebied.indexOf(id) !== -1; });
+    });
+    if (!uitkomst) { return; }
+    if (jouwTeam) {
+      var naam = jouwTeam.querySelector("h3").textContent.trim();
+      var tel = jouwTeam.querySelector(".sk-tel");
+      uitkomst.textContent = "Je woont in " + gekozen.naam + ". Jouw sociaal team is " + naam +
+        (tel ? ": bel " + tel.textContent.trim() + "." : ".");
+    } else {
+      uitkomst.textContent = gekozen ? "Je woont in " + gekozen.naam + "." : "";
+    }
+  }
+
+  function kernKeuze() {
+    var box = document.querySelector("[data-ww-kernkeuze]");
+    if (!box) { return null; }
+    var select = box.querySelector("select");
+    var teams = Array.prototype.slice.call(document.querySelectorAll(".sk-ww-team"));
+    box.hidden = false;
+    select.addEventListener("change", function () {
+      writeKern(select.value);
+      toonKern(select, teams);
+    });
+    return function restore() {
+      var kern = readKern();
+      select.value = kernGebieden(select, kern) ? kern : "";
+      toonKern(select, teams);
+    };
+  }
+
+  // --- start ----------------------------------------------------------------------------------
+
+  function vernieuw() {
+    var vraag = document.querySelector("[data-ww-vraag]");
+    var pad = padHierheen(vraag ? vraag.getAttribute("data-ww-vraag") : null);
+    if (vraag) { writePad(pad); }
+    toonSamenvatting(pad);
+    toonVorige(pad);
+  }
+
+  function init() {
+    var vraag = document.querySelector("[data-ww-vraag]");
+    if (vraag) { onthoudAntwoorden(vraag); }
+    document.querySelectorAll("a[data-ww-opnieuw], .sk-ww-begin").forEach(function (link) {
+      link.addEventListener("click", function () { writePad([]); });
+    });
+    var restoreKern = kernKeuze();
+    vernieuw();
+    if (restoreKern) { restoreKern(); }
+    // Coming back with the back button may show the page from the browser's cache: update it.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        vernieuw();
+        if (restoreKern) { restoreKern(); }
+      }
+    });
+  }
+
+  init();
+})();

@@ -1,0 +1,108 @@
+"""The wegwijzer's static pages: the start, one page per question, one per outcome, and the schema for staff.
+
+Every page works without JavaScript: answers are plain links, so the back button works and a KCC
+employee can send the link of any question or outcome. generator/assets/js/wegwijzer.js adds the
+summary of answers given, "wijzig" and the kern chooser on top.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..build.pages import GeneratedPage, by_name
+from ..models import Clientondersteuner, Gebied, Ingang, Kern
+from ..validate import Kaart
+from .diagram import boom, paden_tabel
+from ..vocabulary import URGENTIE
+from .model import MAX_VRAGEN, Antwoord, Uitkomst, Vraag, Wegwijzer
+from .selectie import passende_voorzieningen
+from .validate import CRISIS_SOORTEN
+
+START_URL = "wegwijzer/"
+SCHEMA_URL = "wegwijzer/schema/"
+PADEN_URL = "wegwijzer/schema/paden/"
+MAX_VOORZIENINGEN = 10  # keeps outcome pages small; the theme page has the rest
+
+
+def vraag_url(vraag_id: str) -> str:
+    return f"{START_URL}{vraag_id}/"
+
+
+def uitkomst_url(uitkomst_id: str) -> str:
+    return f"{START_URL}uitkomst/{uitkomst_id}/"
+
+
+def doel_url(antwoord: Antwoord) -> str:
+    return vraag_url(antwoord.vraag) if antwoord.vraag else uitkomst_url(antwoord.uitkomst)  # type: ignore[arg-type]
+
+
+def wegwijzer_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    wegwijzer: Wegwijzer | None = kaart.extras.get("wegwijzer")
+    if wegwijzer is None:
+        yield GeneratedPage(START_URL, "Wegwijzer", "wegwijzer/geen.html", description="Waar kun je terecht met je vraag?")
+        return
+    common = {
+        "wegwijzer": wegwijzer, "vraag_url": vraag_url, "uitkomst_url": uitkomst_url, "doel_url": doel_url,
+        "URGENTIE": URGENTIE, "max_vragen": MAX_VRAGEN, "aantal_paden": len(wegwijzer.paden()),
+    }
+    yield GeneratedPage(START_URL, "Wegwijzer", "wegwijzer/start.html", common, "Beantwoord een paar vragen en zie waar je terechtkunt.")
+    for vraag in wegwijzer.vragen.values():
+        yield GeneratedPage(vraag_url(vraag.id), vraag.tekst, "wegwijzer/vraag.html", common | _vraag_context(wegwijzer, vraag), "Wegwijzer: " + vraag.tekst)
+    for uitkomst in wegwijzer.uitkomsten.values():
+        yield GeneratedPage(uitkomst_url(uitkomst.id), uitkomst.titel, "wegwijzer/uitkomst.html", common | uitkomst_context(kaart, wegwijzer, uitkomst), uitkomst.samenvatting)
+    yield GeneratedPage(SCHEMA_URL, "Schema van de wegwijzer", "wegwijzer/schema.html", common | {"boom": boom(wegwijzer)}, "De hele wegwijzer als schema, voor medewerkers.")
+    yield GeneratedPage(PADEN_URL, "Alle paden door de wegwijzer", "wegwijzer/paden.html", common | {"paden": paden_tabel(wegwijzer)}, "Elke route door de wegwijzer met de uitkomst, voor medewerkers.")
+
+
+def _vorige(wegwijzer: Wegwijzer, node: tuple[str, str]) -> str | None:
+    """The one question that leads here, or None when there are several (or none)."""
+    parents = {vraag for vraag, _ in wegwijzer.ouders.get(node, [])}
+    return parents.pop() if len(parents) == 1 else None
+
+
+def _vraag_context(wegwijzer: Wegwijzer, vraag: Vraag) -> dict[str, Any]:
+    return {"vraag": vraag, "is_start": vraag.id == wegwijzer.info.start, "vorige": _vorige(wegwijzer, ("vraag", vraag.id))}
+
+
+def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> dict[str, Any]:
+    voorzieningen = passende_voorzieningen(kaart, uitkomst.voorzieningen)
+    selectie = uitkomst.voorzieningen
+    return {
+        "uitkomst": uitkomst,
+        "vorige": _vorige(wegwijzer, ("uitkomst", uitkomst.id)),
+        "voorzieningen": voorzieningen[:MAX_VOORZIENINGEN],
+        "aantal_voorzieningen": len(voorzieningen),
+        "themas_van_uitkomst": selectie.themas if selectie else [],
+        "ingang": kaart.ingangen.get(uitkomst.ingang),
+        "hulplijnen": hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else [],
+        "teams": teams_per_gebied(kaart) if uitkomst.via_sociaal_team else [],
+        "gebieden_lijst": gebieden_lijst(kaart),
+        "ondersteuners": clientondersteuners_voor(kaart, uitkomst.clientondersteuning),
+    }
+
+
+def hulplijnen(kaart: Kaart, uitkomst: Uitkomst) -> list[Ingang]:
+    if uitkomst.hulplijnen:
+        return [kaart.ingangen[i] for i in uitkomst.hulplijnen]
+    lines = [i for i in kaart.ingangen.values() if i.soort in CRISIS_SOORTEN]
+    return sorted(lines, key=lambda i: (CRISIS_SOORTEN.index(i.soort), i.naam.casefold()))
+
+
+def teams_per_gebied(kaart: Kaart) -> list[tuple[Ingang, list[Kern]]]:
+    """Each sociaal team with the kernen it serves, in the order of gebieden.yaml."""
+    teams: dict[str, tuple[Ingang, list[Kern]]] = {}
+    for kern_id, kern in kaart.kernen.items():
+        team = kaart.sociaal_team_voor(kern_id)
+        if team is not None:
+            teams.setdefault(team.id, (team, []))[1].append(kern)
+    return list(teams.values())
+
+
+def gebieden_lijst(kaart: Kaart) -> list[tuple[str, Gebied]]:
+    """Every gebied with the id of its gemeente, for the kern chooser."""
+    return [(gemeente.id, gebied) for gemeente in kaart.gebieden.gemeenten for gebied in gemeente.gebieden]
+
+
+def clientondersteuners_voor(kaart: Kaart, wetten: list[str]) -> list[Clientondersteuner]:
+    """Every independent client supporter for these laws, by name (neutral order)."""
+    return by_name(c for c in kaart.clientondersteuners.values() if set(c.wetten) & set(wetten)) if wetten else []
