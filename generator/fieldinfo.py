@@ -231,5 +231,5 @@ def field_reference() -> dict:
         "blokken_url": BLOKKEN_URL,
         "anchor": block_anchor,
         "title": block_title,
-        "written": example_text,
+        "written": yaml_value,  # a whole value as written after 'veld: ' (lists with [ ])
     }
