@@ -16,6 +16,8 @@ from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
 from .config import SocialeKaartConfig
+from .search.documents import hand_written_pages_from_files
+from .search.site import SEARCH_DATA_URI, lunr_files, search_data_text
 from .validate import Kaart, load_kaart
 
 ASSETS = Path(__file__).parent / "assets"
@@ -59,7 +61,15 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             files.append(File.generated(config, page.src_uri, content=page.front_matter()))
         for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, ASSET_PREFIX + asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
+        self._add_search_files(files, config)
         return files
+
+    def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The search index (zoeken/zoekindex.json) and lunr.js with its Dutch support."""
+        hand_written = hand_written_pages_from_files(files, skip=self.pages)
+        files.append(File.generated(config, SEARCH_DATA_URI, content=search_data_text(self.kaart, self.pages.values(), hand_written)))
+        for static in lunr_files():
+            files.append(File.generated(config, static.uri, abs_src_path=str(static.source)))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

@@ -155,8 +155,14 @@ def wegwijzer_pages(kaart: Kaart) -> Iterable[GeneratedPage]:
     return produce(kaart)
 
 
+def zoeken_pages(kaart: Kaart) -> Iterable[GeneratedPage]:
+    from ..search.site import zoeken_pages as produce  # imported here: that module builds on GeneratedPage
+
+    return produce(kaart)
+
+
 # The pages of the site. A later feature adds its producer here.
-PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages, invulvoorbeeld_pages, wegwijzer_pages]
+PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages, invulvoorbeeld_pages, wegwijzer_pages, zoeken_pages]
 
 # Markers in hand-written pages (`<!-- kaart:naam -->`) that are replaced by a rendered snippet.
 SNIPPETS: dict[str, str] = {

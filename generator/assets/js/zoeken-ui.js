@@ -1,0 +1,316 @@
+/*
+ * Sociale Kaart: the search in the page, on top of window.SocialeKaartZoek (zoeken.js).
+ *
+ * - Header field (every page): the first results while typing, as links under the field.
+ *   ArrowDown moves into the results, Escape closes them, Enter opens /zoeken/?q=… (a plain form).
+ * - Search page (/zoeken/): results with filters; query and filters live in the URL
+ *   (replaceState while typing, pushState on Enter and filter changes, popstate restores).
+ * The index loads only when someone focuses a search field or opens the search page.
+ * Partner text is only ever set as textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var Zoek = window.SocialeKaartZoek;
+  if (!Zoek) return;
+
+  var HEADER_HITS = 5;
+  var PAGE_SIZE = 20;
+  var ANNOUNCE_DELAY = 600; // ms of quiet typing before the count is announced
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function aantal(count) {
+    return count === 1 ? "1 resultaat" : count + " resultaten";
+  }
+
+  function laterAnnouncer(node) {
+    var timer = null;
+    return function (text, now) {
+      clearTimeout(timer);
+      if (now) {
+        node.textContent = text;
+      } else {
+        timer = setTimeout(function () { node.textContent = text; }, ANNOUNCE_DELAY);
+      }
+    };
+  }
+
+  // --- header field ------------------------------------------------------------------------------
+
+  function initHeader(page) {
+    var form = document.getElementById("sk-zoekveld");
+    if (!form) return;
+    var input = document.getElementById("sk-zoekveld-q");
+    var panel = document.getElementById("sk-zoekveld-paneel");
+    var list = panel.querySelector(".sk-zoekveld__lijst");
+    var all = panel.querySelector(".sk-zoekveld__alle");
+    var announce = laterAnnouncer(document.getElementById("sk-zoekveld-status"));
+    var pageUrl = form.getAttribute("action");
+
+    input.addEventListener("focus", function () { Zoek.ready().catch(function () {}); });
+
+    if (page) {
+      // On the search page the header field drives the page's own results.
+      input.addEventListener("input", function () { page.setQuery(input.value, false); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        page.setQuery(input.value, true);
+      });
+      return;
+    }
+
+    function close() {
+      panel.hidden = true;
+    }
+
+    function links() {
+      return Array.prototype.slice.call(panel.querySelectorAll("a"));
+    }
+
+    function show() {
+      var query = input.value.trim();
+      if (!query) {
+        close();
+        announce("", true);
+        return;
+      }
+      Zoek.ready().then(function () {
+        if (input.value.trim() !== query) return; // typed on meanwhile
+        var hits = Zoek.search(query, {});
+        list.textContent = "";
+        hits.slice(0, HEADER_HITS).forEach(function (hit) {
+          var item = el("li");
+          var link = el("a", "sk-zoekveld__hit");
+          link.href = Zoek.href(hit);
+          link.appendChild(el("span", "sk-zoekveld__naam", hit.naam));
+          link.appendChild(el("span", "sk-zoekveld__soort", Zoek.data().soorten[hit.soort] || ""));
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        all.href = pageUrl + "?" + Zoek.paramsFor(query, {}).toString();
+        all.textContent = hits.length ? "Alle " + aantal(hits.length) + " bekijken" : "Niets gevonden. Bekijk andere manieren om hulp te vinden";
+        panel.hidden = false;
+        announce(hits.length ? aantal(hits.length) + ". Druk op pijl omlaag voor de eerste resultaten." : "Geen resultaten.", false);
+      }).catch(function () {
+        close();
+      });
+    }
+
+    input.addEventListener("input", show);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && !panel.hidden) {
+        event.preventDefault();
+        links()[0].focus();
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    panel.addEventListener("keydown", function (event) {
+      var items = links();
+      var at = items.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" && at < items.length - 1) {
+        event.preventDefault();
+        items[at + 1].focus();
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        (at > 0 ? items[at - 1] : input).focus();
+      } else if (event.key === "Escape") {
+        close();
+        input.focus();
+      }
+    });
+    form.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !form.contains(event.relatedTarget)) close();
+    });
+  }
+
+  // --- search page -------------------------------------------------------------------------------
+
+  function initPage() {
+    var root = document.getElementById("sk-zoekpagina");
+    if (!root) return null;
+    var form = document.getElementById("sk-zoekform");
+    var input = document.getElementById("sk-q");
+    var results = document.getElementById("sk-resultaten");
+    var status = document.getElementById("sk-status");
+    var more = document.getElementById("sk-meer");
+    var none = document.getElementById("sk-geen");
+    var noneFilters = document.getElementById("sk-geen-filters");
+    var filterDetails = document.getElementById("sk-filters");
+    var filterCount = document.getElementById("sk-filters-aantal");
+    var headerInput = document.getElementById("sk-zoekveld-q");
+    var announce = laterAnnouncer(status);
+    var controls = {
+      thema: document.getElementById("sk-thema"),
+      doelgroep: document.getElementById("sk-doelgroep"),
+      leeftijd: document.getElementById("sk-leeftijd"),
+      kern: document.getElementById("sk-kern"),
+      gratis: document.getElementById("sk-gratis"),
+      vrij: document.getElementById("sk-vrij"),
+    };
+    var current = [];
+    var shown = 0;
+
+    form.hidden = false;
+
+    function readFilters() {
+      var params = new URLSearchParams();
+      ["thema", "doelgroep", "kern", "leeftijd"].forEach(function (key) {
+        if (controls[key].value) params.set(key, controls[key].value.trim());
+      });
+      if (controls.gratis.checked) params.set("gratis", "ja");
+      if (controls.vrij.checked) params.set("vrij", "ja");
+      return Zoek.filtersFromParams(params);
+    }
+
+    function writeControls(query, filters) {
+      input.value = query;
+      if (headerInput) headerInput.value = query;
+      ["thema", "doelgroep", "kern"].forEach(function (key) { controls[key].value = filters[key] || ""; });
+      controls.leeftijd.value = filters.leeftijd !== undefined ? String(filters.leeftijd) : "";
+      controls.gratis.checked = !!filters.gratis;
+      controls.vrij.checked = !!filters.vrij;
+      var active = Object.keys(filters).length;
+      filterCount.textContent = active ? "(" + active + " gekozen)" : "";
+      if (active) filterDetails.open = true;
+    }
+
+    function stateUrl(query, filters) {
+      var params = Zoek.paramsFor(query, filters).toString();
+      return window.location.pathname + (params ? "?" + params : "");
+    }
+
+    function card(hit, data) {
+      var item = el("li", "sk-card");
+      var title = el("h2", "sk-card__title");
+      var link = el("a", null, hit.naam);
+      link.href = Zoek.href(hit);
+      title.appendChild(link);
+      item.appendChild(title);
+      if (hit.samenvatting) item.appendChild(el("p", "sk-card__summary", hit.samenvatting));
+      var meta = el("p", "sk-card__meta");
+      if (hit.gratis) meta.appendChild(el("span", "sk-badge sk-badge--gratis", "Gratis"));
+      if (hit.vrij) meta.appendChild(el("span", "sk-badge sk-badge--vrij", "Vrij toegankelijk"));
+      if (hit.status) meta.appendChild(el("span", "sk-badge sk-badge--status", hit.status === "tijdelijk gesloten" ? "Tijdelijk gesloten" : hit.status));
+      meta.appendChild(el("span", "sk-card__soort", data.soorten[hit.soort] || hit.soort));
+      var themas = (hit.themas || []).map(function (t) { return data.themas[t]; }).filter(Boolean);
+      if (themas.length && hit.soort !== "thema") meta.appendChild(el("span", "sk-card__thema", themas.join(", ")));
+      var waar = Zoek.waar(hit);
+      if (waar) meta.appendChild(el("span", "sk-card__where", waar));
+      item.appendChild(meta);
+      return item;
+    }
+
+    function showMore() {
+      var data = Zoek.data();
+      var next = current.slice(shown, shown + PAGE_SIZE);
+      next.forEach(function (hit) { results.appendChild(card(hit, data)); });
+      shown += next.length;
+      more.hidden = shown >= current.length;
+    }
+
+    function statusText(query, filters, count) {
+      var active = Object.keys(filters).length > 0;
+      if (!query && !active) return "Typ een woord om te zoeken, of kies een filter.";
+      var about = query ? " voor ‘" + query + "’" : "";
+      var filtered = active ? " met de gekozen filters" : "";
+      return (count ? aantal(count) : "Geen resultaten") + about + filtered + ".";
+    }
+
+    function render(announceNow) {
+      var query = input.value.trim();
+      var filters = readFilters();
+      current = Zoek.search(query, filters);
+      results.textContent = "";
+      shown = 0;
+      showMore();
+      var empty = current.length === 0 && (query !== "" || Object.keys(filters).length > 0);
+      none.hidden = !empty;
+      noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
+      announce(statusText(query, filters, current.length), announceNow);
+    }
+
+    function update(push) {
+      var query = input.value.trim();
+      var filters = readFilters();
+      var url = stateUrl(query, filters);
+      if (push) {
+        if (url !== window.location.pathname + window.location.search) window.history.pushState({zoeken: true}, "", url);
+      } else {
+        window.history.replaceState({zoeken: true}, "", url);
+      }
+      var active = Object.keys(filters).length;
+      filterCount.textContent = active ? "(" + active + " gekozen)" : "";
+      if (Zoek.isReady()) {
+        render(push);
+      } else {
+        status.textContent = "Zoeken…";
+        Zoek.ready().then(function () { render(true); }, failed);
+      }
+    }
+
+    function failed() {
+      status.textContent = "Zoeken lukt nu niet. Kijk bij de thema's hieronder, in de lijst van A tot Z, of neem contact op.";
+      none.hidden = false;
+    }
+
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      writeControls(params.get("q") || "", Zoek.filtersFromParams(params));
+      Zoek.ready().then(function () { render(true); }, failed);
+    }
+
+    input.addEventListener("input", function () {
+      if (headerInput) headerInput.value = input.value;
+      update(false);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update(true);
+    });
+    Object.keys(controls).forEach(function (key) {
+      controls[key].addEventListener("change", function () { update(true); });
+    });
+    document.getElementById("sk-wis").addEventListener("click", function () {
+      writeControls(input.value, {});
+      update(true);
+    });
+    document.getElementById("sk-zonder-filters").addEventListener("click", function () {
+      writeControls(input.value, {});
+      update(true);
+      input.focus();
+    });
+    more.addEventListener("click", function () {
+      var first = shown;
+      showMore();
+      var link = results.children[first] && results.children[first].querySelector("a");
+      if (link) link.focus();
+    });
+    window.addEventListener("popstate", restore);
+
+    restore();
+
+    return {
+      setQuery: function (query, push) {
+        input.value = query;
+        update(push);
+      },
+    };
+  }
+
+  function start() {
+    initHeader(initPage());
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

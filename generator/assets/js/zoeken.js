@@ -1,0 +1,322 @@
+/*
+ * Sociale Kaart: the site search. The query logic lives here once; generator/search/query.py is a
+ * line-by-line port (tests/search/test_parity.py runs both on the same index and compares).
+ *
+ * In the browser this file defines window.SocialeKaartZoek (loads nothing until asked):
+ *
+ *   SocialeKaartZoek.ready()                 -> Promise; loads lunr.js, lunr.stemmer.support.js,
+ *                                               lunr.nl.js and zoeken/zoekindex.json (once)
+ *   SocialeKaartZoek.isReady()               -> true once ready() has resolved
+ *   SocialeKaartZoek.search(query, filters?, options?) -> hits, best first (only after ready())
+ *       query    what the person typed (any text; empty gives all documents that pass the filters,
+ *                or nothing when there are no filters)
+ *       filters  {thema, doelgroep, kern, leeftijd (number), gratis (bool), vrij (bool),
+ *                 soort (string or list of strings)}; missing or empty = no filter
+ *       options  {limit: number}
+ *       hit      {ref, score, id, soort, naam, url (site-relative, e.g. 'voorzieningen/x/'),
+ *                 samenvatting, themas, doelgroepen, leeftijd [van, tot], gratis, vrij,
+ *                 werkgebied, telefoon, status} (fields absent when unknown)
+ *   SocialeKaartZoek.data()                  -> the loaded file: docs, themas, doelgroepen, soorten,
+ *                                               namen (area id -> name), gebieden (area -> kernen)
+ *   SocialeKaartZoek.href(hit or url)        -> absolute URL of a result
+ *   SocialeKaartZoek.waar(hit)               -> "heel Gemeente X" / "Brummerveen, Teutloo" (for cards)
+ *   SocialeKaartZoek.filtersFromParams(URLSearchParams) / paramsFor(query, filters) -> URL round trip
+ *   SocialeKaartZoek.configure({root})       -> site root URL (default: data-root of the header form)
+ *
+ * Under Node (tests): module.exports = {createEngine, cleanQuery, fold, ...}.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.SocialeKaartZoek = api.browserApi(root);
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
+  var SEPARATORS = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\-*]+/;
+  var COMBINING_MARKS = /[\u0300-\u036f]/g;
+  var ASTRAL = /[\ud800-\udfff]/g; // emoji and other non-BMP characters: never in the index
+  var AANBOD = ["voorziening", "vindplaats", "clientondersteuner", "ingang"];
+  var FILTER_KEYS = ["thema", "doelgroep", "kern", "leeftijd", "gratis", "vrij"];
+
+  /** Remove accents: NFD, then drop combining marks. Same as documents.fold in Python. */
+  function fold(text) {
+    return text.normalize("NFD").replace(COMBINING_MARKS, "");
+  }
+
+  /**
+   * The words of a query as index terms before stemming: lower case, accents folded, split like
+   * lunr's tokenizer, trimmed by lunr.nl's trimmer, without stop words and duplicates.
+   */
+  function cleanQuery(lunr, query, settings) {
+    var words = fold(String(query || "").replace(ASTRAL, "").toLowerCase()).split(SEPARATORS);
+    var terms = [];
+    for (var i = 0; i < words.length; i++) {
+      var word = words[i].slice(0, settings.maxWordLength);
+      var token = lunr.nl.trimmer(new lunr.Token(word, {}));
+      var term = token.toString();
+      if (term === "" || !lunr.nl.stopWordFilter(token)) continue;
+      if (terms.indexOf(term) === -1) terms.push(term);
+      if (terms.length === settings.maxTerms) break;
+    }
+    return terms;
+  }
+
+  function stem(lunr, term) {
+    return lunr.nl.stemmer(new lunr.Token(term, {})).toString();
+  }
+
+  /** The lunr clauses for a list of terms; fuzzy adds an edit-distance-1 clause per long term. */
+  function clausesFor(lunr, terms, settings, fuzzy) {
+    var clauses = [];
+    terms.forEach(function (term, position) {
+      clauses.push({term: term, usePipeline: true, boost: settings.exactBoost});
+      var last = position === terms.length - 1;
+      if (last && term.length >= settings.minPrefixLength) {
+        clauses.push({term: term, usePipeline: false, wildcard: true, boost: settings.prefixBoost});
+        var stemmed = stem(lunr, term);
+        if (stemmed !== term && stemmed.length >= settings.minPrefixLength) {
+          clauses.push({term: stemmed, usePipeline: false, wildcard: true, boost: settings.prefixBoost});
+        }
+      }
+      if (fuzzy && term.length >= settings.minFuzzyLength) {
+        clauses.push({term: term, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost});
+      }
+    });
+    return clauses;
+  }
+
+  function runClauses(lunr, index, clauses) {
+    return index.query(function (q) {
+      clauses.forEach(function (c) {
+        var options = {usePipeline: c.usePipeline, boost: c.boost};
+        if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
+        if (c.editDistance) options.editDistance = c.editDistance;
+        q.term(c.term, options);
+      });
+    });
+  }
+
+  function isSet(value) {
+    return value !== undefined && value !== null && value !== "" && value !== false;
+  }
+
+  function hasFilter(filters) {
+    return FILTER_KEYS.some(function (key) { return isSet(filters[key]); });
+  }
+
+  function soortenOf(filters) {
+    var soort = filters.soort;
+    if (!isSet(soort)) return null;
+    return Array.isArray(soort) ? soort : [soort];
+  }
+
+  function makeFilter(data, filters) {
+    filters = filters || {};
+    var onlyAanbod = hasFilter(filters);
+    var soorten = soortenOf(filters);
+    var leeftijd = isSet(filters.leeftijd) ? Number(filters.leeftijd) : null;
+    return function (doc) {
+      if (onlyAanbod && AANBOD.indexOf(doc.soort) === -1) return false;
+      if (soorten && soorten.indexOf(doc.soort) === -1) return false;
+      if (isSet(filters.thema) && (doc.themas || []).indexOf(filters.thema) === -1) return false;
+      if (isSet(filters.doelgroep)) {
+        var groepen = doc.doelgroepen || [];
+        if (groepen.length && groepen.indexOf(filters.doelgroep) === -1 && groepen.indexOf("iedereen") === -1) return false;
+      }
+      if (isSet(filters.kern)) {
+        var covered = (doc.werkgebied || []).some(function (area) {
+          return (data.gebieden[area] || []).indexOf(filters.kern) !== -1;
+        });
+        if (!covered) return false;
+      }
+      if (leeftijd !== null && !isNaN(leeftijd)) {
+        var range = doc.leeftijd || [null, null];
+        if ((range[0] !== null && leeftijd < range[0]) || (range[1] !== null && leeftijd >= range[1])) return false;
+      }
+      if (filters.gratis && doc.gratis !== true) return false;
+      if (filters.vrij && doc.vrij !== true) return false;
+      return true;
+    };
+  }
+
+  /** Scores rounded to 6 decimals (half up), so tiny float differences never reorder results. */
+  function roundScore(score) {
+    return Math.floor(score * 1e6 + 0.5) / 1e6;
+  }
+
+  function position(ref) {
+    return parseInt(ref.slice(1), 10);
+  }
+
+  function toHit(data, ref, score) {
+    var doc = data.docs[position(ref)];
+    var hit = {ref: ref, score: score};
+    Object.keys(doc).forEach(function (key) { hit[key] = doc[key]; });
+    return hit;
+  }
+
+  function ranked(lunr, index, data, clauses, keep) {
+    var hits = [];
+    runClauses(lunr, index, clauses).forEach(function (result) {
+      if (keep(data.docs[position(result.ref)])) hits.push(toHit(data, result.ref, roundScore(result.score)));
+    });
+    hits.sort(function (a, b) { return b.score - a.score || position(a.ref) - position(b.ref); });
+    return hits;
+  }
+
+  /** A search engine over a loaded zoekindex.json (`data`), using the given lunr (with lunr.nl). */
+  function createEngine(lunr, data) {
+    var index = lunr.Index.load(data.lunr);
+    var settings = data.zoeken;
+
+    function search(query, filters, options) {
+      var keep = makeFilter(data, filters);
+      var limit = options && options.limit;
+      var terms = cleanQuery(lunr, query, settings);
+      var hits;
+      if (terms.length === 0) {
+        hits = [];
+        if (hasFilter(filters || {}) || soortenOf(filters || {})) {
+          data.docs.forEach(function (doc, i) {
+            if (keep(doc)) hits.push(toHit(data, "d" + i, 0));
+          });
+        }
+      } else {
+        hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, false), keep);
+        var fuzzyUseful = terms.some(function (t) { return t.length >= settings.minFuzzyLength; });
+        if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
+          hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, true), keep);
+        }
+      }
+      return limit ? hits.slice(0, limit) : hits;
+    }
+
+    return {search: search, terms: function (query) { return cleanQuery(lunr, query, settings); }};
+  }
+
+  // --- URL round trip ---------------------------------------------------------------------------
+
+  function filtersFromParams(params) {
+    var filters = {};
+    ["thema", "doelgroep", "kern"].forEach(function (key) {
+      var value = params.get(key);
+      if (value) filters[key] = value;
+    });
+    var leeftijd = params.get("leeftijd");
+    if (leeftijd && /^\d{1,3}$/.test(leeftijd)) filters.leeftijd = Number(leeftijd);
+    if (params.get("gratis") === "ja") filters.gratis = true;
+    if (params.get("vrij") === "ja") filters.vrij = true;
+    return filters;
+  }
+
+  function paramsFor(query, filters) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    filters = filters || {};
+    ["thema", "doelgroep", "kern"].forEach(function (key) {
+      if (filters[key]) params.set(key, filters[key]);
+    });
+    if (isSet(filters.leeftijd)) params.set("leeftijd", String(filters.leeftijd));
+    if (filters.gratis) params.set("gratis", "ja");
+    if (filters.vrij) params.set("vrij", "ja");
+    return params;
+  }
+
+  // --- browser: lazy loading --------------------------------------------------------------------
+
+  function browserApi(win) {
+    var doc = win.document;
+    var rootUrl = null;
+    var loading = null;
+    var engine = null;
+    var loaded = null;
+
+    function siteRoot() {
+      if (!rootUrl) {
+        var form = doc.querySelector("[data-sk-root]");
+        rootUrl = new URL(form ? form.getAttribute("data-sk-root") : "/", win.location.href).href;
+      }
+      return rootUrl;
+    }
+
+    function loadScript(src) {
+      return new Promise(function (resolve, reject) {
+        var script = doc.createElement("script");
+        script.src = src;
+        script.async = false;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("Kon " + src + " niet laden")); };
+        doc.head.appendChild(script);
+      });
+    }
+
+    function loadLunr() {
+      if (win.lunr && win.lunr.nl) return Promise.resolve(win.lunr);
+      var base = siteRoot() + "assets/kaart/lunr/";
+      return loadScript(base + "lunr.js")
+        .then(function () { return loadScript(base + "lunr.stemmer.support.js"); })
+        .then(function () { return loadScript(base + "lunr.nl.js"); })
+        .then(function () { return win.lunr; });
+    }
+
+    function loadData() {
+      return win.fetch(siteRoot() + "zoeken/zoekindex.json").then(function (response) {
+        if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
+        return response.json();
+      });
+    }
+
+    function ready() {
+      if (!loading) {
+        loading = Promise.all([loadLunr(), loadData()]).then(function (parts) {
+          loaded = parts[1];
+          engine = createEngine(parts[0], loaded);
+        });
+        loading.catch(function () { loading = null; });
+      }
+      return loading;
+    }
+
+    function requireEngine() {
+      if (!engine) throw new Error("SocialeKaartZoek: wacht eerst op ready()");
+      return engine;
+    }
+
+    function waar(hit) {
+      var namen = loaded ? loaded.namen : {};
+      return (hit.werkgebied || []).map(function (area) { return namen[area] || area; }).join(", ");
+    }
+
+    return {
+      ready: ready,
+      isReady: function () { return engine !== null; },
+      search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options); },
+      terms: function (query) { return requireEngine().terms(query); },
+      data: function () { return loaded; },
+      href: function (hitOrUrl) {
+        var url = typeof hitOrUrl === "string" ? hitOrUrl : hitOrUrl.url;
+        return new URL(url, siteRoot()).href;
+      },
+      waar: waar,
+      filtersFromParams: filtersFromParams,
+      paramsFor: paramsFor,
+      configure: function (options) {
+        if (options && options.root) rootUrl = new URL(options.root, win.location.href).href;
+      },
+    };
+  }
+
+  return {
+    createEngine: createEngine,
+    cleanQuery: cleanQuery,
+    fold: fold,
+    filtersFromParams: filtersFromParams,
+    paramsFor: paramsFor,
+    browserApi: browserApi,
+  };
+});

@@ -1,0 +1,92 @@
+"""The search index, built at build time: one JSON file with the lunr index and the result cards.
+
+Shared by the MkDocs plugin (which writes it to `site/zoeken/zoekindex.json`) and `kaart zoek`
+(which builds the same data in memory). The file holds:
+
+    versie       format version of this file (bump when the shape changes)
+    lunr         the serialized lunr 2.3.9 index (Dutch pipeline, see dutch.py); refs are
+                 'd0', 'd1', ... = position in `docs`
+    docs         result cards in a fixed order (see documents.SearchDocument.card):
+                 id, soort, naam, url (site-relative), and when known samenvatting, themas,
+                 doelgroepen, leeftijd [van, tot] (null = open), gratis, vrij (vrij
+                 toegankelijk), werkgebied (area ids), telefoon, status (only when not actief)
+    gebieden     area id (gemeente, gebied or kern) -> the kern ids it covers
+    namen        area id -> display name (a gemeente as 'heel <naam>', as on the record pages)
+    themas, doelgroepen, soorten   id -> Dutch label, for filters and cards
+    zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
+
+Ranking is lunr's BM25 with the field boosts of documents.FIELDS, then the document order
+as a tie-break; query.py and zoeken.js implement the query side identically.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from ..validate import Kaart
+from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
+from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
+from .dutch import dutch_builder
+from .query import SETTINGS
+from .synoniemen import expand
+
+FORMAT_VERSION = 1
+SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the file
+
+SOORT_LABELS = {soort: labels[1] for soort, labels in SOORTEN.items()} | {"thema": "Thema", "kern": "Dorp of wijk", "pagina": "Pagina"}
+
+
+def ref_for(position: int) -> str:
+    """The lunr ref of the document at this position: never numeric (see dutch.py)."""
+    return f"d{position}"
+
+
+def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
+    builder = dutch_builder()
+    builder.ref("ref")
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    for position, document in enumerate(documents):
+        entry = {name: document.field_text(name) for name in FIELDS}
+        entry["ref"] = ref_for(position)
+        builder.add(entry)
+    return builder.build().serialize()
+
+
+def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
+    covered: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for gemeente in kaart.gebieden.gemeenten:
+        names[gemeente.id] = f"heel {gemeente.naam}"
+        covered[gemeente.id] = sorted(kaart.kernen_in([gemeente.id]))
+        for gebied in gemeente.gebieden:
+            names[gebied.id] = gebied.naam
+            covered[gebied.id] = [kern.id for kern in gebied.kernen]
+            for kern in gebied.kernen:
+                names[kern.id] = kern.naam
+                covered[kern.id] = [kern.id]
+    return covered, names
+
+
+def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> dict[str, Any]:
+    """Everything the browser and `kaart zoek` search: index, cards and lookup tables."""
+    documents = collect_documents(kaart, generated, hand_written)
+    expand(documents, kaart.extras.get("synoniemen", {}))
+    gebieden, namen = area_tables(kaart)
+    return {
+        "versie": FORMAT_VERSION,
+        "lunr": build_lunr_index(documents),
+        "docs": [document.card() for document in documents],
+        "gebieden": gebieden,
+        "namen": namen,
+        "themas": THEMAS,
+        "doelgroepen": DOELGROEPEN,
+        "soorten": SOORT_LABELS,
+        "zoeken": SETTINGS,
+    }
+
+
+def search_data_json(data: dict[str, Any]) -> str:
+    """The compact JSON text of the search file (UTF-8, no spaces)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
