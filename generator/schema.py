@@ -11,9 +11,10 @@ from pathlib import Path
 
 from .models import RECORD_MODELS, Gebieden
 from .vocabulary import SOORTEN
+from .wegwijzer.model import WEGWIJZER_MODELS, WEGWIJZER_TITLES
 
-SCHEMA_MODELS = {**RECORD_MODELS, "gebieden": Gebieden}
-TITLES = {soort: label for soort, (_, label, _) in SOORTEN.items()} | {"gebieden": "Gebieden"}
+SCHEMA_MODELS = {**RECORD_MODELS, "gebieden": Gebieden, **WEGWIJZER_MODELS}
+TITLES = {soort: label for soort, (_, label, _) in SOORTEN.items()} | {"gebieden": "Gebieden"} | WEGWIJZER_TITLES
 
 
 def schema_for(soort: str) -> dict:

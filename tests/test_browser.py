@@ -20,6 +20,9 @@ AXE_PAGES = [
     "/bijdragen/velden/",
     "/bijdragen/github/",
     "/bijdragen/invulvoorbeeld/voorziening/",
+    "/wegwijzer/",
+    "/wegwijzer/situatie/",
+    "/wegwijzer/uitkomst/meerdere-problemen/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

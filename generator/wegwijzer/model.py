@@ -112,6 +112,10 @@ class WegwijzerInfo(Strict):
 
 Node = Union[Vraag, Uitkomst]
 
+# JSON Schemas for editors (generator/schema.py): kaart/wegwijzer/wegwijzer.yaml, vragen/*.yaml, uitkomsten/*.yaml.
+WEGWIJZER_MODELS = {"wegwijzer": WegwijzerInfo, "wegwijzer-vraag": Vraag, "wegwijzer-uitkomst": Uitkomst}
+WEGWIJZER_TITLES = {"wegwijzer": "Wegwijzer", "wegwijzer-vraag": "Vraag in de wegwijzer", "wegwijzer-uitkomst": "Uitkomst van de wegwijzer"}
+
 
 @dataclass
 class Wegwijzer:

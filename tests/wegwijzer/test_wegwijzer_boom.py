@@ -4,6 +4,7 @@ covered, the routing rules of DOMAIN.md hold, and voorzieningen are ordered neut
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,8 @@ from generator.vocabulary import THEMAS
 from generator.wegwijzer.model import MAX_VRAGEN, Selectie
 from generator.wegwijzer.pages import wegwijzer_pages
 from generator.wegwijzer.selectie import passende_voorzieningen
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def walk_every_path(wegwijzer):
@@ -162,3 +165,24 @@ def test_words_match_whole_words_only(kaart_met):
     kaart = kaart_met(voorziening("brand", "Brandveilig thuis", "x", themas=["veiligheid"]), voorziening("vt", "Advies", "x", themas=["veiligheid"], trefwoorden=["veilig thuis"]))
     order = [v.id for v in passende_voorzieningen(kaart, Selectie(themas=["veiligheid"], trefwoorden=["veilig thuis"]))]
     assert order == ["vt", "brand"]
+
+
+def test_demo_files_agree_with_the_json_schemas_for_editors():
+    import jsonschema
+
+    from generator.load import read_yaml
+    from generator.problems import Problemen
+    from generator.schema import schema_for
+
+    folder = ROOT / "kaart" / "wegwijzer"
+    files = [("wegwijzer", folder / "wegwijzer.yaml")]
+    files += [("wegwijzer-vraag", p) for p in sorted((folder / "vragen").glob("*.yaml"))]
+    files += [("wegwijzer-uitkomst", p) for p in sorted((folder / "uitkomsten").glob("*.yaml"))]
+    errors = []
+    for soort, path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(f"/schema/{soort}.schema.json"), path
+        source = read_yaml(path, Problemen())
+        validator = jsonschema.Draft202012Validator(schema_for(soort))
+        errors += [f"{path.name}: {e.message}" for e in validator.iter_errors(source.data)]
+    assert errors == []

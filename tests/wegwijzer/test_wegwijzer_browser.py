@@ -1,0 +1,158 @@
+"""The wegwijzer in headless Chromium: with JavaScript (summary, wijzig, kern chooser that survives a
+reload) and without (plain links all the way to an outcome), on a 360 px phone."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+KERN_KEY = "sociale-kaart-kern"  # shared with the Contact and KCC pages
+
+
+def summary(page) -> list[str]:
+    box = page.locator("[data-ww-pad]")
+    if not box.is_visible():
+        return []
+    return [item.locator(".sk-ww-pad__antwoord").inner_text() for item in box.locator("li").all()]
+
+
+def answer(page, text: str, expected_path: str) -> None:
+    page.get_by_role("link", name=text).first.click()
+    page.wait_for_url("**" + expected_path)
+
+
+@pytest.fixture
+def phone(browser, request):
+    """A 360 px wide page; like browser_page, it fails on requests outside localhost and on script errors."""
+    contexts, problems = [], []
+
+    def make(javascript: bool = True):
+        context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.on("request", lambda req: None if urlparse(req.url).hostname in ("127.0.0.1", "localhost") or req.url.startswith(("data:", "about:")) else problems.append(req.url))
+        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert problems == []
+
+
+def test_with_javascript_summary_wijzig_back_and_kern_choice_that_survives_a_reload(phone, site_url):
+    page = phone(javascript=True)
+    page.goto(site_url + "/wegwijzer/")
+    answer(page, "Begin met de eerste vraag", "/wegwijzer/gevaar/")
+    assert summary(page) == []
+    answer(page, "Nee, er is nu geen gevaar", "/wegwijzer/wie/")
+    answer(page, "Voor mezelf of mijn gezin", "/wegwijzer/situatie/")
+    answer(page, "Ik heb één vraag of probleem", "/wegwijzer/leefgebied/")
+    answer(page, "Zorgen voor iemand (mantelzorg)", "/wegwijzer/mantelzorg/")
+    assert summary(page) == ["Nee, er is nu geen gevaar", "Voor mezelf of mijn gezin", "Ik heb één vraag of probleem", "Zorgen voor iemand (mantelzorg)"]
+    # Several questions lead here: JavaScript shows "Vorige vraag" for the question actually answered.
+    vorige = page.get_by_role("link", name="Vorige vraag")
+    assert vorige.is_visible() and vorige.get_attribute("href") == "/wegwijzer/leefgebied/"
+
+    # "wijzig" on the second answer goes back to that question and forgets the later answers.
+    page.locator("[data-ww-pad] li").nth(1).get_by_role("link", name="wijzig").click()
+    page.wait_for_url("**/wegwijzer/wie/")
+    assert summary(page) == ["Nee, er is nu geen gevaar"]
+    answer(page, "Ik zorg voor iemand en zoek steun", "/wegwijzer/mantelzorg/")
+    assert page.get_by_role("link", name="Vorige vraag").get_attribute("href") == "/wegwijzer/wie/"
+    answer(page, "Ik ben moe of overbelast", "/wegwijzer/uitkomst/mantelzorg-respijt/")
+    assert summary(page) == ["Nee, er is nu geen gevaar", "Ik zorg voor iemand en zoek steun", "Ik ben moe of overbelast en heb even rust nodig"]
+
+    # The back button shows the question again with the answers that led to it.
+    page.go_back()
+    page.wait_for_url("**/wegwijzer/mantelzorg/")
+    assert summary(page) == ["Nee, er is nu geen gevaar", "Ik zorg voor iemand en zoek steun"]
+    page.go_forward()
+    page.wait_for_url("**/wegwijzer/uitkomst/mantelzorg-respijt/")
+
+    # The kern chooser names the right sociaal team and remembers the choice on this device.
+    page.get_by_label("In welk dorp of welke wijk woon je?").select_option(label="Teutloo")
+    jouw = page.locator(".sk-ww-team--jouw")
+    assert jouw.count() == 1 and "Sociaal team Noord" in jouw.locator("h3").inner_text()
+    assert "Jouw sociaal team is Sociaal team Noord: bel 0523 800 220." in page.locator("[data-ww-kern-uitkomst]").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{KERN_KEY}')") == "teutloo"
+    assert page.evaluate("document.cookie") == ""
+    page.reload()
+    assert page.get_by_label("In welk dorp of welke wijk woon je?").input_value() == "teutloo"
+    assert "Sociaal team Noord" in page.locator(".sk-ww-team--jouw h3").inner_text()
+    assert page.locator(".sk-ww-team").first.get_attribute("class").endswith("sk-ww-team--jouw")
+    # A client supporter who does not work in Teutloo is hidden; one for the whole gemeente stays.
+    assert page.locator('.sk-ww-ondersteuners li[data-werkgebied="west zuid"]').is_hidden()
+    assert page.locator('.sk-ww-ondersteuners li[data-werkgebied="egelstede"]').first.is_visible()
+
+    # The choice is shared with other outcome pages; "Opnieuw beginnen" clears the answers.
+    page.goto(site_url + "/wegwijzer/uitkomst/huishoudelijke-hulp/")
+    assert "Sociaal team Noord" in page.locator(".sk-ww-team--jouw h3").inner_text()
+    assert summary(page) == []
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    page.wait_for_url("**/wegwijzer/gevaar/")
+    assert summary(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_a_shared_link_to_a_question_starts_without_an_old_summary(phone, site_url):
+    page = phone(javascript=True)
+    page.goto(site_url + "/wegwijzer/gevaar/")
+    answer(page, "Nee, er is nu geen gevaar", "/wegwijzer/wie/")
+    page.goto(site_url + "/wegwijzer/geld/")  # as if a KCC employee sent this link
+    assert summary(page) == []
+    assert page.get_by_role("link", name="Vorige vraag").get_attribute("href") == "../leefgebied/"
+
+
+def test_without_javascript_plain_links_lead_to_an_outcome_with_every_team(phone, site_url):
+    page = phone(javascript=False)
+    page.goto(site_url + "/")
+    page.get_by_role("link", name="Weet je niet waar je moet beginnen? Volg de wegwijzer").click()
+    page.wait_for_url("**/wegwijzer/")
+    answer(page, "Begin met de eerste vraag", "/wegwijzer/gevaar/")
+    answer(page, "Nee, er is nu geen gevaar", "/wegwijzer/wie/")
+    answer(page, "Voor mezelf of mijn gezin", "/wegwijzer/situatie/")
+    assert page.get_by_role("link", name="Vorige vraag").is_visible()
+    answer(page, "Ik heb hulp nodig waarvoor de gemeente toestemming geeft", "/wegwijzer/maatwerk/")
+    answer(page, "Hulp bij het huishouden", "/wegwijzer/uitkomst/huishoudelijke-hulp/")
+    assert page.locator("h1").inner_text() == "Hulp bij het huishouden"
+    assert page.locator("[data-ww-pad]").is_hidden() and page.locator("[data-ww-kernkeuze]").is_hidden()
+    assert page.locator(".sk-ww-team").count() == 4 and page.locator(".sk-ww-team").nth(1).is_visible()
+    assert page.get_by_role("heading", name="Hulp bij het gesprek: een cliëntondersteuner").is_visible()
+    assert page.get_by_role("region", name="Direct hulp nodig").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.go_back()
+    page.wait_for_url("**/wegwijzer/maatwerk/")
+    page.get_by_role("link", name="Vorige vraag").click()
+    page.wait_for_url("**/wegwijzer/situatie/")
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    page.wait_for_url("**/wegwijzer/gevaar/")
+
+
+def test_crisis_outcome_on_a_phone(phone, site_url):
+    page = phone(javascript=True)
+    page.goto(site_url + "/wegwijzer/gevaar/")
+    answer(page, "Ja, iemand wordt nu bedreigd, geslagen of mishandeld", "/wegwijzer/uitkomst/crisis-geweld/")
+    bel = page.get_by_role("region", name="Bel nu")
+    assert bel.is_visible() and bel.get_by_role("link").first.get_attribute("href") == "tel:112"
+    assert bel.bounding_box()["y"] < 900
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("path", ["/wegwijzer/schema/", "/wegwijzer/schema/paden/", "/wegwijzer/uitkomst/crisis-zelfdoding/", "/wegwijzer/uitkomst/schulden/"])
+def test_staff_and_crisis_pages_pass_axe(browser_page, site_url, path):
+    from test_browser import axe_violations
+
+    browser_page.goto(site_url + path)
+    assert axe_violations(browser_page) == []
+
+
+def test_axe_passes_with_a_kern_chosen(browser_page, site_url):
+    from test_browser import axe_violations
+
+    browser_page.goto(site_url + "/wegwijzer/uitkomst/meerdere-problemen/")
+    browser_page.get_by_label("In welk dorp of welke wijk woon je?").select_option("rosmarke")
+    assert axe_violations(browser_page) == []
