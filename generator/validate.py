@@ -124,10 +124,16 @@ def _load_wegwijzer(kaart: Kaart, problems: Problemen) -> None:
     load_wegwijzer(kaart, problems)
 
 
+def _load_synoniemen(kaart: Kaart, problems: Problemen) -> None:
+    from .search.synoniemen import load_synoniemen  # imported here: that module builds on this one
+
+    load_synoniemen(kaart, problems)
+
+
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
-SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer]
-KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep", "wegwijzer"} | {folder for folder, _, _ in SOORTEN.values()}
+SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen]
+KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
 def load_kaart(folder: Path | str) -> tuple[Kaart | None, Problemen]:

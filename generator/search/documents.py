@@ -26,6 +26,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from ..fields import format_phone
 from ..validate import Kaart
 from ..vocabulary import (
     DOELGROEPEN,
@@ -159,6 +160,11 @@ def _location_labels(kaart: Kaart, locaties: list) -> list[str]:
     return labels
 
 
+def _telefoon(contact) -> str | None:
+    """The phone number as residents read it ('0523 806 000'); a tel: link can drop the spaces."""
+    return format_phone(contact.telefoon) if contact and contact.telefoon else None
+
+
 def _leeftijd(record) -> tuple[int | None, int | None] | None:
     leeftijd = getattr(record, "leeftijd", None)
     if leeftijd is None or (leeftijd.van is None and leeftijd.tot is None):
@@ -177,7 +183,7 @@ def voorziening_document(kaart: Kaart, v) -> SearchDocument:
         samenvatting=v.samenvatting, trefwoorden=list(v.trefwoorden), labels=labels, tekst=text,
         themas=list(v.themas), doelgroepen=list(v.doelgroepen), leeftijd=_leeftijd(v),
         gratis=v.kosten.soort == "gratis", vrij=v.toegang == "vrij", werkgebied=list(v.werkgebied),
-        telefoon=v.contact.telefoon, status=v.status if v.status != "actief" else None,
+        telefoon=_telefoon(v.contact), status=v.status if v.status != "actief" else None,
     )
 
 
@@ -187,7 +193,7 @@ def vindplaats_document(kaart: Kaart, v) -> SearchDocument:
     return SearchDocument(
         id=v.id, soort="vindplaats", naam=v.naam, url=record_url("vindplaats", v.id),
         samenvatting=v.samenvatting, labels=labels, tekst=first_words(plain_text(v.wat_kun_je_vragen)),
-        themas=list(v.themas), werkgebied=[v.kern], telefoon=v.contact.telefoon,
+        themas=list(v.themas), werkgebied=[v.kern], telefoon=_telefoon(v.contact),
     )
 
 
@@ -198,7 +204,7 @@ def clientondersteuner_document(kaart: Kaart, c) -> SearchDocument:
         id=c.id, soort="clientondersteuner", naam=c.naam, url=record_url("clientondersteuner", c.id),
         samenvatting=c.samenvatting, trefwoorden=list(c.trefwoorden), labels=labels,
         tekst=first_words(plain_text(c.beschrijving)), doelgroepen=list(c.doelgroepen),
-        gratis=True, werkgebied=list(c.werkgebied), telefoon=c.contact.telefoon,
+        gratis=True, werkgebied=list(c.werkgebied), telefoon=_telefoon(c.contact),
     )
 
 
@@ -209,14 +215,14 @@ def ingang_document(kaart: Kaart, i) -> SearchDocument:
     return SearchDocument(
         id=i.id, soort="ingang", naam=i.naam, url=record_url("ingang", i.id),
         samenvatting=i.samenvatting, labels=labels, tekst=text, themas=list(i.themas),
-        werkgebied=list(i.werkgebied), telefoon=i.contact.telefoon,
+        werkgebied=list(i.werkgebied), telefoon=_telefoon(i.contact),
     )
 
 
 def organisatie_document(kaart: Kaart, o) -> SearchDocument:
     return SearchDocument(
         id=o.id, soort="organisatie", naam=o.naam, url=record_url("organisatie", o.id),
-        samenvatting=o.samenvatting or "", labels=[ORGANISATIE_SOORTEN[o.soort]], telefoon=o.contact.telefoon,
+        samenvatting=o.samenvatting or "", labels=[ORGANISATIE_SOORTEN[o.soort]], telefoon=_telefoon(o.contact),
     )
 
 

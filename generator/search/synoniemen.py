@@ -4,11 +4,13 @@
     poetshulp: [huishoudelijke hulp, schoonmaken]
 
 Left the everyday word (or a few words), right one or more terms as they appear in records.
-The synonyms are applied at index time: a document whose name, keywords, summary or labels
-(theme, target group, organisation, place) contain one of the terms gets the everyday word in
+The synonyms are applied at index time: a document whose name, keywords or summary contain
+one of the terms gets the everyday word in
 its `synoniemen` field. The browser and `kaart zoek` therefore need no synonym logic: both
 just search the index. A term matches when all its words appear one after the other, after
-the same Dutch pipeline as the index (so 'schulden' also matches 'schuld').
+the same Dutch pipeline as the index (so 'schulden' also matches 'schuld'); a word of five
+letters or more also matches the start of a longer word (Dutch compounds: 'respijt' matches
+'respijtzorg').
 
 Validated by `kaart check` (registered in generator.validate.SECTION_LOADERS) with Dutch
 file:line messages; the result is `kaart.extras["synoniemen"]`, a dict word -> terms.
@@ -16,6 +18,7 @@ file:line messages; the result is `kaart.extras["synoniemen"]`, a dict word -> t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Annotated
 
 from pydantic import Field, RootModel
@@ -28,9 +31,11 @@ from .dutch import tokens_for
 
 SYNONIEMEN_FILE = "synoniemen.yaml"
 
-# The fields whose words trigger a synonym. Long texts (tekst) are left out: a passing mention
-# of 'geld' in a description should not make a record an answer to 'geldzorgen'.
-TRIGGER_FIELDS = ("naam", "trefwoorden", "samenvatting", "labels")
+# The fields whose words trigger a synonym: what a record says it is. Labels (theme and target
+# group names) and long texts are left out: 'Meedoen en ontmoeten' on 86 records, or a passing
+# mention of 'geld' in a description, should not make them all an answer to 'eenzaam' or
+# 'geldzorgen'. The theme pages themselves carry the theme name, so they do match.
+TRIGGER_FIELDS = ("naam", "trefwoorden", "samenvatting")
 
 
 class Synoniemen(RootModel[dict[Regel, Annotated[list[Regel], Field(min_length=1)]]]):
@@ -84,13 +89,49 @@ def load_synoniemen(kaart, problems: Problemen) -> None:
     kaart.extras["synoniemen"] = check_entries(model.root, source, problems)
 
 
-def _term_key(words: list[str]) -> str:
-    return " " + " ".join(words) + " "
+# A word of a term of at least this many letters also matches longer index words that start with
+# it, so Dutch compounds count: 'respijt' matches 'respijtzorg', 'leefstijl' 'leefstijlcoach'.
+MIN_PREFIX = 5
 
 
-def compile_synoniemen(synoniemen: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
-    """(everyday word, [term as ' w1 w2 ' index words]) for fast matching."""
-    return [(word, [_term_key(index_words(term)) for term in terms]) for word, terms in synoniemen.items()]
+def _word_matches(term_word: str, index_word: str) -> bool:
+    return index_word == term_word or (len(term_word) >= MIN_PREFIX and index_word.startswith(term_word))
+
+
+def _occurs(term: list[str], pieces: list[list[str]], words: set[str], sorted_words: list[str]) -> bool:
+    """Whether the words of a term occur one after the other within one piece of text."""
+    if not all(_present(word, words, sorted_words) for word in term):
+        return False  # the quick test: most terms have one word, and most words are absent
+    if len(term) == 1:
+        return True
+    size = len(term)
+    for piece in pieces:
+        for start in range(len(piece) - size + 1):
+            if all(_word_matches(term[i], piece[start + i]) for i in range(size)):
+                return True
+    return False
+
+
+def _present(word: str, words: set[str], sorted_words: list[str]) -> bool:
+    if word in words:
+        return True
+    if len(word) < MIN_PREFIX:
+        return False
+    at = bisect_left(sorted_words, word)
+    return at < len(sorted_words) and sorted_words[at].startswith(word)
+
+
+def compile_synoniemen(synoniemen: dict[str, list[str]]) -> list[tuple[str, list[list[str]]]]:
+    """(everyday word, [term as index words]) for matching."""
+    return [(word, [index_words(term) for term in terms]) for word, terms in synoniemen.items()]
+
+
+def matching_words(document: SearchDocument, compiled: list[tuple[str, list[list[str]]]]) -> list[str]:
+    """The everyday words whose terms occur in the document's trigger fields."""
+    pieces = [tokens_for(piece) for name in TRIGGER_FIELDS for piece in document.field_pieces(name)]
+    words = {word for piece in pieces for word in piece}
+    sorted_words = sorted(words)
+    return [word for word, terms in compiled if any(_occurs(term, pieces, words, sorted_words) for term in terms)]
 
 
 def expand(documents: list[SearchDocument], synoniemen: dict[str, list[str]]) -> None:
@@ -99,6 +140,4 @@ def expand(documents: list[SearchDocument], synoniemen: dict[str, list[str]]) ->
     if not compiled:
         return
     for document in documents:
-        pieces = (piece for name in TRIGGER_FIELDS for piece in document.field_pieces(name))
-        words = "".join(_term_key(tokens_for(piece)) for piece in pieces)
-        document.synoniemen = [word for word, keys in compiled if any(key in words for key in keys)]
+        document.synoniemen = matching_words(document, compiled)

@@ -47,11 +47,25 @@
     var form = document.getElementById("sk-zoekveld");
     if (!form) return;
     var input = document.getElementById("sk-zoekveld-q");
-    var panel = document.getElementById("sk-zoekveld-paneel");
-    var list = panel.querySelector(".sk-zoekveld__lijst");
-    var all = panel.querySelector(".sk-zoekveld__alle");
-    var announce = laterAnnouncer(document.getElementById("sk-zoekveld-status"));
     var pageUrl = form.getAttribute("action");
+    // Built here rather than in every page's HTML: the status for screen readers and the panel.
+    var status = el("p", "sk-verborgen");
+    status.id = "sk-zoekveld-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
+    var panel = el("div", "sk-zoekveld__paneel");
+    panel.id = "sk-zoekveld-paneel";
+    panel.hidden = true;
+    var list = el("ul", "sk-zoekveld__lijst");
+    list.setAttribute("aria-label", "Eerste resultaten");
+    var all = el("a", "sk-zoekveld__alle", "Alle resultaten bekijken");
+    all.href = pageUrl;
+    panel.appendChild(list);
+    panel.appendChild(all);
+    form.appendChild(status);
+    form.appendChild(panel);
+    var announce = laterAnnouncer(status);
 
     input.addEventListener("focus", function () { Zoek.ready().catch(function () {}); });
 

@@ -1,0 +1,175 @@
+"""The browser search and `kaart zoek` give the same hits in the same order.
+
+The browser side is the real thing: lunr.js + lunr.nl.js from the installed mkdocs package and
+generator/assets/js/zoeken.js, under Node, on the zoekindex.json of the built demo site. The
+Python side is `kaart zoek --json`, which builds its index in memory from the kaart. Node is
+required: without it these tests fail rather than skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import mkdocs
+import pytest
+
+from generator.cli import main
+from generator.search import cli as search_cli
+from generator.validate import load_kaart
+from generator.search.index import SEARCH_DATA_URI
+from generator.search.query import SearchEngine
+
+from zoekvragen import VRAGEN  # tests/search is on sys.path (pytest's rootless test modules)
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_SCRIPT = Path(__file__).resolve().parent / "node_zoek.js"
+ZOEKEN_JS = ROOT / "generator" / "assets" / "js" / "zoeken.js"
+MKDOCS_DIR = os.path.dirname(mkdocs.__file__)
+REAL_ENGINE_FOR = search_cli.engine_for
+
+# Typos, prefixes while typing, synonyms, multi-word questions, odd input and empty results.
+EXTRA_QUERIES = [
+    "schulden", "schuld", "schul", "sch", "s", "geld", "geldz", "geldzorg", "poets", "poetsh",
+    "vergeet", "mantelz", "vrijwil", "Voedselbank!", "VOEDSELBANK", "voedsel-bank", "wmo-loket",
+    "huishoudelijke hulp", "hulp bij het huishouden", "ik weet niet waar ik moet beginnen",
+    "sociaal team", "sociaal team noord", "Brummerveen", "rosmarke koffie", "cliënt", "cliëntondersteuner",
+    "coördinator", "café", "schuldn", "schlden", "mantelzrg", "dementia", "hlup", "zorgverzekring",
+    "", "   ", "de het een", "van de", "xqzzyv", "2024", "0800 2000", "113", "112 bellen", "#@!?", "*",
+    "schul*", "geld~2", "naam:schulden", "+schulden -geld", "schulden^10", "a*b*c", "😀 eenzaam",
+    "eenzaam\u2003en\u00a0alleen", "ＤｉｇｉＤ", "ﬁets", "İstanbul", "e-mail", "'s avonds", "jeugd",
+    "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+    "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien",
+]
+
+# Queries with filters, as the search page and the KCC page send them.
+FILTERED = [
+    ("schulden", {"gratis": True}),
+    ("schulden", {"vrij": True, "gratis": True}),
+    ("hulp", {"thema": "mantelzorg"}),
+    ("hulp", {"doelgroep": "jongeren"}),
+    ("hulp", {"leeftijd": 16}),
+    ("hulp", {"leeftijd": 80, "doelgroep": "ouderen"}),
+    ("koffie", {"kern": "brummerveen"}),
+    ("", {"thema": "geld-en-schulden"}),
+    ("", {"kern": "rosmarke", "gratis": True}),
+    ("", {"soort": "ingang"}),
+    ("sociaal team", {"soort": ["ingang", "clientondersteuner"]}),
+    ("eenzaam", {"thema": "veiligheid"}),
+    ("schuldn", {"thema": "geld-en-schulden"}),
+]
+
+
+def all_queries() -> list[tuple[str, dict]]:
+    return [(q, {}) for q, _ in VRAGEN] + [(q, {}) for q in EXTRA_QUERIES] + FILTERED
+
+
+def node_search(data_file: Path, queries: list[tuple[str, dict]]) -> list[list[list]]:
+    node = shutil.which("node")
+    assert node, "node is required for the search parity tests (install Node.js)"
+    proc = subprocess.run(
+        [node, str(NODE_SCRIPT), MKDOCS_DIR, str(ZOEKEN_JS), str(data_file)],
+        input=json.dumps([{"q": q, "filters": f} for q, f in queries]),
+        capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def site_data_file(demo_site) -> Path:
+    return demo_site / SEARCH_DATA_URI
+
+
+@pytest.fixture(scope="module")
+def js_results(site_data_file):
+    return node_search(site_data_file, all_queries())
+
+
+_CACHE: dict = {}
+
+
+@pytest.fixture(autouse=True)
+def build_the_engine_once(monkeypatch):
+    """`kaart zoek` loads the kaart and builds its index on every call; here once per test run.
+    test_kaart_zoek_builds_the_same_index_as_the_site checks what the real engine_for builds."""
+
+    def cached(name, function):
+        def call(*args):
+            key = (name, *(str(getattr(arg, "folder", arg)) for arg in args))
+            if key not in _CACHE:
+                _CACHE[key] = function(*args)
+            return _CACHE[key]
+        return call
+
+    monkeypatch.setattr(search_cli, "load_kaart", cached("kaart", load_kaart))
+    monkeypatch.setattr(search_cli, "engine_for", cached("engine", REAL_ENGINE_FOR))
+
+
+def kaart_zoek_json(capsys, query: str, *options: str) -> list[dict]:
+    capsys.readouterr()
+    assert main(["zoek", query, "--json", "--kaart", str(ROOT / "kaart"), "--config", str(ROOT / "mkdocs.yml"), *options]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_there_are_enough_queries():
+    queries = all_queries()
+    assert len(queries) >= 50
+    assert len({(q, json.dumps(f, sort_keys=True)) for q, f in queries}) == len(queries)
+
+
+def test_kaart_zoek_builds_the_same_index_as_the_site(site_data_file):
+    kaart, problems = load_kaart(ROOT / "kaart")
+    assert problems == []
+    engine = REAL_ENGINE_FOR(kaart, ROOT / "mkdocs.yml")
+    assert engine.data == json.loads(site_data_file.read_text(encoding="utf-8"))
+
+
+def test_browser_and_python_give_the_same_hits_in_the_same_order(site_data_file, js_results):
+    engine = SearchEngine(json.loads(site_data_file.read_text(encoding="utf-8")))
+    mismatches = []
+    for (query, filters), js in zip(all_queries(), js_results):
+        python = [[hit["ref"], hit["score"]] for hit in engine.search(query, filters)]
+        if python != js:
+            mismatches.append((query, filters, python[:5], js[:5]))
+    assert mismatches == []
+
+
+def test_kaart_zoek_json_gives_the_browser_ids(capsys, site_data_file, js_results):
+    data = json.loads(site_data_file.read_text(encoding="utf-8"))
+    queries = all_queries()
+    checked = 0
+    for (query, filters), js in zip(queries, js_results):
+        if filters or query.startswith("-"):
+            continue  # filters: see the next tests; argparse would read a leading '-' as an option
+        hits = kaart_zoek_json(capsys, query)
+        browser = [(data["docs"][int(ref[1:])]["soort"], data["docs"][int(ref[1:])]["id"]) for ref, _ in js]
+        assert [(hit["soort"], hit["id"]) for hit in hits] == browser, query
+        checked += 1
+    assert checked >= 50
+
+
+def test_kaart_zoek_json_has_the_contract_fields(capsys):
+    hits = kaart_zoek_json(capsys, "geldzorgen")
+    assert hits, "no hits for geldzorgen"
+    for hit in hits:
+        assert {"id", "soort", "naam", "themas", "url"} <= set(hit)
+        assert isinstance(hit["themas"], list)
+    scores = [hit["score"] for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_kaart_zoek_filters_match_the_browser(capsys, site_data_file):
+    data = json.loads(site_data_file.read_text(encoding="utf-8"))
+    queries = [("hulp", {"thema": "mantelzorg", "gratis": True}), ("koffie", {"kern": "brummerveen", "vrij": True}), ("hulp", {"leeftijd": 16, "doelgroep": "jongeren"})]
+    results = node_search(site_data_file, queries)
+    for (query, filters), browser in zip(queries, results):
+        options = []
+        for key, value in filters.items():
+            options += [f"--{key}"] if value is True else [f"--{key}", str(value)]
+        hits = kaart_zoek_json(capsys, query, *options)
+        assert [hit["id"] for hit in hits] == [data["docs"][int(ref[1:])]["id"] for ref, _ in browser], (query, filters)
+        assert hits, (query, filters)
