@@ -13,6 +13,7 @@ Shared by the MkDocs plugin (which writes it to `site/zoeken/zoekindex.json`) an
     gebieden     area id (gemeente, gebied or kern) -> the kern ids it covers
     namen        area id -> display name (a gemeente as 'heel <naam>', as on the record pages)
     themas, doelgroepen, soorten   id -> Dutch label, for filters and cards
+    woorden      the distinct words of the main fields (not stemmed), for typo correction
     zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
 
 Ranking is lunr's BM25 with the field boosts of documents.FIELDS, then the document order
@@ -27,7 +28,9 @@ from typing import Any, Iterable
 from ..validate import Kaart
 from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
-from .dutch import dutch_builder
+from lunr.tokenizer import Tokenizer
+
+from .dutch import STOP_WORDS, dutch_builder, normalize_separators, trim
 from .query import SETTINGS
 from .synoniemen import expand
 
@@ -52,6 +55,27 @@ def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
         entry["ref"] = ref_for(position)
         builder.add(entry)
     return builder.build().serialize()
+
+
+# Fields whose words make up the vocabulary for typo correction (query.corrections).
+VOCABULARY_FIELDS = ("naam", "trefwoorden", "synoniemen", "samenvatting", "labels")
+MIN_VOCABULARY_WORD = 3
+
+
+def vocabulary(documents: list[SearchDocument]) -> list[str]:
+    """The distinct words (lower case, trimmed, no stop words, not stemmed) of the main fields."""
+    words: set[str] = set()
+    for document in documents:
+        for name in VOCABULARY_FIELDS:
+            for piece in document.field_pieces(name):
+                words.update(word for word in raw_words(piece) if len(word) >= MIN_VOCABULARY_WORD)
+    return sorted(words)
+
+
+def raw_words(text: str) -> list[str]:
+    """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
+    words = (trim(str(token)) for token in Tokenizer(normalize_separators(text)))
+    return [word for word in words if word not in STOP_WORDS]
 
 
 def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -83,6 +107,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "themas": THEMAS,
         "doelgroepen": DOELGROEPEN,
         "soorten": SOORT_LABELS,
+        "woorden": vocabulary(documents),
         "zoeken": SETTINGS,
     }
 

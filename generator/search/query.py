@@ -9,8 +9,11 @@ How a query is answered (both sides):
 2. Exact clauses: every word through the Dutch stemmer (boost `exactBoost`).
 3. Prefix while typing: the last word (at least `minPrefixLength` letters) also as `word*` and,
    when stemming changes it, as `stem*` (boost `prefixBoost`, no stemming).
-4. Typo tolerance: when fewer than `fuzzyBelow` hits pass the filters, search again with an extra
-   edit-distance-1 clause (`word~1`) for every word of at least `minFuzzyLength` letters.
+4. Typo tolerance: when fewer than `fuzzyBelow` hits pass the filters, search again with, for
+   every word of at least `minFuzzyLength` letters, an edit-distance-1 clause on its stem
+   (`word~1`) and the words of the site (`woorden` in zoekindex.json) within one typo of it
+   (`corrections`, at most `maxCorrections`), each through the stemmer. The second part
+   catches typos that change the stem: 'eenzaamhied' stems to itself, 'eenzaamheid' to 'eenzam'.
 5. Filters are applied to the result cards; a filter on theme, target group, kern, age, free or
    freely accessible keeps only offers (voorziening, vindplaats, cliëntondersteuner, ingang).
 6. Order: lunr's score rounded to 6 decimals, best first; equal scores in document order.
@@ -28,6 +31,7 @@ from typing import Any
 
 from lunr.index import Index
 from lunr.query import Query
+from lunr.token_set import TokenSet
 
 from . import dutch  # registers the lunr.nl pipeline functions, needed by Index.load
 
@@ -41,6 +45,7 @@ SETTINGS: dict[str, int] = {
     "fuzzyBelow": 5,
     "maxTerms": 10,
     "maxWordLength": 40,
+    "maxCorrections": 5,
 }
 
 # JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
@@ -75,7 +80,13 @@ def clean_query(query: str, settings: dict[str, int] = SETTINGS) -> list[str]:
     return terms
 
 
-def clauses_for(terms: list[str], settings: dict[str, int], fuzzy: bool) -> list[dict[str, Any]]:
+def corrections(vocabulary: TokenSet, term: str, settings: dict[str, int]) -> list[str]:
+    """Words of the site within one typo of a term, sorted (see corrections() in zoeken.js)."""
+    near = vocabulary.intersect(TokenSet.from_fuzzy_string(term, 1)).to_list()
+    return sorted(word for word in near if word != term)[: settings["maxCorrections"]]
+
+
+def clauses_for(terms: list[str], settings: dict[str, int], fuzzy: bool, vocabulary=None) -> list[dict[str, Any]]:
     clauses: list[dict[str, Any]] = []
     for position, term in enumerate(terms):
         clauses.append({"term": term, "usePipeline": True, "boost": settings["exactBoost"]})
@@ -87,6 +98,8 @@ def clauses_for(terms: list[str], settings: dict[str, int], fuzzy: bool) -> list
                 clauses.append({"term": stemmed, "usePipeline": False, "wildcard": True, "boost": settings["prefixBoost"]})
         if fuzzy and len(term) >= settings["minFuzzyLength"]:
             clauses.append({"term": term, "usePipeline": True, "editDistance": 1, "boost": settings["fuzzyBoost"]})
+            for word in corrections(vocabulary(), term, settings):
+                clauses.append({"term": word, "usePipeline": True, "boost": settings["fuzzyBoost"]})
     return clauses
 
 
@@ -188,6 +201,12 @@ class SearchEngine:
         self.data = data
         self.settings = data["zoeken"]
         self.index = Index.load(data["lunr"])
+        self._vocabulary: TokenSet | None = None
+
+    def vocabulary(self) -> TokenSet:
+        if self._vocabulary is None:
+            self._vocabulary = TokenSet.from_list(self.data["woorden"])
+        return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
         return clean_query(query, self.settings)
@@ -201,8 +220,8 @@ class SearchEngine:
             if has_filter(filters) or soorten_of(filters):
                 hits = [to_hit(self.data, f"d{i}", 0) for i, doc in enumerate(self.data["docs"]) if keep(doc)]
         else:
-            hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False), keep)
+            hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep)
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if len(hits) < self.settings["fuzzyBelow"] and fuzzy_useful:
-                hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True), keep)
+                hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
         return hits[:limit] if limit else hits

@@ -70,8 +70,18 @@
     return lunr.nl.stemmer(new lunr.Token(term, {})).toString();
   }
 
-  /** The lunr clauses for a list of terms; fuzzy adds an edit-distance-1 clause per long term. */
-  function clausesFor(lunr, terms, settings, fuzzy) {
+  /**
+   * Words of the site within one typo (insertion, deletion, substitution or swap of two letters)
+   * of a term, sorted, at most settings.maxCorrections. Catches typos that the stemmer would
+   * otherwise carry into a different stem ('eenzaamhied' -> 'eenzaamheid').
+   */
+  function corrections(lunr, vocabulary, term, settings) {
+    var near = vocabulary.intersect(lunr.TokenSet.fromFuzzyString(term, 1)).toArray();
+    return near.filter(function (word) { return word !== term; }).sort().slice(0, settings.maxCorrections);
+  }
+
+  /** The lunr clauses for a list of terms; fuzzy adds edit-distance-1 clauses per long term. */
+  function clausesFor(lunr, terms, settings, fuzzy, vocabulary) {
     var clauses = [];
     terms.forEach(function (term, position) {
       clauses.push({term: term, usePipeline: true, boost: settings.exactBoost});
@@ -85,6 +95,9 @@
       }
       if (fuzzy && term.length >= settings.minFuzzyLength) {
         clauses.push({term: term, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost});
+        corrections(lunr, vocabulary(), term, settings).forEach(function (word) {
+          clauses.push({term: word, usePipeline: true, boost: settings.fuzzyBoost});
+        });
       }
     });
     return clauses;
@@ -173,6 +186,12 @@
   function createEngine(lunr, data) {
     var index = lunr.Index.load(data.lunr);
     var settings = data.zoeken;
+    var vocabularySet = null;
+
+    function vocabulary() {
+      if (!vocabularySet) vocabularySet = lunr.TokenSet.fromArray(data.woorden);
+      return vocabularySet;
+    }
 
     function search(query, filters, options) {
       var keep = makeFilter(data, filters);
@@ -187,10 +206,10 @@
           });
         }
       } else {
-        hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, false), keep);
+        hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, false, vocabulary), keep);
         var fuzzyUseful = terms.some(function (t) { return t.length >= settings.minFuzzyLength; });
         if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
-          hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, true), keep);
+          hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, true, vocabulary), keep);
         }
       }
       return limit ? hits.slice(0, limit) : hits;

@@ -1,0 +1,91 @@
+"""kaart/synoniemen.yaml: validation with Dutch file:line messages, and expansion at index time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.search.documents import SearchDocument
+from generator.search.synoniemen import expand
+from generator.validate import load_kaart
+
+from conftest import DEMO_KAART
+
+
+def problems_for(kaart_dir: Path, text: str) -> list[str]:
+    (kaart_dir / "synoniemen.yaml").write_text(text, encoding="utf-8")
+    kaart, problems = load_kaart(kaart_dir)
+    return [str(p) for p in problems.sorted()]
+
+
+def test_the_demo_synonyms_are_valid_and_plenty():
+    kaart, problems = load_kaart(DEMO_KAART)
+    assert problems == []
+    assert len(kaart.extras["synoniemen"]) >= 60
+    assert kaart.extras["synoniemen"]["geldzorgen"][0] == "schulden"
+
+
+def test_a_kaart_without_synonyms_is_fine(mini_kaart):
+    kaart, problems = load_kaart(mini_kaart)
+    assert problems == [] and kaart.extras["synoniemen"] == {}
+
+
+def test_a_valid_file_is_read(mini_kaart):
+    assert problems_for(mini_kaart, "geldzorgen: [schulden, geld]\npoetshulp: [huishoudelijke hulp]\n") == []
+    kaart, _ = load_kaart(mini_kaart)
+    assert kaart.extras["synoniemen"] == {"geldzorgen": ["schulden", "geld"], "poetshulp": ["huishoudelijke hulp"]}
+
+
+def test_an_empty_list_is_reported_with_its_line(mini_kaart):
+    found = problems_for(mini_kaart, "geldzorgen: [schulden]\npoetshulp: []\n")
+    assert len(found) == 1 and ":2:" in found[0] and "synoniemen.yaml" in found[0]
+
+
+def test_a_number_is_reported(mini_kaart):
+    found = problems_for(mini_kaart, "geldzorgen: [schulden]\nzelfmoord: [zelfmoordpreventie, 113]\n")
+    assert len(found) == 1 and "synoniemen.yaml:2:" in found[0]
+
+
+def test_stop_words_and_digits_are_reported_in_dutch(mini_kaart):
+    found = problems_for(mini_kaart, "geldzorgen: [schulden]\nde: [schulden]\nbellen: [van de, '2024']\n")
+    assert any("synoniemen.yaml:2:" in f and "'de'" in f and "overslaat" in f for f in found)
+    assert any("synoniemen.yaml:3:" in f and "'van de'" in f for f in found)
+    assert any("synoniemen.yaml:3:" in f and "'2024'" in f for f in found)
+
+
+def test_a_term_that_is_the_same_word_is_reported(mini_kaart):
+    found = problems_for(mini_kaart, "schulden: [schuld]\n")
+    assert len(found) == 1 and "hetzelfde woord" in found[0] and ":1:" in found[0]
+
+
+def test_a_list_instead_of_a_mapping_is_reported(mini_kaart):
+    found = problems_for(mini_kaart, "- geldzorgen\n- schulden\n")
+    assert len(found) == 1 and "synoniemen.yaml:1:1:" in found[0]
+
+
+def test_duplicate_words_are_reported_by_the_reader(mini_kaart):
+    found = problems_for(mini_kaart, "geldzorgen: [schulden]\ngeldzorgen: [geld]\n")
+    assert len(found) == 1 and ":2:" in found[0] and "twee keer" in found[0]
+
+
+def document(**fields) -> SearchDocument:
+    return SearchDocument(id="x", soort="voorziening", naam=fields.pop("naam", "Iets"), url="voorzieningen/x/", **fields)
+
+
+def test_expansion_adds_everyday_words_where_the_terms_occur():
+    docs = [
+        document(naam="Schuldhulpverlening", samenvatting="Hulp bij schulden."),
+        document(naam="Hulp bij het huishouden", trefwoorden=["huishoudelijke hulp"]),
+        document(naam="Respijtzorg", samenvatting="Even vrij."),
+        document(naam="Koffie", samenvatting="Hulp en schoonmaak", labels=["Geld en schulden"]),
+    ]
+    expand(docs, {"geldzorgen": ["schulden"], "poetshulp": ["huishoudelijke hulp"], "ontlasten": ["respijt"]})
+    assert docs[0].synoniemen == ["geldzorgen"]  # 'schulden' and its stem
+    assert docs[1].synoniemen == ["poetshulp"]  # a phrase, word for word
+    assert docs[2].synoniemen == ["ontlasten"]  # a compound: 'respijt' starts 'respijtzorg'
+    assert docs[3].synoniemen == []  # labels (theme names) do not trigger synonyms
+
+
+def test_a_phrase_must_occur_in_order():
+    docs = [document(naam="Hulp", trefwoorden=["huishoudelijk", "werk en hulp"])]
+    expand(docs, {"poetshulp": ["huishoudelijke hulp"]})
+    assert docs[0].synoniemen == []
