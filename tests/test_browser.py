@@ -16,6 +16,8 @@ AXE_PAGES = [
     "/a-z/",
     "/contact/",
     "/clientondersteuners/",
+    "/zoeken/",
+    "/zoeken/?q=schulden",
     "/beheer/rapport/",
     "/bijdragen/velden/",
     "/bijdragen/github/",

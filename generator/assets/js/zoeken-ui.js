@@ -3,8 +3,9 @@
  *
  * - Header field (every page): the first results while typing, as links under the field.
  *   ArrowDown moves into the results, Escape closes them, Enter opens /zoeken/?q=… (a plain form).
- * - Search page (/zoeken/): results with filters; query and filters live in the URL
- *   (replaceState while typing, pushState on Enter and filter changes, popstate restores).
+ * - Search page (/zoeken/): results with filters; query and filters live in the URL: a filter
+ *   change, Enter or a new query adds a history entry (pushState), further typing replaces it
+ *   (replaceState), the back button restores the previous one (popstate).
  * The index loads only when someone focuses a search field or opens the search page.
  * Partner text is only ever set as textContent, never as HTML.
  */
@@ -121,7 +122,8 @@
       if (event.key === "ArrowDown" && !panel.hidden) {
         event.preventDefault();
         links()[0].focus();
-      } else if (event.key === "Escape") {
+      } else if (event.key === "Escape" && !panel.hidden) {
+        event.preventDefault(); // the first Escape closes the results; a second one empties the field
         close();
       }
     });
@@ -250,15 +252,23 @@
       announce(statusText(query, filters, current.length), announceNow);
     }
 
-    function update(push) {
+    // History: a filter change or Enter adds an entry; so does the first keystroke of a new
+    // query, after which further typing replaces that entry (one entry per query, not per letter).
+    var typing = false;
+
+    function update(commit) {
       var query = input.value.trim();
       var filters = readFilters();
       var url = stateUrl(query, filters);
-      if (push) {
-        if (url !== window.location.pathname + window.location.search) window.history.pushState({zoeken: true}, "", url);
-      } else {
-        window.history.replaceState({zoeken: true}, "", url);
+      if (url !== window.location.pathname + window.location.search) {
+        if (commit || !typing) {
+          window.history.pushState({zoeken: true}, "", url);
+        } else {
+          window.history.replaceState({zoeken: true}, "", url);
+        }
       }
+      typing = !commit;
+      var push = commit;
       var active = Object.keys(filters).length;
       filterCount.textContent = active ? "(" + active + " gekozen)" : "";
       if (Zoek.isReady()) {
@@ -275,6 +285,7 @@
     }
 
     function restore() {
+      typing = false;
       var params = new URLSearchParams(window.location.search);
       writeControls(params.get("q") || "", Zoek.filtersFromParams(params));
       Zoek.ready().then(function () { render(true); }, failed);
