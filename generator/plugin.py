@@ -17,6 +17,7 @@ from .build.render import render
 from .build.urls import relative
 from .config import SocialeKaartConfig
 from .search.documents import hand_written_pages_from_files
+from .search.background import BackgroundText
 from .search.site import SEARCH_DATA_URI, lunr_files, search_data_text
 from .validate import Kaart, load_kaart
 
@@ -32,6 +33,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.kaart: Kaart | None = None
         self.site: SiteContext | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.search_index: BackgroundText | None = None
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -65,11 +67,32 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return files
 
     def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The search index (zoeken/zoekindex.json) and lunr.js with its Dutch support."""
-        hand_written = hand_written_pages_from_files(files, skip=self.pages)
-        files.append(File.generated(config, SEARCH_DATA_URI, content=search_data_text(self.kaart, self.pages.values(), hand_written)))
+        """lunr.js with its Dutch support; the search index (zoeken/zoekindex.json) is built on the
+        other core while MkDocs renders the pages, and written in on_post_build."""
         for static in lunr_files():
             files.append(File.generated(config, static.uri, abs_src_path=str(static.source)))
+        hand_written = hand_written_pages_from_files(files, skip=self.pages)
+        kaart, generated = self.kaart, list(self.pages.values())
+        self._cancel_search_index()
+        self.search_index = BackgroundText(lambda: search_data_text(kaart, generated, hand_written))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        target = Path(config.site_dir) / SEARCH_DATA_URI
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.write_text(self.search_index.result(), encoding="utf-8")
+        except RuntimeError as error:
+            raise PluginError(str(error)) from None
+        finally:
+            self.search_index = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_search_index()
+
+    def _cancel_search_index(self) -> None:
+        if self.search_index is not None:
+            self.search_index.cancel()
+            self.search_index = None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
