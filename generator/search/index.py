@@ -5,7 +5,7 @@ Shared by the MkDocs plugin (which writes it to `site/zoeken/zoekindex.json`) an
 
     versie       format version of this file (bump when the shape changes)
     lunr         the serialized lunr 2.3.9 index (Dutch pipeline, see dutch.py); refs are
-                 'd0', 'd1', ... = position in `docs`
+                 'd0', 'd1', ... = position in `docs`; fields named as in LUNR_FIELD_NAMES
     docs         result cards in a fixed order (see documents.SearchDocument.card):
                  id, soort, naam, url (site-relative), and when known samenvatting, themas,
                  doelgroepen, leeftijd [van, tot] (null = open), gratis, vrij (vrij
@@ -45,13 +45,18 @@ def ref_for(position: int) -> str:
     return f"d{position}"
 
 
+# The lunr field name of each document field: one letter, because every term of the inverted
+# index lists every field name and every field vector repeats one (a fifth of the file otherwise).
+LUNR_FIELD_NAMES = {"naam": "n", "trefwoorden": "t", "synoniemen": "y", "samenvatting": "s", "labels": "l", "tekst": "x"}
+
+
 def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
     builder = dutch_builder()
     builder.ref("ref")
     for name, boost in FIELDS.items():
-        builder.field(name, boost=boost)
+        builder.field(LUNR_FIELD_NAMES[name], boost=boost)
     for position, document in enumerate(documents):
-        entry = {name: document.field_text(name) for name in FIELDS}
+        entry = {LUNR_FIELD_NAMES[name]: document.field_text(name) for name in FIELDS}
         entry["ref"] = ref_for(position)
         builder.add(entry)
     return builder.build().serialize()

@@ -277,10 +277,10 @@
     function loadLunr() {
       if (win.lunr && win.lunr.nl) return Promise.resolve(win.lunr);
       var base = siteRoot() + "assets/kaart/lunr/";
-      return loadScript(base + "lunr.js")
-        .then(function () { return loadScript(base + "lunr.stemmer.support.js"); })
-        .then(function () { return loadScript(base + "lunr.nl.js"); })
-        .then(function () { return win.lunr; });
+      // Requested together, run in this order (async = false).
+      return Promise.all(["lunr.js", "lunr.stemmer.support.js", "lunr.nl.js"].map(function (name) {
+        return loadScript(base + name);
+      })).then(function () { return win.lunr; });
     }
 
     function loadData() {
