@@ -6,7 +6,8 @@ For the demo kaart and synthetic kaarten (generator.synthetic, with the demo's s
 copied in so synonyms expand as they would), it builds the site and reports:
 * zoekindex.json raw and gzipped, and the lunr files the browser loads with it;
 * first results: ms from navigation start to the first result card on /zoeken/?q=..., with a
-  cold cache (a new browser context each time) and a warm one (reload), median of --herhaal;
+  cold cache (a new browser context each time) and a warm one (reload), median of --herhaal,
+  and the part after DOMContentLoaded (what the search adds to the page's own load);
 * the parts of that: fetching and parsing the JSON, and lunr.Index.load;
 * while typing: ms per keystroke on the search page (input event to rendered results) and for
   SocialeKaartZoek.search() alone, over every prefix of a few queries (median and max).
@@ -109,21 +110,38 @@ def sizes(site: Path) -> str:
             f"lunr + nl {lunr / 1024:.0f} KB raw, {lunr_gz / 1024:.0f} KB gzipped")
 
 
-def first_results(browser, url: str, repeat: int) -> tuple[float, float]:
-    cold, warm = [], []
+def first_results(browser, url: str, repeat: int) -> dict[str, float]:
+    """Median ms from navigation start to the first result card, and from DOMContentLoaded."""
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "after_dcl": []}
     for _ in range(repeat):
         context = browser.new_context()
         page = context.new_page()
         page.add_init_script(FIRST_RESULTS_PROBE)
-        for times in (cold, warm):
-            if times is cold:
+        for kind in ("cold", "warm"):
+            if kind == "cold":
                 page.goto(url)
             else:
                 page.reload()
             page.wait_for_function("window.__eersteResultaten !== undefined", timeout=60000)
-            times.append(page.evaluate("window.__eersteResultaten"))
+            first = page.evaluate("window.__eersteResultaten")
+            times[kind].append(first)
+            if kind == "cold":
+                dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
+                times["after_dcl"].append(first - dcl)
         context.close()
-    return statistics.median(cold), statistics.median(warm)
+    return {kind: statistics.median(values) for kind, values in times.items()}
+
+
+def plain_page_dcl(browser, url: str, repeat: int) -> float:
+    """Median ms to DOMContentLoaded of a page without search, for comparison."""
+    values = []
+    for _ in range(repeat):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        values.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart"))
+        context.close()
+    return statistics.median(values)
 
 
 def load_parts(browser, url: str, repeat: int) -> dict[str, float]:
@@ -153,14 +171,17 @@ def report(name: str, kaart: Path, browser, repeat: int) -> None:
     docs = (site / SEARCH_DATA_URI).read_text(encoding="utf-8").count('"soort":')
     server, base = serve(site)
     try:
-        cold, warm = first_results(browser, f"{base}/zoeken/?q={FIRST_QUERY}", repeat)
+        first = first_results(browser, f"{base}/zoeken/?q={FIRST_QUERY}", repeat)
+        plain = plain_page_dcl(browser, f"{base}/themas/", repeat)
         parts = load_parts(browser, f"{base}/zoeken/", repeat)
         typed = typing(browser, f"{base}/zoeken/")
     finally:
         server.shutdown()
     per_key, search_only = typed["perKey"], typed["searchOnly"]
     print(f"{name} ({docs} documents): {sizes(site)}")
-    print(f"  first results for ?q={FIRST_QUERY}: {cold:.0f} ms cold cache, {warm:.0f} ms warm (median of {repeat})")
+    print(f"  first results for ?q={FIRST_QUERY}: {first['cold']:.0f} ms cold cache, {first['warm']:.0f} ms warm "
+          f"(median of {repeat}, from navigation start); {first['after_dcl']:.0f} ms after DOMContentLoaded "
+          f"(a page without search, /themas/, reaches DOMContentLoaded at {plain:.0f} ms)")
     print(f"  of which: fetch {parts['fetch']:.0f} ms, JSON.parse {parts['parse']:.0f} ms, lunr.Index.load {parts['load']:.0f} ms")
     print(f"  while typing ({len(per_key)} keystrokes): {statistics.median(per_key):.1f} ms median, {max(per_key):.1f} ms max "
           f"per keystroke; search() alone {statistics.median(search_only):.1f} ms median, {max(search_only):.1f} ms max")

@@ -284,6 +284,13 @@
     }
 
     function loadData() {
+      var early = win.SocialeKaartZoekData; // started by the search page itself while it was parsed
+      win.SocialeKaartZoekData = null;
+      if (early) return early.catch(fetchData);
+      return fetchData();
+    }
+
+    function fetchData() {
       return win.fetch(siteRoot() + "zoeken/zoekindex.json").then(function (response) {
         if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
         return response.json();
