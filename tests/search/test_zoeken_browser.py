@@ -92,6 +92,24 @@ def test_enter_on_a_result_opens_it(browser_page, site_url):
     assert page.locator("h1").inner_text()
 
 
+def test_a_click_on_a_result_opens_it_and_a_click_elsewhere_closes_the_results(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/")
+    page.locator("#sk-zoekveld-q").click()
+    page.keyboard.type("dementie")
+    panel = page.locator("#sk-zoekveld-paneel")
+    panel.wait_for(state="visible")
+    page.locator("h1").click()
+    panel.wait_for(state="hidden")
+    page.locator("#sk-zoekveld-q").click()
+    page.keyboard.type(" ")
+    panel.wait_for(state="visible")
+    target = page.locator(".sk-zoekveld__hit").nth(1)
+    href = target.evaluate("a => a.href")
+    target.click()
+    page.wait_for_url(href)
+
+
 def test_search_page_shows_cards_and_announces_the_count(browser_page, site_url):
     page = browser_page
     page.goto(site_url + "/zoeken/?q=schulden")

@@ -142,7 +142,15 @@
       }
     });
     form.addEventListener("focusout", function (event) {
-      if (!event.relatedTarget || !form.contains(event.relatedTarget)) close();
+      if (event.relatedTarget) {
+        if (!form.contains(event.relatedTarget)) close();
+        return;
+      }
+      // Focus went nowhere: a tap on a result in a browser that does not focus links (Safari)
+      // must still reach the link, so close a moment later unless focus came back.
+      setTimeout(function () {
+        if (!form.contains(document.activeElement)) close();
+      }, 300);
     });
   }
 
