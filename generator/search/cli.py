@@ -107,11 +107,13 @@ def cmd_zoek(args: argparse.Namespace) -> int:
 
 def print_plain(vraag: str, hits: list[dict[str, Any]], data: dict[str, Any], limit: int) -> None:
     if not hits:
-        print(f"Niets gevonden voor '{vraag}'. Probeer een ander woord, kijk bij de thema's of bel het sociaal team (zie Contact).")
+        about = f"voor '{vraag}'" if vraag.strip() else "met deze filters"
+        print(f"Niets gevonden {about}. Probeer een ander woord, kijk bij de thema's of bel het sociaal team (zie Contact).")
         return
     count = "1 resultaat" if len(hits) == 1 else f"{len(hits)} resultaten"
     shown = f", de eerste {limit}" if len(hits) > limit else ""
-    print(f"{count} voor '{vraag}'{shown}:\n")
+    about = f"voor '{vraag}'" if vraag.strip() else "met deze filters"
+    print(f"{count} {about}{shown}:\n")
     for number, hit in enumerate(hits[:limit], start=1):
         print(f"{number:>2}. {hit['naam']} ({data['soorten'].get(hit['soort'], hit['soort']).lower()})")
         if hit.get("samenvatting"):

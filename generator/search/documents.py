@@ -238,7 +238,7 @@ RECORD_DOCUMENTS = {
 def record_documents(kaart: Kaart) -> list[SearchDocument]:
     documents = []
     for soort in SOORTEN:
-        for record in sorted(kaart.records.get(soort, {}).values(), key=lambda r: r.id):
+        for record in sorted(kaart.records.get(soort, {}).values(), key=lambda r: (r.naam.casefold(), r.id)):
             if getattr(record, "status", "actief") == "gestopt":
                 continue
             documents.append(RECORD_DOCUMENTS[soort](kaart, record))
@@ -318,7 +318,9 @@ def _split_front_matter(source: str) -> tuple[dict, str]:
 
 
 def collect_documents(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> list[SearchDocument]:
-    """Every search document of the site, in a fixed order (the order breaks ties in ranking)."""
+    """Every search document of the site, in a fixed order: records by type, each type by name
+    (neutral: never by provider), then themes, kernen and pages. The order breaks ties in ranking
+    and is the order of a list without a query (filters only)."""
     return record_documents(kaart) + thema_documents() + kern_documents(kaart) + overview_documents(generated) + hand_written_documents(hand_written)
 
 
