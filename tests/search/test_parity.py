@@ -173,3 +173,26 @@ def test_kaart_zoek_filters_match_the_browser(capsys, site_data_file):
         hits = kaart_zoek_json(capsys, query, *options)
         assert [hit["id"] for hit in hits] == [data["docs"][int(ref[1:])]["id"] for ref, _ in browser], (query, filters)
         assert hits, (query, filters)
+
+
+def test_same_order_on_a_synthetic_kaart_full_of_ties(tmp_path):
+    """Synthetic records reuse a few dozen words, so many scores tie: the tie-break must agree."""
+    from generator.search.index import build_search_data, search_data_json
+    from generator.synthetic import write_synthetic_kaart
+
+    kaart, problems = load_kaart(write_synthetic_kaart(tmp_path / "kaart", 300))
+    assert problems == []
+    data_file = tmp_path / "zoekindex.json"
+    data_file.write_text(search_data_json(build_search_data(kaart)), encoding="utf-8")
+    queries = [(q, {}) for q in ["hulp", "schulden", "buurthuis", "koffie inloop", "mantelzorger", "geld*", "spreekuur",
+                                  "vrijwilliger", "taal", "computr", "brieven formulieren", "ouders kinderen", "zorg"]]
+    queries += [("hulp", {"kern": "noord-kern-1"}), ("", {"thema": "mantelzorg", "gratis": True}), ("inloop", {"leeftijd": 70})]
+    engine = SearchEngine(json.loads(data_file.read_text(encoding="utf-8")))
+    results = node_search(data_file, queries)
+    ties = 0
+    for (query, filters), js in zip(queries, results):
+        python = [[hit["ref"], hit["score"]] for hit in engine.search(query, filters)]
+        assert python == js, (query, filters)
+        scores = [score for _, score in python]
+        ties += len(scores) - len(set(scores))
+    assert ties > 0, "no tied scores: this test no longer tests the tie-break"
