@@ -331,5 +331,7 @@ def hand_written_pages_from_files(files: Iterable[Any], skip: Iterable[str] = ()
     for file in files:
         if not file.is_documentation_page() or file.src_uri in skipped or not file.abs_src_path:
             continue
+        if file.inclusion.is_excluded():
+            continue  # exclude_docs and drafts are not published
         pages.append(HandWrittenPage(file.url, Path(file.abs_src_path).read_text(encoding="utf-8")))
     return pages
