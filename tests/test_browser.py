@@ -58,7 +58,7 @@ def test_theme_tile_leads_to_a_record_with_crisis_numbers(browser_page, site_url
     page.get_by_role("link", name="Geld en schulden").first.click()
     page.wait_for_url("**/themas/geld-en-schulden/")
     assert page.locator("h1").inner_text() == "Geld en schulden"
-    first_card = page.locator(".sk-card__title a").first
+    first_card = page.locator("#voorzieningen + .sk-cards .sk-card__title a").first
     name = first_card.inner_text()
     first_card.click()
     page.wait_for_url("**/voorzieningen/**")
@@ -76,3 +76,14 @@ def test_phone_width_has_no_horizontal_scroll(browser, site_url, demo_site):
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         assert page.get_by_role("region", name="Direct hulp nodig").is_visible()
     context.close()
+
+
+def test_home_search_field_leads_to_results(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/")
+    field = page.get_by_label("Zoek op een woord")
+    field.fill("geldzorgen")
+    field.press("Enter")
+    page.wait_for_url("**/zoeken/?q=geldzorgen")
+    page.locator("#sk-resultaten > li").first.wait_for()
+    assert page.locator("#sk-resultaten > li").count() > 0

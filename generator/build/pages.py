@@ -124,22 +124,35 @@ def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
             "gebied": kaart.gebied_van_kern[kern_id],
             "team": kaart.sociaal_team_voor(kern_id),
             "lokaal": by_name(local),
-            "breder_per_thema": {t: by_name(v for v in wider if t in v.themas) for t in THEMAS},
+            "breder_per_thema": breder_per_thema(wider),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),
         }
         yield GeneratedPage(kern_url(kern_id), kern.naam, "kern.html", context, f"Hulp en voorzieningen in {kern.naam}.")
 
 
+def breder_per_thema(voorzieningen: list[Any]) -> dict[str, list[Any]]:
+    """Each voorziening once, under its first (main) theme: keeps kern pages small as the kaart grows."""
+    return {t: by_name(v for v in voorzieningen if v.themas[0] == t) for t in THEMAS}
+
+
 def overview_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    yield from a_z_pages(kaart)
+    yield GeneratedPage("contact/", "Contact", "contact.html", {"ingangen": _ingangen_by_kind(kaart)}, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
+    yield GeneratedPage("organisaties/", "Organisaties", "organisaties.html", {"organisaties": by_name(kaart.organisaties.values())})
+    yield GeneratedPage("clientondersteuners/", "Cliëntondersteuning", "clientondersteuners.html", {"ondersteuners": by_name(kaart.clientondersteuners.values())}, "Gratis en onafhankelijke hulp bij het regelen van zorg en ondersteuning.")
+
+
+def a_z_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    """An A-Z overview of letters and one page per letter, so no page grows with the whole kaart."""
     everything = [(soort, record) for soort, records in kaart.records.items() if soort != "organisatie" for record in records.values()]
     letters: dict[str, list] = {}
     for soort, record in sorted(everything, key=lambda item: (item[1].naam.casefold(), item[1].id)):
         letter = record.naam[:1].upper()
-        letters.setdefault(letter if letter.isalpha() else "#", []).append((soort, record))
-    yield GeneratedPage("a-z/", "A-Z", "a-z.html", {"letters": letters}, "Alle hulp en voorzieningen van A tot Z.")
-    yield GeneratedPage("contact/", "Contact", "contact.html", {"ingangen": _ingangen_by_kind(kaart)}, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
-    yield GeneratedPage("organisaties/", "Organisaties", "organisaties.html", {"organisaties": by_name(kaart.organisaties.values())})
-    yield GeneratedPage("clientondersteuners/", "Cliëntondersteuning", "clientondersteuners.html", {"ondersteuners": by_name(kaart.clientondersteuners.values())}, "Gratis en onafhankelijke hulp bij het regelen van zorg en ondersteuning.")
+        letters.setdefault(letter if letter.isalpha() else "0-9", []).append((soort, record))
+    yield GeneratedPage("a-z/", "A-Z", "a-z.html", {"letters": letters, "letter": None}, "Alle hulp en voorzieningen van A tot Z.")
+    for letter, items in letters.items():
+        context = {"letters": letters, "letter": letter, "items": items}
+        yield GeneratedPage(f"a-z/{letter.lower()}/", f"A-Z: {letter}", "a-z.html", context, f"Hulp en voorzieningen met de letter {letter}.")
 
 
 def _ingangen_by_kind(kaart: Kaart) -> dict[str, list]:
@@ -167,6 +180,7 @@ PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, ove
 # Markers in hand-written pages (`<!-- kaart:naam -->`) that are replaced by a rendered snippet.
 SNIPPETS: dict[str, str] = {
     "themategels": "snippets/themategels.html",
+    "zoekblok": "snippets/zoekblok.html",
     "contact-per-gebied": "snippets/contact-per-gebied.html",
     "veldenlijst": "snippets/veldenlijst.html",
     "blokkenlijst": "snippets/blokkenlijst.html",
