@@ -16,6 +16,7 @@ from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
 from .config import SocialeKaartConfig
+from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
 from .search.background import BackgroundText
 from .search.site import SEARCH_DATA_URI, lunr_files, search_data_text
@@ -24,6 +25,12 @@ from .validate import Kaart, load_kaart
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/kaart/"
 _SNIPPET_MARKER = re.compile(r"<!--\s*kaart:([a-z0-9-]+)\s*-->")
+
+
+def feestdagen_voor_site(build_date: dt.date) -> dict[str, str]:
+    """Public holidays for nu-open.js: the build year and the two after it, so a site stays right
+    for at least two years without a rebuild (after that nu-open.js shows nothing rather than guess)."""
+    return feestdagen_json(build_date.year, build_date.year + 2)
 
 
 class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
@@ -44,6 +51,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for asset in sorted(ASSETS.rglob("*.css")):
             config.extra_css.append(ASSET_PREFIX + asset.relative_to(ASSETS).as_posix())
+        # Written once per page by docs/overrides/main.html as <script id="feestdagen"> for nu-open.js.
+        config.extra["feestdagen"] = feestdagen_voor_site(dt.date.today())
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -13,6 +13,7 @@ from .. import vocabulary
 from ..fieldinfo import field_reference
 from ..fields import format_phone
 from ..freshness import is_outdated
+from ..openingstijden import display_lines, nu_open_json, uitzondering_lines
 from .sanitize import safe_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,9 +30,12 @@ def markdown_filter(text: str | None) -> Markup:
 
 
 def openingstijden_lines(tijden) -> list[str]:
-    from ..openingstijden import display_lines
-
     return display_lines(tijden) if tijden else []
+
+
+def uitzonderingen_lines(tijden, vanaf: dt.date) -> list[str]:
+    """Temporary closures and other exceptions that are not over on `vanaf` (the build date)."""
+    return uitzondering_lines(tijden, vanaf) if tijden else []
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +52,7 @@ def environment() -> jinja2.Environment:
         datum=datum,
         markdown=markdown_filter,
         tijden=openingstijden_lines,
+        uitzonderingen=uitzonderingen_lines,
     )
     env.globals.update(
         THEMAS=vocabulary.THEMAS,
@@ -63,6 +68,7 @@ def environment() -> jinja2.Environment:
         SOORTEN=vocabulary.SOORTEN,
         is_outdated=is_outdated,
         veldenlijst=field_reference,
+        nu_open_json=nu_open_json,
     )
     return env
 
