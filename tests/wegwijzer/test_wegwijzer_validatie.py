@@ -49,28 +49,6 @@ def test_a_kaart_without_wegwijzer_is_still_valid(mini_kaart):
     assert list(problems) == [] and "wegwijzer" not in kaart.extras
 
 
-def test_cycle_is_reported_at_the_answer_that_closes_it(ww_kaart):
-    vraag = ww_kaart / "wegwijzer" / "vragen" / "onderwerp.yaml"
-    edit(vraag, "    uitkomst: sociaal-team", "    vraag: gevaar")
-    message = only_problem(ww_kaart, vraag, line_of(vraag, "vraag: gevaar"))
-    assert "terug naar vraag 'gevaar'" in message and "gevaar → onderwerp → gevaar" in message and "rondjes" in message
-
-
-def test_answer_to_an_unknown_outcome_is_a_dead_end(ww_kaart):
-    vraag = ww_kaart / "wegwijzer" / "vragen" / "onderwerp.yaml"
-    edit(vraag, "uitkomst: formulieren", "uitkomst: formulier")
-    message = only_problem(ww_kaart, vraag, line_of(vraag, "uitkomst: formulier"))
-    assert "uitkomst 'formulier', maar die bestaat niet" in message and "Bedoel je 'formulieren'?" in message
-    assert "doodlopende" in message
-
-
-def test_answer_to_an_unknown_question(ww_kaart):
-    vraag = ww_kaart / "wegwijzer" / "vragen" / "gevaar.yaml"
-    edit(vraag, "vraag: onderwerp", "vraag: onderwerpen")
-    message = only_problem(ww_kaart, vraag, line_of(vraag, "vraag: onderwerpen"))
-    assert "vraag 'onderwerpen', maar die bestaat niet" in message and "vragen/onderwerpen.yaml" in message
-
-
 def test_answer_with_both_a_question_and_an_outcome(ww_kaart):
     vraag = ww_kaart / "wegwijzer" / "vragen" / "gevaar.yaml"
     edit(vraag, "    uitkomst: crisis\n", "    uitkomst: crisis\n    vraag: onderwerp\n")
@@ -90,20 +68,6 @@ def test_unreachable_question_and_outcome(ww_kaart):
     assert any("vragen/los.yaml:1:5: Deze vraag is niet bereikbaar: vanaf de startvraag 'gevaar'" in p for p in found), found
 
 
-def test_unknown_ingang_in_an_outcome(ww_kaart):
-    uitkomst = ww_kaart / "wegwijzer" / "uitkomsten" / "formulieren.yaml"
-    edit(uitkomst, "ingang: sociaal-team", "ingang: sociaal-teem")
-    message = only_problem(ww_kaart, uitkomst, line_of(uitkomst, "ingang:"))
-    assert "Onbekende ingang 'sociaal-teem'" in message and "Bedoel je 'sociaal-team'?" in message
-
-
-def test_one_areas_sociaal_team_as_ingang_is_refused(ww_kaart):
-    uitkomst = ww_kaart / "wegwijzer" / "uitkomsten" / "formulieren.yaml"
-    edit(uitkomst, "ingang: sociaal-team", "ingang: sociaal-team-a")
-    message = only_problem(ww_kaart, uitkomst, line_of(uitkomst, "ingang:"))
-    assert "Schrijf 'ingang: sociaal-team'" in message
-
-
 def test_named_ingang_must_serve_every_kern(ww_kaart):
     (ww_kaart / "ingangen" / "loket-a.yaml").write_text(
         (ww_kaart / "ingangen" / "sociaal-team-a.yaml").read_text(encoding="utf-8")
@@ -112,27 +76,6 @@ def test_named_ingang_must_serve_every_kern(ww_kaart):
     edit(uitkomst, "ingang: sociaal-team", "ingang: loket-a")
     message = only_problem(ww_kaart, uitkomst, line_of(uitkomst, "ingang:"))
     assert "is er niet voor kern Cranenburg" in message
-
-
-def test_unknown_voorziening_in_uitgelicht(ww_kaart):
-    uitkomst = ww_kaart / "wegwijzer" / "uitkomsten" / "formulieren.yaml"
-    edit(uitkomst, "  themas: [formulieren-en-juridisch]\n", "  themas: [formulieren-en-juridisch]\n  uitgelicht:\n    - formulierhulp\n")
-    message = only_problem(ww_kaart, uitkomst, line_of(uitkomst, "- formulierhulp"))
-    assert "Onbekende voorziening 'formulierhulp'" in message and "Bedoel je 'formulierenhulp'?" in message
-
-
-def test_unknown_hulplijn(ww_kaart):
-    uitkomst = ww_kaart / "wegwijzer" / "uitkomsten" / "crisis.yaml"
-    edit(uitkomst, "ingang: crisis\n", "ingang: crisis\nhulplijnen: [alarmnummer-112, alarmnummer-113]\n")
-    message = only_problem(ww_kaart, uitkomst, line_of(uitkomst, "hulplijnen:"))
-    assert "Onbekende ingang 'alarmnummer-113'" in message
-
-
-def test_clientondersteuning_for_a_law_nobody_covers(ww_kaart):
-    uitkomst = ww_kaart / "wegwijzer" / "uitkomsten" / "sociaal-team.yaml"
-    edit(uitkomst, "clientondersteuning: [wmo]", "clientondersteuning: [participatiewet]")
-    message = only_problem(ww_kaart, uitkomst, line_of(uitkomst, "clientondersteuning:"))
-    assert "geen cliëntondersteuner" in message and "Akkerveen, Beekzand, Cranenburg" in message
 
 
 def test_path_longer_than_six_questions(ww_kaart):
@@ -162,13 +105,6 @@ def test_unknown_start_question(ww_kaart):
     edit(info, "start: gevaar", "start: gevaarr")
     found = problems_for(ww_kaart)
     assert any(f"wegwijzer.yaml:{line_of(info, 'start:')}:" in p and "De startvraag 'gevaarr' bestaat niet. Bedoel je 'gevaar'?" in p for p in found), found
-
-
-def test_id_must_match_the_file_name(ww_kaart):
-    uitkomst = ww_kaart / "wegwijzer" / "uitkomsten" / "formulieren.yaml"
-    edit(uitkomst, "id: formulieren", "id: formulier")
-    message = only_problem(ww_kaart, uitkomst, 1)
-    assert "moet gelijk zijn aan de bestandsnaam 'formulieren'" in message
 
 
 def test_crisis_outcome_must_be_urgent_and_unknown_fields_are_reported(ww_kaart):
@@ -201,3 +137,45 @@ def test_broken_info_file(ww_kaart, broken):
     (ww_kaart / "wegwijzer" / "wegwijzer.yaml").write_text(broken, encoding="utf-8")
     found = problems_for(ww_kaart)
     assert found and all("wegwijzer.yaml:" in p for p in found), found
+
+
+# One edit to the fixture wegwijzer → exactly one problem, in that file, on the line holding `marker`.
+ONE_EDIT_CASES = {
+    "cycle, reported at the answer that closes it": (
+        "vragen/onderwerp.yaml", "    uitkomst: sociaal-team", "    vraag: gevaar", "vraag: gevaar",
+        ["terug naar vraag 'gevaar'", "gevaar → onderwerp → gevaar", "rondjes"]),
+    "answer to an unknown outcome is a dead end": (
+        "vragen/onderwerp.yaml", "uitkomst: formulieren", "uitkomst: formulier", "uitkomst: formulier",
+        ["uitkomst 'formulier', maar die bestaat niet", "Bedoel je 'formulieren'?", "doodlopende"]),
+    "answer to an unknown question": (
+        "vragen/gevaar.yaml", "vraag: onderwerp", "vraag: onderwerpen", "vraag: onderwerpen",
+        ["vraag 'onderwerpen', maar die bestaat niet", "vragen/onderwerpen.yaml"]),
+    "unknown ingang in an outcome": (
+        "uitkomsten/formulieren.yaml", "ingang: sociaal-team", "ingang: sociaal-teem", "ingang:",
+        ["Onbekende ingang 'sociaal-teem'", "Bedoel je 'sociaal-team'?"]),
+    "one area's sociaal team as ingang": (
+        "uitkomsten/formulieren.yaml", "ingang: sociaal-team", "ingang: sociaal-team-a", "ingang:",
+        ["Schrijf 'ingang: sociaal-team'"]),
+    "unknown voorziening in uitgelicht": (
+        "uitkomsten/formulieren.yaml", "  themas: [formulieren-en-juridisch]\n",
+        "  themas: [formulieren-en-juridisch]\n  uitgelicht:\n    - formulierhulp\n", "- formulierhulp",
+        ["Onbekende voorziening 'formulierhulp'", "Bedoel je 'formulierenhulp'?"]),
+    "unknown hulplijn": (
+        "uitkomsten/crisis.yaml", "ingang: crisis\n", "ingang: crisis\nhulplijnen: [alarmnummer-112, alarmnummer-113]\n", "hulplijnen:",
+        ["Onbekende ingang 'alarmnummer-113'"]),
+    "cliëntondersteuning for a law nobody covers": (
+        "uitkomsten/sociaal-team.yaml", "clientondersteuning: [wmo]", "clientondersteuning: [participatiewet]", "clientondersteuning:",
+        ["geen cliëntondersteuner", "Akkerveen, Beekzand, Cranenburg"]),
+    "id must match the file name": (
+        "uitkomsten/formulieren.yaml", "id: formulieren", "id: formulier", "id: formulier",
+        ["moet gelijk zijn aan de bestandsnaam 'formulieren'"]),
+}
+
+
+@pytest.mark.parametrize("case", ONE_EDIT_CASES, ids=list(ONE_EDIT_CASES))
+def test_one_mistake_one_message_on_its_line(ww_kaart, case):
+    relative, old, new, marker, fragments = ONE_EDIT_CASES[case]
+    path = ww_kaart / "wegwijzer" / relative
+    edit(path, old, new)
+    message = only_problem(ww_kaart, path, line_of(path, marker))
+    assert all(fragment in message for fragment in fragments), message
