@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .build.contact import CONTACT_DATA_URI, contact_json, phone_data
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
@@ -65,6 +66,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
+            "kcc": phone_data(kaart.gebieden.kcc_telefoon),  # for the contact block on every page
         }
         self.pages = {}
         for page in generate_pages(kaart):
@@ -72,6 +74,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             files.append(File.generated(config, page.src_uri, content=page.front_matter()))
         for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, ASSET_PREFIX + asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
+        files.append(File.generated(config, CONTACT_DATA_URI, content=contact_json(kaart, self.site.today)))
         self._add_search_files(files, config)
         return files
 

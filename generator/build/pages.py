@@ -137,7 +137,10 @@ def breder_per_thema(voorzieningen: list[Any]) -> dict[str, list[Any]]:
 
 def overview_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     yield from a_z_pages(kaart)
-    yield GeneratedPage("contact/", "Contact", "contact.html", {"ingangen": _ingangen_by_kind(kaart)}, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
+    teams = teams_per_gebied(kaart)
+    shown = {team.id for _, gebied_teams in teams for team in gebied_teams}
+    context = {"teams_per_gebied": teams, "ingangen": _ingangen_by_kind(kaart, skip=shown)}
+    yield GeneratedPage("contact/", "Contact", "contact.html", context, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
     yield GeneratedPage("organisaties/", "Organisaties", "organisaties.html", {"organisaties": by_name(kaart.organisaties.values())})
     yield GeneratedPage("clientondersteuners/", "Cliëntondersteuning", "clientondersteuners.html", {"ondersteuners": by_name(kaart.clientondersteuners.values())}, "Gratis en onafhankelijke hulp bij het regelen van zorg en ondersteuning.")
 
@@ -155,11 +158,26 @@ def a_z_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
         yield GeneratedPage(f"a-z/{letter.lower()}/", f"A-Z: {letter}", "a-z.html", context, f"Hulp en voorzieningen met de letter {letter}.")
 
 
-def _ingangen_by_kind(kaart: Kaart) -> dict[str, list]:
+def _ingangen_by_kind(kaart: Kaart, skip: set[str] = frozenset()) -> dict[str, list]:
     groups: dict[str, list] = {}
     for ingang in by_name(kaart.ingangen.values()):
-        groups.setdefault(ingang.soort, []).append(ingang)
+        if ingang.id not in skip:
+            groups.setdefault(ingang.soort, []).append(ingang)
     return groups
+
+
+def teams_per_gebied(kaart: Kaart) -> list[tuple[Any, list[Any]]]:
+    """Each gebied with the sociaal team(s) serving its kernen (usually one), in the order of gebieden.yaml."""
+    result = []
+    for gemeente in kaart.gebieden.gemeenten:
+        for gebied in gemeente.gebieden:
+            teams = {}
+            for kern in gebied.kernen:
+                team = kaart.sociaal_team_voor(kern.id)
+                if team is not None:
+                    teams.setdefault(team.id, team)
+            result.append((gebied, list(teams.values())))
+    return result
 
 
 def wegwijzer_pages(kaart: Kaart) -> Iterable[GeneratedPage]:

@@ -4,7 +4,8 @@
  *   browser tab, gone when the tab is closed. They are shown as a summary with "wijzig" links.
  * - The chosen kern (dorp or wijk) is kept in localStorage under "sociale-kaart-kern", as the kern id from
  *   gebieden.yaml. THIS KEY IS SHARED: the Contact and KCC pages read and write the same key, so a resident
- *   chooses their kern once. Change it everywhere or nowhere.
+ *   chooses their kern once. Change it everywhere or nowhere. A change here is announced on window as a
+ *   "sociale-kaart-kern" event (detail: kern id) so the contact block on the page (contact.js) follows, and back.
  * Nothing is sent anywhere and no cookies are used.
  */
 (function () {
@@ -12,6 +13,7 @@
 
   var PAD_KEY = "sociale-kaart-wegwijzer-pad";
   var KERN_KEY = "sociale-kaart-kern";
+  var KERN_EVENT = "sociale-kaart-kern"; // sent on window when a chooser on this page changes the kern
 
   function readPad() {
     try {
@@ -172,12 +174,18 @@
     select.addEventListener("change", function () {
       writeKern(select.value);
       toonKern(select, teams);
+      window.dispatchEvent(new CustomEvent(KERN_EVENT, { detail: select.value }));
     });
-    return function restore() {
+    var restore = function () {
       var kern = readKern();
       select.value = kernGebieden(select, kern) ? kern : "";
       toonKern(select, teams);
     };
+    // The contact block (contact.js) on the same page announces its choice with this event.
+    window.addEventListener(KERN_EVENT, function (event) {
+      if (event.detail !== select.value) { restore(); }
+    });
+    return restore;
   }
 
   // --- start ----------------------------------------------------------------------------------

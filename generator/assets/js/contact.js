@@ -1,0 +1,175 @@
+/* contact.js: "Wil je met iemand praten?" on every page, and "Jouw sociaal team" on the Contact page.
+ *
+ * Each element with data-sk-praten="<url of assets/kaart/contact.json>" gets, in its [data-sk-jouw-team]
+ * child, a kern chooser (a select grouped per gebied) and the chosen kern's sociaal team: name, phone,
+ * e-mail, address and walk-in (inloop) hours with "nu open" (nu-open.js). The static HTML around it
+ * already shows the KCC number and a link to Contact, so the page works without JavaScript.
+ *
+ * The kern is kept in localStorage under "sociale-kaart-kern" (the kern id): THE SAME KEY AS wegwijzer.js
+ * AND THE KCC PAGE, so a resident chooses once. When the choice changes on this page, a
+ * "sociale-kaart-kern" event is sent on window (detail: the kern id) so other choosers on the page
+ * follow; wegwijzer.js listens for it too. Nothing is sent to a server and no cookies are used.
+ *
+ * contact.json (generator/build/contact.py): {"kcc": {"tel", "tekst"} | null,
+ *   "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: {"naam", "url", "telefoon":
+ *   {"tel", "tekst"} | null, "telefoon_toelichting", "email", "inloop": [lines], "inloop_plan", "adres"}},
+ *   "kern_team": {kern id: team id}}; team urls are relative to the site root.
+ */
+(function () {
+  "use strict";
+
+  var KERN_KEY = "sociale-kaart-kern";
+  var KERN_EVENT = "sociale-kaart-kern";
+  var loaded = {};
+  var teller = 0;
+
+  function readKern() {
+    try { return localStorage.getItem(KERN_KEY) || ""; } catch (e) { return ""; }
+  }
+
+  function writeKern(kern) {
+    try {
+      if (kern) { localStorage.setItem(KERN_KEY, kern); } else { localStorage.removeItem(KERN_KEY); }
+    } catch (e) { /* storage off: the choice lasts for this page only */ }
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function link(href, text, className) {
+    var a = element("a", className, text);
+    a.href = href;
+    return a;
+  }
+
+  function load(url) {
+    if (!loaded[url]) {
+      loaded[url] = fetch(url).then(function (response) {
+        if (!response.ok) { throw new Error("contact.json: " + response.status); }
+        return response.json();
+      });
+    }
+    return loaded[url];
+  }
+
+  function kernNaam(data, kern) {
+    for (var i = 0; i < data.gebieden.length; i++) {
+      var kernen = data.gebieden[i].kernen;
+      for (var j = 0; j < kernen.length; j++) {
+        if (kernen[j][0] === kern) { return kernen[j][1]; }
+      }
+    }
+    return null;
+  }
+
+  function chooser(data, id) {
+    var wrap = element("p", "sk-praten__keuze");
+    var label = element("label", null, "Waar woon je?");
+    label.htmlFor = id;
+    var select = element("select");
+    select.id = id;
+    select.setAttribute("data-sk-kern", "");
+    select.appendChild(new Option("Kies je dorp of wijk", ""));
+    data.gebieden.forEach(function (gebied) {
+      var group = element("optgroup");
+      group.label = gebied.naam;
+      gebied.kernen.forEach(function (kern) { group.appendChild(new Option(kern[1], kern[0])); });
+      select.appendChild(group);
+    });
+    wrap.appendChild(label);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(select);
+    return wrap;
+  }
+
+  /* ["di en vr 9.00–11.00 uur", "Op feestdagen gesloten"] -> "di en vr 9.00–11.00 uur. Op feestdagen gesloten." */
+  function zin(lines) {
+    return lines.map(function (line) { return /[.!?]$/.test(line) ? line : line + "."; }).join(" ");
+  }
+
+  function item(list, label, content) {
+    var li = element("li");
+    li.appendChild(element("span", "sk-label", label + " "));
+    content.forEach(function (part) {
+      li.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+    });
+    list.appendChild(li);
+  }
+
+  /* Fills `box` (a live region that stays in place, so screen readers hear the new team). */
+  function teamView(box, data, kern, root) {
+    box.textContent = "";
+    if (!kern) {
+      box.appendChild(element("p", "sk-note", "Kies je dorp of wijk. Dan zie je hier jouw sociaal team. Je keuze blijft alleen op dit apparaat."));
+      return;
+    }
+    var team = data.teams[data.kern_team[kern]];
+    if (!team) {
+      box.appendChild(element("p", null, "Voor " + kernNaam(data, kern) + " staat geen sociaal team op de kaart. Bel de gemeente."));
+      return;
+    }
+    var kop = element("p", "sk-praten__naam");
+    kop.appendChild(document.createTextNode("Jouw sociaal team: "));
+    var naam = element("strong");
+    naam.appendChild(link(root + team.url, team.naam));
+    kop.appendChild(naam);
+    box.appendChild(kop);
+    var list = element("ul", "sk-praten__gegevens");
+    if (team.telefoon) {
+      var tel = [link("tel:" + team.telefoon.tel, team.telefoon.tekst, "sk-tel")];
+      if (team.telefoon_toelichting) { tel.push(" ", element("span", "sk-note", "(" + team.telefoon_toelichting + ")")); }
+      item(list, "Telefoon:", tel);
+    }
+    if (team.email) { item(list, "E-mail:", [link("mailto:" + team.email, team.email)]); }
+    if (team.adres) { item(list, "Adres:", [team.adres]); }
+    if (team.inloop.length) {
+      var status = element("span", "sk-nu-open");
+      if (team.inloop_plan) { status.setAttribute("data-nu-open", JSON.stringify(team.inloop_plan)); }
+      item(list, "Inloop (zonder afspraak):", [status, " " + zin(team.inloop)]);
+    }
+    box.appendChild(list);
+  }
+
+  function show(select, box, data, root) {
+    var kern = readKern();
+    var known = kern && kernNaam(data, kern) ? kern : "";
+    select.value = known;
+    teamView(box, data, known, root);
+    if (window.nuOpen) { window.nuOpen.toon(document); }
+  }
+
+  function start(section) {
+    var holder = section.querySelector("[data-sk-jouw-team]");
+    if (!holder) { return; }
+    var url = new URL(section.getAttribute("data-sk-praten"), location.href).href;
+    var root = new URL("../../", url).href;
+    load(url).then(function (data) {
+      var keuze = chooser(data, "sk-kern-" + (++teller));
+      var select = keuze.querySelector("select");
+      var box = element("div", "sk-praten__team");
+      box.setAttribute("aria-live", "polite");
+      holder.textContent = "";
+      holder.appendChild(keuze);
+      holder.appendChild(box);
+      var follow = function () { show(select, box, data, root); };
+      follow();
+      select.addEventListener("change", function () {
+        writeKern(select.value);
+        window.dispatchEvent(new CustomEvent(KERN_EVENT, { detail: select.value }));
+      });
+      window.addEventListener(KERN_EVENT, follow);
+      window.addEventListener("storage", function (event) { if (event.key === KERN_KEY) { follow(); } });
+      window.addEventListener("pageshow", function (event) { if (event.persisted) { follow(); } });
+    }).catch(function () { /* no data: the static KCC number and Contact link remain */ });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-sk-praten]").forEach(start);
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();

@@ -1,0 +1,73 @@
+"""The way to a person on every page: the sociaal team per kern, written once as a small JSON asset.
+
+Every page carries a compact "Wil je met iemand praten?" block (docs/overrides/partials/praten.html).
+Without JavaScript it shows the KCC number and a link to the Contact page. With JavaScript,
+assets/kaart/js/contact.js loads CONTACT_DATA_URI once, lets the resident choose their kern
+(remembered in localStorage 'sociale-kaart-kern', the key the wegwijzer uses) and shows that
+kern's sociaal team. The team data is in this one file instead of in every page, so pages stay small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..fields import format_phone
+from ..models import Ingang
+from ..openingstijden import display_lines, to_json, uitzondering_lines
+from ..validate import Kaart
+from .urls import record_url
+
+CONTACT_DATA_URI = "assets/kaart/contact.json"
+
+
+def contact_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
+    """{"kcc": phone | null, "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: team},
+    "kern_team": {kern id: team id}}. URLs are relative to the site root."""
+    gemeenten = kaart.gebieden.gemeenten
+    teams: dict[str, dict[str, Any]] = {}
+    kern_team: dict[str, str] = {}
+    for kern_id in kaart.kernen:
+        team = kaart.sociaal_team_voor(kern_id)
+        if team is None:
+            continue
+        kern_team[kern_id] = team.id
+        if team.id not in teams:
+            teams[team.id] = team_data(team, today)
+    return {
+        "kcc": phone_data(kaart.gebieden.kcc_telefoon),
+        "gebieden": [
+            {
+                "naam": gebied.naam if len(gemeenten) == 1 else f"{gemeente.naam}: {gebied.naam}",
+                "kernen": [[kern.id, kern.naam] for kern in gebied.kernen],
+            }
+            for gemeente in gemeenten
+            for gebied in gemeente.gebieden
+        ],
+        "teams": teams,
+        "kern_team": kern_team,
+    }
+
+
+def phone_data(number: str | None) -> dict[str, str] | None:
+    """{"tel": number for a tel: link, "tekst": number as residents read it}."""
+    return {"tel": number, "tekst": format_phone(number)} if number else None
+
+
+def team_data(team: Ingang, today: dt.date) -> dict[str, Any]:
+    inloop = team.inloop
+    return {
+        "naam": team.naam,
+        "url": record_url("ingang", team.id),
+        "telefoon": phone_data(team.contact.telefoon),
+        "telefoon_toelichting": team.contact.telefoon_toelichting,
+        "email": team.contact.email,
+        "inloop": (display_lines(inloop) + uitzondering_lines(inloop, today)) if inloop else [],
+        "inloop_plan": to_json(inloop) if inloop else None,
+        "adres": f"{team.adres.straat}, {team.adres.plaats}" if team.adres else None,
+    }
+
+
+def contact_json(kaart: Kaart, today: dt.date) -> str:
+    return json.dumps(contact_data(kaart, today), ensure_ascii=False, separators=(",", ":"))
