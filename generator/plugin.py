@@ -17,6 +17,7 @@ from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
 from .config import SocialeKaartConfig
+from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
 from .search.background import BackgroundText
@@ -75,6 +76,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, ASSET_PREFIX + asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
         files.append(File.generated(config, CONTACT_DATA_URI, content=contact_json(kaart, self.site.today)))
+        # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
+        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart, self.site.today)))
         self._add_search_files(files, config)
         return files
 

@@ -25,6 +25,9 @@ AXE_PAGES = [
     "/wegwijzer/",
     "/wegwijzer/situatie/",
     "/wegwijzer/uitkomst/meerdere-problemen/",
+    "/kcc/",
+    "/kcc/belscript/",
+    "/kcc/belscript/uitkomsten/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -192,8 +192,14 @@ def zoeken_pages(kaart: Kaart) -> Iterable[GeneratedPage]:
     return produce(kaart)
 
 
+def kcc_pages(kaart: Kaart) -> Iterable[GeneratedPage]:
+    from ..kcc.pages import kcc_pages as produce  # imported here: that module builds on GeneratedPage
+
+    return produce(kaart)
+
+
 # The pages of the site. A later feature adds its producer here.
-PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages, invulvoorbeeld_pages, wegwijzer_pages, zoeken_pages]
+PAGE_PRODUCERS: list[PageProducer] = [record_pages, thema_pages, kern_pages, overview_pages, beheer_pages, invulvoorbeeld_pages, wegwijzer_pages, zoeken_pages, kcc_pages]
 
 # Markers in hand-written pages (`<!-- kaart:naam -->`) that are replaced by a rendered snippet.
 SNIPPETS: dict[str, str] = {

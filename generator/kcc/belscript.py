@@ -1,0 +1,133 @@
+"""The wegwijzer as a compact call script for the phone desk, built from the wegwijzer data.
+
+Questions in the order a call meets them (breadth-first from the start question), numbered V1,
+V2, …; each answer links to the anchor of the next question (on the same page) or of an outcome
+(on the outcomes page). Outcomes follow in
+the order the questions reach them: what to say (the outcome's summary), where to hand over (one
+ingang with its phone, the sociaal team of the caller's kern, or the crisis lines) and whether to
+offer an independent cliëntondersteuner.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from ..models import Ingang
+from ..validate import Kaart
+from ..wegwijzer.model import Antwoord, Uitkomst, Vraag, Wegwijzer
+from ..wegwijzer.pages import hulplijnen
+
+
+BELSCRIPT_URL = "kcc/belscript/"  # the questions
+UITKOMSTEN_URL = "kcc/belscript/uitkomsten/"  # the outcomes; more than one page: uitkomsten/2/, …
+UITKOMSTEN_PER_PAGINA = 30  # about 15 KB of HTML: every page stays well under 40 KB as the wegwijzer grows
+
+
+def uitkomsten_pagina_url(nummer: int) -> str:
+    return UITKOMSTEN_URL if nummer == 1 else f"{UITKOMSTEN_URL}{nummer}/"
+
+
+def vraag_anker(vraag_id: str) -> str:
+    return f"v-{vraag_id}"
+
+
+def uitkomst_anker(uitkomst_id: str) -> str:
+    return f"u-{uitkomst_id}"
+
+
+@dataclass
+class ScriptAntwoord:
+    antwoord: Antwoord
+    doel: str  # where the answer leads: site-relative URL with the anchor of a question or an outcome
+    naar: str  # "V3" or the outcome's title
+
+    @property
+    def naar_vraag(self) -> bool:
+        """The next question: on the questions page itself, so the link is just '#anchor'."""
+        return self.doel.startswith(f"{BELSCRIPT_URL}#")
+
+    @property
+    def anker(self) -> str:
+        return self.doel.partition("#")[2]
+
+
+@dataclass
+class ScriptVraag:
+    vraag: Vraag
+    nummer: int
+    antwoorden: list[ScriptAntwoord] = field(default_factory=list)
+
+    @property
+    def anker(self) -> str:
+        return vraag_anker(self.vraag.id)
+
+
+@dataclass
+class ScriptUitkomst:
+    uitkomst: Uitkomst
+    ingang: Ingang | None  # the named ingang; None for the sociaal team or crisis
+    hulplijnen: list[Ingang] = field(default_factory=list)  # for a crisis outcome
+    pagina: int = 1  # which outcomes page it is on
+
+    @property
+    def anker(self) -> str:
+        return uitkomst_anker(self.uitkomst.id)
+
+    @property
+    def url(self) -> str:
+        return f"{uitkomsten_pagina_url(self.pagina)}#{self.anker}"
+
+
+@dataclass
+class Belscript:
+    vragen: list[ScriptVraag]
+    uitkomsten: list[ScriptUitkomst]
+
+    @property
+    def paginas(self) -> list[list[ScriptUitkomst]]:
+        """The outcomes per page, in order (at least one page, possibly empty)."""
+        count = max((s.pagina for s in self.uitkomsten), default=1)
+        return [[s for s in self.uitkomsten if s.pagina == nummer] for nummer in range(1, count + 1)]
+
+
+def vragen_in_volgorde(wegwijzer: Wegwijzer) -> list[Vraag]:
+    """Breadth-first from the start question; questions no path reaches (none after validation) last."""
+    order: list[str] = []
+    queue = deque([wegwijzer.info.start])
+    while queue:
+        vraag_id = queue.popleft()
+        if vraag_id in order:
+            continue
+        order.append(vraag_id)
+        queue.extend(a.vraag for a in wegwijzer.vragen[vraag_id].antwoorden if a.vraag)
+    order += [vraag_id for vraag_id in wegwijzer.vragen if vraag_id not in order]
+    return [wegwijzer.vragen[vraag_id] for vraag_id in order]
+
+
+def uitkomsten_in_volgorde(wegwijzer: Wegwijzer, vragen: list[Vraag]) -> list[Uitkomst]:
+    order: list[str] = []
+    for vraag in vragen:
+        order += [a.uitkomst for a in vraag.antwoorden if a.uitkomst and a.uitkomst not in order]
+    order += [uitkomst_id for uitkomst_id in wegwijzer.uitkomsten if uitkomst_id not in order]
+    return [wegwijzer.uitkomsten[uitkomst_id] for uitkomst_id in order]
+
+
+def belscript(kaart: Kaart, wegwijzer: Wegwijzer) -> Belscript:
+    vragen = vragen_in_volgorde(wegwijzer)
+    nummers = {vraag.id: n for n, vraag in enumerate(vragen, start=1)}
+    script_uitkomsten = {
+        u.id: ScriptUitkomst(u, kaart.ingangen.get(u.ingang), hulplijnen(kaart, u) if u.is_crisis else [], pagina=1 + n // UITKOMSTEN_PER_PAGINA)
+        for n, u in enumerate(uitkomsten_in_volgorde(wegwijzer, vragen))
+    }
+    script_vragen = []
+    for vraag in vragen:
+        antwoorden = []
+        for antwoord in vraag.antwoorden:
+            if antwoord.vraag:
+                antwoorden.append(ScriptAntwoord(antwoord, f"{BELSCRIPT_URL}#{vraag_anker(antwoord.vraag)}", f"V{nummers[antwoord.vraag]}"))
+            else:
+                doel = script_uitkomsten[antwoord.uitkomst]  # type: ignore[index]
+                antwoorden.append(ScriptAntwoord(antwoord, doel.url, doel.uitkomst.titel))
+        script_vragen.append(ScriptVraag(vraag, nummers[vraag.id], antwoorden))
+    return Belscript(script_vragen, list(script_uitkomsten.values()))

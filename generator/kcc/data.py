@@ -1,0 +1,104 @@
+"""The extra per-record data the KCC page shows next to a search hit: kcc/kcc.json.
+
+The KCC page searches with the site's own search (zoeken.js, the same index and ranking as the
+residents' search). What the phone desk needs on top of a search card lives in this one small
+file, loaded only by /kcc/, so the residents' index stays as small as it is:
+
+    {"versie": 1,
+     "organisaties": {"welzijn-egelstede": "Welzijn Egelstede", ...},
+     "records": {"voorziening": {"<id>": {
+         "organisatie": "<organisatie id>",
+         "antwoord": "what to say (kcc.antwoord)", "doorverwijzen": "when to hand over",
+         "telefoon": "0523 …"          only when the record has no phone: the organisation's,
+         "open": {nu-open plan}, "inloop": {nu-open plan},   (openingstijden.to_json)
+         "controle": {"niveau": "controleren" | "verouderd", "datum": "17 juni 2024"}}}}}
+
+Keys without a value are left out; a record with nothing to add is left out. Records with status
+`gestopt` are not in the search index, so they are not here either.
+
+The freshness flag is computed at build time with the thresholds of generator/freshness.py (the
+site is rebuilt with every change; the record pages use the same build date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..fields import format_phone
+from ..freshness import is_outdated, needs_check
+from ..openingstijden import datum, to_json
+from ..validate import Kaart
+
+KCC_DATA_URI = "kcc/kcc.json"
+VERSIE = 1
+SOORTEN_MET_KCC = ("voorziening", "vindplaats", "clientondersteuner", "ingang", "organisatie")
+
+
+def controle(checked: dt.date, today: dt.date) -> dict[str, str] | None:
+    """'verouderd' from 18 months, 'controleren' from 12 months (freshness.py), with the date."""
+    if is_outdated(checked, today):
+        return {"niveau": "verouderd", "datum": datum(checked)}
+    if needs_check(checked, today):
+        return {"niveau": "controleren", "datum": datum(checked)}
+    return None
+
+
+def hours_of(record: Any) -> tuple[Any, Any]:
+    """(openingstijden, inloop) to show 'nu open' for: the record's own, else its first location that has them."""
+    own = (getattr(record, "openingstijden", None), getattr(record, "inloop", None))
+    if own[0] or own[1]:
+        return own
+    for locatie in getattr(record, "locaties", []) or []:
+        if locatie.openingstijden or locatie.inloop:
+            return locatie.openingstijden, locatie.inloop
+    return None, None
+
+
+def fallback_phone(kaart: Kaart, record: Any) -> str | None:
+    """The organisation's phone, for a record that has none of its own (the search card shows the record's)."""
+    contact = getattr(record, "contact", None)
+    if contact is not None and contact.telefoon:
+        return None
+    organisatie = kaart.organisaties.get(getattr(record, "organisatie", None) or "")
+    if organisatie is None or organisatie.id == record.id or not organisatie.contact.telefoon:
+        return None
+    return format_phone(organisatie.contact.telefoon)
+
+
+def record_entry(kaart: Kaart, record: Any, today: dt.date) -> dict[str, Any]:
+    kcc = getattr(record, "kcc", None)
+    openingstijden, inloop = hours_of(record)
+    organisatie = getattr(record, "organisatie", None)
+    entry = {
+        "organisatie": organisatie if organisatie in kaart.organisaties else None,
+        "antwoord": kcc.antwoord if kcc else None,
+        "doorverwijzen": kcc.doorverwijzen if kcc else None,
+        "telefoon": fallback_phone(kaart, record),
+        "open": to_json(openingstijden) if openingstijden else None,
+        "inloop": to_json(inloop) if inloop else None,
+        "controle": controle(record.laatst_gecontroleerd, today),
+    }
+    return {key: value for key, value in entry.items() if value is not None}
+
+
+def kcc_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
+    records: dict[str, dict[str, Any]] = {}
+    used_organisaties: set[str] = set()
+    for soort in SOORTEN_MET_KCC:
+        per_id = {}
+        for record_id, record in sorted(kaart.records.get(soort, {}).items()):
+            if getattr(record, "status", "actief") == "gestopt":
+                continue
+            entry = record_entry(kaart, record, today)
+            if entry:
+                per_id[record_id] = entry
+                used_organisaties.update([entry["organisatie"]] if "organisatie" in entry else [])
+        records[soort] = per_id
+    organisaties = {o: kaart.organisaties[o].naam for o in sorted(used_organisaties)}
+    return {"versie": VERSIE, "organisaties": organisaties, "records": records}
+
+
+def kcc_data_json(kaart: Kaart, today: dt.date) -> str:
+    return json.dumps(kcc_data(kaart, today), ensure_ascii=False, separators=(",", ":"))

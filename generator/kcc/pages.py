@@ -1,0 +1,56 @@
+"""The KCC pages: /kcc/ (keyboard-first search for the phone desk) and /kcc/belscript/ (the
+wegwijzer as one call script). Not in the residents' navigation, not for search engines.
+
+Why several pages: every page stays under 40 KB of HTML, and the call script grows with the
+wegwijzer. The questions are one page (/kcc/belscript/); the outcomes follow on
+/kcc/belscript/uitkomsten/ (30 per page: uitkomsten/2/, …); answers link to the anchor of the
+next question or outcome. /kcc/ carries the key
+numbers with hours, the outcomes page a compact list (name, kernen, phone) for the sociaal
+team outcomes and for printing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..models import Ingang
+from ..validate import Kaart
+from ..vocabulary import URGENTIE
+from ..wegwijzer.pages import gebieden_lijst, teams_per_gebied, uitkomst_url
+from .belscript import BELSCRIPT_URL, UITKOMSTEN_URL, belscript, uitkomsten_pagina_url
+from .data import KCC_DATA_URI
+
+if TYPE_CHECKING:
+    from ..build.pages import GeneratedPage
+
+KCC_URL = "kcc/"
+NOINDEX = {"robots": "noindex"}  # rendered as <meta name="robots"> by docs/overrides/main.html
+
+
+def andere_ingangen(kaart: Kaart) -> list[Ingang]:
+    """Every ingang except the sociaal teams (those are listed with their kernen), by name."""
+    return sorted((i for i in kaart.ingangen.values() if i.soort != "sociaal-team"), key=lambda i: (i.naam.casefold(), i.id))
+
+
+def nummers_context(kaart: Kaart) -> dict[str, Any]:
+    return {"teams": teams_per_gebied(kaart), "ingangen": andere_ingangen(kaart), "kcc_url": KCC_URL, "belscript_url": BELSCRIPT_URL, "uitkomsten_url": UITKOMSTEN_URL}
+
+
+def kcc_pages(kaart: Kaart) -> Iterator["GeneratedPage"]:
+    from ..build.pages import GeneratedPage  # build.pages lists this producer, so import it here
+
+    common = nummers_context(kaart)
+    yield GeneratedPage(KCC_URL, "KCC: zoeken aan de telefoon", "kcc/kcc.html",
+                        common | {"gebieden_lijst": gebieden_lijst(kaart), "kcc_data_uri": KCC_DATA_URI},
+                        "Zoekscherm voor medewerkers van het klantcontactcentrum.", meta=dict(NOINDEX))
+    wegwijzer = kaart.extras.get("wegwijzer")
+    script = belscript(kaart, wegwijzer) if wegwijzer is not None else None
+    script_context = common | {"script": script, "uitkomst_url": uitkomst_url, "URGENTIE": URGENTIE}
+    yield GeneratedPage(BELSCRIPT_URL, "KCC: belscript", "kcc/belscript.html", script_context,
+                        "De wegwijzer als belscript voor medewerkers van het klantcontactcentrum.", meta=dict(NOINDEX))
+    paginas = script.paginas if script else [[]]
+    for nummer, deel in enumerate(paginas, start=1):
+        title = "KCC: belscript, uitkomsten" + (f" ({nummer} van {len(paginas)})" if len(paginas) > 1 else "")
+        context = script_context | {"deel": deel, "deel_nummer": nummer, "delen": [uitkomsten_pagina_url(n) for n in range(1, len(paginas) + 1)]}
+        yield GeneratedPage(uitkomsten_pagina_url(nummer), title, "kcc/belscript-uitkomsten.html", context,
+                            "Wat je zegt en waar je de beller heen verwijst, per uitkomst van de wegwijzer.", meta=dict(NOINDEX))
