@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .build.compact import compact_html
 from .build.contact import CONTACT_DATA_URI, contact_json, phone_data
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
@@ -114,6 +115,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         if generated is not None:
             return generated.render(self.site)
         return self._fill_snippets(html, page)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return compact_html(output)
 
     def _fill_snippets(self, html: str, page: Page) -> str:
         page_url = page.url
