@@ -161,7 +161,8 @@ def test_pages_without_a_wegwijzer_still_work():
     assert not problems and "wegwijzer" not in kaart.extras
     pages = list(kcc_pages(kaart))
     assert [p.url for p in pages] == ["kcc/", "kcc/belscript/", "kcc/belscript/uitkomsten/"]
-    assert all(p.meta == {"robots": "noindex"} for p in pages)
+    assert all(p.meta["robots"] == "noindex" for p in pages)
+    assert pages[0].meta["hide"] == ["navigation", "toc"]
 
 
 # --- the built pages -----------------------------------------------------------------------------

@@ -100,6 +100,17 @@ def test_arrows_move_through_rows_and_k_copies_the_focused_row(kcc):
     assert focused(page) == "kcc-q"
 
 
+def test_typing_on_a_row_goes_on_in_the_search_field(kcc):
+    page = kcc
+    type_query(page, "schuld")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.type("en")
+    assert focused(page) == "kcc-q" and page.locator("#kcc-q").input_value() == "schulden"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Backspace")
+    assert focused(page) == "kcc-q" and page.locator("#kcc-q").input_value() == "schulde"
+
+
 def test_slash_in_the_field_is_typed_and_escape_clears(kcc):
     page = kcc
     page.keyboard.type("24/7")

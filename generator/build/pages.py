@@ -27,7 +27,7 @@ class GeneratedPage:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
-    meta: dict[str, str] = field(default_factory=dict)  # more front matter, e.g. {"robots": "noindex"}
+    meta: dict[str, Any] = field(default_factory=dict)  # more front matter, e.g. {"robots": "noindex"}
 
     @property
     def src_uri(self) -> str:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 KCC_URL = "kcc/"
 NOINDEX = {"robots": "noindex"}  # rendered as <meta name="robots"> by docs/overrides/main.html
+DESK_LAYOUT = {"hide": ["navigation", "toc"]}  # the whole width for the result rows
 
 
 def andere_ingangen(kaart: Kaart) -> list[Ingang]:
@@ -42,7 +43,7 @@ def kcc_pages(kaart: Kaart) -> Iterator["GeneratedPage"]:
     common = nummers_context(kaart)
     yield GeneratedPage(KCC_URL, "KCC: zoeken aan de telefoon", "kcc/kcc.html",
                         common | {"gebieden_lijst": gebieden_lijst(kaart), "kcc_data_uri": KCC_DATA_URI},
-                        "Zoekscherm voor medewerkers van het klantcontactcentrum.", meta=dict(NOINDEX))
+                        "Zoekscherm voor medewerkers van het klantcontactcentrum.", meta=NOINDEX | DESK_LAYOUT)
     wegwijzer = kaart.extras.get("wegwijzer")
     script = belscript(kaart, wegwijzer) if wegwijzer is not None else None
     script_context = common | {"script": script, "uitkomst_url": uitkomst_url, "URGENTIE": URGENTIE}

@@ -346,6 +346,17 @@
           event.preventDefault();
           kopieer(copy.getAttribute("data-nummer"), copy.getAttribute("data-toon"));
         }
+      } else if (event.key.length === 1 && event.key !== " " && event.key !== "/") {
+        // Typing on a row goes on typing in the search field (K copies, Space/Enter open).
+        event.preventDefault();
+        field.focus();
+        field.value += event.key;
+        update();
+      } else if (event.key === "Backspace") {
+        event.preventDefault();
+        field.focus();
+        field.value = field.value.slice(0, -1);
+        update();
       }
     });
 
