@@ -15,21 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO_KAART = ROOT / "kaart"
-MINI_KAART = ROOT / "tests" / "fixtures" / "mini"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-
-
-def build_site(kaart: Path, site: Path) -> Path:
-    from generator.cli import main
-
-    assert main(["build", "--kaart", str(kaart), "--site", str(site)]) == 0
-    return site
+from support import CHROMIUM, CHROMIUM_ARGS, DEMO_KAART, MINI_KAART, build_site
 
 
 @pytest.fixture

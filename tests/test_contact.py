@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_KAART, MINI_KAART
+from support import DEMO_KAART, MINI_KAART
 from generator.build.contact import CONTACT_DATA_URI, contact_data
 from generator.build.render import environment
 from generator.fields import format_phone
@@ -180,3 +180,11 @@ def test_contact_page_explains_what_happens(demo, demo_site):
         assert f'href="../kernen/{kern_id}/"' in page
     # Each sociaal team is shown once, under its gebied, not again in the list of other ingangen.
     assert 'id="sociaal-team"' in page and page.count('<h2 id="sociaal-team">') == 1
+
+
+def test_the_kern_memory_runs_before_the_scripts_that_use_it(demo_site):
+    for url in ("index.html", "contact/index.html", "wegwijzer/index.html"):
+        page = (demo_site / url).read_text(encoding="utf-8")
+        scripts = re.findall(r'<script src="[^"]*assets/kaart/js/([a-z-]+)\.js"', page)
+        assert scripts.index("kern") < scripts.index("contact"), (url, scripts)
+        assert "wegwijzer" not in scripts or scripts.index("kern") < scripts.index("wegwijzer"), (url, scripts)

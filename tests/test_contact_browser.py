@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import DEMO_KAART
+from support import DEMO_KAART
 from generator.fields import format_phone
 from generator.openingstijden import feestdagen, status_op
 from generator.validate import load_kaart

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 from generator.cli import main
 from generator.problems import Probleem
 from generator.vocabulary import DOELGROEPEN, THEMAS

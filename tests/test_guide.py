@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI_KAART, ROOT, build_site
+from support import MINI_KAART, ROOT, build_site
 from generator.fieldinfo import DOCUMENTED_MODELS, blocks_in, velden
 from generator.load import parse_yaml
 from generator.models import RECORD_MODELS

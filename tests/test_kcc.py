@@ -18,7 +18,7 @@ from generator.kcc.pages import kcc_pages
 from generator.openingstijden import to_json
 from generator.validate import load_kaart
 
-from conftest import DEMO_KAART, MINI_KAART
+from support import DEMO_KAART, MINI_KAART
 
 TODAY = dt.date(2026, 11, 1)
 

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from generator.fields import format_phone
 from generator.validate import load_kaart
 
-from conftest import DEMO_KAART
+from support import DEMO_KAART
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI_KAART, ROOT
+from support import MINI_KAART, ROOT
 from generator.cli import main
 from generator.ownership import check_changes, check_codeowners, codeowners_text, record_files, write_codeowners
 from generator.problems import Problemen

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_KAART, build_site
+from support import MINI_KAART, build_site
 from generator.build.beheer import MAX_ROWS, RAPPORT_URL, beheer_pages
 from generator.build.pages import SiteContext, record_pages
 from generator.cli import main

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from generator.cli import main
 from generator.fieldinfo import DOCUMENTED_MODELS, blocks_in, velden
 from generator.fields import PLACEHOLDER

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import DEMO_KAART, MINI_KAART, ROOT
+from support import DEMO_KAART, MINI_KAART, ROOT
 from generator.load import iter_yaml_files, read_yaml
 from generator.models import RECORD_MODELS, Gebieden
 from generator.problems import Problemen

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from conftest import DEMO_KAART, build_site
+from support import DEMO_KAART, build_site
 from generator.fields import format_phone
 from generator.validate import load_kaart
 from generator.vocabulary import SOORTEN, THEMAS

@@ -10,7 +10,7 @@ from generator.search.site import hand_written_pages_of
 from generator.search.index import build_search_data
 from generator.validate import load_kaart
 
-from conftest import DEMO_KAART, ROOT
+from support import DEMO_KAART, ROOT
 from zoekvragen import VRAGEN, answers  # tests/search is on sys.path (pytest's rootless test modules)
 
 MIN_RECALL_AT_5 = 0.9

@@ -8,7 +8,7 @@ from generator.search.documents import SearchDocument
 from generator.search.synoniemen import expand
 from generator.validate import load_kaart
 
-from conftest import DEMO_KAART
+from support import DEMO_KAART
 
 
 def problems_for(kaart_dir: Path, text: str) -> list[str]:

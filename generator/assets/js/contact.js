@@ -5,10 +5,9 @@
  * e-mail, address and walk-in (inloop) hours with "nu open" (nu-open.js). The static HTML around it
  * already shows the KCC number and a link to Contact, so the page works without JavaScript.
  *
- * The kern is kept in localStorage under "sociale-kaart-kern" (the kern id): THE SAME KEY AS wegwijzer.js
- * AND THE KCC PAGE, so a resident chooses once. When the choice changes on this page, a
- * "sociale-kaart-kern" event is sent on window (detail: the kern id) so other choosers on the page
- * follow; wegwijzer.js listens for it too. Nothing is sent to a server and no cookies are used.
+ * The kern is remembered through kern.js (window.SocialeKaartKern), shared with the wegwijzer, so a
+ * resident chooses once and every chooser on the page follows. Nothing is sent to a server and no
+ * cookies are used.
  *
  * contact.json (generator/build/contact.py): {"kcc": {"tel", "tekst"} | null,
  *   "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: {"naam", "url", "telefoon":
@@ -18,20 +17,9 @@
 (function () {
   "use strict";
 
-  var KERN_KEY = "sociale-kaart-kern";
-  var KERN_EVENT = "sociale-kaart-kern";
+  var Kern = window.SocialeKaartKern;
   var loaded = {};
   var teller = 0;
-
-  function readKern() {
-    try { return localStorage.getItem(KERN_KEY) || ""; } catch (e) { return ""; }
-  }
-
-  function writeKern(kern) {
-    try {
-      if (kern) { localStorage.setItem(KERN_KEY, kern); } else { localStorage.removeItem(KERN_KEY); }
-    } catch (e) { /* storage off: the choice lasts for this page only */ }
-  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -135,7 +123,7 @@
   }
 
   function show(select, box, data, root) {
-    var kern = readKern();
+    var kern = Kern.lees();
     var known = kern && kernNaam(data, kern) ? kern : "";
     select.value = known;
     teamView(box, data, known, root);
@@ -157,12 +145,8 @@
       holder.appendChild(box);
       var follow = function () { show(select, box, data, root); };
       follow();
-      select.addEventListener("change", function () {
-        writeKern(select.value);
-        window.dispatchEvent(new CustomEvent(KERN_EVENT, { detail: select.value }));
-      });
-      window.addEventListener(KERN_EVENT, follow);
-      window.addEventListener("storage", function (event) { if (event.key === KERN_KEY) { follow(); } });
+      select.addEventListener("change", function () { Kern.kies(select.value); });
+      Kern.volg(follow);
       window.addEventListener("pageshow", function (event) { if (event.persisted) { follow(); } });
     }).catch(function () { /* no data: the static KCC number and Contact link remain */ });
   }

@@ -2,18 +2,15 @@
  *
  * - The answers given so far are kept in sessionStorage under "sociale-kaart-wegwijzer-pad": only in this
  *   browser tab, gone when the tab is closed. They are shown as a summary with "wijzig" links.
- * - The chosen kern (dorp or wijk) is kept in localStorage under "sociale-kaart-kern", as the kern id from
- *   gebieden.yaml. THIS KEY IS SHARED: the Contact and KCC pages read and write the same key, so a resident
- *   chooses their kern once. Change it everywhere or nowhere. A change here is announced on window as a
- *   "sociale-kaart-kern" event (detail: kern id) so the contact block on the page (contact.js) follows, and back.
+ * - The chosen kern (dorp or wijk) is remembered through kern.js (window.SocialeKaartKern), shared with the
+ *   contact block on every page (contact.js), so a resident chooses their kern once and both follow a change.
  * Nothing is sent anywhere and no cookies are used.
  */
 (function () {
   "use strict";
 
   var PAD_KEY = "sociale-kaart-wegwijzer-pad";
-  var KERN_KEY = "sociale-kaart-kern";
-  var KERN_EVENT = "sociale-kaart-kern"; // sent on window when a chooser on this page changes the kern
+  var Kern = window.SocialeKaartKern;
 
   function readPad() {
     try {
@@ -26,16 +23,6 @@
 
   function writePad(pad) {
     try { sessionStorage.setItem(PAD_KEY, JSON.stringify(pad)); } catch (e) { /* storage off: no summary */ }
-  }
-
-  function readKern() {
-    try { return localStorage.getItem(KERN_KEY) || ""; } catch (e) { return ""; }
-  }
-
-  function writeKern(kern) {
-    try {
-      if (kern) { localStorage.setItem(KERN_KEY, kern); } else { localStorage.removeItem(KERN_KEY); }
-    } catch (e) { /* storage off: the choice lasts for this page only */ }
   }
 
   // Only same-site paths ("/wegwijzer/..."), never "//other.host" or "javascript:".
@@ -172,18 +159,17 @@
     var teams = Array.prototype.slice.call(document.querySelectorAll(".sk-ww-team"));
     box.hidden = false;
     select.addEventListener("change", function () {
-      writeKern(select.value);
       toonKern(select, teams);
-      window.dispatchEvent(new CustomEvent(KERN_EVENT, { detail: select.value }));
+      Kern.kies(select.value);
     });
     var restore = function () {
-      var kern = readKern();
+      var kern = Kern.lees();
       select.value = kernGebieden(select, kern) ? kern : "";
       toonKern(select, teams);
     };
-    // The contact block (contact.js) on the same page announces its choice with this event.
-    window.addEventListener(KERN_EVENT, function (event) {
-      if (event.detail !== select.value) { restore(); }
+    // A choice in the contact block (contact.js) or in another tab.
+    Kern.volg(function (kern) {
+      if (kern !== select.value) { restore(); }
     });
     return restore;
   }
