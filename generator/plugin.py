@@ -27,7 +27,12 @@ from .validate import Kaart, load_kaart
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/kaart/"
+STYLESHEET_URI = ASSET_PREFIX + "kaart.css"  # every generator/assets/css/*.css in one file: one request per page
 _SNIPPET_MARKER = re.compile(r"<!--\s*kaart:([a-z0-9-]+)\s*-->")
+
+
+def stylesheet() -> str:
+    return "".join(f"/* {css.name} */\n{css.read_text(encoding='utf-8')}\n" for css in sorted(ASSETS.rglob("*.css")))
 
 
 def feestdagen_voor_site(build_date: dt.date) -> dict[str, str]:
@@ -52,8 +57,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return folder.resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for asset in sorted(ASSETS.rglob("*.css")):
-            config.extra_css.append(ASSET_PREFIX + asset.relative_to(ASSETS).as_posix())
+        config.extra_css.append(STYLESHEET_URI)
         # Written once per page by docs/overrides/main.html as <script id="feestdagen"> for nu-open.js.
         config.extra["feestdagen"] = feestdagen_voor_site(dt.date.today())
         return config
@@ -74,8 +78,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         for page in generate_pages(kaart):
             self.pages[page.src_uri] = page
             files.append(File.generated(config, page.src_uri, content=page.front_matter()))
-        for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
+        for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".css"):
             files.append(File.generated(config, ASSET_PREFIX + asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
+        files.append(File.generated(config, STYLESHEET_URI, content=stylesheet()))
         files.append(File.generated(config, CONTACT_DATA_URI, content=contact_json(kaart, self.site.today)))
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
         files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart, self.site.today)))

@@ -134,3 +134,11 @@ def test_broken_kaart_fails_the_build_with_file_and_line(mini_kaart, tmp_path, c
     assert main(["build", "--kaart", str(mini_kaart), "--site", str(tmp_path / "site")]) == 1
     err = capsys.readouterr()
     assert "formulierenhulp.yaml:" in err.err + err.out and "Traceback" not in err.err + err.out
+
+
+def test_one_stylesheet_of_our_own_per_page_holding_every_css_file(demo_site):
+    page = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="(assets/kaart/[^"]+\.css)"', page) == ["assets/kaart/kaart.css"]
+    bundle = (demo_site / "assets" / "kaart" / "kaart.css").read_text(encoding="utf-8")
+    for css in sorted((Path(__file__).parent.parent / "generator" / "assets" / "css").glob("*.css")):
+        assert f"/* {css.name} */\n" + css.read_text(encoding="utf-8") in bundle
