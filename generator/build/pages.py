@@ -16,6 +16,7 @@ from ..validate import Kaart
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
+from .pagination import paginate
 from .render import render
 from .urls import kern_url, record_url, relative, src_uri_for, thema_url
 
@@ -96,16 +97,25 @@ def voorzieningen_voor_thema(kaart: Kaart, thema: str) -> list[Any]:
     return by_name(v for v in kaart.voorzieningen.values() if thema in v.themas and v.status != "gestopt")
 
 
+CARDS_PER_PAGE = 50  # a card is about 450 bytes of HTML: 50 keep a theme page near 35 KB
+LINKS_PER_PAGE = 250  # an A-Z line is about 100 bytes
+KERN_CARDS = 30
+KERN_LINKS_PER_THEMA = 15
+
+
 def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     yield GeneratedPage("themas/", "Thema's", "themas.html", description="Alle thema's van de sociale kaart.")
     for thema_id, naam in THEMAS.items():
-        context = {
+        voorzieningen = voorzieningen_voor_thema(kaart, thema_id)
+        common = {
             "thema_id": thema_id,
-            "voorzieningen": voorzieningen_voor_thema(kaart, thema_id),
+            "aantal": len(voorzieningen),
             "ingangen": by_name(i for i in kaart.ingangen.values() if thema_id in i.themas),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if thema_id in v.themas),
         }
-        yield GeneratedPage(thema_url(thema_id), naam, "thema.html", context, f"Hulp en voorzieningen bij {naam.lower()}.")
+        for pager, cards in paginate(thema_url(thema_id), voorzieningen, CARDS_PER_PAGE):
+            context = common | {"voorzieningen": cards, "pager": pager}
+            yield GeneratedPage(pager.urls[pager.number - 1], pager.title(naam), "thema.html", context, f"Hulp en voorzieningen bij {naam.lower()}.")
 
 
 def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
@@ -126,6 +136,9 @@ def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
             "lokaal": by_name(local),
             "breder_per_thema": breder_per_thema(wider),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),
+            # Beyond these, the page links to the search page filtered on the kern (and theme).
+            "max_kaarten": KERN_CARDS,
+            "max_links": KERN_LINKS_PER_THEMA,
         }
         yield GeneratedPage(kern_url(kern_id), kern.naam, "kern.html", context, f"Hulp en voorzieningen in {kern.naam}.")
 
@@ -154,8 +167,9 @@ def a_z_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
         letters.setdefault(letter if letter.isalpha() else "0-9", []).append((soort, record))
     yield GeneratedPage("a-z/", "A-Z", "a-z.html", {"letters": letters, "letter": None}, "Alle hulp en voorzieningen van A tot Z.")
     for letter, items in letters.items():
-        context = {"letters": letters, "letter": letter, "items": items}
-        yield GeneratedPage(f"a-z/{letter.lower()}/", f"A-Z: {letter}", "a-z.html", context, f"Hulp en voorzieningen met de letter {letter}.")
+        for pager, chunk in paginate(f"a-z/{letter.lower()}/", items, LINKS_PER_PAGE):
+            context = {"letters": letters, "letter": letter, "items": chunk, "pager": pager}
+            yield GeneratedPage(pager.urls[pager.number - 1], pager.title(f"A-Z: {letter}"), "a-z.html", context, f"Hulp en voorzieningen met de letter {letter}.")
 
 
 def _ingangen_by_kind(kaart: Kaart, skip: set[str] = frozenset()) -> dict[str, list]:

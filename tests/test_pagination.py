@@ -1,0 +1,55 @@
+"""Long lists are split over pages, so no page grows with the kaart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.build.pagination import paginate
+from generator.synthetic import write_synthetic_kaart
+from support import build_site
+
+MAX_PAGE_BYTES = 40 * 1024
+
+
+def test_an_empty_list_is_one_page():
+    [(pager, chunk)] = list(paginate("themas/x/", [], 50))
+    assert chunk == [] and pager.count == 1 and pager.previous is None and pager.next is None
+    assert pager.title("Werk") == "Werk"
+
+
+def test_pages_keep_the_list_url_first_and_number_the_rest():
+    pages = list(paginate("themas/x/", list(range(101)), 50))
+    assert [len(chunk) for _, chunk in pages] == [50, 50, 1]
+    first, second, last = (pager for pager, _ in pages)
+    assert first.urls == ("themas/x/", "themas/x/2/", "themas/x/3/")
+    assert first.previous is None and first.next == "themas/x/2/"
+    assert second.previous == "themas/x/" and second.next == "themas/x/3/"
+    assert last.next is None and last.title("Werk") == "Werk (pagina 3 van 3)"
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("groot")
+    return build_site(write_synthetic_kaart(folder / "kaart", 1200), folder / "site")
+
+
+def test_no_page_passes_40_kb_with_a_large_kaart(large_site):
+    sizes = {path: path.stat().st_size for path in large_site.rglob("*.html")}
+    too_big = {str(path.relative_to(large_site)): size for path, size in sizes.items() if size > MAX_PAGE_BYTES}
+    assert too_big == {}
+
+
+def test_theme_pages_link_to_each_other(large_site):
+    first = (large_site / "themas" / "geld-en-schulden" / "index.html").read_text(encoding="utf-8")
+    pages = re.findall(r'<a href="(\d+)/"', first)
+    assert pages and 'rel="next"' in first and 'aria-current="page"' in first
+    second = (large_site / "themas" / "geld-en-schulden" / "2" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../" rel="prev"' in second and "(pagina 2 van" in second
+    assert "Hier kun je terecht" not in second  # the ingangen are on the first page only
+
+
+def test_kern_pages_lead_to_the_rest_through_the_search_page(large_site):
+    pages = [path.read_text(encoding="utf-8") for path in (large_site / "kernen").glob("*/index.html")]
+    assert any(re.search(r'href="\.\./\.\./zoeken/\?kern=[a-z0-9-]+&amp;thema=[a-z-]+">Alle \d+ bekijken', page) for page in pages)
