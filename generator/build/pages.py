@@ -88,9 +88,21 @@ def by_name(records: Iterable[Any]) -> list[Any]:
 
 
 def record_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    aanbod = aanbod_per_organisatie(kaart)
     for soort, records in kaart.records.items():
         for record in records.values():
-            yield GeneratedPage(record_url(soort, record.id), record.naam, f"{soort}.html", {"record": record}, getattr(record, "samenvatting", "") or "")
+            context = {"record": record, "aanbod": aanbod.get(record.id, {})} if soort == "organisatie" else {"record": record}
+            yield GeneratedPage(record_url(soort, record.id), record.naam, f"{soort}.html", context, getattr(record, "samenvatting", "") or "")
+
+
+def aanbod_per_organisatie(kaart: Kaart) -> dict[str, dict[str, list[Any]]]:
+    """organisatie id → soort → its records by name; one pass over the kaart, not one per organisation."""
+    aanbod: dict[str, dict[str, list[Any]]] = {}
+    for soort in ("voorziening", "ingang", "clientondersteuner", "vindplaats"):
+        for record in by_name(kaart.records[soort].values()):
+            if record.organisatie:
+                aanbod.setdefault(record.organisatie, {}).setdefault(soort, []).append(record)
+    return aanbod
 
 
 def voorzieningen_voor_thema(kaart: Kaart, thema: str) -> list[Any]:
