@@ -18,6 +18,12 @@ Partners write hours per weekday in their YAML file:
           gesloten: nee             # open as usual, even though it is a public holiday
           reden: Bevrijdingsdag gewoon open
 
+Hours that are not every week, e.g. a café on the first Monday evening of the month:
+
+    inloop:
+      ma: 19.00-20.30
+      in_de_maand: [eerste]         # or [eerste, derde], [laatste]; applies to every day written here
+
 Times may be written as 9.00, 9:00 or 09.00; ranges with '-' or '–'; several ranges with ','.
 A day runs from 0.00 to 24.00: hours over midnight are written as two days (22.00-24.00 and
 0.00-2.00 the next day); "nu open" shows such hours as one continuous stretch.
@@ -41,6 +47,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from .fields import JaNee, Regel, fout
+from .vocabulary import IN_DE_MAAND
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -52,6 +59,8 @@ MAANDEN = (
 VOORUIT = 14  # days to look ahead for the next opening (the JS uses the same number)
 HELE_DAG = 24 * 60
 VOORBEELD = "9.00-17.00"
+
+MaandWeek = Literal[tuple(IN_DE_MAAND)]  # type: ignore[valid-type]
 
 Range = tuple[int, int]  # minutes since 0.00 local time, start inclusive, end exclusive; end may be 1440
 
@@ -226,6 +235,16 @@ class Openingstijden(BaseModel):
     zo: Optional[Dagtijden] = Field(None, description="Zondag.")
     dag_en_nacht: JaNee = Field(False, description="Altijd bereikbaar, 24 uur per dag en 7 dagen per week? Schrijf dan 'ja' en geen tijden per dag.")
     feestdagen: Literal["gesloten", "open"] = Field("gesloten", description="Op feestdagen gesloten (standaard) of gewoon open.")
+    in_de_maand: list[MaandWeek] = Field(
+        default_factory=list,
+        description=(
+            "Niet elke week open, maar alleen op bepaalde weekdagen van de maand? Schrijf welke: [eerste] "
+            "bij 'ma' betekent alleen de eerste maandag van de maand; [eerste, derde] de eerste en de derde; "
+            "[laatste] de laatste. Dit geldt voor alle dagen die je hier invult. Laat weg als het elke week is."
+        ),
+        examples=[["eerste"], ["eerste", "derde"], ["laatste"]],
+        json_schema_extra={"minItems": 1, "uniqueItems": True},  # as the validator below, for editors
+    )
     uitzonderingen: list[Uitzondering] = Field(default_factory=list, description="Dagen of periodes met andere tijden, bijvoorbeeld een kerstsluiting.")
     toelichting: Optional[Regel] = Field(None, description="Korte extra uitleg, bijvoorbeeld 'Bellen kan ook buiten deze tijden'.")
 
@@ -241,9 +260,27 @@ class Openingstijden(BaseModel):
                 )
         return uitzonderingen
 
+    @field_validator("in_de_maand")
+    @classmethod
+    def _maandweken(cls, weken: list[str]) -> list[str]:
+        if not weken:
+            raise fout(
+                "Bij 'in_de_maand' staat niets. Haal de regel weg als het elke week is, of schrijf welke "
+                "weekdagen van de maand, bijvoorbeeld 'in_de_maand: [eerste]'."
+            )
+        dubbel = sorted({week for week in weken if weken.count(week) > 1}, key=list(IN_DE_MAAND).index)
+        if dubbel:
+            raise fout(f"Bij 'in_de_maand' staat '{dubbel[0]}' twee keer. Schrijf elke week maar één keer.")
+        return sorted(weken, key=list(IN_DE_MAAND).index)
+
     @model_validator(mode="after")
     def _samenhang(self) -> "Openingstijden":
         days = [day for day in DAGEN if getattr(self, day) is not None]
+        if self.dag_en_nacht and self.in_de_maand:
+            raise fout(
+                "Er staat 'dag_en_nacht: ja' en ook 'in_de_maand'. Dag en nacht bereikbaar is elke dag; "
+                "haal 'in_de_maand' weg, of zet dag_en_nacht op nee en schrijf de tijden per dag."
+            )
         if self.dag_en_nacht:
             if days:
                 raise fout(
@@ -313,20 +350,37 @@ def tijden_tekst(ranges: list[Range] | tuple[Range, ...]) -> str:
     return _opsomming([f"{tijd(s)}–{tijd(e)}" for s, e in ranges]) + " uur"
 
 
+def _maand_tekst(weken: list[str], day: int) -> str:
+    """(['eerste', 'derde'], 1) -> 'Elke eerste en derde dinsdag van de maand'."""
+    return f"Elke {_opsomming(weken)} {DAGNAMEN[day]} van de maand"
+
+
+def _dag_lines(tijden: Openingstijden) -> list[str]:
+    """The lines for the weekdays: days with the same hours grouped; in_de_maand days one line each."""
+    groups: dict[tuple[Range, ...], list[int]] = {}
+    monthly: list[str] = []
+    for index, day in enumerate(DAGEN):
+        if getattr(tijden, day) is None:
+            continue
+        ranges = tuple(tijden.ranges(day))
+        if tijden.in_de_maand and ranges:
+            monthly.append(f"{_maand_tekst(tijden.in_de_maand, index)} {tijden_tekst(ranges)}")
+        else:
+            groups.setdefault(ranges, []).append(index)
+    return monthly + [f"{_dagen_tekst(days)} {tijden_tekst(ranges)}" for ranges, days in groups.items()]
+
+
 def display_lines(tijden: Openingstijden) -> list[str]:
     """Dutch lines for a page: days with the same hours grouped, then holidays and the toelichting.
 
-    ['ma t/m vr 9.00–17.00 uur', 'za en zo gesloten', 'Op feestdagen gesloten'].
+    ['ma t/m vr 9.00–17.00 uur', 'za en zo gesloten', 'Op feestdagen gesloten'];
+    with in_de_maand: ['Elke eerste en derde dinsdag van de maand 9.00–11.00 uur', 'Op feestdagen gesloten'].
     Days the partner left out are not shown; days written as 'gesloten' are.
     """
     if tijden.dag_en_nacht:
         lines = ["24 uur per dag, 7 dagen per week bereikbaar"]
     else:
-        groups: dict[tuple[Range, ...], list[int]] = {}
-        for index, day in enumerate(DAGEN):
-            if getattr(tijden, day) is not None:
-                groups.setdefault(tuple(tijden.ranges(day)), []).append(index)
-        lines = [f"{_dagen_tekst(days)} {tijden_tekst(ranges)}" for ranges, days in groups.items()]
+        lines = _dag_lines(tijden)
         lines.append("Op feestdagen gesloten" if tijden.feestdagen_gesloten else "Op feestdagen open")
     if tijden.toelichting:
         lines.append(tijden.toelichting)
@@ -429,10 +483,12 @@ def to_json(tijden: Openingstijden) -> dict:
      "dag_en_nacht": bool,
      "feestdagen": "gesloten" | "open"   (always "open" for dag_en_nacht),
      "uitzonderingen": [{"van": "2026-12-24", "tot": "2027-01-01", "gesloten": bool,
-                         "tijden": [[540, 720]] | null, "reden": "Kerstsluiting"}]}
+                         "tijden": [[540, 720]] | null, "reden": "Kerstsluiting"}],
+     "in_de_maand": [1, 3]               (only when set: the weekday hours hold only on the 1st, 3rd, ...
+                                          of that weekday in its month; -1 = the last one)}
     An uitzondering with gesloten false and tijden null means: normal hours, even on a holiday.
     """
-    return {
+    plan = {
         "dagen": [[[s, e] for s, e in day] for day in tijden.week()],
         "dag_en_nacht": tijden.dag_en_nacht,
         "feestdagen": "gesloten" if tijden.feestdagen_gesloten else "open",
@@ -447,6 +503,9 @@ def to_json(tijden: Openingstijden) -> dict:
             for u in sorted(tijden.uitzonderingen, key=lambda u: u.van)
         ],
     }
+    if tijden.in_de_maand:  # left out otherwise: every byte counts in pages with many hours
+        plan["in_de_maand"] = [IN_DE_MAAND[week] for week in tijden.in_de_maand]
+    return plan
 
 
 def nu_open_json(tijden: Openingstijden) -> str:
@@ -469,13 +528,21 @@ class _Dag:
     reden: Optional[str] = None  # text for the status when closed because of this day
 
 
+def _in_de_maand(weken: list[int], day: dt.date) -> bool:
+    """Whether `day` is, e.g., the first (1) or the last (-1) of its weekday in its month. Mirrors `inDeMaand()`."""
+    keer = (day.day - 1) // 7 + 1
+    laatste = (day + dt.timedelta(days=7)).month != day.month
+    return any(week == keer or (week == -1 and laatste) for week in weken)
+
+
 def _dag(plan: dict, day: dt.date) -> _Dag:
-    """Effective hours on one date: exception first, then holiday, then the weekday.
+    """Effective hours on one date: exception first, then holiday, then the weekday (if its week of the month).
 
     Mirrored line by line by `dag()` in nu-open.js.
     """
     iso = day.isoformat()
-    normal = [tuple(r) for r in plan["dagen"][day.weekday()]]
+    weken = plan.get("in_de_maand")
+    normal = [tuple(r) for r in plan["dagen"][day.weekday()]] if not weken or _in_de_maand(weken, day) else []
     for u in plan["uitzonderingen"]:
         if u["van"] <= iso <= u["tot"]:
             if u["tijden"] is not None:
@@ -539,7 +606,7 @@ def status_op(tijden: Openingstijden, moment: dt.datetime) -> Status:
 
 
 __all__ = [
-    "AMSTERDAM", "DAGEN", "Dagtijden", "Openingstijden", "Status", "Uitzondering",
+    "AMSTERDAM", "DAGEN", "Dagtijden", "MaandWeek", "Openingstijden", "Status", "Uitzondering",
     "display_lines", "feestdag", "feestdagen", "feestdagen_json", "nu_open_json", "parse_tijden",
     "pasen", "status_op", "tijd", "tijden_tekst", "to_json", "uitzondering_lines",
 ]

@@ -130,6 +130,17 @@ WEEKDAGEN: dict[str, str] = {
     "zo": "zondag",
 }
 
+# "Only on the n-th weekday of the month" in opening hours ('in_de_maand: [eerste, derde]'): the word
+# partners write and the occurrence of the weekday in its month it stands for (-1 = the last one).
+# The numbers are also what the browser gets (openingstijden.to_json, nu-open.js).
+IN_DE_MAAND: dict[str, int] = {
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "laatste": -1,
+}
+
 # Record types: folder (in kaart/ and on the site), Dutch label, Dutch plural.
 SOORTEN: dict[str, tuple[str, str, str]] = {
     "voorziening": ("voorzieningen", "Voorziening", "Voorzieningen"),

@@ -36,13 +36,15 @@ MODELLEN = {name: Openingstijden.model_validate(data) for name, data in VOORBEEL
 PLANNEN = {name: to_json(model) for name, model in MODELLEN.items()}
 FEESTDAGEN = feestdagen_json(2025, 2028)
 
-# Weeks with a DST change, Easter and Koningsdag, Christmas and New Year, an ordinary fortnight.
+# Weeks with a DST change, Easter and Koningsdag, Christmas and New Year, an ordinary fortnight,
+# month ends (for in_de_maand).
 SWEEP_WINDOWS = [
     (dt.datetime(2025, 4, 24, tzinfo=dt.timezone.utc), 6),
     (dt.datetime(2026, 3, 26, tzinfo=dt.timezone.utc), 14),
     (dt.datetime(2026, 5, 1, tzinfo=dt.timezone.utc), 32),
     (dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc), 14),
     (dt.datetime(2026, 8, 14, tzinfo=dt.timezone.utc), 6),
+    (dt.datetime(2026, 9, 20, tzinfo=dt.timezone.utc), 12),  # end of a month with five Tuesdays
     (dt.datetime(2026, 10, 22, tzinfo=dt.timezone.utc), 7),
     (dt.datetime(2026, 12, 20, tzinfo=dt.timezone.utc), 18),
 ]

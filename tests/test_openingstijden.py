@@ -44,6 +44,10 @@ VOORBEELDEN: dict[str, dict] = {
     "dag-en-nacht-onderhoud": {"dag_en_nacht": "ja", "uitzonderingen": [
         {"van": "2026-06-10", "reden": "Onderhoud aan de telefooncentrale"},
     ]},
+    # Only on some weekdays of the month.
+    "eerste-maandag": {"ma": "19.00-20.30", "in_de_maand": ["eerste"]},
+    "eerste-en-derde-dinsdag": {"di": "9.00-11.00", "in_de_maand": ["eerste", "derde"]},
+    "laatste-dinsdag": {"di": "14.00-16.00", "za": "gesloten", "in_de_maand": ["laatste"]},
 }
 
 # (sample, moment in UTC, open, text). Summer: local = UTC+2; winter: local = UTC+1.
@@ -118,6 +122,43 @@ MOMENTEN: list[tuple[str, str, bool, str]] = [
     ("dag-en-nacht-onderhoud", "2026-06-09T10:00:00Z", True, "Nu open, tot 24.00 uur"),
     ("dag-en-nacht-onderhoud", "2026-06-10T10:00:00Z", False, "Tijdelijk gesloten: Onderhoud aan de telefooncentrale, opent morgen om 0.00 uur"),
     ("dag-en-nacht-onderhoud", "2026-06-10T22:30:00Z", True, "24 uur per dag bereikbaar"),
+    # first Monday of the month (June 2026: Mondays 1, 8, 15, 22 and 29; July: 6)
+    ("eerste-maandag", "2026-06-01T16:00:00Z", False, "Gesloten, opent vandaag om 19.00 uur"),
+    ("eerste-maandag", "2026-06-01T17:30:00Z", True, "Nu open, tot 20.30 uur"),
+    ("eerste-maandag", "2026-06-01T18:30:00Z", False, "Gesloten"),  # next: 6 July, more than 14 days ahead
+    ("eerste-maandag", "2026-06-08T17:30:00Z", False, "Gesloten"),  # second Monday: not open
+    ("eerste-maandag", "2026-06-21T17:30:00Z", False, "Gesloten"),  # 15 days before 6 July
+    ("eerste-maandag", "2026-06-22T17:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # 14 days
+    ("eerste-maandag", "2026-06-29T17:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # fifth Monday
+    ("eerste-maandag", "2026-07-05T10:00:00Z", False, "Gesloten, opent morgen om 19.00 uur"),
+    ("eerste-maandag", "2026-04-06T17:30:00Z", False, "Gesloten vanwege Tweede Paasdag"),  # first Monday of April
+    # across the end of summer time on 25 October 2026: first Monday of November is the 2nd
+    ("eerste-maandag", "2026-10-24T12:00:00Z", False, "Gesloten, opent maandag 2 november om 19.00 uur"),
+    ("eerste-maandag", "2026-10-26T18:30:00Z", False, "Gesloten, opent maandag 2 november om 19.00 uur"),
+    ("eerste-maandag", "2026-11-02T17:59:00Z", False, "Gesloten, opent vandaag om 19.00 uur"),  # 18.59 winter time
+    ("eerste-maandag", "2026-11-02T18:00:00Z", True, "Nu open, tot 20.30 uur"),
+    # first and third Tuesday (August 2026: 4, 11, 18, 25; September: 1, 8, 15, 22, 29)
+    ("eerste-en-derde-dinsdag", "2026-08-10T10:00:00Z", False, "Gesloten, opent dinsdag 18 augustus om 9.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-08-18T07:30:00Z", True, "Nu open, tot 11.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-08-18T09:00:00Z", False, "Gesloten, opent dinsdag 1 september om 9.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-08-25T07:30:00Z", False, "Gesloten, opent dinsdag 1 september om 9.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-09-01T09:00:00Z", False, "Gesloten, opent dinsdag 15 september om 9.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-09-08T07:30:00Z", False, "Gesloten, opent dinsdag 15 september om 9.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-09-14T07:30:00Z", False, "Gesloten, opent morgen om 9.00 uur"),
+    # across the start of summer time on 29 March 2026 (Tuesdays 3, 10, 17, 24, 31 March; 7 April)
+    ("eerste-en-derde-dinsdag", "2026-03-17T08:00:00Z", True, "Nu open, tot 11.00 uur"),  # 9.00 winter time
+    ("eerste-en-derde-dinsdag", "2026-03-26T12:00:00Z", False, "Gesloten, opent dinsdag 7 april om 9.00 uur"),
+    ("eerste-en-derde-dinsdag", "2026-04-07T07:00:00Z", True, "Nu open, tot 11.00 uur"),  # 9.00 summer time
+    # last Tuesday: August 2026 has four Tuesdays, September and March five
+    ("laatste-dinsdag", "2026-08-18T12:30:00Z", False, "Gesloten, opent dinsdag 25 augustus om 14.00 uur"),
+    ("laatste-dinsdag", "2026-08-25T12:30:00Z", True, "Nu open, tot 16.00 uur"),
+    ("laatste-dinsdag", "2026-09-22T12:30:00Z", False, "Gesloten, opent dinsdag 29 september om 14.00 uur"),  # fourth of five
+    ("laatste-dinsdag", "2026-09-29T12:30:00Z", True, "Nu open, tot 16.00 uur"),
+    ("laatste-dinsdag", "2026-03-24T13:30:00Z", False, "Gesloten, opent dinsdag 31 maart om 14.00 uur"),  # over the DST change
+    ("laatste-dinsdag", "2026-03-31T11:59:00Z", False, "Gesloten, opent vandaag om 14.00 uur"),  # 13.59 summer time
+    ("laatste-dinsdag", "2026-03-31T12:00:00Z", True, "Nu open, tot 16.00 uur"),
+    ("laatste-dinsdag", "2026-12-29T13:30:00Z", True, "Nu open, tot 16.00 uur"),
+    ("laatste-dinsdag", "2027-01-20T12:00:00Z", False, "Gesloten, opent dinsdag om 14.00 uur"),  # 26 January
 ]
 
 
@@ -270,6 +311,40 @@ def test_nothing_in_it(data):
         "'ma: 9.00-17.00', of 'dag_en_nacht: ja' als je altijd bereikbaar bent.")]
 
 
+def test_in_de_maand_errors():
+    assert fouten({"ma": "19.00-20.30", "in_de_maand": []}) == [(("in_de_maand",),
+        "Bij 'in_de_maand' staat niets. Haal de regel weg als het elke week is, of schrijf welke weekdagen "
+        "van de maand, bijvoorbeeld 'in_de_maand: [eerste]'.")]
+    assert fouten({"ma": "19.00-20.30", "in_de_maand": ["derde", "eerste", "derde"]}) == [(("in_de_maand",),
+        "Bij 'in_de_maand' staat 'derde' twee keer. Schrijf elke week maar één keer.")]
+    assert fouten({"dag_en_nacht": "ja", "in_de_maand": ["eerste"]}) == [((),
+        "Er staat 'dag_en_nacht: ja' en ook 'in_de_maand'. Dag en nacht bereikbaar is elke dag; haal "
+        "'in_de_maand' weg, of zet dag_en_nacht op nee en schrijf de tijden per dag.")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("ma: 19.00-20.30\nin_de_maand: [eerst]\n",
+     "'eerst' is geen geldige waarde. Bedoel je 'eerste'? Kies uit: eerste, tweede, derde, vierde, laatste."),
+    ("ma: 19.00-20.30\nin_de_maand: [1]\n",
+     "'1' is geen geldige waarde. Kies uit: eerste, tweede, derde, vierde, laatste."),
+    ("ma: 19.00-20.30\nin_de_maand: eerste\n",
+     "Hier hoort een lijst te staan: zet elke waarde op een eigen regel die begint met '- '."),
+])
+def test_in_de_maand_dutch_messages_with_line(text, message):
+    from generator.problems import Problemen
+    from generator.validate import validate_model
+
+    problems = Problemen()
+    assert validate_model(Openingstijden, parse_yaml(text, Path("x.yaml")), problems) is None
+    assert [(p.line, p.message) for p in problems] == [(2, message)]
+
+
+def test_in_de_maand_yaml_and_order():
+    tijden = Openingstijden.model_validate(parse_yaml("di: 9.00-11.00\nin_de_maand: [laatste, eerste]\n", Path("x.yaml")).data)
+    assert tijden.in_de_maand == ["eerste", "laatste"]
+    assert Openingstijden.model_validate(KANTOOR).in_de_maand == []
+
+
 def test_unknown_field_and_bad_literal_are_pydantic_errors():
     with pytest.raises(ValidationError) as caught:
         Openingstijden.model_validate({"maandag": "9.00-17.00", "ma": "9.00-17.00"})
@@ -300,6 +375,26 @@ def test_display_grouping():
     ]
     assert display_lines(model("dag-en-nacht")) == ["24 uur per dag, 7 dagen per week bereikbaar"]
     assert display_lines(model("avond")) == ["wo 18.00–24.00 uur", "Op feestdagen gesloten"]
+
+
+def test_display_in_de_maand():
+    assert display_lines(model("eerste-maandag")) == ["Elke eerste maandag van de maand 19.00–20.30 uur", "Op feestdagen gesloten"]
+    assert display_lines(model("eerste-en-derde-dinsdag")) == [
+        "Elke eerste en derde dinsdag van de maand 9.00–11.00 uur", "Op feestdagen gesloten",
+    ]
+    assert display_lines(model("laatste-dinsdag")) == [
+        "Elke laatste dinsdag van de maand 14.00–16.00 uur", "za gesloten", "Op feestdagen gesloten",
+    ]
+    two_days = Openingstijden.model_validate({
+        "ma": "9.00-12.00", "do": "13.00-14.00, 19.00-21.00", "in_de_maand": ["tweede", "vierde", "laatste"],
+        "feestdagen": "open", "toelichting": "Koffie staat klaar",
+    })
+    assert display_lines(two_days) == [
+        "Elke tweede, vierde en laatste maandag van de maand 9.00–12.00 uur",
+        "Elke tweede, vierde en laatste donderdag van de maand 13.00–14.00 en 19.00–21.00 uur",
+        "Op feestdagen open",
+        "Koffie staat klaar",
+    ]
 
 
 def test_uitzondering_lines():
@@ -393,6 +488,22 @@ def test_to_json():
     always = to_json(model("dag-en-nacht"))
     assert always["dagen"] == [[[0, 1440]]] * 7 and always["dag_en_nacht"] is True and always["feestdagen"] == "open"
     assert '"dagen":[[[0,1440]]' in nu_open_json(model("dag-en-nacht"))
+    assert "in_de_maand" not in to_json(model("kantoor"))  # weekly: left out, pages stay small
+    assert to_json(model("eerste-en-derde-dinsdag"))["in_de_maand"] == [1, 3]
+    assert to_json(model("laatste-dinsdag"))["in_de_maand"] == [-1]
+    assert nu_open_json(model("eerste-maandag")).endswith(',"in_de_maand":[1]}')
+
+
+def test_in_de_maand_applies_to_normal_hours_not_to_dated_exceptions():
+    tijden = Openingstijden.model_validate({"ma": "19.00-20.30", "in_de_maand": ["eerste"], "uitzonderingen": [
+        {"van": "2026-06-15", "tijden": "19.00-20.30", "reden": "Extra avond"},
+        {"van": "2026-07-06", "reden": "Zomerstop"},
+        {"van": "2026-06-08", "gesloten": "nee", "reden": "Gewoon open"},
+    ]})
+    at = lambda text: status_op(tijden, utc(text))  # noqa: E731
+    assert at("2026-06-15T17:30:00Z") == Status(True, "Nu open, tot 20.30 uur")  # third Monday, by exception
+    assert at("2026-06-08T17:30:00Z") == Status(False, "Gesloten, opent maandag 15 juni om 19.00 uur")  # usual = closed
+    assert at("2026-07-06T17:30:00Z") == Status(False, "Tijdelijk gesloten: Zomerstop")
 
 
 # --- nu open ------------------------------------------------------------------------------------

@@ -47,6 +47,17 @@ def test_voorziening_page_shows_the_facts(demo, demo_site):
             assert locatie.adres.straat.replace("'", "&#39;") in page
 
 
+def test_monthly_hours_are_shown_as_monthly(demo, demo_site):
+    """Walk-in hours only on some weekdays of the month: the page says so, and "nu open" gets the rule."""
+    page = html(demo_site, "voorzieningen/scheidingsspreekuur")
+    assert "<li>Elke eerste maandag van de maand 19.00–20.30 uur</li>" in page
+    assert "<li>ma 19.00–20.30 uur</li>" not in page
+    assert "&#34;in_de_maand&#34;:[1]" in page
+    assert "<li>Elke laatste dinsdag van de maand 14.00–16.00 uur</li>" in html(demo_site, "voorzieningen/mantelzorgcafe-hazenkamp")
+    repair = html(demo_site, "voorzieningen/repair-cafe")
+    assert repair.count("van de maand") == 2 and "&#34;in_de_maand&#34;:[1]" in repair
+
+
 def test_theme_kern_and_overview_pages_exist(demo, demo_site):
     for thema in THEMAS:
         assert "Voorzieningen (" in html(demo_site, f"themas/{thema}")

@@ -15,7 +15,10 @@
  *       "dag_en_nacht": false,
  *       "feestdagen": "gesloten" | "open",
  *       "uitzonderingen": [{"van": "2026-12-24", "tot": "2027-01-01", "gesloten": true,
- *                           "tijden": null | [[540,720]], "reden": "Kerstsluiting"}]}
+ *                           "tijden": null | [[540,720]], "reden": "Kerstsluiting"}],
+ *       "in_de_maand": [1, 3]}              optional: the hours in "dagen" hold only on the 1st, 3rd,
+ *                                           ... of that weekday in its month (-1 = the last one);
+ *                                           left out = every week
  *
  * 2. Once per page, the public holidays from openingstijden.feestdagen_json(first_year, last_year):
  *
@@ -74,10 +77,22 @@
 
   function zonderPunt(tekst) { return tekst.replace(/\.+$/, ""); }
 
-  /* Effective hours on one date: exception first, then holiday, then the weekday (= _dag in Python). */
+  /* Whether a date is e.g. the first (1) or the last (-1) of its weekday in its month (= _in_de_maand). */
+  function inDeMaand(weken, datum) {
+    var keer = Math.floor((datum.d - 1) / 7) + 1;
+    var laatste = plusDagen(datum, 7).m !== datum.m;
+    for (var i = 0; i < weken.length; i++) {
+      if (weken[i] === keer || (weken[i] === -1 && laatste)) return true;
+    }
+    return false;
+  }
+
+  /* Effective hours on one date: exception first, then holiday, then the weekday if its week of the
+     month counts (= _dag in Python). */
   function dag(plan, feestdagen, datum) {
     var key = iso(datum);
-    var normaal = plan.dagen[weekdag(datum)];
+    var weken = plan.in_de_maand;
+    var normaal = !weken || !weken.length || inDeMaand(weken, datum) ? plan.dagen[weekdag(datum)] : [];
     var uitzonderingen = plan.uitzonderingen || [];
     for (var i = 0; i < uitzonderingen.length; i++) {
       var u = uitzonderingen[i];
