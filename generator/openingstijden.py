@@ -56,7 +56,8 @@ MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
-VOORUIT = 14  # days to look ahead for the next opening (the JS uses the same number)
+VOORUIT = 14  # days ahead in which a coming closing of a day-and-night range is mentioned (as in nu-open.js)
+ZOEK_OPENING = 35  # days ahead to look for the next opening: five weeks reach every monthly session (as in nu-open.js)
 HELE_DAG = 24 * 60
 VOORBEELD = "9.00-17.00"
 
@@ -584,7 +585,7 @@ def _status(plan: dict, today: dt.date, now: int) -> Status:
             when = "" if k == 0 else _wanneer(k, today + dt.timedelta(days=k)) + " "
             return Status(True, f"Nu open, tot {when}{tijd(end)} uur")
     prefix = vandaag.reden or "Gesloten"
-    for k in range(VOORUIT + 1):
+    for k in range(ZOEK_OPENING + 1):
         day = today + dt.timedelta(days=k)
         ranges = vandaag.ranges if k == 0 else _dag(plan, day).ranges
         for start, _end in ranges:

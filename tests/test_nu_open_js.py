@@ -185,7 +185,7 @@ def test_dom_without_holidays_shows_only_what_it_can_know():
     empty = {"tekst": "", "classes": [], "status": None}
     # no holiday list on the page
     assert run_dom([kantoor, altijd, open_op_feestdagen], None, moment) == [empty, *expected_known]
-    # a holiday list that does not cover the next 14 days (site not rebuilt in time)
+    # a holiday list that does not cover the next 35 days (site not rebuilt in time)
     old = json.dumps(feestdagen_json(2025, 2026))
     assert run_dom([kantoor, altijd, open_op_feestdagen], old, moment) == [empty, *expected_known]
     assert run_dom([kantoor], old, "2026-06-01T08:00:00Z")[0]["tekst"] == "Nu open, tot 17.00 uur"

@@ -88,7 +88,9 @@ MOMENTEN: list[tuple[str, str, bool, str]] = [
     ("inloop-zomerstop", "2026-07-15T08:00:00Z", False, "Tijdelijk gesloten: Zomerstop"),
     ("inloop-zomerstop", "2026-08-25T08:00:00Z", False, "Tijdelijk gesloten: Zomerstop, opent dinsdag 1 september om 9.00 uur"),
     ("inloop-zomerstop", "2026-08-18T10:00:00Z", False, "Tijdelijk gesloten: Zomerstop, opent dinsdag 1 september om 9.00 uur"),  # 14 days
-    ("inloop-zomerstop", "2026-08-17T10:00:00Z", False, "Tijdelijk gesloten: Zomerstop"),  # 15 days: too far ahead
+    ("inloop-zomerstop", "2026-08-17T10:00:00Z", False, "Tijdelijk gesloten: Zomerstop, opent dinsdag 1 september om 9.00 uur"),  # 15 days
+    ("inloop-zomerstop", "2026-07-28T10:00:00Z", False, "Tijdelijk gesloten: Zomerstop, opent dinsdag 1 september om 9.00 uur"),  # 35 days
+    ("inloop-zomerstop", "2026-07-27T10:00:00Z", False, "Tijdelijk gesloten: Zomerstop"),  # 36 days: too far ahead
     # ranges until 24.00
     ("nacht", "2026-06-05T19:00:00Z", True, "Nu open, tot morgen 2.00 uur"),
     ("nacht", "2026-06-05T23:00:00Z", True, "Nu open, tot 2.00 uur"),
@@ -125,13 +127,13 @@ MOMENTEN: list[tuple[str, str, bool, str]] = [
     # first Monday of the month (June 2026: Mondays 1, 8, 15, 22 and 29; July: 6)
     ("eerste-maandag", "2026-06-01T16:00:00Z", False, "Gesloten, opent vandaag om 19.00 uur"),
     ("eerste-maandag", "2026-06-01T17:30:00Z", True, "Nu open, tot 20.30 uur"),
-    ("eerste-maandag", "2026-06-01T18:30:00Z", False, "Gesloten"),  # next: 6 July, more than 14 days ahead
-    ("eerste-maandag", "2026-06-08T17:30:00Z", False, "Gesloten"),  # second Monday: not open
-    ("eerste-maandag", "2026-06-21T17:30:00Z", False, "Gesloten"),  # 15 days before 6 July
+    ("eerste-maandag", "2026-06-01T18:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # 35 days ahead
+    ("eerste-maandag", "2026-06-08T17:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # second Monday: not open
+    ("eerste-maandag", "2026-06-21T17:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # 15 days before 6 July
     ("eerste-maandag", "2026-06-22T17:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # 14 days
     ("eerste-maandag", "2026-06-29T17:30:00Z", False, "Gesloten, opent maandag 6 juli om 19.00 uur"),  # fifth Monday
     ("eerste-maandag", "2026-07-05T10:00:00Z", False, "Gesloten, opent morgen om 19.00 uur"),
-    ("eerste-maandag", "2026-04-06T17:30:00Z", False, "Gesloten vanwege Tweede Paasdag"),  # first Monday of April
+    ("eerste-maandag", "2026-04-06T17:30:00Z", False, "Gesloten vanwege Tweede Paasdag, opent maandag 4 mei om 19.00 uur"),  # first Monday of April
     # across the end of summer time on 25 October 2026: first Monday of November is the 2nd
     ("eerste-maandag", "2026-10-24T12:00:00Z", False, "Gesloten, opent maandag 2 november om 19.00 uur"),
     ("eerste-maandag", "2026-10-26T18:30:00Z", False, "Gesloten, opent maandag 2 november om 19.00 uur"),
@@ -503,7 +505,7 @@ def test_in_de_maand_applies_to_normal_hours_not_to_dated_exceptions():
     at = lambda text: status_op(tijden, utc(text))  # noqa: E731
     assert at("2026-06-15T17:30:00Z") == Status(True, "Nu open, tot 20.30 uur")  # third Monday, by exception
     assert at("2026-06-08T17:30:00Z") == Status(False, "Gesloten, opent maandag 15 juni om 19.00 uur")  # usual = closed
-    assert at("2026-07-06T17:30:00Z") == Status(False, "Tijdelijk gesloten: Zomerstop")
+    assert at("2026-07-06T17:30:00Z") == Status(False, "Tijdelijk gesloten: Zomerstop, opent maandag 3 augustus om 19.00 uur")
 
 
 # --- nu open ------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@
  *      <script type="application/json" id="feestdagen">{{ feestdagen_json(jaar, jaar + 2)|tojson }}<\/script>
  *
  *    Hours closed on holidays are only shown when the list covers the current year and the
- *    next 14 days; otherwise the element stays empty (better nothing than a wrong answer).
+ *    next 35 days (ZOEK_OPENING); otherwise the element stays empty (better nothing than a wrong answer).
  *
  * The script fills in the text, sets class "is-open" or "is-gesloten" and the attribute
  * data-nu-open-status="open|gesloten", and refreshes every minute. The date and time are always
@@ -37,7 +37,8 @@
 (function () {
   "use strict";
 
-  var VOORUIT = 14; // days to look ahead, as VOORUIT in openingstijden.py
+  var VOORUIT = 14; // days ahead in which a coming closing is mentioned, as VOORUIT in openingstijden.py
+  var ZOEK_OPENING = 35; // days ahead to look for the next opening, as ZOEK_OPENING in openingstijden.py
   var HELE_DAG = 24 * 60;
   var DAGNAMEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
   var MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni",
@@ -139,7 +140,7 @@
       }
     }
     var begin = vandaag.reden || "Gesloten";
-    for (k = 0; k <= VOORUIT; k++) {
+    for (k = 0; k <= ZOEK_OPENING; k++) {
       var datum = plusDagen(vandaagDatum, k);
       var ranges = k === 0 ? vandaag.ranges : dag(plan, feestdagen, datum).ranges;
       for (i = 0; i < ranges.length; i++) {
@@ -162,7 +163,7 @@
     var jaren = {};
     Object.keys(feestdagen).forEach(function (key) { jaren[key.slice(0, 4)] = true; });
     var vandaag = wandklok(moment).datum;
-    return !!(jaren[String(vandaag.y)] && jaren[String(plusDagen(vandaag, VOORUIT).y)]);
+    return !!(jaren[String(vandaag.y)] && jaren[String(plusDagen(vandaag, ZOEK_OPENING).y)]);
   }
 
   function leesFeestdagen(doc) {
@@ -191,7 +192,7 @@
     }
   }
 
-  var api = { status: status, statusOp: statusOp, wandklok: wandklok, toon: toon, VOORUIT: VOORUIT };
+  var api = { status: status, statusOp: statusOp, wandklok: wandklok, toon: toon, VOORUIT: VOORUIT, ZOEK_OPENING: ZOEK_OPENING };
 
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
