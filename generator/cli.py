@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from .config import mkdocs_file
 from .partner_commands import register as register_partner_commands
 from .search.cli import register as register_search_command
 from .validate import load_kaart
 from .vocabulary import SOORTEN
 
 DEFAULT_KAART = "kaart"
-DEFAULT_CONFIG = "mkdocs.yml"
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -62,7 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _setup_mkdocs_logging()
     overrides = {"site_dir": str(Path(args.site).resolve())} if args.site else {}
     try:
-        config = load_config(config_file=args.config, **overrides)
+        config = load_config(config_file=mkdocs_file(args.config, args.kaart), **overrides)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -82,7 +82,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
     try:
-        serve(config_file=args.config, dev_addr=args.adres)
+        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres)
     except MkDocsException as error:
         print(f"Starten mislukt: {error}", file=sys.stderr)
         return 1
@@ -123,11 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = add("build", cmd_build, "Bouw de website (zoals 'mkdocs build').")
     build.add_argument("--site", help="map voor de gebouwde site (standaard: site)")
-    build.add_argument("--config", default=DEFAULT_CONFIG, help=argparse.SUPPRESS)
+    build.add_argument("--config", default=None, help=argparse.SUPPRESS)
 
     serve = add("serve", cmd_serve, "Bekijk de website op je eigen computer; wijzigingen zie je meteen.")
     serve.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)")
-    serve.add_argument("--config", default=DEFAULT_CONFIG, help=argparse.SUPPRESS)
+    serve.add_argument("--config", default=None, help=argparse.SUPPRESS)
 
     schema = add("schema", cmd_schema, "Schrijf de JSON Schema's voor editors opnieuw.")
     schema.add_argument("--uit", default="schema", help="map voor de schema's (standaard: schema)")
@@ -152,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`kaart zoek … | head`): not an error. Point stdout at devnull
+        # so Python's flush at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # noqa: BLE001 - a partner must never see a traceback
         print(
             f"Er ging iets mis in het programma zelf, niet in jouw gegevens ({type(error).__name__}: {error}). "

@@ -12,13 +12,13 @@ import json
 import sys
 from typing import Any, Callable
 
+from ..config import mkdocs_file
 from ..messages import suggestion
 from ..validate import load_kaart
 from ..vocabulary import DOELGROEPEN, KOSTEN, SOORTEN, THEMAS
 from .index import SOORT_LABELS
 from .query import SearchEngine
 
-DEFAULT_CONFIG = "mkdocs.yml"
 PLAIN_MAX = 10
 
 
@@ -34,7 +34,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     zoek.add_argument("--vrij", action="store_true", help="alleen vrij toegankelijk")
     zoek.add_argument("--soort", action="append", help="alleen deze soort (voorziening, vindplaats, clientondersteuner, ingang, organisatie, thema, kern, pagina); mag vaker")
     zoek.add_argument("--max", type=int, help=f"hoogstens zoveel resultaten (standaard: alle bij --json, {PLAIN_MAX} anders)")
-    zoek.add_argument("--config", default=DEFAULT_CONFIG, help=argparse.SUPPRESS)
+    zoek.add_argument("--config", default=None, help=argparse.SUPPRESS)
 
 
 def filters_from(args: argparse.Namespace) -> dict[str, Any]:
@@ -95,7 +95,7 @@ def cmd_zoek(args: argparse.Namespace) -> int:
         for message in wrong:
             print(message, file=sys.stderr)
         return 1
-    engine = engine_for(kaart, args.config)
+    engine = engine_for(kaart, mkdocs_file(args.config, args.kaart))
     hits = engine.search(args.vraag, filters)
     if args.json:
         shown = hits[: args.max] if args.max else hits

@@ -1,0 +1,35 @@
+"""The kaart command from anywhere: finding mkdocs.yml, and output that a reader cuts short."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from generator.config import mkdocs_file
+from generator.synthetic import write_synthetic_kaart
+from support import DEMO_KAART, ROOT
+
+
+def test_mkdocs_yml_is_found_next_to_the_kaart_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert mkdocs_file(None, DEMO_KAART) == str(ROOT / "mkdocs.yml")
+    assert mkdocs_file(None, tmp_path / "kaart") == "mkdocs.yml"  # none there: MkDocs says so
+
+
+def test_a_given_config_wins(tmp_path):
+    other = tmp_path / "ander.yml"
+    other.write_text("site_name: x\n", encoding="utf-8")
+    assert mkdocs_file(str(other), DEMO_KAART) == str(other)
+
+
+def test_kaart_zoek_outside_the_repository_finds_the_hand_written_pages_too(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "zoek", "privacy", "--kaart", str(DEMO_KAART), "--json"],
+                            cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert '"id": "privacy"' in result.stdout
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    kaart = write_synthetic_kaart(tmp_path / "kaart", 600)  # enough hits to overflow the pipe's buffer
+    command = f"set -o pipefail; '{sys.executable}' -m generator.cli zoek hulp --kaart '{kaart}' --json | head -c 100"
+    result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "" and result.stdout.startswith("[")
