@@ -18,6 +18,16 @@ import pytest
 from support import CHROMIUM, CHROMIUM_ARGS, DEMO_KAART, MINI_KAART, build_site
 
 
+@pytest.fixture(scope="session")
+def demo():
+    """The demo kaart, loaded and valid (tests must not change it)."""
+    from generator.validate import load_kaart
+
+    kaart, problems = load_kaart(DEMO_KAART)
+    assert [str(problem) for problem in problems] == []
+    return kaart
+
+
 @pytest.fixture
 def mini_kaart(tmp_path: Path) -> Path:
     """A writable copy of the small test kaart, for tests that break it on purpose."""

@@ -10,9 +10,8 @@ import posixpath
 import re
 from pathlib import Path
 
-import pytest
 
-from support import DEMO_KAART, MINI_KAART
+from support import MINI_KAART
 from generator.build.contact import CONTACT_DATA_URI, contact_data
 from generator.build.render import environment
 from generator.fields import format_phone
@@ -22,13 +21,6 @@ from generator.validate import load_kaart
 
 TODAY = dt.date(2026, 11, 29)
 FEESTDAGEN_RE = re.compile(r'<script type="application/json" id="feestdagen">(.*?)</script>', re.S)
-
-
-@pytest.fixture(scope="module")
-def demo():
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert problems == []
-    return kaart
 
 
 def render_hours(tijden, today=TODAY) -> str:

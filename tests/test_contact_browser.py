@@ -9,10 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from support import DEMO_KAART
 from generator.fields import format_phone
 from generator.openingstijden import feestdagen, status_op
-from generator.validate import load_kaart
 from test_browser import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -21,13 +19,6 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 OUTCOME = "/wegwijzer/uitkomst/meerdere-problemen/"  # an outcome that sends you to the sociaal team of your kern
 KERN_A = "teutloo"
 KERN_B = "rosmarke"
-
-
-@pytest.fixture(scope="module")
-def demo():
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert problems == []
-    return kaart
 
 
 @pytest.fixture(scope="module")

@@ -18,16 +18,9 @@ from generator.kcc.pages import kcc_pages
 from generator.openingstijden import to_json
 from generator.validate import load_kaart
 
-from support import DEMO_KAART, MINI_KAART
+from support import MINI_KAART
 
 TODAY = dt.date(2026, 11, 1)
-
-
-@pytest.fixture(scope="module")
-def demo():
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert not problems
-    return kaart
 
 
 @pytest.fixture(scope="module")

@@ -9,20 +9,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from generator.fields import format_phone
-from generator.validate import load_kaart
 
-from support import DEMO_KAART
 
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def demo():
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert not problems
-    return kaart
 
 
 @pytest.fixture

@@ -5,22 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from markupsafe import escape
 
-from support import DEMO_KAART, build_site
+from support import build_site
 from generator.fields import format_phone
-from generator.validate import load_kaart
 from generator.vocabulary import SOORTEN, THEMAS
 
 MAX_PAGE_BYTES = 40 * 1024
-
-
-@pytest.fixture(scope="module")
-def demo():
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert problems == []
-    return kaart
 
 
 def html(site: Path, url: str) -> str:

@@ -7,17 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import load_kaart
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "wegwijzer-mini"
 
 
 @pytest.fixture(scope="session")
-def demo_kaart():
-    kaart, problems = load_kaart(ROOT / "kaart")
-    assert [str(p) for p in problems] == []
-    return kaart
+def demo_kaart(demo):
+    return demo
 
 
 @pytest.fixture(scope="session")
