@@ -116,6 +116,8 @@ def _check_text(raw: bytes) -> str:
 
 
 def _check_events(text: str) -> None:
+    if not any(marker in text for marker in "&*!"):
+        return  # no anchor, alias or tag can be written without one of these: skip the slower scan
     for event in yaml.parse(text, Loader=_Loader):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor:
