@@ -7,6 +7,7 @@ loader can show the partner the message with the file and line it belongs to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 import phonenumbers
@@ -106,6 +107,7 @@ def parse_phone(value: Any) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=4096)
 def format_phone(value: str) -> str:
     """Show a stored phone number the Dutch way: '0523 123 456', '0800 2000', '113'."""
     if not value.startswith("+"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from ..vocabulary import SOORTEN
 
 
@@ -25,10 +23,16 @@ def src_uri_for(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`; both are site-relative directory URLs."""
+    """A link from the page at `from_url` to `to_url`; both are site-relative directory URLs.
+
+    Done by hand rather than with posixpath.relpath: it runs for every link of every page."""
     target, _, fragment = to_url.partition("#")
-    start = "/" + from_url.strip("/")
-    path = posixpath.relpath("/" + target, start)
+    source = [part for part in from_url.split("/") if part]
+    destination = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(source), len(destination)) and source[common] == destination[common]:
+        common += 1
+    path = "/".join([".."] * (len(source) - common) + destination[common:]) or "."
     if (not target or target.endswith("/")) and not path.endswith("/"):
         path += "/"
     return f"{path}#{fragment}" if fragment else path
