@@ -6,16 +6,13 @@ leaves localhost (no CDNs, fonts or trackers may ever be loaded).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, DEMO_KAART, MINI_KAART, build_site
+from support import CHROMIUM, CHROMIUM_ARGS, DEMO_KAART, MINI_KAART, build_site, served
 
 
 @pytest.fixture(scope="session")
@@ -42,18 +39,10 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(DEMO_KAART, tmp_path_factory.mktemp("demo-site") / "site")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(demo_site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(demo_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with served(demo_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

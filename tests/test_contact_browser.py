@@ -11,7 +11,7 @@ import pytest
 
 from generator.fields import format_phone
 from generator.openingstijden import feestdagen, status_op
-from test_browser import axe_violations
+from support import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import pytest
 
 from generator.build.pagination import paginate
 from generator.synthetic import write_synthetic_kaart
-from support import build_site
+from support import axe_violations, build_site, served
 
 MAX_PAGE_BYTES = 40 * 1024
 
@@ -53,3 +53,10 @@ def test_theme_pages_link_to_each_other(large_site):
 def test_kern_pages_lead_to_the_rest_through_the_search_page(large_site):
     pages = [path.read_text(encoding="utf-8") for path in (large_site / "kernen").glob("*/index.html")]
     assert any(re.search(r'href="\.\./\.\./zoeken/\?kern=[a-z0-9-]+&amp;thema=[a-z-]+">Alle \d+ bekijken', page) for page in pages)
+
+
+def test_pager_and_kern_links_pass_axe(large_site, browser_page):
+    with served(large_site) as url:
+        for path in ("/themas/geld-en-schulden/2/", "/kernen/noord-kern-1/"):
+            browser_page.goto(url + path)
+            assert axe_violations(browser_page) == [], path

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from test_browser import axe_violations  # tests/ is on sys.path (pytest's rootless test modules)
+from support import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from support import axe_violations
+
 pytestmark = pytest.mark.browser
 
 KERN_KEY = "sociale-kaart-kern"  # shared with the Contact and KCC pages
@@ -144,15 +146,11 @@ def test_crisis_outcome_on_a_phone(phone, site_url):
 
 @pytest.mark.parametrize("path", ["/wegwijzer/schema/", "/wegwijzer/schema/paden/", "/wegwijzer/uitkomst/crisis-zelfdoding/", "/wegwijzer/uitkomst/schulden/"])
 def test_staff_and_crisis_pages_pass_axe(browser_page, site_url, path):
-    from test_browser import axe_violations
-
     browser_page.goto(site_url + path)
     assert axe_violations(browser_page) == []
 
 
 def test_axe_passes_with_a_kern_chosen(browser_page, site_url):
-    from test_browser import axe_violations
-
     browser_page.goto(site_url + "/wegwijzer/uitkomst/meerdere-problemen/")
     browser_page.get_by_label("In welk dorp of welke wijk woon je?").select_option("rosmarke")
     assert axe_violations(browser_page) == []
