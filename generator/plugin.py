@@ -83,7 +83,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         files.append(File.generated(config, STYLESHEET_URI, content=stylesheet()))
         files.append(File.generated(config, CONTACT_DATA_URI, content=contact_json(kaart, self.site.today)))
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
-        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart, self.site.today)))
+        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
         self._add_search_files(files, config)
         return files
 

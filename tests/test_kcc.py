@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
@@ -13,19 +12,17 @@ import pytest
 from generator.fields import format_phone
 from generator.freshness import OUTDATED_MONTHS, WARN_MONTHS
 from generator.kcc.belscript import BELSCRIPT_URL, UITKOMSTEN_PER_PAGINA, belscript, uitkomsten_pagina_url
-from generator.kcc.data import KCC_DATA_URI, controle, kcc_data
+from generator.kcc.data import KCC_DATA_URI, kcc_data
 from generator.kcc.pages import kcc_pages
 from generator.openingstijden import to_json
 from generator.validate import load_kaart
 
 from support import MINI_KAART
 
-TODAY = dt.date(2026, 11, 1)
-
 
 @pytest.fixture(scope="module")
 def data(demo):
-    return kcc_data(demo, TODAY)
+    return kcc_data(demo)
 
 
 def active_records(kaart):
@@ -59,7 +56,7 @@ def test_stopped_records_are_left_out_like_in_the_search_index(demo):
     record_copy = record.model_copy(update={"status": "gestopt"})
     demo.voorzieningen[record.id] = record_copy
     try:
-        assert record.id not in kcc_data(demo, TODAY)["records"]["voorziening"]
+        assert record.id not in kcc_data(demo)["records"]["voorziening"]
     finally:
         demo.voorzieningen[record.id] = record
 
@@ -77,42 +74,21 @@ def test_a_record_without_a_phone_gets_the_organisations_number(demo):
     without_phone = record.model_copy(update={"contact": record.contact.model_copy(update={"telefoon": None})})
     demo.voorzieningen[record.id] = without_phone
     try:
-        entry = kcc_data(demo, TODAY)["records"]["voorziening"][record.id]
+        entry = kcc_data(demo)["records"]["voorziening"][record.id]
     finally:
         demo.voorzieningen[record.id] = record
     assert entry["telefoon"] == format_phone(organisatie.contact.telefoon)
     if record.contact.telefoon:  # with its own phone the search card has it: nothing extra
-        assert "telefoon" not in kcc_data(demo, TODAY)["records"]["voorziening"][record.id]
+        assert "telefoon" not in kcc_data(demo)["records"]["voorziening"][record.id]
 
 
 # --- freshness: "Controleer: gegevens van <datum>" ------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "checked, expected",
-    [
-        (dt.date(2025, 5, 1), "verouderd"),  # exactly 18 months
-        (dt.date(2025, 5, 2), "controleren"),  # a day short of 18 months
-        (dt.date(2025, 11, 1), "controleren"),  # exactly 12 months
-        (dt.date(2025, 11, 2), None),  # a day short of 12 months
-        (dt.date(2026, 10, 1), None),
-    ],
-)
-def test_freshness_levels_follow_the_thresholds_of_freshness_py(checked, expected):
-    assert (WARN_MONTHS, OUTDATED_MONTHS) == (12, 18)
-    result = controle(checked, TODAY)
-    assert (result or {}).get("niveau") == expected
-    if result:
-        assert result["datum"] == f"{checked.day} {['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][checked.month - 1]} {checked.year}"
-
-
-def test_old_demo_records_are_marked_with_their_date(demo, data):
-    oldest_soort, oldest = min(active_records(demo), key=lambda item: item[1].laatst_gecontroleerd)
-    entry = data["records"][oldest_soort][oldest.id]
-    assert entry["controle"]["niveau"] == "verouderd"  # the demo's oldest record is from 2024
-    marked = {(s, i) for s, per_id in data["records"].items() for i, e in per_id.items() if "controle" in e}
-    fresh = {(s, r.id) for s, r in active_records(demo) if r.laatst_gecontroleerd > dt.date(2025, 11, 1)}
-    assert marked and not (marked & fresh)
+def test_every_record_carries_its_check_date_and_the_thresholds_come_from_freshness_py(demo, data):
+    assert data["drempels"] == {"controleren": WARN_MONTHS, "verouderd": OUTDATED_MONTHS}
+    for soort, record in active_records(demo):
+        assert data["records"][soort][record.id]["gecontroleerd"] == record.laatst_gecontroleerd.isoformat()
 
 
 # --- the call script -----------------------------------------------------------------------------

@@ -11,38 +11,30 @@ file, loaded only by /kcc/, so the residents' index stays as small as it is:
          "antwoord": "what to say (kcc.antwoord)", "doorverwijzen": "when to hand over",
          "telefoon": "0523 …"          only when the record has no phone: the organisation's,
          "open": {nu-open plan}, "inloop": {nu-open plan},   (openingstijden.to_json)
-         "controle": {"niveau": "controleren" | "verouderd", "datum": "17 juni 2024"}}}}}
+         "gecontroleerd": "2024-06-17"}}},     laatst_gecontroleerd
+     "drempels": {"controleren": 12, "verouderd": 18}}    months, from generator/freshness.py
 
 Keys without a value are left out; a record with nothing to add is left out. Records with status
 `gestopt` are not in the search index, so they are not here either.
 
-The freshness flag is computed at build time with the thresholds of generator/freshness.py (the
-site is rebuilt with every change; the record pages use the same build date).
+Whether a record is old is decided in the browser, on the day the KCC page is used, with the
+thresholds of generator/freshness.py carried in "drempels": a site that is not rebuilt for months
+still marks what has become old since.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from ..fields import format_phone
-from ..freshness import is_outdated, needs_check
-from ..openingstijden import datum, to_json
+from ..freshness import OUTDATED_MONTHS, WARN_MONTHS
+from ..openingstijden import to_json
 from ..validate import Kaart
 
 KCC_DATA_URI = "kcc/kcc.json"
 VERSIE = 1
 SOORTEN_MET_KCC = ("voorziening", "vindplaats", "clientondersteuner", "ingang", "organisatie")
-
-
-def controle(checked: dt.date, today: dt.date) -> dict[str, str] | None:
-    """'verouderd' from 18 months, 'controleren' from 12 months (freshness.py), with the date."""
-    if is_outdated(checked, today):
-        return {"niveau": "verouderd", "datum": datum(checked)}
-    if needs_check(checked, today):
-        return {"niveau": "controleren", "datum": datum(checked)}
-    return None
 
 
 def hours_of(record: Any) -> tuple[Any, Any]:
@@ -67,7 +59,7 @@ def fallback_phone(kaart: Kaart, record: Any) -> str | None:
     return format_phone(organisatie.contact.telefoon)
 
 
-def record_entry(kaart: Kaart, record: Any, today: dt.date) -> dict[str, Any]:
+def record_entry(kaart: Kaart, record: Any) -> dict[str, Any]:
     kcc = getattr(record, "kcc", None)
     openingstijden, inloop = hours_of(record)
     organisatie = getattr(record, "organisatie", None)
@@ -78,12 +70,12 @@ def record_entry(kaart: Kaart, record: Any, today: dt.date) -> dict[str, Any]:
         "telefoon": fallback_phone(kaart, record),
         "open": to_json(openingstijden) if openingstijden else None,
         "inloop": to_json(inloop) if inloop else None,
-        "controle": controle(record.laatst_gecontroleerd, today),
+        "gecontroleerd": record.laatst_gecontroleerd.isoformat(),
     }
     return {key: value for key, value in entry.items() if value is not None}
 
 
-def kcc_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
+def kcc_data(kaart: Kaart) -> dict[str, Any]:
     records: dict[str, dict[str, Any]] = {}
     used_organisaties: set[str] = set()
     for soort in SOORTEN_MET_KCC:
@@ -91,14 +83,15 @@ def kcc_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
         for record_id, record in sorted(kaart.records.get(soort, {}).items()):
             if getattr(record, "status", "actief") == "gestopt":
                 continue
-            entry = record_entry(kaart, record, today)
+            entry = record_entry(kaart, record)
             if entry:
                 per_id[record_id] = entry
                 used_organisaties.update([entry["organisatie"]] if "organisatie" in entry else [])
         records[soort] = per_id
     organisaties = {o: kaart.organisaties[o].naam for o in sorted(used_organisaties)}
-    return {"versie": VERSIE, "organisaties": organisaties, "records": records}
+    drempels = {"controleren": WARN_MONTHS, "verouderd": OUTDATED_MONTHS}
+    return {"versie": VERSIE, "organisaties": organisaties, "records": records, "drempels": drempels}
 
 
-def kcc_data_json(kaart: Kaart, today: dt.date) -> str:
-    return json.dumps(kcc_data(kaart, today), ensure_ascii=False, separators=(",", ":"))
+def kcc_data_json(kaart: Kaart) -> str:
+    return json.dumps(kcc_data(kaart), ensure_ascii=False, separators=(",", ":"))

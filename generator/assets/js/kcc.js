@@ -38,6 +38,35 @@
     return tag === "input" || tag === "textarea" || tag === "select" || node.isContentEditable;
   }
 
+  // --- freshness: decided today, in the browser, with the thresholds of generator/freshness.py ---
+
+  var amsterdam = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+  var langeDatum = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+  function vandaag() {
+    var p = {};
+    amsterdam.formatToParts(new Date()).forEach(function (part) { p[part.type] = part.value; });
+    return p.year + "-" + p.month + "-" + p.day; // today in Amsterdam, "2026-11-29"
+  }
+
+  /* Whole months from `iso` to `today` (both "yyyy-mm-dd"), as age_in_months() in freshness.py. */
+  function maandenOud(iso, today) {
+    var a = iso.split("-").map(Number);
+    var b = today.split("-").map(Number);
+    return (b[0] - a[0]) * 12 + (b[1] - a[1]) - (b[2] < a[2] ? 1 : 0);
+  }
+
+  function controleNiveau(iso, drempels, today) {
+    var maanden = maandenOud(iso, today);
+    if (maanden >= drempels.verouderd) return "verouderd";
+    if (maanden >= drempels.controleren) return "controleren";
+    return null;
+  }
+
+  function datumTekst(iso) {
+    return langeDatum.format(new Date(iso + "T00:00:00Z"));
+  }
+
   function refreshNuOpen() {
     if (window.nuOpen && typeof window.nuOpen.toon === "function") window.nuOpen.toon(document);
   }
@@ -213,10 +242,10 @@
         item.appendChild(labelled("sk-kcc-rij__wat", "Wat:", hit.samenvatting));
       }
       if (data.doorverwijzen) item.appendChild(labelled("sk-kcc-rij__door", "Naar sociaal team:", data.doorverwijzen));
-      if (data.controle) {
-        var controle = el("p", "sk-kcc-controle sk-kcc-controle--" + data.controle.niveau,
-          "Controleer: gegevens van " + data.controle.datum + (data.controle.niveau === "verouderd" ? " (ouder dan 18 maanden)" : ""));
-        item.appendChild(controle);
+      var niveau = data.gecontroleerd && controleNiveau(data.gecontroleerd, extra.drempels, vandaag());
+      if (niveau) {
+        item.appendChild(el("p", "sk-kcc-controle sk-kcc-controle--" + niveau, "Controleer: gegevens van " +
+          datumTekst(data.gecontroleerd) + (niveau === "verouderd" ? " (ouder dan " + extra.drempels.verouderd + " maanden)" : "")));
       }
       naam.setAttribute("aria-describedby", describedBy.join(" "));
       var meer = el("div", "sk-kcc-rij__meer");
