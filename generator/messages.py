@@ -61,7 +61,7 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         options = _expected_options(ctx)
         if options == ["True"]:
-            return f"Dit moet 'ja' zijn."
+            return "Dit moet 'ja' zijn."
         return f"'{value}' is geen geldige waarde.{suggestion(value, options)} Kies uit: {', '.join(options)}."
     if kind in ("string_type", "string_too_short"):
         return "Hier hoort tekst te staan."

@@ -3,7 +3,6 @@ pull-request and issue templates."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 import yaml

@@ -1,4 +1,4 @@
-"""nu-open.js under Node must give exactly the same "nu open" strings as generator/openingstijden.py.
+"""nu-open.js under Node must give exactly the same "nu open" strings as generator/openingstijden/nu_open.py.
 
 Uses the sample hours and the table of fixed moments from tests/test_openingstijden.py, plus a sweep
 over weeks with daylight-saving changes and holidays. Node is required: the test fails without it.

@@ -278,7 +278,7 @@ def test_uitzondering_tijden_gesloten():
 def test_json_schema_pattern_matches_what_the_parser_accepts():
     import re
 
-    from generator.openingstijden import _PATTERN
+    from generator.openingstijden.tijden import _PATTERN
 
     for text in ("9.00-17.00", "9:00 - 12:00, 13.00-17.00", "9.00-12.00 en 13.00-17.00 uur", "Gesloten"):
         assert re.match(_PATTERN, text), text

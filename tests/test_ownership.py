@@ -16,7 +16,7 @@ import yaml
 
 from support import MINI_KAART, ROOT
 from generator.cli import main
-from generator.ownership import check_changes, check_codeowners, codeowners_text, record_files, write_codeowners
+from generator.ownership import check_changes, check_codeowners, codeowners_text, write_codeowners
 from generator.problems import Problemen
 from generator.validate import load_kaart
 

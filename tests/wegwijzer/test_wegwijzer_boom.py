@@ -90,7 +90,7 @@ def test_every_page_renders_with_its_title(demo_kaart, demo_wegwijzer):
     assert len(pages) == 1 + len(demo_wegwijzer.vragen) + len(demo_wegwijzer.uitkomsten) + 2
     for page in pages:
         html = page.render(site)
-        assert f"<h1>" in html and page.title.replace("'", "&#39;") in html, page.url
+        assert "<h1>" in html and page.title.replace("'", "&#39;") in html, page.url
 
 
 def test_without_a_wegwijzer_the_start_page_says_so(mini_kaart):

@@ -1,6 +1,6 @@
 /*
  * nu-open.js: shows "Nu open, tot 17.00 uur" / "Gesloten, opent morgen om 9.00 uur" next to
- * opening hours. The browser twin of status_op() in generator/openingstijden.py: it works on the
+ * opening hours. The browser twin of status_op() in generator/openingstijden/nu_open.py: it works on the
  * same JSON and must produce exactly the same strings (tests/test_nu_open_js.py checks this).
  * No dependencies; also loadable under Node (module.exports).
  *
@@ -37,8 +37,8 @@
 (function () {
   "use strict";
 
-  var VOORUIT = 14; // days ahead in which a coming closing is mentioned, as VOORUIT in openingstijden.py
-  var ZOEK_OPENING = 35; // days ahead to look for the next opening, as ZOEK_OPENING in openingstijden.py
+  var VOORUIT = 14; // days ahead in which a coming closing is mentioned, as VOORUIT in openingstijden/tijden.py
+  var ZOEK_OPENING = 35; // days ahead to look for the next opening, as ZOEK_OPENING in openingstijden/tijden.py
   var HELE_DAG = 24 * 60;
   var DAGNAMEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
   var MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni",
