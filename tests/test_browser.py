@@ -86,3 +86,9 @@ def test_home_search_field_leads_to_results(browser_page, site_url):
     page.wait_for_url("**/zoeken/?q=geldzorgen")
     page.locator("#sk-resultaten > li").first.wait_for()
     assert page.locator("#sk-resultaten > li").count() > 0
+
+
+def test_theme_tiles_form_a_grid_on_a_wide_screen(browser_page, site_url):
+    browser_page.goto(site_url + "/")
+    tops = browser_page.evaluate("[...document.querySelectorAll('.sk-tile')].slice(0, 2).map(t => t.getBoundingClientRect().top)")
+    assert tops[0] == tops[1]  # side by side, not one long column (Material's ul styles must not win)
