@@ -42,7 +42,7 @@ HINTS: dict[tuple[str, tuple[str, ...]], str] = {
     ("organisatie", ("beheerders",)): "Wie dit zijn, bepaalt wie de gegevens van de organisatie mag aanpassen.",
 }
 # Fields left out of commented example blocks to keep the template short; the guide lists them.
-LEFT_OUT = {"uitzonderingen", "za", "zo", "feestdagen", "whatsapp"}
+LEFT_OUT = {"uitzonderingen", "za", "zo", "feestdagen", "whatsapp", "weken"}  # weken: not together with in_de_maand
 # Blocks written out inside a commented example (others stay commented within it).
 EXAMPLE_BLOCKS = {"adres", "openingstijden"}
 

@@ -141,6 +141,13 @@ IN_DE_MAAND: dict[str, int] = {
     "laatste": -1,
 }
 
+# "Every other week" in opening hours ('weken: even' / 'weken: oneven'): the word partners write and the
+# remainder of the ISO week number divided by 2 it stands for, as municipalities count "even weken".
+WEKEN: dict[str, int] = {
+    "even": 0,
+    "oneven": 1,
+}
+
 # Record types: folder (in kaart/ and on the site), Dutch label, Dutch plural.
 SOORTEN: dict[str, tuple[str, str, str]] = {
     "voorziening": ("voorzieningen", "Voorziening", "Voorzieningen"),

@@ -106,7 +106,7 @@ def test_worked_opening_hours_example_is_valid():
             if key in data:
                 Openingstijden.model_validate(data[key])
                 checked += 1
-    assert checked == 4  # before, after, the inloop example and the monthly one
+    assert checked == 5  # before, after, the inloop example, the monthly and the fortnightly one
 
 
 def test_every_yaml_example_in_the_guide_is_readable():

@@ -37,7 +37,7 @@ PLANNEN = {name: to_json(model) for name, model in MODELLEN.items()}
 FEESTDAGEN = feestdagen_json(2025, 2028)
 
 # Weeks with a DST change, Easter and Koningsdag, Christmas and New Year, an ordinary fortnight,
-# month ends (for in_de_maand).
+# month ends (for in_de_maand), year ends with 53 ISO weeks and with 1-2 January in the old year's week (for weken).
 SWEEP_WINDOWS = [
     (dt.datetime(2025, 4, 24, tzinfo=dt.timezone.utc), 6),
     (dt.datetime(2026, 3, 26, tzinfo=dt.timezone.utc), 14),
@@ -47,6 +47,7 @@ SWEEP_WINDOWS = [
     (dt.datetime(2026, 9, 20, tzinfo=dt.timezone.utc), 12),  # end of a month with five Tuesdays
     (dt.datetime(2026, 10, 22, tzinfo=dt.timezone.utc), 7),
     (dt.datetime(2026, 12, 20, tzinfo=dt.timezone.utc), 18),
+    (dt.datetime(2027, 12, 27, tzinfo=dt.timezone.utc), 10),  # 1 and 2 January 2028 are in week 52 of 2027
 ]
 SWEEP_STEP = dt.timedelta(minutes=30)
 

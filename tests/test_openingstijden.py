@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from generator.load import parse_yaml
 from generator.openingstijden import (
-    Openingstijden, Status, display_lines, feestdag, feestdagen, feestdagen_json, nu_open_json, pasen,
+    AMSTERDAM, Openingstijden, Status, display_lines, feestdag, feestdagen, feestdagen_json, nu_open_json, pasen,
     status_op, to_json, uitzondering_lines,
 )
 
@@ -48,6 +48,9 @@ VOORBEELDEN: dict[str, dict] = {
     "eerste-maandag": {"ma": "19.00-20.30", "in_de_maand": ["eerste"]},
     "eerste-en-derde-dinsdag": {"di": "9.00-11.00", "in_de_maand": ["eerste", "derde"]},
     "laatste-dinsdag": {"di": "14.00-16.00", "za": "gesloten", "in_de_maand": ["laatste"]},
+    # Every other week, by ISO week number.
+    "oneven-dinsdag": {"di": "10.00-12.00", "weken": "oneven"},
+    "even-donderdag": {"do": "13.00-15.00", "za": "gesloten", "weken": "even"},
 }
 
 # (sample, moment in UTC, open, text). Summer: local = UTC+2; winter: local = UTC+1.
@@ -161,6 +164,30 @@ MOMENTEN: list[tuple[str, str, bool, str]] = [
     ("laatste-dinsdag", "2026-03-31T12:00:00Z", True, "Nu open, tot 16.00 uur"),
     ("laatste-dinsdag", "2026-12-29T13:30:00Z", True, "Nu open, tot 16.00 uur"),
     ("laatste-dinsdag", "2027-01-20T12:00:00Z", False, "Gesloten, opent dinsdag om 14.00 uur"),  # 26 January
+    # odd ISO weeks: Tuesdays 3 (45), 10 (46), 17 November 2026 (47)
+    ("oneven-dinsdag", "2026-11-03T09:30:00Z", True, "Nu open, tot 12.00 uur"),
+    ("oneven-dinsdag", "2026-11-03T11:30:00Z", False, "Gesloten, opent dinsdag 17 november om 10.00 uur"),  # two weeks
+    ("oneven-dinsdag", "2026-11-10T09:30:00Z", False, "Gesloten, opent dinsdag 17 november om 10.00 uur"),  # even week
+    ("oneven-dinsdag", "2026-11-16T12:00:00Z", False, "Gesloten, opent morgen om 10.00 uur"),
+    # 2026 has 53 ISO weeks: Tuesday 22 December is week 52, 29 December week 53, 5 January 2027 week 1
+    ("oneven-dinsdag", "2026-12-22T09:30:00Z", False, "Gesloten, opent dinsdag 29 december om 10.00 uur"),
+    ("oneven-dinsdag", "2026-12-29T09:30:00Z", True, "Nu open, tot 12.00 uur"),
+    ("oneven-dinsdag", "2026-12-29T11:30:00Z", False, "Gesloten, opent dinsdag 5 januari om 10.00 uur"),  # 53 then 1
+    ("oneven-dinsdag", "2027-01-05T09:30:00Z", True, "Nu open, tot 12.00 uur"),
+    ("oneven-dinsdag", "2027-01-12T09:30:00Z", False, "Gesloten, opent dinsdag 19 januari om 10.00 uur"),  # week 2
+    # over the start of summer time: 24 March 2026 is week 13, 7 April week 15
+    ("oneven-dinsdag", "2026-03-24T09:30:00Z", True, "Nu open, tot 12.00 uur"),  # 10.30 winter time
+    ("oneven-dinsdag", "2026-03-31T08:30:00Z", False, "Gesloten, opent dinsdag 7 april om 10.00 uur"),
+    ("oneven-dinsdag", "2026-04-07T08:30:00Z", True, "Nu open, tot 12.00 uur"),  # 10.30 summer time
+    # even ISO weeks: Thursday 17 December 2026 is week 51, 24 December 52, 31 December 53, 7 January 2027 1
+    ("even-donderdag", "2026-12-17T12:30:00Z", False, "Gesloten, opent donderdag 24 december om 13.00 uur"),
+    ("even-donderdag", "2026-12-24T12:30:00Z", True, "Nu open, tot 15.00 uur"),
+    ("even-donderdag", "2026-12-24T14:30:00Z", False, "Gesloten, opent donderdag 14 januari om 13.00 uur"),  # 3 weeks
+    ("even-donderdag", "2026-12-31T12:30:00Z", False, "Gesloten, opent donderdag 14 januari om 13.00 uur"),
+    ("even-donderdag", "2027-01-07T12:30:00Z", False, "Gesloten, opent donderdag 14 januari om 13.00 uur"),
+    ("even-donderdag", "2027-01-14T12:30:00Z", True, "Nu open, tot 15.00 uur"),
+    # Hemelvaartsdag 14 May 2026 falls in week 20 (even): closed, next is 28 May (week 22)
+    ("even-donderdag", "2026-05-14T11:30:00Z", False, "Gesloten vanwege Hemelvaartsdag, opent donderdag 28 mei om 13.00 uur"),
 ]
 
 
@@ -347,6 +374,39 @@ def test_in_de_maand_yaml_and_order():
     assert Openingstijden.model_validate(KANTOOR).in_de_maand == []
 
 
+def test_weken_errors():
+    assert fouten({"di": "10.00-12.00", "weken": None}) == [(("weken",),
+        "Bij 'weken' staat niets. Haal de regel weg als het elke week is, of schrijf 'weken: even' of 'weken: oneven'.")]
+    assert fouten({"di": "10.00-12.00", "weken": "oneven", "in_de_maand": ["eerste"]}) == [((),
+        "Er staat 'weken' en ook 'in_de_maand'. Kies er één: 'weken: even' of 'weken: oneven' voor om de week, "
+        "of 'in_de_maand' voor bepaalde weken van de maand.")]
+    assert fouten({"dag_en_nacht": "ja", "weken": "even"}) == [((),
+        "Er staat 'dag_en_nacht: ja' en ook 'weken'. Dag en nacht bereikbaar is elke week; haal 'weken' weg, "
+        "of zet dag_en_nacht op nee en schrijf de tijden per dag.")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("di: 10.00-12.00\nweken: onevn\n",
+     "'onevn' is geen geldige waarde. Bedoel je 'oneven'? Kies uit: even, oneven."),
+    ("di: 10.00-12.00\nweken: 2\n",
+     "'2' is geen geldige waarde. Kies uit: even, oneven."),
+    ("di: 10.00-12.00\nweken:\n",
+     "Bij 'weken' staat niets. Haal de regel weg als het elke week is, of schrijf 'weken: even' of 'weken: oneven'."),
+])
+def test_weken_dutch_messages_with_line(text, message):
+    from generator.problems import Problemen
+    from generator.validate import validate_model
+
+    problems = Problemen()
+    assert validate_model(Openingstijden, parse_yaml(text, Path("x.yaml")), problems) is None
+    assert [(p.line, p.message) for p in problems] == [(2, message)]
+
+
+def test_weken_yaml():
+    assert Openingstijden.model_validate(parse_yaml("di: 10.00-12.00\nweken: oneven\n", Path("x.yaml")).data).weken == "oneven"
+    assert Openingstijden.model_validate(KANTOOR).weken is None
+
+
 def test_unknown_field_and_bad_literal_are_pydantic_errors():
     with pytest.raises(ValidationError) as caught:
         Openingstijden.model_validate({"maandag": "9.00-17.00", "ma": "9.00-17.00"})
@@ -396,6 +456,17 @@ def test_display_in_de_maand():
         "Elke tweede, vierde en laatste donderdag van de maand 13.00–14.00 en 19.00–21.00 uur",
         "Op feestdagen open",
         "Koffie staat klaar",
+    ]
+
+
+def test_display_weken():
+    assert display_lines(model("oneven-dinsdag")) == ["Dinsdag in oneven weken 10.00–12.00 uur", "Op feestdagen gesloten"]
+    assert display_lines(model("even-donderdag")) == [
+        "Donderdag in even weken 13.00–15.00 uur", "za gesloten", "Op feestdagen gesloten",
+    ]
+    two_days = Openingstijden.model_validate({"ma": "9.00-12.00", "wo": "9.00-12.00", "weken": "even"})
+    assert display_lines(two_days) == [
+        "Maandag in even weken 9.00–12.00 uur", "Woensdag in even weken 9.00–12.00 uur", "Op feestdagen gesloten",
     ]
 
 
@@ -494,6 +565,19 @@ def test_to_json():
     assert to_json(model("eerste-en-derde-dinsdag"))["in_de_maand"] == [1, 3]
     assert to_json(model("laatste-dinsdag"))["in_de_maand"] == [-1]
     assert nu_open_json(model("eerste-maandag")).endswith(',"in_de_maand":[1]}')
+    assert "weken" not in to_json(model("kantoor")) and "weken" not in to_json(model("eerste-maandag"))
+    assert to_json(model("even-donderdag"))["weken"] == "even"
+    assert nu_open_json(model("oneven-dinsdag")).endswith(',"weken":"oneven"}')
+
+
+def test_weken_follow_the_iso_week_number():
+    """Every Tuesday from 2020 to 2032 (incl. the 53-week years 2020, 2026 and 2032): open exactly in odd ISO weeks."""
+    tijden = model("oneven-dinsdag")
+    day = dt.date(2020, 1, 7)
+    while day.year < 2033:
+        moment = dt.datetime(day.year, day.month, day.day, 10, 30, tzinfo=AMSTERDAM)
+        assert status_op(tijden, moment).open is (day.isocalendar().week % 2 == 1 and not feestdag(day)), day
+        day += dt.timedelta(days=7)
 
 
 def test_in_de_maand_applies_to_normal_hours_not_to_dated_exceptions():

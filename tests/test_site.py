@@ -49,6 +49,14 @@ def test_monthly_hours_are_shown_as_monthly(demo, demo_site):
     assert repair.count("van de maand") == 2 and "&#34;in_de_maand&#34;:[1]" in repair
 
 
+def test_fortnightly_hours_are_shown_as_fortnightly(demo_site):
+    """Hours every other week: the page names the weeks, and "nu open" gets the rule."""
+    page = html(demo_site, "voorzieningen/lotgenotengroep-angst")
+    assert "<li>Maandag in oneven weken 19.30–21.00 uur</li>" in page
+    assert "<li>ma 19.30–21.00 uur</li>" not in page
+    assert "&#34;weken&#34;:&#34;oneven&#34;" in page
+
+
 def test_theme_kern_and_overview_pages_exist(demo, demo_site):
     for thema in THEMAS:
         assert "Voorzieningen (" in html(demo_site, f"themas/{thema}")

@@ -24,6 +24,12 @@ Hours that are not every week, e.g. a café on the first Monday evening of the m
       ma: 19.00-20.30
       in_de_maand: [eerste]         # or [eerste, derde], [laatste]; applies to every day written here
 
+or every other week (even or odd ISO week numbers, as municipalities count "even weken"):
+
+    inloop:
+      di: 10.00-12.00
+      weken: oneven                 # or even; applies to every day written here; not with in_de_maand
+
 Times may be written as 9.00, 9:00 or 09.00; ranges with '-' or '–'; several ranges with ','.
 A day runs from 0.00 to 24.00: hours over midnight are written as two days (22.00-24.00 and
 0.00-2.00 the next day); "nu open" shows such hours as one continuous stretch.

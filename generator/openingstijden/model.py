@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..fields import JaNee, Regel, fout
 from ..vocabulary import IN_DE_MAAND
-from .tijden import DAGEN, HELE_DAG, VOORBEELD, Dagtijden, MaandWeek, Range, datum, parse_tijden
+from .tijden import DAGEN, HELE_DAG, VOORBEELD, Dagtijden, EvenOneven, MaandWeek, Range, datum, parse_tijden
 
 
 class Uitzondering(BaseModel):
@@ -83,6 +83,15 @@ class Openingstijden(BaseModel):
         examples=[["eerste"], ["eerste", "derde"], ["laatste"]],
         json_schema_extra={"minItems": 1, "uniqueItems": True},  # as the validator below, for editors
     )
+    weken: Optional[EvenOneven] = Field(
+        None,
+        description=(
+            "Om de week open? Schrijf 'even' of 'oneven': dan geldt het alleen in de even of oneven "
+            "weken (het weeknummer in de agenda). Dit geldt voor alle dagen die je hier invult. Laat weg "
+            "als het elke week is."
+        ),
+        examples=["even", "oneven"],
+    )
     uitzonderingen: list[Uitzondering] = Field(default_factory=list, description="Dagen of periodes met andere tijden, bijvoorbeeld een kerstsluiting.")
     toelichting: Optional[Regel] = Field(None, description="Korte extra uitleg, bijvoorbeeld 'Bellen kan ook buiten deze tijden'.")
 
@@ -111,9 +120,29 @@ class Openingstijden(BaseModel):
             raise fout(f"Bij 'in_de_maand' staat '{dubbel[0]}' twee keer. Schrijf elke week maar één keer.")
         return sorted(weken, key=list(IN_DE_MAAND).index)
 
+    @field_validator("weken", mode="before")
+    @classmethod
+    def _weken_ingevuld(cls, weken: object) -> object:
+        if weken is None:
+            raise fout(
+                "Bij 'weken' staat niets. Haal de regel weg als het elke week is, of schrijf "
+                "'weken: even' of 'weken: oneven'."
+            )
+        return weken
+
     @model_validator(mode="after")
     def _samenhang(self) -> "Openingstijden":
         days = [day for day in DAGEN if getattr(self, day) is not None]
+        if self.weken and self.in_de_maand:
+            raise fout(
+                "Er staat 'weken' en ook 'in_de_maand'. Kies er één: 'weken: even' of 'weken: oneven' "
+                "voor om de week, of 'in_de_maand' voor bepaalde weken van de maand."
+            )
+        if self.dag_en_nacht and self.weken:
+            raise fout(
+                "Er staat 'dag_en_nacht: ja' en ook 'weken'. Dag en nacht bereikbaar is elke week; "
+                "haal 'weken' weg, of zet dag_en_nacht op nee en schrijf de tijden per dag."
+            )
         if self.dag_en_nacht and self.in_de_maand:
             raise fout(
                 "Er staat 'dag_en_nacht: ja' en ook 'in_de_maand'. Dag en nacht bereikbaar is elke dag; "

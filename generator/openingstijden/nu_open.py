@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Optional
 
-from ..vocabulary import IN_DE_MAAND
+from ..vocabulary import IN_DE_MAAND, WEKEN
 from .feestdagen import feestdag
 from .model import Openingstijden
 from .tijden import AMSTERDAM, DAGNAMEN, HELE_DAG, VOORUIT, ZOEK_OPENING, Range, datum, tijd
@@ -22,7 +22,9 @@ def to_json(tijden: Openingstijden) -> dict:
      "uitzonderingen": [{"van": "2026-12-24", "tot": "2027-01-01", "gesloten": bool,
                          "tijden": [[540, 720]] | null, "reden": "Kerstsluiting"}],
      "in_de_maand": [1, 3]               (only when set: the weekday hours hold only on the 1st, 3rd, ...
-                                          of that weekday in its month; -1 = the last one)}
+                                          of that weekday in its month; -1 = the last one),
+     "weken": "even" | "oneven"          (only when set: the weekday hours hold only in even or odd
+                                          ISO weeks)}
     An uitzondering with gesloten false and tijden null means: normal hours, even on a holiday.
     """
     plan = {
@@ -42,6 +44,8 @@ def to_json(tijden: Openingstijden) -> dict:
     }
     if tijden.in_de_maand:  # left out otherwise: every byte counts in pages with many hours
         plan["in_de_maand"] = [IN_DE_MAAND[week] for week in tijden.in_de_maand]
+    if tijden.weken:
+        plan["weken"] = tijden.weken
     return plan
 
 
@@ -72,14 +76,26 @@ def _in_de_maand(weken: list[int], day: dt.date) -> bool:
     return any(week == keer or (week == -1 and laatste) for week in weken)
 
 
+def _in_weken(weken: str, day: dt.date) -> bool:
+    """Whether `day` lies in an even or odd ('even' / 'oneven') ISO week. Mirrors `inWeken()`."""
+    return day.isocalendar().week % 2 == WEKEN[weken]
+
+
+def _telt(plan: dict, day: dt.date) -> bool:
+    """Whether the weekday hours hold on `day` (in_de_maand, weken). Mirrors `telt()`."""
+    maand = plan.get("in_de_maand")
+    if maand and not _in_de_maand(maand, day):
+        return False
+    return not plan.get("weken") or _in_weken(plan["weken"], day)
+
+
 def _dag(plan: dict, day: dt.date) -> _Dag:
-    """Effective hours on one date: exception first, then holiday, then the weekday (if its week of the month).
+    """Effective hours on one date: exception first, then holiday, then the weekday (if its week counts).
 
     Mirrored line by line by `dag()` in nu-open.js.
     """
     iso = day.isoformat()
-    weken = plan.get("in_de_maand")
-    normal = [tuple(r) for r in plan["dagen"][day.weekday()]] if not weken or _in_de_maand(weken, day) else []
+    normal = [tuple(r) for r in plan["dagen"][day.weekday()]] if _telt(plan, day) else []
     for u in plan["uitzonderingen"]:
         if u["van"] <= iso <= u["tot"]:
             if u["tijden"] is not None:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, WithJsonSchema
 
 from ..fields import fout
-from ..vocabulary import IN_DE_MAAND
+from ..vocabulary import IN_DE_MAAND, WEKEN
 
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -27,6 +27,7 @@ HELE_DAG = 24 * 60
 VOORBEELD = "9.00-17.00"
 
 MaandWeek = Literal[tuple(IN_DE_MAAND)]  # type: ignore[valid-type]
+EvenOneven = Literal[tuple(WEKEN)]  # type: ignore[valid-type]
 
 Range = tuple[int, int]  # minutes since 0.00 local time, start inclusive, end exclusive; end may be 1440
 

@@ -42,8 +42,13 @@ def _maand_tekst(weken: list[str], day: int) -> str:
     return f"Elke {_opsomming(weken)} {DAGNAMEN[day]} van de maand"
 
 
+def _weken_tekst(weken: str, day: int) -> str:
+    """('oneven', 1) -> 'Dinsdag in oneven weken'."""
+    return f"{DAGNAMEN[day].capitalize()} in {weken} weken"
+
+
 def _dag_lines(tijden: Openingstijden) -> list[str]:
-    """The lines for the weekdays: days with the same hours grouped; in_de_maand days one line each."""
+    """The lines for the weekdays: days with the same hours grouped; in_de_maand and weken days one line each."""
     groups: dict[tuple[Range, ...], list[int]] = {}
     monthly: list[str] = []
     for index, day in enumerate(DAGEN):
@@ -52,6 +57,8 @@ def _dag_lines(tijden: Openingstijden) -> list[str]:
         ranges = tuple(tijden.ranges(day))
         if tijden.in_de_maand and ranges:
             monthly.append(f"{_maand_tekst(tijden.in_de_maand, index)} {tijden_tekst(ranges)}")
+        elif tijden.weken and ranges:
+            monthly.append(f"{_weken_tekst(tijden.weken, index)} {tijden_tekst(ranges)}")
         else:
             groups.setdefault(ranges, []).append(index)
     return monthly + [f"{_dagen_tekst(days)} {tijden_tekst(ranges)}" for ranges, days in groups.items()]
@@ -61,7 +68,8 @@ def display_lines(tijden: Openingstijden) -> list[str]:
     """Dutch lines for a page: days with the same hours grouped, then holidays and the toelichting.
 
     ['ma t/m vr 9.00–17.00 uur', 'za en zo gesloten', 'Op feestdagen gesloten'];
-    with in_de_maand: ['Elke eerste en derde dinsdag van de maand 9.00–11.00 uur', 'Op feestdagen gesloten'].
+    with in_de_maand: ['Elke eerste en derde dinsdag van de maand 9.00–11.00 uur', 'Op feestdagen gesloten'];
+    with weken: ['Dinsdag in oneven weken 10.00–12.00 uur', 'Op feestdagen gesloten'].
     Days the partner left out are not shown; days written as 'gesloten' are.
     """
     if tijden.dag_en_nacht:

@@ -19,6 +19,8 @@
  *       "in_de_maand": [1, 3]}              optional: the hours in "dagen" hold only on the 1st, 3rd,
  *                                           ... of that weekday in its month (-1 = the last one);
  *                                           left out = every week
+ *       "weken": "even" | "oneven"          optional: the hours in "dagen" hold only in even or odd ISO
+ *                                           weeks; left out = every week
  *
  * 2. Once per page, the public holidays from openingstijden.feestdagen_json(first_year, last_year):
  *
@@ -88,12 +90,30 @@
     return false;
   }
 
-  /* Effective hours on one date: exception first, then holiday, then the weekday if its week of the
-     month counts (= _dag in Python). */
+  /* ISO week number: the week of the Thursday in the same Monday-to-Sunday week (= isocalendar().week). */
+  function isoWeek(datum) {
+    var donderdag = plusDagen(datum, 3 - weekdag(datum));
+    var dagInJaar = (Date.UTC(donderdag.y, donderdag.m - 1, donderdag.d) - Date.UTC(donderdag.y, 0, 1)) / 86400000;
+    return Math.floor(dagInJaar / 7) + 1;
+  }
+
+  /* Whether a date lies in an even or odd ("even" / "oneven") ISO week (= _in_weken). */
+  function inWeken(weken, datum) {
+    return isoWeek(datum) % 2 === (weken === "even" ? 0 : 1);
+  }
+
+  /* Whether the weekday hours hold on a date: in_de_maand, weken (= _telt in Python). */
+  function telt(plan, datum) {
+    var maand = plan.in_de_maand;
+    if (maand && maand.length && !inDeMaand(maand, datum)) return false;
+    return !plan.weken || inWeken(plan.weken, datum);
+  }
+
+  /* Effective hours on one date: exception first, then holiday, then the weekday if its week counts
+     (= _dag in Python). */
   function dag(plan, feestdagen, datum) {
     var key = iso(datum);
-    var weken = plan.in_de_maand;
-    var normaal = !weken || !weken.length || inDeMaand(weken, datum) ? plan.dagen[weekdag(datum)] : [];
+    var normaal = telt(plan, datum) ? plan.dagen[weekdag(datum)] : [];
     var uitzonderingen = plan.uitzonderingen || [];
     for (var i = 0; i < uitzonderingen.length; i++) {
       var u = uitzonderingen[i];
