@@ -351,6 +351,7 @@ def test_in_de_maand_errors():
         "'in_de_maand' weg, of zet dag_en_nacht op nee en schrijf de tijden per dag.")]
 
 
+# A mistake in in_de_maand or weken: one Dutch message, on the line of the field (line 2).
 @pytest.mark.parametrize("text, message", [
     ("ma: 19.00-20.30\nin_de_maand: [eerst]\n",
      "'eerst' is geen geldige waarde. Bedoel je 'eerste'? Kies uit: eerste, tweede, derde, vierde, laatste."),
@@ -358,8 +359,14 @@ def test_in_de_maand_errors():
      "'1' is geen geldige waarde. Kies uit: eerste, tweede, derde, vierde, laatste."),
     ("ma: 19.00-20.30\nin_de_maand: eerste\n",
      "Hier hoort een lijst te staan: zet elke waarde op een eigen regel die begint met '- '."),
+    ("di: 10.00-12.00\nweken: onevn\n",
+     "'onevn' is geen geldige waarde. Bedoel je 'oneven'? Kies uit: even, oneven."),
+    ("di: 10.00-12.00\nweken: 2\n",
+     "'2' is geen geldige waarde. Kies uit: even, oneven."),
+    ("di: 10.00-12.00\nweken:\n",
+     "Bij 'weken' staat niets. Haal de regel weg als het elke week is, of schrijf 'weken: even' of 'weken: oneven'."),
 ])
-def test_in_de_maand_dutch_messages_with_line(text, message):
+def test_in_de_maand_and_weken_dutch_messages_with_line(text, message):
     from generator.problems import Problemen
     from generator.validate import validate_model
 
@@ -383,23 +390,6 @@ def test_weken_errors():
     assert fouten({"dag_en_nacht": "ja", "weken": "even"}) == [((),
         "Er staat 'dag_en_nacht: ja' en ook 'weken'. Dag en nacht bereikbaar is elke week; haal 'weken' weg, "
         "of zet dag_en_nacht op nee en schrijf de tijden per dag.")]
-
-
-@pytest.mark.parametrize("text, message", [
-    ("di: 10.00-12.00\nweken: onevn\n",
-     "'onevn' is geen geldige waarde. Bedoel je 'oneven'? Kies uit: even, oneven."),
-    ("di: 10.00-12.00\nweken: 2\n",
-     "'2' is geen geldige waarde. Kies uit: even, oneven."),
-    ("di: 10.00-12.00\nweken:\n",
-     "Bij 'weken' staat niets. Haal de regel weg als het elke week is, of schrijf 'weken: even' of 'weken: oneven'."),
-])
-def test_weken_dutch_messages_with_line(text, message):
-    from generator.problems import Problemen
-    from generator.validate import validate_model
-
-    problems = Problemen()
-    assert validate_model(Openingstijden, parse_yaml(text, Path("x.yaml")), problems) is None
-    assert [(p.line, p.message) for p in problems] == [(2, message)]
 
 
 def test_weken_yaml():
