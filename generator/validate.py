@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -93,10 +94,36 @@ class Kaart:
                 covered.update(k.id for g in self.gemeenten_by_id[area].gebieden for k in g.kernen)
         return covered
 
+    @cached_property
+    def sociaal_teams(self) -> dict[str, Ingang]:
+        """kern id → the sociaal team that serves it: the narrowest werkgebied wins (then the id).
+        Worked out once: contact blocks, kern pages, the wegwijzer and the KCC all ask it."""
+        teams = [i for i in self.ingangen.values() if i.soort == "sociaal-team"]
+        chosen: dict[str, Ingang] = {}
+        for team in sorted(teams, key=lambda team: (len(self.kernen_in(team.werkgebied)), team.id)):
+            for kern_id in self.kernen_in(team.werkgebied):
+                chosen.setdefault(kern_id, team)
+        return chosen
+
     def sociaal_team_voor(self, kern_id: str) -> Ingang | None:
-        """The sociaal team that serves a kern: the narrowest werkgebied wins."""
-        teams = [i for i in self.ingangen.values() if i.soort == "sociaal-team" and kern_id in self.kernen_in(i.werkgebied)]
-        return min(teams, key=lambda team: (len(self.kernen_in(team.werkgebied)), team.id), default=None)
+        return self.sociaal_teams.get(kern_id)
+
+    def teams_per_gebied(self) -> list[tuple[Gebied, list[Ingang]]]:
+        """Each gebied with the sociaal team(s) serving its kernen (usually one), in the order of gebieden.yaml."""
+        return [
+            (gebied, list({team.id: team for kern in gebied.kernen if (team := self.sociaal_team_voor(kern.id))}.values()))
+            for gemeente in self.gebieden.gemeenten
+            for gebied in gemeente.gebieden
+        ]
+
+    def kernen_per_team(self) -> list[tuple[Ingang, list[Kern]]]:
+        """Each sociaal team with the kernen it serves, in the order of gebieden.yaml."""
+        teams: dict[str, tuple[Ingang, list[Kern]]] = {}
+        for kern_id, kern in self.kernen.items():
+            team = self.sociaal_team_voor(kern_id)
+            if team is not None:
+                teams.setdefault(team.id, (team, []))[1].append(kern)
+        return list(teams.values())
 
     def where(self, soort: str, record_id: str, *path: Any) -> tuple[Path, int, int]:
         source = self.sources[(soort, record_id)]

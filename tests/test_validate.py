@@ -43,6 +43,20 @@ def test_mini_kaart_is_valid(mini_kaart):
     assert len(kaart.voorzieningen) == 2 and kaart.sociaal_team_voor("cranenburg").id == "sociaal-team-b"
 
 
+def test_the_narrowest_sociaal_team_serves_a_kern_and_a_gebied_can_have_two(mini_kaart):
+    wider = (mini_kaart / "ingangen" / "sociaal-team-a.yaml").read_text(encoding="utf-8")
+    (mini_kaart / "ingangen" / "team-beekzand.yaml").write_text(
+        wider.replace("id: sociaal-team-a", "id: team-beekzand").replace("werkgebied: [gebied-a]", "werkgebied: [beekzand]"), encoding="utf-8")
+    kaart, problems = load_kaart(mini_kaart)
+    assert problems == []
+    assert kaart.sociaal_team_voor("beekzand").id == "team-beekzand"
+    assert kaart.sociaal_team_voor("akkerveen").id == "sociaal-team-a"
+    per_gebied = {gebied.id: [team.id for team in teams] for gebied, teams in kaart.teams_per_gebied()}
+    assert per_gebied == {"gebied-a": ["sociaal-team-a", "team-beekzand"], "gebied-b": ["sociaal-team-b"]}
+    assert [(team.id, [k.id for k in kernen]) for team, kernen in kaart.kernen_per_team()] == [
+        ("sociaal-team-a", ["akkerveen"]), ("team-beekzand", ["beekzand"]), ("sociaal-team-b", ["cranenburg"])]
+
+
 def test_unknown_key_suggests_the_near_miss(mini_kaart):
     edit(mini_kaart, VOORZIENING, "  telefoon: 0523 800 300", "  telefon: 0523 800 300")
     assert_one_problem(mini_kaart, VOORZIENING, "telefon:", "Het veld 'telefon' bestaat niet. Bedoel je 'telefoon'?")

@@ -26,15 +26,8 @@ def contact_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
     """{"kcc": phone | null, "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: team},
     "kern_team": {kern id: team id}}. URLs are relative to the site root."""
     gemeenten = kaart.gebieden.gemeenten
-    teams: dict[str, dict[str, Any]] = {}
-    kern_team: dict[str, str] = {}
-    for kern_id in kaart.kernen:
-        team = kaart.sociaal_team_voor(kern_id)
-        if team is None:
-            continue
-        kern_team[kern_id] = team.id
-        if team.id not in teams:
-            teams[team.id] = team_data(team, today)
+    teams = {team.id: team_data(team, today) for team in kaart.sociaal_teams.values()}
+    kern_team = {kern_id: team.id for kern_id, team in kaart.sociaal_teams.items()}
     return {
         "kcc": phone_data(kaart.gebieden.kcc_telefoon),
         "gebieden": [

@@ -162,7 +162,7 @@ def breder_per_thema(voorzieningen: list[Any]) -> dict[str, list[Any]]:
 
 def overview_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     yield from a_z_pages(kaart)
-    teams = teams_per_gebied(kaart)
+    teams = kaart.teams_per_gebied()
     shown = {team.id for _, gebied_teams in teams for team in gebied_teams}
     context = {"teams_per_gebied": teams, "ingangen": _ingangen_by_kind(kaart, skip=shown)}
     yield GeneratedPage("contact/", "Contact", "contact.html", context, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
@@ -190,20 +190,6 @@ def _ingangen_by_kind(kaart: Kaart, skip: set[str] = frozenset()) -> dict[str, l
         if ingang.id not in skip:
             groups.setdefault(ingang.soort, []).append(ingang)
     return groups
-
-
-def teams_per_gebied(kaart: Kaart) -> list[tuple[Any, list[Any]]]:
-    """Each gebied with the sociaal team(s) serving its kernen (usually one), in the order of gebieden.yaml."""
-    result = []
-    for gemeente in kaart.gebieden.gemeenten:
-        for gebied in gemeente.gebieden:
-            teams = {}
-            for kern in gebied.kernen:
-                team = kaart.sociaal_team_voor(kern.id)
-                if team is not None:
-                    teams.setdefault(team.id, team)
-            result.append((gebied, list(teams.values())))
-    return result
 
 
 def wegwijzer_pages(kaart: Kaart) -> Iterable[GeneratedPage]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..models import Ingang
 from ..validate import Kaart
 from ..vocabulary import URGENTIE
-from ..wegwijzer.pages import gebieden_lijst, teams_per_gebied, uitkomst_url
+from ..wegwijzer.pages import gebieden_lijst, uitkomst_url
 from .belscript import BELSCRIPT_URL, UITKOMSTEN_URL, belscript, uitkomsten_pagina_url
 from .data import KCC_DATA_URI
 
@@ -34,7 +34,7 @@ def andere_ingangen(kaart: Kaart) -> list[Ingang]:
 
 
 def nummers_context(kaart: Kaart) -> dict[str, Any]:
-    return {"teams": teams_per_gebied(kaart), "ingangen": andere_ingangen(kaart), "kcc_url": KCC_URL, "belscript_url": BELSCRIPT_URL, "uitkomsten_url": UITKOMSTEN_URL}
+    return {"teams": kaart.kernen_per_team(), "ingangen": andere_ingangen(kaart), "kcc_url": KCC_URL, "belscript_url": BELSCRIPT_URL, "uitkomsten_url": UITKOMSTEN_URL}
 
 
 def kcc_pages(kaart: Kaart) -> Iterator["GeneratedPage"]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..build.pages import GeneratedPage, by_name
-from ..models import Clientondersteuner, Gebied, Ingang, Kern
+from ..models import Clientondersteuner, Gebied, Ingang
 from ..validate import Kaart
 from .diagram import boom, paden_tabel
 from ..vocabulary import URGENTIE
@@ -75,7 +75,7 @@ def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> 
         "themas_van_uitkomst": selectie.themas if selectie else [],
         "ingang": kaart.ingangen.get(uitkomst.ingang),
         "hulplijnen": hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else [],
-        "teams": teams_per_gebied(kaart) if uitkomst.via_sociaal_team else [],
+        "teams": kaart.kernen_per_team() if uitkomst.via_sociaal_team else [],
         "gebieden_lijst": gebieden_lijst(kaart),
         "ondersteuners": clientondersteuners_voor(kaart, uitkomst.clientondersteuning),
     }
@@ -86,16 +86,6 @@ def hulplijnen(kaart: Kaart, uitkomst: Uitkomst) -> list[Ingang]:
         return [kaart.ingangen[i] for i in uitkomst.hulplijnen]
     lines = [i for i in kaart.ingangen.values() if i.soort in CRISIS_SOORTEN]
     return sorted(lines, key=lambda i: (CRISIS_SOORTEN.index(i.soort), i.naam.casefold()))
-
-
-def teams_per_gebied(kaart: Kaart) -> list[tuple[Ingang, list[Kern]]]:
-    """Each sociaal team with the kernen it serves, in the order of gebieden.yaml."""
-    teams: dict[str, tuple[Ingang, list[Kern]]] = {}
-    for kern_id, kern in kaart.kernen.items():
-        team = kaart.sociaal_team_voor(kern_id)
-        if team is not None:
-            teams.setdefault(team.id, (team, []))[1].append(kern)
-    return list(teams.values())
 
 
 def gebieden_lijst(kaart: Kaart) -> list[tuple[str, Gebied]]:
