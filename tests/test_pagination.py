@@ -23,7 +23,7 @@ def test_pages_keep_the_list_url_first_and_number_the_rest():
     pages = list(paginate("themas/x/", list(range(101)), 50))
     assert [len(chunk) for _, chunk in pages] == [50, 50, 1]
     first, second, last = (pager for pager, _ in pages)
-    assert first.urls == ("themas/x/", "themas/x/2/", "themas/x/3/")
+    assert first.urls == ("themas/x/", "themas/x/2/", "themas/x/3/") and second.url == "themas/x/2/"
     assert first.previous is None and first.next == "themas/x/2/"
     assert second.previous == "themas/x/" and second.next == "themas/x/3/"
     assert last.next is None and last.title("Werk") == "Werk (pagina 3 van 3)"

@@ -18,6 +18,11 @@ class Pager:
     urls: tuple[str, ...]  # the URL of every page of the list, the first is the list's own URL
 
     @property
+    def url(self) -> str:
+        """This page's URL."""
+        return self.urls[self.number - 1]
+
+    @property
     def count(self) -> int:
         return len(self.urls)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from ..build.pagination import Pager, paginate
 from ..models import Ingang
 from ..validate import Kaart
 from ..wegwijzer.model import Antwoord, Uitkomst, Vraag, Wegwijzer
@@ -20,12 +21,8 @@ from ..wegwijzer.pages import hulplijnen
 
 
 BELSCRIPT_URL = "kcc/belscript/"  # the questions
-UITKOMSTEN_URL = "kcc/belscript/uitkomsten/"  # the outcomes; more than one page: uitkomsten/2/, …
+UITKOMSTEN_URL = "kcc/belscript/uitkomsten/"  # the outcomes; more than one page: uitkomsten/2/, … (build/pagination.py)
 UITKOMSTEN_PER_PAGINA = 30  # about 15 KB of HTML: every page stays well under 40 KB as the wegwijzer grows
-
-
-def uitkomsten_pagina_url(nummer: int) -> str:
-    return UITKOMSTEN_URL if nummer == 1 else f"{UITKOMSTEN_URL}{nummer}/"
 
 
 def vraag_anker(vraag_id: str) -> str:
@@ -68,7 +65,7 @@ class ScriptUitkomst:
     uitkomst: Uitkomst
     ingang: Ingang | None  # the named ingang; None for the sociaal team or crisis
     hulplijnen: list[Ingang] = field(default_factory=list)  # for a crisis outcome
-    pagina: int = 1  # which outcomes page it is on
+    pagina_url: str = UITKOMSTEN_URL  # the outcomes page it is on
 
     @property
     def anker(self) -> str:
@@ -76,19 +73,17 @@ class ScriptUitkomst:
 
     @property
     def url(self) -> str:
-        return f"{uitkomsten_pagina_url(self.pagina)}#{self.anker}"
+        return f"{self.pagina_url}#{self.anker}"
 
 
 @dataclass
 class Belscript:
     vragen: list[ScriptVraag]
-    uitkomsten: list[ScriptUitkomst]
+    delen: list[tuple[Pager, list[ScriptUitkomst]]]  # the outcomes, per page (at least one page)
 
     @property
-    def paginas(self) -> list[list[ScriptUitkomst]]:
-        """The outcomes per page, in order (at least one page, possibly empty)."""
-        count = max((s.pagina for s in self.uitkomsten), default=1)
-        return [[s for s in self.uitkomsten if s.pagina == nummer] for nummer in range(1, count + 1)]
+    def uitkomsten(self) -> list[ScriptUitkomst]:
+        return [uitkomst for _, deel in self.delen for uitkomst in deel]
 
 
 def vragen_in_volgorde(wegwijzer: Wegwijzer) -> list[Vraag]:
@@ -106,20 +101,18 @@ def vragen_in_volgorde(wegwijzer: Wegwijzer) -> list[Vraag]:
 
 
 def uitkomsten_in_volgorde(wegwijzer: Wegwijzer, vragen: list[Vraag]) -> list[Uitkomst]:
-    order: list[str] = []
-    for vraag in vragen:
-        order += [a.uitkomst for a in vraag.antwoorden if a.uitkomst and a.uitkomst not in order]
-    order += [uitkomst_id for uitkomst_id in wegwijzer.uitkomsten if uitkomst_id not in order]
+    reached = [a.uitkomst for vraag in vragen for a in vraag.antwoorden if a.uitkomst]
+    order = dict.fromkeys(reached + list(wegwijzer.uitkomsten))  # first time reached; each outcome once
     return [wegwijzer.uitkomsten[uitkomst_id] for uitkomst_id in order]
 
 
 def belscript(kaart: Kaart, wegwijzer: Wegwijzer) -> Belscript:
     vragen = vragen_in_volgorde(wegwijzer)
     nummers = {vraag.id: n for n, vraag in enumerate(vragen, start=1)}
-    script_uitkomsten = {
-        u.id: ScriptUitkomst(u, kaart.ingangen.get(u.ingang), hulplijnen(kaart, u) if u.is_crisis else [], pagina=1 + n // UITKOMSTEN_PER_PAGINA)
-        for n, u in enumerate(uitkomsten_in_volgorde(wegwijzer, vragen))
-    }
+    delen = []
+    for pager, deel in paginate(UITKOMSTEN_URL, uitkomsten_in_volgorde(wegwijzer, vragen), UITKOMSTEN_PER_PAGINA):
+        delen.append((pager, [ScriptUitkomst(u, kaart.ingangen.get(u.ingang), hulplijnen(kaart, u) if u.is_crisis else [], pager.url) for u in deel]))
+    script_uitkomsten = {s.uitkomst.id: s for _, deel in delen for s in deel}
     script_vragen = []
     for vraag in vragen:
         antwoorden = []
@@ -130,4 +123,4 @@ def belscript(kaart: Kaart, wegwijzer: Wegwijzer) -> Belscript:
                 doel = script_uitkomsten[antwoord.uitkomst]  # type: ignore[index]
                 antwoorden.append(ScriptAntwoord(antwoord, doel.url, doel.uitkomst.titel))
         script_vragen.append(ScriptVraag(vraag, nummers[vraag.id], antwoorden))
-    return Belscript(script_vragen, list(script_uitkomsten.values()))
+    return Belscript(script_vragen, delen)

@@ -17,7 +17,8 @@ from ..models import Ingang
 from ..validate import Kaart
 from ..vocabulary import URGENTIE
 from ..wegwijzer.pages import gebieden_lijst, uitkomst_url
-from .belscript import BELSCRIPT_URL, UITKOMSTEN_URL, belscript, uitkomsten_pagina_url
+from ..build.pagination import paginate
+from .belscript import BELSCRIPT_URL, UITKOMSTEN_PER_PAGINA, UITKOMSTEN_URL, belscript
 from .data import KCC_DATA_URI
 
 if TYPE_CHECKING:
@@ -49,9 +50,8 @@ def kcc_pages(kaart: Kaart) -> Iterator["GeneratedPage"]:
     script_context = common | {"script": script, "uitkomst_url": uitkomst_url, "URGENTIE": URGENTIE}
     yield GeneratedPage(BELSCRIPT_URL, "KCC: belscript", "kcc/belscript.html", script_context,
                         "De wegwijzer als belscript voor medewerkers van het klantcontactcentrum.", meta=dict(NOINDEX))
-    paginas = script.paginas if script else [[]]
-    for nummer, deel in enumerate(paginas, start=1):
-        title = "KCC: belscript, uitkomsten" + (f" ({nummer} van {len(paginas)})" if len(paginas) > 1 else "")
-        context = script_context | {"deel": deel, "deel_nummer": nummer, "delen": [uitkomsten_pagina_url(n) for n in range(1, len(paginas) + 1)]}
-        yield GeneratedPage(uitkomsten_pagina_url(nummer), title, "kcc/belscript-uitkomsten.html", context,
+    delen = script.delen if script else list(paginate(UITKOMSTEN_URL, [], UITKOMSTEN_PER_PAGINA))
+    for pager, deel in delen:
+        context = script_context | {"deel": deel, "pager": pager}
+        yield GeneratedPage(pager.url, pager.title("KCC: belscript, uitkomsten"), "kcc/belscript-uitkomsten.html", context,
                             "Wat je zegt en waar je de beller heen verwijst, per uitkomst van de wegwijzer.", meta=dict(NOINDEX))
