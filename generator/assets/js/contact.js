@@ -127,7 +127,7 @@
     var known = kern && kernNaam(data, kern) ? kern : "";
     select.value = known;
     teamView(box, data, known, root);
-    if (window.nuOpen) { window.nuOpen.toon(document); }
+    if (window.nuOpen) { window.nuOpen.toon(box); }
   }
 
   function start(section) {

@@ -67,8 +67,8 @@
     return langeDatum.format(new Date(iso + "T00:00:00Z"));
   }
 
-  function refreshNuOpen() {
-    if (window.nuOpen && typeof window.nuOpen.toon === "function") window.nuOpen.toon(document);
+  function refreshNuOpen(root) {
+    if (window.nuOpen && typeof window.nuOpen.toon === "function") window.nuOpen.toon(root || document);
   }
 
   // --- copying phone numbers --------------------------------------------------------------------
@@ -217,7 +217,7 @@
       return p;
     }
 
-    function rij(hit, index) {
+    function rij(hit, index, today) {
       var data = extraFor(hit);
       var item = el("li", "sk-kcc-rij");
       var kop = el("div", "sk-kcc-rij__kop");
@@ -242,7 +242,7 @@
         item.appendChild(labelled("sk-kcc-rij__wat", "Wat:", hit.samenvatting));
       }
       if (data.doorverwijzen) item.appendChild(labelled("sk-kcc-rij__door", "Naar sociaal team:", data.doorverwijzen));
-      var niveau = data.gecontroleerd && controleNiveau(data.gecontroleerd, extra.drempels, vandaag());
+      var niveau = data.gecontroleerd && controleNiveau(data.gecontroleerd, extra.drempels, today);
       if (niveau) {
         item.appendChild(el("p", "sk-kcc-controle sk-kcc-controle--" + niveau, "Controleer: gegevens van " +
           datumTekst(data.gecontroleerd) + (niveau === "verouderd" ? " (ouder dan " + extra.drempels.verouderd + " maanden)" : "")));
@@ -277,11 +277,12 @@
       var hits = query.trim() || kern.value ? Zoek.search(query, filters) : [];
       var shown = hits.slice(0, MAX_RIJEN);
       var fragment = document.createDocumentFragment();
-      shown.forEach(function (hit, i) { fragment.appendChild(rij(hit, i)); });
+      var today = vandaag();
+      shown.forEach(function (hit, i) { fragment.appendChild(rij(hit, i, today)); });
       list.textContent = "";
       list.appendChild(fragment);
       status.textContent = query.trim() || kern.value ? aantal(hits.length, shown.length) : "";
-      refreshNuOpen();
+      refreshNuOpen(list);
       document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length}}));
     }
 

@@ -193,11 +193,12 @@
   }
 
   /* Fill in every [data-nu-open] element of the document. */
-  function toon(doc, moment) {
+  /* Fills every [data-nu-open] element in `root` (the document, or the part a script just rebuilt). */
+  function toon(root, moment) {
     moment = moment || new Date();
-    var feestdagen = leesFeestdagen(doc);
+    var feestdagen = leesFeestdagen(root.ownerDocument || root);
     var bekend = feestdagen ? feestdagenBekend(feestdagen, moment) : false;
-    var elementen = doc.querySelectorAll("[data-nu-open]");
+    var elementen = root.querySelectorAll("[data-nu-open]");
     for (var i = 0; i < elementen.length; i++) {
       var el = elementen[i];
       var plan;
