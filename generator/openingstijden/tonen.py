@@ -47,21 +47,29 @@ def _weken_tekst(weken: str, day: int) -> str:
     return f"{DAGNAMEN[day].capitalize()} in {weken} weken"
 
 
+def _niet_elke_week(tijden: Openingstijden, day: int) -> str | None:
+    """'Elke eerste dinsdag van de maand' / 'Dinsdag in oneven weken', or None for weekly hours."""
+    if tijden.in_de_maand:
+        return _maand_tekst(tijden.in_de_maand, day)
+    if tijden.weken:
+        return _weken_tekst(tijden.weken, day)
+    return None
+
+
 def _dag_lines(tijden: Openingstijden) -> list[str]:
-    """The lines for the weekdays: days with the same hours grouped; in_de_maand and weken days one line each."""
+    """The lines for the weekdays: weekly days with the same hours grouped; other days one line each."""
     groups: dict[tuple[Range, ...], list[int]] = {}
-    monthly: list[str] = []
+    apart: list[str] = []
     for index, day in enumerate(DAGEN):
         if getattr(tijden, day) is None:
             continue
         ranges = tuple(tijden.ranges(day))
-        if tijden.in_de_maand and ranges:
-            monthly.append(f"{_maand_tekst(tijden.in_de_maand, index)} {tijden_tekst(ranges)}")
-        elif tijden.weken and ranges:
-            monthly.append(f"{_weken_tekst(tijden.weken, index)} {tijden_tekst(ranges)}")
+        wanneer = _niet_elke_week(tijden, index) if ranges else None
+        if wanneer:
+            apart.append(f"{wanneer} {tijden_tekst(ranges)}")
         else:
             groups.setdefault(ranges, []).append(index)
-    return monthly + [f"{_dagen_tekst(days)} {tijden_tekst(ranges)}" for ranges, days in groups.items()]
+    return apart + [f"{_dagen_tekst(days)} {tijden_tekst(ranges)}" for ranges, days in groups.items()]
 
 
 def display_lines(tijden: Openingstijden) -> list[str]:
