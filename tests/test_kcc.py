@@ -12,7 +12,7 @@ import pytest
 from generator.fields import format_phone
 from generator.freshness import OUTDATED_MONTHS, WARN_MONTHS
 from generator.kcc.belscript import BELSCRIPT_URL, UITKOMSTEN_PER_PAGINA, UITKOMSTEN_URL, belscript
-from generator.kcc.data import KCC_DATA_URI, kcc_data
+from generator.kcc.data import KCC_DATA_URI, VERSIE, kcc_data
 from generator.kcc.pages import kcc_pages
 from generator.openingstijden import to_json
 from generator.validate import load_kaart
@@ -196,6 +196,6 @@ def test_kcc_pages_are_not_in_the_residents_navigation_but_linked_from_over(demo
 
 def test_kcc_json_is_on_the_site_and_matches_the_records(demo_site, demo):
     data = json.loads((demo_site / KCC_DATA_URI).read_text(encoding="utf-8"))
-    assert data["versie"] == 1
+    assert data["versie"] == VERSIE == 2
     some = next(v for v in demo.voorzieningen.values() if v.kcc and v.status != "gestopt")
     assert data["records"]["voorziening"][some.id]["antwoord"] == some.kcc.antwoord

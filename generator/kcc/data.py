@@ -4,7 +4,7 @@ The KCC page searches with the site's own search (zoeken.js, the same index and 
 residents' search). What the phone desk needs on top of a search card lives in this one small
 file, loaded only by /kcc/, so the residents' index stays as small as it is:
 
-    {"versie": 1,
+    {"versie": 2,
      "organisaties": {"welzijn-egelstede": "Welzijn Egelstede", ...},
      "records": {"voorziening": {"<id>": {
          "organisatie": "<organisatie id>",
@@ -14,7 +14,7 @@ file, loaded only by /kcc/, so the residents' index stays as small as it is:
          "gecontroleerd": "2024-06-17"}}},     laatst_gecontroleerd
      "drempels": {"controleren": 12, "verouderd": 18}}    months, from generator/freshness.py
 
-Keys without a value are left out; a record with nothing to add is left out. Records with status
+Keys without a value are left out; every active record has an entry (its check date). Records with status
 `gestopt` are not in the search index, so they are not here either.
 
 Whether a record is old is decided in the browser, on the day the KCC page is used, with the
@@ -33,7 +33,7 @@ from ..openingstijden import to_json
 from ..validate import Kaart
 
 KCC_DATA_URI = "kcc/kcc.json"
-VERSIE = 1
+VERSIE = 2  # 2: the freshness level is no longer fixed at build time (gecontroleerd + drempels)
 SOORTEN_MET_KCC = ("voorziening", "vindplaats", "clientondersteuner", "ingang", "organisatie")
 
 
