@@ -127,7 +127,7 @@ def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
         }
         for pager, cards in paginate(thema_url(thema_id), voorzieningen, CARDS_PER_PAGE):
             context = common | {"voorzieningen": cards, "pager": pager}
-            yield GeneratedPage(pager.urls[pager.number - 1], pager.title(naam), "thema.html", context, f"Hulp en voorzieningen bij {naam.lower()}.")
+            yield GeneratedPage(pager.url, pager.title(naam), "thema.html", context, f"Hulp en voorzieningen bij {naam.lower()}.")
 
 
 def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
@@ -181,7 +181,7 @@ def a_z_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     for letter, items in letters.items():
         for pager, chunk in paginate(f"a-z/{letter.lower()}/", items, LINKS_PER_PAGE):
             context = {"letters": letters, "letter": letter, "items": chunk, "pager": pager}
-            yield GeneratedPage(pager.urls[pager.number - 1], pager.title(f"A-Z: {letter}"), "a-z.html", context, f"Hulp en voorzieningen met de letter {letter}.")
+            yield GeneratedPage(pager.url, pager.title(f"A-Z: {letter}"), "a-z.html", context, f"Hulp en voorzieningen met de letter {letter}.")
 
 
 def _ingangen_by_kind(kaart: Kaart, skip: set[str] = frozenset()) -> dict[str, list]:
