@@ -18,6 +18,7 @@ from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
 from .config import SocialeKaartConfig
+from .huisstijl import HuisstijlFout, lees_huisstijl
 from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
@@ -60,6 +61,16 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         config.extra_css.append(STYLESHEET_URI)
         # Written once per page by docs/overrides/main.html as <script id="feestdagen"> for nu-open.js.
         config.extra["feestdagen"] = feestdagen_voor_site(dt.date.today())
+        try:
+            huisstijl = lees_huisstijl(config.extra, config.config_file_path, config.docs_dir)
+        except HuisstijlFout as error:
+            raise PluginError(str(error)) from None
+        if huisstijl is not None:
+            # Written in the head of every page by docs/overrides/main.html.
+            config.extra["huisstijl_css"] = huisstijl.css_variables()
+            config.extra["huisstijl_naam"] = huisstijl.naam
+            if huisstijl.logo:
+                config.theme["logo"] = huisstijl.logo
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

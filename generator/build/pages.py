@@ -226,7 +226,9 @@ SNIPPETS: dict[str, str] = {
 
 
 def generate_pages(kaart: Kaart) -> list[GeneratedPage]:
-    return [page for producer in PAGE_PRODUCERS for page in producer(kaart)]
+    from .snel_weg import markeer  # the quick exit on pages about violence and abuse
+
+    return markeer([page for producer in PAGE_PRODUCERS for page in producer(kaart)])
 
 
 def records_per_soort(kaart: Kaart) -> dict[str, int]:

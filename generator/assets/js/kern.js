@@ -9,6 +9,10 @@
  *   SocialeKaartKern.kies(id)        remember id ("" forgets) and tell every chooser on the page
  *   SocialeKaartKern.volg(callback)  callback(id) after a choice on this page or in another tab
  *
+ * On pages about violence and abuse (the quick exit is shown: data-sk-snelweg-pagina, or snel-weg.js set
+ * data-sk-snelweg-actief) a choice is kept for this browser session only (sessionStorage), so it leaves
+ * no trace on a shared device; a kern remembered earlier is still read.
+ *
  * Nothing is sent to a server and no cookies are used.
  */
 (function () {
@@ -17,13 +21,19 @@
   var KEY = "sociale-kaart-kern";
   var EVENT = "sociale-kaart-kern";
 
+  function alleenDezeSessie() {
+    return !!document.querySelector("[data-sk-snelweg-pagina]") || document.documentElement.hasAttribute("data-sk-snelweg-actief");
+  }
+
   function lees() {
-    try { return localStorage.getItem(KEY) || ""; } catch (e) { return ""; }
+    try { return sessionStorage.getItem(KEY) || localStorage.getItem(KEY) || ""; } catch (e) { return ""; }
   }
 
   function kies(kern) {
     try {
-      if (kern) { localStorage.setItem(KEY, kern); } else { localStorage.removeItem(KEY); }
+      var store = alleenDezeSessie() ? sessionStorage : localStorage;
+      if (kern) { store.setItem(KEY, kern); } else { sessionStorage.removeItem(KEY); localStorage.removeItem(KEY); }
+      if (store === localStorage) { sessionStorage.removeItem(KEY); }
     } catch (e) { /* storage off: the choice lasts for this page only */ }
     window.dispatchEvent(new CustomEvent(EVENT, { detail: kern }));
   }
