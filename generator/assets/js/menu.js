@@ -10,7 +10,10 @@
   var button = document.querySelector(".sk-menuknop");
   if (!toggle || !button) { return; }
   var drawer = document.querySelector(".md-sidebar--primary");
-  if (drawer && !drawer.id) { drawer.id = "sk-menu"; }
+  if (drawer) {
+    drawer.id = drawer.id || "sk-menu";
+    button.setAttribute("aria-controls", drawer.id);
+  }
 
   function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
 

@@ -1,0 +1,57 @@
+/* kernfilter.js: "Laat voorzieningen zien voor [kern]" on theme pages (the macro kernfilter in
+ * generator/build/templates/_macros.html). Preset to the kern this device remembers (kern.js); a
+ * choice here is remembered the same way. Cards and teams carry data-kernen (the kernen they serve);
+ * cards for other kernen are hidden, the resident's own sociaal team moves to the top of its list.
+ * Without JavaScript the chooser stays hidden and everything shows.
+ */
+(function () {
+  "use strict";
+
+  var box = document.querySelector("[data-sk-kernfilter]");
+  var Kern = window.SocialeKaartKern;
+  if (!box || !Kern) { return; }
+  var select = box.querySelector("select");
+  var status = box.querySelector("[data-sk-kernfilter-status]");
+  var geen = document.querySelector("[data-sk-kernfilter-geen]");
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".sk-card[data-kernen]"));
+  var teamList = document.querySelector("[data-sk-teams]");
+  var teams = teamList ? Array.prototype.slice.call(teamList.children) : [];
+
+  function serves(item, kern) {
+    return item.getAttribute("data-kernen").split(" ").indexOf(kern) !== -1;
+  }
+
+  function kernNaam(kern) {
+    var option = select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(kern) : kern) + '"]');
+    return option ? option.textContent : "";
+  }
+
+  function toon(kern) {
+    var shown = 0;
+    cards.forEach(function (card) {
+      card.hidden = !!kern && !serves(card, kern);
+      if (!card.hidden) { shown++; }
+    });
+    var own = kern ? teams.filter(function (team) { return serves(team, kern); }) : [];
+    own.concat(teams.filter(function (team) { return own.indexOf(team) === -1; })).forEach(function (team) {
+      team.classList.toggle("sk-teamlijst__jouw", own.indexOf(team) !== -1);
+      teamList.appendChild(team);
+    });
+    status.textContent = kern ? shown + " van de " + cards.length + " voorzieningen op deze pagina zijn er voor " + kernNaam(kern) + "." : "";
+    if (geen) { geen.hidden = !(kern && shown === 0 && cards.length); }
+  }
+
+  function herstel() {
+    var kern = Kern.lees();
+    select.value = kern && kernNaam(kern) ? kern : "";
+    toon(select.value);
+  }
+
+  select.addEventListener("change", function () {
+    toon(select.value);
+    Kern.kies(select.value);
+  });
+  Kern.volg(function (kern) { if (kern !== select.value) { herstel(); } });
+  box.hidden = false;
+  herstel();
+})();
