@@ -157,6 +157,15 @@ SOORTEN: dict[str, tuple[str, str, str]] = {
     "organisatie": ("organisaties", "Organisatie", "Organisaties"),
 }
 
+# What residents read for each record type (SOORTEN keeps the names partners use in kaart/ and the guide).
+SOORT_VOOR_INWONERS: dict[str, tuple[str, str]] = {
+    "voorziening": ("voorziening", "Voorzieningen"),
+    "vindplaats": ("plek in de buurt", "Plekken in de buurt"),
+    "clientondersteuner": ("cliëntondersteuner", "Cliëntondersteuners"),
+    "ingang": ("loket of hulplijn", "Loketten en hulplijnen"),
+    "organisatie": ("organisatie", "Organisaties"),
+}
+
 # How soon a wegwijzer outcome asks the resident to act (kaart/wegwijzer/uitkomsten/*.yaml, 'urgentie').
 URGENTIE: dict[str, str] = {
     "nu": "Bel nu",

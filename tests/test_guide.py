@@ -33,10 +33,14 @@ def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-def test_guide_is_in_the_navigation_as_gegevens_aanpassen():
-    """One entry, so the navigation on every resident's page stays small; the guide has its own menu."""
+def test_guide_is_linked_from_the_footer_not_the_residents_menu(site):
+    """Partners find "Gegevens aanpassen" in the footer of every page; the residents' menu stays theirs."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert {"Gegevens aanpassen": "bijdragen/index.md"} in config["nav"]
+    assert not any("bijdragen/index.md" in entry.values() for entry in config["nav"])
+    home = (site / "index.html").read_text(encoding="utf-8")
+    footer = home[home.index('<footer class="md-footer">'):]
+    assert '<a href="bijdragen/">Gegevens aanpassen</a>' in footer
+    assert "Gegevens aanpassen" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', home, re.S).group(0)
 
 
 def test_every_guide_page_has_the_guide_menu(site):

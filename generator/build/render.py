@@ -66,6 +66,7 @@ def environment() -> jinja2.Environment:
         ORGANISATIE_SOORTEN=vocabulary.ORGANISATIE_SOORTEN,
         WETTEN=vocabulary.WETTEN,
         SOORTEN=vocabulary.SOORTEN,
+        SOORT_VOOR_INWONERS=vocabulary.SOORT_VOOR_INWONERS,
         is_outdated=is_outdated,
         veldenlijst=field_reference,
         nu_open_json=nu_open_json,

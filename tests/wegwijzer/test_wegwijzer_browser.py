@@ -18,7 +18,8 @@ def summary(page) -> list[str]:
     box = page.locator("[data-ww-pad]")
     if not box.is_visible():
         return []
-    return [item.locator(".sk-ww-pad__antwoord").inner_text() for item in box.locator("li").all()]
+    # text_content: the list is folded (details) below the answers
+    return [item.locator(".sk-ww-pad__antwoord").text_content() for item in box.locator("li").all()]
 
 
 def answer(page, text: str, expected_path: str) -> None:
@@ -60,6 +61,7 @@ def test_with_javascript_summary_wijzig_back_and_kern_choice_that_survives_a_rel
     assert vorige.is_visible() and vorige.get_attribute("href") == "/wegwijzer/leefgebied/"
 
     # "wijzig" on the second answer goes back to that question and forgets the later answers.
+    page.locator("[data-ww-pad] summary").click()  # folded below the question, so the question stays on the first screen
     page.locator("[data-ww-pad] li").nth(1).get_by_role("link", name="wijzig").click()
     page.wait_for_url("**/wegwijzer/wie/")
     assert summary(page) == ["Nee, er is nu geen gevaar"]

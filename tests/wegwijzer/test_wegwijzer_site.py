@@ -118,4 +118,4 @@ def test_wegwijzer_is_in_the_nav_after_home_and_on_the_home_page(demo_site):
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     nav = [href for href in re.findall(r'<a href="([^"]+)" class="md-nav__link', home) if not href.startswith("#")]
     assert nav[:3] == [".", "wegwijzer/", "themas/"]
-    assert 'class="md-button md-button--primary" href="wegwijzer/"' in home
+    assert 'class="md-button md-button--primary sk-wegwijzerknop" href="wegwijzer/"' in home
