@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .build.compact import compact_html
+from .build.opdezepagina import met_opdezepagina
 from .build.contact import CONTACT_DATA_URI, contact_json, phone_data
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
@@ -128,9 +129,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            return generated.render(self.site)
-        return self._fill_snippets(html, page)
+        content = generated.render(self.site) if generated is not None else self._fill_snippets(html, page)
+        # "Op deze pagina" on long pages; Contact has the praten block at the top instead of at the end.
+        return met_opdezepagina(content, praten=page.url != "contact/")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return compact_html(output)

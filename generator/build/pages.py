@@ -127,8 +127,6 @@ def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
             # The sociaal teams in one compact list; kernfilter.js puts the resident's own first.
             "teams": [(team, kernen) for team, kernen in kaart.kernen_per_team() if any(team.id == i.id for i in ingangen)],
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if thema_id in v.themas),
-            # For the kern filter: which kernen each voorziening serves (kernfilter.js; without it all show).
-            "kernen_van": {v.id: " ".join(sorted(kaart.kernen_in(v.werkgebied))) for v in voorzieningen},
             "gemeenten": kaart.gebieden.gemeenten,
         }
         for pager, cards in paginate(thema_url(thema_id), voorzieningen, CARDS_PER_PAGE):

@@ -1,7 +1,8 @@
 /* kernfilter.js: "Laat voorzieningen zien voor [kern]" on theme pages (the macro kernfilter in
  * generator/build/templates/_macros.html). Preset to the kern this device remembers (kern.js); a
- * choice here is remembered the same way. Cards and teams carry data-kernen (the kernen they serve);
- * cards for other kernen are hidden, the resident's own sociaal team moves to the top of its list.
+ * choice here is remembered the same way. Cards carry data-werkgebied (kern, gebied and gemeente ids, as
+ * in the records) and each option data-gebieden (the kern with its gebied and gemeente); a card shows when
+ * they share one. Teams carry data-kernen; the resident's own sociaal team moves to the top of its list.
  * Without JavaScript the chooser stays hidden and everything shows.
  */
 (function () {
@@ -13,7 +14,7 @@
   var select = box.querySelector("select");
   var status = box.querySelector("[data-sk-kernfilter-status]");
   var geen = document.querySelector("[data-sk-kernfilter-geen]");
-  var cards = Array.prototype.slice.call(document.querySelectorAll(".sk-card[data-kernen]"));
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".sk-card[data-werkgebied]"));
   var teamList = document.querySelector("[data-sk-teams]");
   var teams = teamList ? Array.prototype.slice.call(teamList.children) : [];
 
@@ -21,15 +22,22 @@
     return item.getAttribute("data-kernen").split(" ").indexOf(kern) !== -1;
   }
 
+  function optie(kern) {
+    return kern ? select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(kern) : kern) + '"]') : null;
+  }
+
   function kernNaam(kern) {
-    var option = select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(kern) : kern) + '"]');
+    var option = optie(kern);
     return option ? option.textContent : "";
   }
 
   function toon(kern) {
     var shown = 0;
+    var option = optie(kern);
+    var gebieden = option ? option.getAttribute("data-gebieden").split(" ") : [];
     cards.forEach(function (card) {
-      card.hidden = !!kern && !serves(card, kern);
+      var werkgebied = card.getAttribute("data-werkgebied").split(" ");
+      card.hidden = !!option && !gebieden.some(function (id) { return werkgebied.indexOf(id) !== -1; });
       if (!card.hidden) { shown++; }
     });
     var own = kern ? teams.filter(function (team) { return serves(team, kern); }) : [];

@@ -20,6 +20,7 @@
   button.addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
+      event.stopPropagation(); // Material's own keyboard handler would click the label a second time
       toggle.click();
       if (toggle.checked && drawer) {
         var first = drawer.querySelector("a[href], label[tabindex], input, button");
