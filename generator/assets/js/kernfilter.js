@@ -1,8 +1,8 @@
 /* kernfilter.js: "Laat voorzieningen zien voor [kern]" on theme pages (the macro kernfilter in
  * generator/build/templates/_macros.html). Preset to the kern this device remembers (kern.js); a
  * choice here is remembered the same way. Cards carry data-werkgebied (kern, gebied and gemeente ids, as
- * in the records) and each option data-gebieden (the kern with its gebied and gemeente); a card shows when
- * they share one. Teams carry data-kernen; the resident's own sociaal team moves to the top of its list.
+ * in the records) and each optgroup data-gebieden (its gebied and gemeente); a card shows when it serves
+ * the kern, its gebied or its gemeente. Teams carry data-kernen; the resident's own sociaal team moves to the top of its list.
  * Without JavaScript the chooser stays hidden and everything shows.
  */
 (function () {
@@ -34,7 +34,7 @@
   function toon(kern) {
     var shown = 0;
     var option = optie(kern);
-    var gebieden = option ? option.getAttribute("data-gebieden").split(" ") : [];
+    var gebieden = option ? [kern].concat(option.parentNode.getAttribute("data-gebieden").split(" ")) : [];
     cards.forEach(function (card) {
       var werkgebied = card.getAttribute("data-werkgebied").split(" ");
       card.hidden = !!option && !gebieden.some(function (id) { return werkgebied.indexOf(id) !== -1; });
