@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, DEMO_KAART, MINI_KAART, build_site, served
+from support import CHROMIUM, CHROMIUM_ARGS, DEMO_KAART, MINI_KAART, QUICK_EXIT_SITE, build_site, served
 
 
 @pytest.fixture(scope="session")
@@ -73,3 +73,31 @@ def browser_page(browser, request):
     yield page
     context.close()
     assert unexpected == []
+
+
+
+@pytest.fixture
+def phone(browser):
+    """make(javascript=True, width=360): a phone-sized page (height 740); like browser_page, the test fails
+    on requests outside localhost and on script errors. The neutral site of the quick exit ("Snel weg")
+    is answered here, never fetched."""
+    contexts, problems = [], []
+
+    def make(javascript: bool = True, width: int = 360):
+        context = browser.new_context(viewport={"width": width, "height": 740}, java_script_enabled=javascript, locale="nl-NL")
+        context.route(QUICK_EXIT_SITE.split("/search")[0] + "/**", lambda route: route.fulfill(body="<title>Weer</title><p>Het weer</p>", content_type="text/html"))
+        contexts.append(context)
+        page = context.new_page()
+
+        def check(req) -> None:
+            if urlparse(req.url).hostname not in ("127.0.0.1", "localhost") and not req.url.startswith(("data:", "about:", QUICK_EXIT_SITE)):
+                problems.append(req.url)
+
+        page.on("request", check)
+        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert problems == []

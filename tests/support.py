@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_KAART = ROOT / "kaart"
 MINI_KAART = ROOT / "tests" / "fixtures" / "mini"
 CHROMIUM = "/usr/bin/chromium"
+QUICK_EXIT_SITE = "https://www.google.nl/search?q=weerbericht"  # where "Snel weg" goes: mkdocs.yml extra.snel_weg_naar (default)
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",

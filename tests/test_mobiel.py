@@ -9,13 +9,13 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.huisstijl import HuisstijlFout, contrast, lees_huisstijl
+from support import QUICK_EXIT_SITE as NEUTRAL
 
 pytestmark = pytest.mark.browser
 
 WIDTH, HEIGHT = 360, 740
 BANNER_MAX = HEIGHT * 0.25  # crisis line and notices together: at most a quarter of the first screen
 SCREENS = 4  # a resident's page longer than this many phone screens needs in-page navigation
-NEUTRAL = "https://www.google.nl/search?q=weerbericht"  # mkdocs.yml: extra.snel_weg_naar (default)
 
 # One page of every kind a resident meets; {record} etc. are filled from the built site.
 PAGE_TYPES = {
@@ -55,32 +55,6 @@ def paths(demo_site) -> dict[str, str]:
         ("voorziening", "voorzieningen"), ("vindplaats", "vindplaatsen"), ("clientondersteuner", "clientondersteuners"),
         ("organisatie", "organisaties"), ("kern", "kernen")]}
     return {name: path.format(**ids) for name, path in PAGE_TYPES.items()}
-
-
-@pytest.fixture
-def phone(browser):
-    """Pages at 360x740; the test fails on requests outside localhost (the neutral site of the quick
-    exit is answered locally) and on script errors."""
-    contexts, problems = [], []
-
-    def make(javascript: bool = True, width: int = WIDTH):
-        context = browser.new_context(viewport={"width": width, "height": HEIGHT}, java_script_enabled=javascript, locale="nl-NL")
-        context.route("https://www.google.nl/**", lambda route: route.fulfill(body="<title>Weer</title><p>Het weer</p>", content_type="text/html"))
-        contexts.append(context)
-        page = context.new_page()
-
-        def check(req) -> None:
-            if urlparse(req.url).hostname not in ("127.0.0.1", "localhost") and not req.url.startswith(("data:", "about:", NEUTRAL)):
-                problems.append(req.url)
-
-        page.on("request", check)
-        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert problems == []
 
 
 def box(page, selector: str) -> dict:

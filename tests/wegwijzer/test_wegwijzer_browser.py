@@ -3,8 +3,6 @@ reload) and without (plain links all the way to an outcome), on a 360 px phone."
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
 from support import axe_violations
@@ -25,25 +23,6 @@ def summary(page) -> list[str]:
 def answer(page, text: str, expected_path: str) -> None:
     page.get_by_role("link", name=text).first.click()
     page.wait_for_url("**" + expected_path)
-
-
-@pytest.fixture
-def phone(browser, request):
-    """A 360 px wide page; like browser_page, it fails on requests outside localhost and on script errors."""
-    contexts, problems = [], []
-
-    def make(javascript: bool = True):
-        context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript, locale="nl-NL")
-        contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda req: None if urlparse(req.url).hostname in ("127.0.0.1", "localhost") or req.url.startswith(("data:", "about:")) else problems.append(req.url))
-        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert problems == []
 
 
 def test_with_javascript_summary_wijzig_back_and_kern_choice_that_survives_a_reload(phone, site_url):
