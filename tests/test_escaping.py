@@ -78,7 +78,7 @@ def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, tuple[str, str]]]:
         folder, stem = relative.split("/")
         expected[f"{folder}/{stem.removesuffix('.yaml')}"] = (naam, samenvatting)
     beschrijving = kaart / "voorzieningen/formulierenhulp.yaml"
-    text = beschrijving.read_text(encoding="utf-8").replace("Neem je brieven mee.", "Neem </script><script>alert(1)</script> & \"mee\".")
+    text = beschrijving.read_text(encoding="utf-8").replace("Neem je brieven mee.", "Neem \"mee\" & 'zo' &lt;script&gt; [site](https://x.nl/?a=1&b=\"2\").")
     beschrijving.write_text(text, encoding="utf-8")
     site = build_site(kaart, kaart.parent / "site")
     return site, expected
@@ -109,10 +109,11 @@ def test_no_partner_text_reaches_a_page_unescaped(hostile_site, record):
         assert text not in html or not re.search(r"[\"'<>&]", text)
 
 
-def test_markdown_cannot_close_a_script(hostile_site):
+def test_markdown_with_quotes_and_entities_stays_text(hostile_site):
     site, _ = hostile_site
     html = _page(site, "voorzieningen/formulierenhulp")
-    assert "<script>alert(1)" not in html
+    assert "<script>" not in html.split("<article")[1].split("</article>")[0]
+    assert "&amp;lt;script&amp;gt;" in html or "&lt;script&gt;" in html
     assert html.count("</script>") == html.count("<script")
 
 
