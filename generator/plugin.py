@@ -18,6 +18,7 @@ from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
 from .config import SocialeKaartConfig
+from .export.publish import OpenData, write_files
 from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
@@ -68,7 +69,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             lines = "\n".join(str(problem) for problem in problems.sorted())
             raise PluginError(f"De kaart bevat {len(problems)} fout(en). Los ze op en bouw opnieuw:\n{lines}")
         self.kaart = kaart
-        self.site = SiteContext(kaart, dt.date.today())
+        today = dt.date.today()
+        open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
+        self.site = SiteContext(kaart, today, open_data)
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
@@ -98,6 +101,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.search_index = BackgroundText(lambda: search_data_text(kaart, generated, hand_written))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # HSDS, the beheerders' CSV and the calendars: written straight into the site, not as MkDocs
+        # files, so thousands of small files cost no page machinery (see bench/build.py for the time).
+        write_files(Path(config.site_dir), self.site.open_data.site_files())
         target = Path(config.site_dir) / SEARCH_DATA_URI
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
