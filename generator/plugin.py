@@ -50,6 +50,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.site: SiteContext | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.search_index: BackgroundText | None = None
+        self.open_data_files: BackgroundText | None = None
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -88,7 +89,16 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
         files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
         self._add_search_files(files, config)
+        self._write_open_data(config)
         return files
+
+    def _write_open_data(self, config: MkDocsConfig) -> None:
+        """HSDS, the beheerders' CSV and the calendars (generator/export/), written straight into the
+        site by a forked child while MkDocs renders pages (as the search index): thousands of small
+        files cost no page machinery and no time on this core. The site folder is already cleaned."""
+        open_data, site_dir = self.site.open_data, Path(config.site_dir)
+        self._cancel(self.open_data_files)
+        self.open_data_files = BackgroundText(lambda: "%d bestanden, %d bytes" % write_files(site_dir, open_data.site_files()), "De open data")
 
     def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
         """lunr.js with its Dutch support; the search index (zoeken/zoekindex.json) is built on the
@@ -101,25 +111,31 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.search_index = BackgroundText(lambda: search_data_text(kaart, generated, hand_written))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # HSDS, the beheerders' CSV and the calendars: written straight into the site, not as MkDocs
-        # files, so thousands of small files cost no page machinery (see bench/build.py for the time).
-        write_files(Path(config.site_dir), self.site.open_data.site_files())
         target = Path(config.site_dir) / SEARCH_DATA_URI
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             target.write_text(self.search_index.result(), encoding="utf-8")
+            self.open_data_files.result()
         except RuntimeError as error:
             raise PluginError(str(error)) from None
         finally:
-            self.search_index = None
+            self._cancel_search_index()  # no-ops after result(); stops the other child if one failed
+            self._cancel(self.open_data_files)
+            self.open_data_files = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_search_index()
+        self._cancel(self.open_data_files)
+        self.open_data_files = None
 
     def _cancel_search_index(self) -> None:
-        if self.search_index is not None:
-            self.search_index.cancel()
-            self.search_index = None
+        self._cancel(self.search_index)
+        self.search_index = None
+
+    @staticmethod
+    def _cancel(job: BackgroundText | None) -> None:
+        if job is not None:
+            job.cancel()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..openingstijden import Openingstijden, Uitzondering, display_lines, weekdag_telt
-from ..vocabulary import IN_DE_MAAND, WEKEN
+from ..vocabulary import IN_DE_MAAND
 
 ICAL_DAGEN = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 HORIZON_JAREN = 2  # parity stretches reach at least this many years past the build year (as the public holidays)

@@ -1,7 +1,7 @@
 """The official HSDS 3.0 JSON Schemas (vendored in generator/export/hsds-3.0/), made strict as upstream's checks do.
 
 `strict_validator("service")` validates with a format checker (uuid, uri, email, date-time are really
-checked: see test_the_format_checker_checks) and with `additionalProperties: false` added to every
+checked: see test_hsds.py::test_the_format_checker_and_the_strictness_really_check) and with `additionalProperties: false` added to every
 object, so a misspelt or invented field is an error instead of being ignored.
 """
 
@@ -45,15 +45,11 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
-def format_checker() -> FormatChecker:
-    return FormatChecker()
-
-
 @lru_cache(maxsize=None)
 def strict_validator(name: str) -> Draft202012Validator:
     registry = _registry()
     schema = registry.contents(BASE + f"{name}.json")
-    return Draft202012Validator(schema, registry=registry, format_checker=format_checker())
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
 def errors(name: str, instance) -> list[str]:

@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 from dateutil.rrule import rrulestr
-from hsds_schemas import errors, openapi_page_schema, strict_validator
+from hsds_schemas import errors, openapi_page_schema
 from jsonschema import Draft202012Validator
 
 from generator.export.hsds import SERVICE_SOORTEN, HsdsExport

@@ -7,13 +7,10 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 
-import pytest
 from hsds_schemas import errors
 
 from generator.build.render import datum
-from generator.build.urls import record_url
 from generator.cli import main
 from generator.export.beheer_csv import KOLOMMEN, geen_formule
 from generator.export.hsds import SERVICE_SOORTEN
