@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -16,6 +17,7 @@ from .build.compact import compact_html
 from .build.contact import CONTACT_DATA_URI, contact_json, phone_data
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
+from .build.sanitize import script_json
 from .build.urls import relative
 from .config import SocialeKaartConfig
 from .export.publish import OpenData, write_files
@@ -40,6 +42,16 @@ def feestdagen_voor_site(build_date: dt.date) -> dict[str, str]:
     """Public holidays for nu-open.js: the build year and the two after it, so a site stays right
     for at least two years without a rebuild (after that nu-open.js shows nothing rather than guess)."""
     return feestdagen_json(build_date.year, build_date.year + 2)
+
+
+def escaped_meta(meta: dict) -> dict:
+    """The front matter of a generated page with every text HTML-escaped (as Markup).
+
+    Material's templates do not autoescape: they print page.meta.title and page.meta.description
+    as they are, in <title>, <meta name="description" content="…"> and the header. The title and
+    description of generated pages are partner text, so they reach the theme escaped; Markup keeps
+    a template's own `| e` from escaping them twice."""
+    return {key: escape(value) if isinstance(value, str) else value for key, value in meta.items()}
 
 
 class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
@@ -136,6 +148,15 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
     def _cancel(job: BackgroundText | None) -> None:
         if job is not None:
             job.cancel()
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.pages:
+            page.meta = escaped_meta(page.meta)
+        return markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.filters["script_json"] = script_json  # for JSON inside <script> in the theme overrides
+        return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
