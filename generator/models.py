@@ -258,6 +258,7 @@ class Gebied(Strict):
 class Gemeente(Strict):
     id: Id = Field(description="Korte naam van de gemeente: kleine letters, cijfers en streepjes.", examples=["egelstede"])
     naam: Regel = Field(description="De naam van de gemeente.", examples=["Gemeente Egelstede"])
+    provincie: Optional[Regel] = Field(None, description="De provincie waarin de gemeente ligt, bijvoorbeeld Overijssel. Staat in de adressen van de open data.", examples=["Overijssel"])
     gebieden: list[Gebied] = Field(min_length=1, description="De gebieden van de gemeente; elk gebied heeft een eigen sociaal team.")
 
 

@@ -46,7 +46,7 @@ def test_monthly_hours_are_shown_as_monthly(demo, demo_site):
     assert "&#34;in_de_maand&#34;:[1]" in page
     assert "<li>Elke laatste dinsdag van de maand 14.00–16.00 uur</li>" in html(demo_site, "voorzieningen/mantelzorgcafe-hazenkamp")
     repair = html(demo_site, "voorzieningen/repair-cafe")
-    assert repair.count("van de maand") == 2 and "&#34;in_de_maand&#34;:[1]" in repair
+    assert repair.count("<li>Elke eerste zaterdag van de maand") == 2 and "&#34;in_de_maand&#34;:[1]" in repair
 
 
 def test_fortnightly_hours_are_shown_as_fortnightly(demo_site):
