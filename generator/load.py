@@ -179,24 +179,26 @@ def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -
 
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z_]+):(?P<rest>.*)$")
 _NO_COLON = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z_]+) +(?P<rest>[^:#\s].*)$")
-_BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 
 
 def _plain_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, line) of every line that is not a comment, empty, or inside a block text (| or >)."""
-    result, block_indent = [], None
+    """(line number, line) of every line that starts something: not a comment, not empty, not inside
+    a block text (| or >) and not the continuation of a text that runs over more lines."""
+    result, inside = [], None  # inside: lines indented deeper than this belong to the value above
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip(" "))
-        if block_indent is not None:
-            if not stripped or indent > block_indent:
-                continue
-            block_indent = None
         if not stripped or stripped.startswith("#"):
             continue
+        if inside is not None and indent > inside:
+            continue
+        inside = None
         result.append((number, line))
-        if _BLOCK_START.search(line):
-            block_indent = indent + (2 if stripped.startswith("- ") else 0)
+        key = _KEY_LINE.match(line)
+        if key and key["rest"].strip() and not key["rest"].strip().startswith("#"):
+            inside = indent + len(key["dash"] or "")
+        elif not key and stripped.startswith("- "):
+            inside = indent  # a list value may run on over more lines too
     return result
 
 

@@ -137,12 +137,11 @@ def hostile_kaart(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("hostile") / "kaart"
     shutil.copytree(MINI_KAART, folder)
-    school = folder / "vindplaatsen" / "school-akkerveen.yaml"
-    lines = ["wat_kun_je_vragen: " + json.dumps(HOSTILE + " Ouders kunnen hier terecht.") if line.startswith("wat_kun_je_vragen:") else line
-             for line in school.read_text(encoding="utf-8").splitlines()]
-    school.write_text("\n".join(lines) + "\n", encoding="utf-8")
     kaart, problems = load_kaart(folder)
     assert [str(p) for p in problems] == []
+    # The check refuses HTML in partner text (generator/build/sanitize.py); set it past the check, as
+    # defence in depth: even then the JSON-LD must not let it out of the script element.
+    kaart.vindplaatsen["school-akkerveen"].wat_kun_je_vragen = HOSTILE + " Ouders kunnen hier terecht."
     return kaart
 
 
