@@ -34,6 +34,8 @@ from lunr.query import Query
 from lunr.token_set import TokenSet
 
 from . import dutch  # registers the lunr.nl pipeline functions, needed by Index.load
+from .signalen import QueryWords, signal_fires, within_one_edit
+from .vangnet import fired_entries
 
 # Tuning, written into zoekindex.json ('zoeken') so zoeken.js reads the same values.
 SETTINGS: dict[str, int] = {
@@ -46,6 +48,10 @@ SETTINGS: dict[str, int] = {
     "maxTerms": 10,
     "maxWordLength": 40,
     "maxCorrections": 5,
+    "minCompoundLength": 7,
+    "minCompoundPart": 3,
+    "minSuggestLength": 5,
+    "minNamePrefix": 5,
 }
 
 # JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
@@ -78,6 +84,70 @@ def clean_query(query: str, settings: dict[str, int] = SETTINGS) -> list[str]:
         if len(terms) == settings["maxTerms"]:
             break
     return terms
+
+
+def without_filler(terms: list[str], filler: set[str]) -> list[str]:
+    """Drop filler words ('graag', 'zoek', 'mevrouw') when other words remain."""
+    content = [term for term in terms if term not in filler]
+    return content if content else terms
+
+
+class Words:
+    """What the index knows: its stemmed terms (lunr's inverted index) and its raw words (`woorden`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.raw = set(data["woorden"])
+        self.stems = {entry[0] for entry in data["lunr"]["invertedIndex"]}
+        self.sorted_raw = data["woorden"]
+
+    def knows(self, word: str) -> bool:
+        return word in self.raw or dutch.stem(word) in self.stems
+
+
+def split_compound(term: str, words: Words, settings: dict[str, int]) -> list[str] | None:
+    """A compound the index does not know, as two words it does know ('schuldenprobleem' ->
+    'schulden', 'probleem'; 'levensmoe' -> 'leven', 'moe'): the longest known head first, a
+    linking 's' dropped from the head."""
+    least = settings["minCompoundPart"]
+    for cut in range(len(term) - least, least - 1, -1):
+        head, tail = term[:cut], term[cut:]
+        if not words.knows(tail):
+            continue
+        if words.knows(head):
+            return [head, tail]
+        if head.endswith("s") and len(head) > least and words.knows(head[:-1]):
+            return [head[:-1], tail]
+    return None
+
+
+def content_terms(terms: list[str], words: Words, filler: set[str], settings: dict[str, int]) -> list[str]:
+    """The query terms the search uses: filler dropped, unknown compounds split, split words joined."""
+    result: list[str] = []
+    for term in without_filler(terms, filler):
+        parts = None
+        if len(term) >= settings["minCompoundLength"] and not words.knows(term):
+            parts = split_compound(term, words, settings)
+        for part in parts or [term]:
+            if part not in result:
+                result.append(part)
+    joined = [a + b for a, b in zip(result, result[1:]) if a + b in words.raw and a + b not in result]
+    return result + joined
+
+
+def suggestion_for(terms: list[str], words: Words, settings: dict[str, int]) -> str | None:
+    """'Bedoelde je …?': every unknown word of 5+ letters replaced by the closest word of the site
+    (one typo away; same length first, then alphabetical), or None when nothing was corrected."""
+    changed = False
+    suggested = []
+    for term in terms:
+        best = None
+        if len(term) >= settings["minSuggestLength"] and not words.knows(term):
+            near = [w for w in words.sorted_raw if abs(len(w) - len(term)) <= 1 and within_one_edit(term, w)]
+            near.sort(key=lambda w: (len(w) != len(term), w))
+            best = near[0] if near else None
+        changed = changed or best is not None
+        suggested.append(best or term)
+    return " ".join(suggested) if changed else None
 
 
 def corrections(vocabulary: TokenSet, term: str, settings: dict[str, int]) -> list[str]:
@@ -185,12 +255,54 @@ def to_hit(data: dict[str, Any], ref: str, score: float) -> dict[str, Any]:
 
 
 def ranked(index: Index, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    hits = [
+    return [
         to_hit(data, result["ref"], round_score(result["score"]))
         for result in run_clauses(index, clauses)
         if keep(data["docs"][position(result["ref"])])
     ]
-    hits.sort(key=lambda hit: (-hit["score"], position(hit["ref"])))
+
+
+def name_words(naam: str) -> list[tuple[str, str]]:
+    """The words of a name as query terms (clean_query without the limits), each with its stem."""
+    words = (dutch.trim(word) for word in SEPARATORS.split(fold(js_lower(naam))))
+    return [(word, dutch.stem(word)) for word in words if word not in dutch.STOP_WORDS]
+
+
+def covers(name: list[tuple[str, str]], term: str, last: bool, settings: dict[str, int]) -> bool:
+    """Whether a name word is the term: the same stem, or it starts with the term or its stem
+    (compounds: 'schuldhulp' in 'schuldhulpverlening'; while typing, the last word's first letters)."""
+    stemmed = dutch.stem(term)
+    least = settings["minPrefixLength"] if last else settings["minNamePrefix"]
+    for word, word_stem in name:
+        if word_stem == stemmed:
+            return True
+        if (len(term) >= least and word.startswith(term)) or (len(stemmed) >= least and word.startswith(stemmed)):
+            return True
+    return False
+
+
+def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings) -> list[dict[str, Any]]:
+    """Crisis lines the safety net calls up first (past every filter), then official doors the
+    query names, then hits whose name holds every term, then the rest; within a tier by score,
+    then document order. `name_of(position)` gives a card's name words."""
+    present = {hit["ref"] for hit in hits}
+    for at in lines + [door for door in doors if keep(data["docs"][door])]:
+        if f"d{at}" not in present:
+            hits.append(to_hit(data, f"d{at}", 0))
+            present.add(f"d{at}")
+    line_refs = {f"d{at}" for at in lines}
+    door_refs = {f"d{door}" for door in doors}
+
+    def tier(hit: dict[str, Any]) -> int:
+        if hit["ref"] in line_refs:
+            return 3
+        if hit["ref"] in door_refs:
+            return 2
+        name = name_of(position(hit["ref"]))
+        return 1 if all(covers(name, term, i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
+
+    tiers = {hit["ref"]: tier(hit) for hit in hits}
+    hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return hits
 
 
@@ -202,6 +314,35 @@ class SearchEngine:
         self.settings = data["zoeken"]
         self.index = Index.load(data["lunr"])
         self._vocabulary: TokenSet | None = None
+        self._words: Words | None = None
+        self.filler = set(data.get("vulwoorden", []))
+        self._names: dict[int, list[tuple[str, str]]] = {}
+
+    def name_of(self, at: int) -> list[tuple[str, str]]:
+        if at not in self._names:
+            self._names[at] = name_words(self.data["docs"][at]["naam"])
+        return self._names[at]
+
+    def words(self) -> Words:
+        if self._words is None:
+            self._words = Words(self.data)
+        return self._words
+
+    def vangnet(self, query: str) -> list[dict[str, Any]]:
+        """The crisis lines the query calls up (see vangnet.py); filters never apply."""
+        return fired_entries(self.data.get("vangnet", []), query, self.words().raw)
+
+    def doors(self, query: str) -> list[int]:
+        """Positions of the official doors (synoniemen.yaml `deuren`) the query names."""
+        words = QueryWords(query, self.words().raw)
+        return [door[0] for door in self.data.get("deuren", []) if any(signal_fires(s, words) for s in door[1])]
+
+    def suggestion(self, query: str) -> str | None:
+        """'Bedoelde je …?' when the words as typed find nothing (before typo tolerance)."""
+        terms = content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        if not terms or ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True):
+            return None
+        return suggestion_for(terms, self.words(), self.settings)
 
     def vocabulary(self) -> TokenSet:
         if self._vocabulary is None:
@@ -209,12 +350,12 @@ class SearchEngine:
         return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
-        return clean_query(query, self.settings)
+        return content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         filters = filters or {}
         keep = make_filter(self.data, filters)
-        terms = clean_query(query, self.settings)
+        terms = self.terms(query)
         if not terms:
             hits = []
             if has_filter(filters) or soorten_of(filters):
@@ -224,4 +365,7 @@ class SearchEngine:
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if len(hits) < self.settings["fuzzyBelow"] and fuzzy_useful:
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
+        lines = [line["at"] for line in self.vangnet(query)]
+        if terms or lines:
+            hits = ordered(hits, self.data, terms, lines, self.doors(query), keep, self.name_of, self.settings)
         return hits[:limit] if limit else hits
