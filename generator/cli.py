@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from .config import mkdocs_file
 from .partner_commands import register as register_partner_commands
+from .projectfiles import mkdocs_file
 from .search.cli import register as register_search_command
-from .validate import load_kaart
 from .vocabulary import SOORTEN
 
 DEFAULT_KAART = "kaart"
@@ -25,6 +24,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .partner_commands import cmd_check_changes
 
         return cmd_check_changes(args)
+    from .validate import load_kaart
+
     kaart, problems = load_kaart(args.kaart)
     if kaart is not None:
         from .ownership import check_codeowners

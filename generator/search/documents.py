@@ -19,7 +19,6 @@ Decisions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -39,6 +38,7 @@ from ..vocabulary import (
     WETTEN,
 )
 from ..build.urls import kern_url, record_url, thema_url
+from .dutch import fold
 
 MAX_TEXT_WORDS = 60
 
@@ -57,17 +57,11 @@ FIELDS: dict[str, int] = {
     "tekst": 1,
 }
 
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_SYNTAX = re.compile(r"[*_`#>|]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.MULTILINE)
 _HTML = re.compile(r"<[^>]*>")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _ATTR_LIST = re.compile(r"\{[:.#][^}]*\}")
-
-
-def fold(text: str) -> str:
-    """Remove accents (NFD, then drop combining marks U+0300-U+036F). Mirrored by fold() in zoeken.js."""
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 def plain_text(markdown: str | None) -> str:

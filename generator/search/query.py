@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from typing import Any
 
 from lunr.index import Index
@@ -34,8 +33,8 @@ from lunr.query import Query
 from lunr.token_set import TokenSet
 
 from . import dutch  # registers the lunr.nl pipeline functions, needed by Index.load
-from .signalen import QueryWords, signal_fires, within_one_edit
-from .vangnet import fired_entries
+from .dutch import fold
+from .signalen import QueryWords, fired_entries, signal_fires, within_one_edit
 
 # Tuning, written into zoekindex.json ('zoeken') so zoeken.js reads the same values.
 SETTINGS: dict[str, int] = {
@@ -56,15 +55,9 @@ SETTINGS: dict[str, int] = {
 
 # JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
 SEPARATORS = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\-*]+")
-COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")  # emoji and other non-BMP characters: never in the index
 AANBOD = ("voorziening", "vindplaats", "clientondersteuner", "ingang")
 FILTER_KEYS = ("thema", "doelgroep", "kern", "leeftijd", "gratis", "vrij")
-
-
-def fold(text: str) -> str:
-    """Remove accents: NFD, then drop combining marks. Same as fold() in zoeken.js."""
-    return COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 def js_lower(text: str) -> str:
@@ -103,34 +96,69 @@ class Words:
     def knows(self, word: str) -> bool:
         return word in self.raw or dutch.stem(word) in self.stems
 
+    def near(self, term: str) -> list[str]:
+        """Words of the site one typo away from the term: same length first, then alphabetical."""
+        found = [w for w in self.sorted_raw if abs(len(w) - len(term)) <= 1 and within_one_edit(term, w)]
+        found.sort(key=lambda w: (len(w) != len(term), w))
+        return found
 
-def split_compound(term: str, words: Words, settings: dict[str, int]) -> list[str] | None:
-    """A compound the index does not know, as two words it does know ('schuldenprobleem' ->
-    'schulden', 'probleem'; 'levensmoe' -> 'leven', 'moe'): the longest known head first, a
-    linking 's' dropped from the head."""
+
+# Endings that put an unknown word back on a known one: verb forms the stemmer keeps ('blowt'),
+# comparatives and superlatives ('gezonder', 'gezondste').
+ENDINGS = ("t", "er", "ere", "ste")
+APOSTROPHE = re.compile("['\u2019]")
+
+
+def without_apostrophe(term: str) -> str:
+    """'zzp'er' -> 'zzp', 'cv's' -> 'cv': Dutch writes endings after an apostrophe."""
+    head = APOSTROPHE.split(term, 1)[0]
+    return head if len(head) >= 2 else term
+
+
+def known_form(term: str, words: Words, settings: dict[str, int]) -> list[str]:
+    """The term as the index knows it: itself, a shorter form without an ending, or the parts of a
+    compound. A compound whose last part is unknown keeps the whole word and adds its known head
+    ('rouwverwerking' -> 'rouwverwerking', 'rouw'), unless the word is just a typo of a known one."""
+    if words.knows(term):
+        return [term]
+    for ending in ENDINGS:
+        shorter = term[: -len(ending)]
+        if term.endswith(ending) and len(shorter) >= settings["minCompoundPart"] and words.knows(shorter):
+            return [shorter]
+    if len(term) < settings["minCompoundLength"]:
+        return [term]
     least = settings["minCompoundPart"]
+    head_only = None
     for cut in range(len(term) - least, least - 1, -1):
         head, tail = term[:cut], term[cut:]
-        if not words.knows(tail):
+        if head.endswith("s") and len(head) > least and not words.knows(head) and words.knows(head[:-1]):
+            head = head[:-1]  # a linking s: 'levensmoe'
+        if not words.knows(head):
             continue
-        if words.knows(head):
+        if words.knows(tail):
             return [head, tail]
-        if head.endswith("s") and len(head) > least and words.knows(head[:-1]):
-            return [head[:-1], tail]
-    return None
+        if head_only is None and len(head) > least and len(tail) > least:
+            head_only = head
+    if head_only is not None and not words.near(term):
+        return [term, head_only]
+    return [term]
 
 
 def content_terms(terms: list[str], words: Words, filler: set[str], settings: dict[str, int]) -> list[str]:
-    """The query terms the search uses: filler dropped, unknown compounds split, split words joined."""
+    """The query terms the search uses: filler dropped, unknown words put in a known form
+    (ending, compound parts), neighbours joined when the index knows them together
+    ('schuld hulp' -> 'schuldhulp') or in reverse, as Dutch splits verbs ('kom niet rond' -> 'rondkom')."""
     result: list[str] = []
-    for term in without_filler(terms, filler):
-        parts = None
-        if len(term) >= settings["minCompoundLength"] and not words.knows(term):
-            parts = split_compound(term, words, settings)
-        for part in parts or [term]:
+    for term in without_filler([without_apostrophe(term) for term in terms], filler):
+        for part in known_form(term, words, settings):
             if part not in result:
                 result.append(part)
-    joined = [a + b for a, b in zip(result, result[1:]) if a + b in words.raw and a + b not in result]
+    joined = []
+    for a, b in zip(result, result[1:]):
+        for both in (a + b, b + a):
+            if (both in words.raw or both in words.stems) and both not in result and both not in joined:
+                joined.append(both)
+                break
     return result + joined
 
 
@@ -142,8 +170,7 @@ def suggestion_for(terms: list[str], words: Words, settings: dict[str, int]) -> 
     for term in terms:
         best = None
         if len(term) >= settings["minSuggestLength"] and not words.knows(term):
-            near = [w for w in words.sorted_raw if abs(len(w) - len(term)) <= 1 and within_one_edit(term, w)]
-            near.sort(key=lambda w: (len(w) != len(term), w))
+            near = words.near(term)
             best = near[0] if near else None
         changed = changed or best is not None
         suggested.append(best or term)

@@ -9,8 +9,8 @@ words occur in the query in order, with at most `MAX_GAP` other words between tw
 * the signal word has `MIN_TYPO_LENGTH`+ letters and the query word, not itself a word of the
   site, is within one typo of it (insertion, deletion, substitution or a swap of two
   neighbouring letters),
-* the signal word is written `woord*` (the query word starts with it: "zelfmoord*" fires on
-  "zelfmoordgedachten") or `*woord` (ends with it: "*geweld" fires on "partnergeweld").
+* the signal word is written `woord*` (the query word starts with it, or with a typo of it:
+  "zelfmoord*" fires on "zelfmoordgedachten" and "zelfmord") or `*woord` (ends with it: "*geweld" fires on "partnergeweld").
   Compound matching is opt-in: a plain "geweld" must not fire on "geweldig".
 
 Two neighbouring query words also count as one ("zelf moord" = "zelfmoord"). Text is
@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .documents import fold
-from .dutch import stem
+from typing import Any
+
+from .dutch import fold, stem
 
 MAX_GAP = 2
 # A gap may not hold an article: it starts a new noun phrase, so the words around it do not belong
@@ -73,7 +74,11 @@ class SignalWord:
         if self.prefix and self.suffix:
             return self.word in word
         if self.prefix:
-            return word.startswith(self.word)
+            if word.startswith(self.word):
+                return True
+            size = len(self.word)  # a typo in the first part of a compound: 'zelfmordgedachten'
+            return typos and size >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH - 1 and any(
+                within_one_edit(word[:n], self.word) for n in (size - 1, size, size + 1))
         if self.suffix:
             return word.endswith(self.word)
         if word_stem == self.stem or word == self.word:
@@ -165,3 +170,19 @@ class SignalIndex:
             if key not in keys and signal_fires(phrase, query):
                 keys.append(key)
         return keys
+
+
+def fired_entries(entries: list[dict[str, Any]], query: str, known: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
+    """The lines a query calls up, in file order, one per ingang (snel_weg when any of its lines says so).
+    `known`: the index vocabulary (see signalen.QueryWords). Same as vangnet() in zoeken.js."""
+    words = QueryWords(query, known)
+    fired: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if not any(signal_fires(signaal, words) for signaal in entry["signalen"]):
+            continue
+        if entry["id"] in fired:
+            if entry.get("snel_weg"):
+                fired[entry["id"]]["snel_weg"] = True
+            continue
+        fired[entry["id"]] = {key: value for key, value in entry.items() if key != "signalen"}
+    return list(fired.values())

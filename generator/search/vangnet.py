@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..fields import Id, JaNee, Regel, format_phone
 from ..load import read_yaml
 from ..problems import Problemen
-from .signalen import QueryWords, signal_fires, signal_words
+from .signalen import QueryWords, fired_entries, signal_fires, signal_words  # noqa: F401 (fired_entries: the query side)
 
 VANGNET_FILE = "vangnet.yaml"
 
@@ -166,19 +166,3 @@ def index_entries(kaart, documents) -> list[dict[str, Any]]:
             entry["snel_weg"] = True
         entries.append(entry)
     return entries
-
-
-def fired_entries(entries: list[dict[str, Any]], query: str, known: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
-    """The lines a query calls up, in file order, one per ingang (snel_weg when any of its lines says so).
-    `known`: the index vocabulary (see signalen.QueryWords). Same as vangnet() in zoeken.js."""
-    words = QueryWords(query, known)
-    fired: dict[str, dict[str, Any]] = {}
-    for entry in entries:
-        if not any(signal_fires(signaal, words) for signaal in entry["signalen"]):
-            continue
-        if entry["id"] in fired:
-            if entry.get("snel_weg"):
-                fired[entry["id"]]["snel_weg"] = True
-            continue
-        fired[entry["id"]] = {key: value for key, value in entry.items() if key != "signalen"}
-    return list(fired.values())

@@ -121,7 +121,13 @@
 
   function signalWordMatches(sw, word, wordStem, typos) {
     if (sw.prefix && sw.suffix) return word.indexOf(sw.word) !== -1;
-    if (sw.prefix) return word.slice(0, sw.word.length) === sw.word;
+    if (sw.prefix) {
+      if (word.slice(0, sw.word.length) === sw.word) return true;
+      var size = sw.word.length;
+      return typos && size >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH - 1 && [size - 1, size, size + 1].some(function (n) {
+        return withinOneEdit(word.slice(0, n), sw.word);
+      });
+    }
     if (sw.suffix) return word.length >= sw.word.length && word.slice(word.length - sw.word.length) === sw.word;
     if (wordStem === sw.stem || word === sw.word) return true;
     return typos && sw.word.length >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, sw.word);
@@ -190,34 +196,67 @@
     var stems = new Set(data.lunr.invertedIndex.map(function (entry) { return entry[0]; }));
     return {
       raw: raw,
-      sortedRaw: data.woorden,
+      stems: stems,
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
+      near: function (term) {
+        var found = data.woorden.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
+        return found.sort(function (a, b) {
+          var la = a.length !== term.length ? 1 : 0;
+          var lb = b.length !== term.length ? 1 : 0;
+          return la - lb || (a < b ? -1 : a > b ? 1 : 0);
+        });
+      },
     };
   }
 
-  function splitCompound(term, words, settings) {
+  var ENDINGS = ["t", "er", "ere", "ste"];
+  var APOSTROPHE = /['\u2019]/;
+
+  function withoutApostrophe(term) {
+    var head = term.split(APOSTROPHE)[0];
+    return head.length >= 2 ? head : term;
+  }
+
+  function endsWith(word, ending) {
+    return word.length >= ending.length && word.slice(word.length - ending.length) === ending;
+  }
+
+  function knownForm(term, words, settings) {
+    if (words.knows(term)) return [term];
     var least = settings.minCompoundPart;
+    for (var e = 0; e < ENDINGS.length; e++) {
+      var shorter = term.slice(0, term.length - ENDINGS[e].length);
+      if (endsWith(term, ENDINGS[e]) && shorter.length >= least && words.knows(shorter)) return [shorter];
+    }
+    if (term.length < settings.minCompoundLength) return [term];
+    var headOnly = null;
     for (var cut = term.length - least; cut >= least; cut--) {
       var head = term.slice(0, cut);
       var tail = term.slice(cut);
-      if (!words.knows(tail)) continue;
-      if (words.knows(head)) return [head, tail];
-      if (head.slice(-1) === "s" && head.length > least && words.knows(head.slice(0, -1))) return [head.slice(0, -1), tail];
+      if (endsWith(head, "s") && head.length > least && !words.knows(head) && words.knows(head.slice(0, -1))) head = head.slice(0, -1);
+      if (!words.knows(head)) continue;
+      if (words.knows(tail)) return [head, tail];
+      if (headOnly === null && head.length > least && tail.length > least) headOnly = head;
     }
-    return null;
+    if (headOnly !== null && words.near(term).length === 0) return [term, headOnly];
+    return [term];
   }
 
   function contentTerms(terms, words, filler, settings) {
     var result = [];
-    withoutFiller(terms, filler).forEach(function (term) {
-      var parts = null;
-      if (term.length >= settings.minCompoundLength && !words.knows(term)) parts = splitCompound(term, words, settings);
-      (parts || [term]).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
+    withoutFiller(terms.map(withoutApostrophe), filler).forEach(function (term) {
+      knownForm(term, words, settings).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
     });
     var joined = [];
     for (var i = 0; i + 1 < result.length; i++) {
-      var both = result[i] + result[i + 1];
-      if (words.raw.has(both) && result.indexOf(both) === -1) joined.push(both);
+      var pair = [result[i] + result[i + 1], result[i + 1] + result[i]];
+      for (var j = 0; j < 2; j++) {
+        var both = pair[j];
+        if ((words.raw.has(both) || words.stems.has(both)) && result.indexOf(both) === -1 && joined.indexOf(both) === -1) {
+          joined.push(both);
+          break;
+        }
+      }
     }
     return result.concat(joined);
   }
@@ -227,12 +266,7 @@
     var suggested = terms.map(function (term) {
       var best = null;
       if (term.length >= settings.minSuggestLength && !words.knows(term)) {
-        var near = words.sortedRaw.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
-        near.sort(function (a, b) {
-          var la = a.length !== term.length ? 1 : 0;
-          var lb = b.length !== term.length ? 1 : 0;
-          return la - lb || (a < b ? -1 : a > b ? 1 : 0);
-        });
+        var near = words.near(term);
         best = near.length ? near[0] : null;
       }
       if (best !== null) changed = true;
