@@ -6,6 +6,7 @@ words occur in the query in order, with at most `MAX_GAP` other words between tw
 "ik wil de dood van mijn moeder verwerken" do not fire "wil dood". A query word matches a signal word when
 
 * their Dutch stems are equal (lunr.nl's stemmer: "slaat" and "slaan" differ, so list both),
+  unless the query word has a derivation ending the signal word lacks ("geweldig" is not "geweld"),
 * the signal word has `MIN_TYPO_LENGTH`+ letters and the query word, not itself a word of the
   site, is within one typo of it (insertion, deletion, substitution or a swap of two
   neighbouring letters),
@@ -33,6 +34,8 @@ MAX_GAP = 2
 # A gap may not hold an article: it starts a new noun phrase, so the words around it do not belong
 # together ("ik wil de dood van mijn moeder verwerken" is not "wil dood").
 ARTICLES = frozenset(["de", "het", "een", "t", "der", "des"])
+# The stemmer also strips these derivations, which change the meaning: 'geweldig' is not 'geweld'.
+DERIVED = ("ig", "ige", "lijk", "lijke", "baar", "bare")
 MIN_TYPO_LENGTH = 6
 MAX_QUERY_WORDS = 40
 _WORD = re.compile("[a-z0-9]+")
@@ -61,6 +64,11 @@ def within_one_edit(a: str, b: str) -> bool:
     return longer[start + 1:] == shorter[start:]
 
 
+def derived(word: str, signal_word: str) -> bool:
+    """Whether the word carries a derivation ending that the signal word has not ('geweldig', 'geweld')."""
+    return any(word.endswith(ending) and not signal_word.endswith(ending) for ending in DERIVED)
+
+
 class SignalWord:
     """One word of a signal phrase, with its match mode."""
 
@@ -81,7 +89,9 @@ class SignalWord:
                 within_one_edit(word[:n], self.word) for n in (size - 1, size, size + 1))
         if self.suffix:
             return word.endswith(self.word)
-        if word_stem == self.stem or word == self.word:
+        if word == self.word:
+            return True
+        if word_stem == self.stem and not derived(word, self.word):
             return True
         return typos and len(self.word) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and within_one_edit(word, self.word)
 

@@ -119,6 +119,16 @@ def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> 
     return valid
 
 
+def report_old_format(source, problems: Problemen) -> bool:
+    """The first format ('geldzorgen: [schulden]' at the top, no reason): say how to write it now."""
+    sections = set(SynoniemenBestand.model_fields)
+    old = [key for key, value in source.data.items() if key not in sections and isinstance(value, list)]
+    for key in old:
+        line, column = source.position((key,), key=True)
+        problems.add(source.path, line, column, f"Zet '{key}' onder 'woorden:' en schrijf er een reden bij, bijvoorbeeld: '  {key}: {{naar: [{', '.join(map(str, source.data[key]))}], reden: waarom dit woord hierbij hoort}}'.")
+    return bool(old)
+
+
 def load_synoniemen(kaart, problems: Problemen) -> None:
     """Section loader: read and check kaart/synoniemen.yaml into kaart.extras."""
     from ..validate import validate_model  # imported here: validate imports this module's loader
@@ -132,6 +142,8 @@ def load_synoniemen(kaart, problems: Problemen) -> None:
         return
     if not isinstance(source.data, dict):
         problems.add(path, 1, 1, "Zet in synoniemen.yaml onder 'woorden:' per regel een woord van inwoners met de woorden uit de gegevens en een reden, bijvoorbeeld: 'geldzorgen: {naar: [schulden, geld], reden: spreektaal voor geldproblemen}'.")
+        return
+    if report_old_format(source, problems):
         return
     model = validate_model(SynoniemenBestand, source, problems)
     if model is None:

@@ -16,14 +16,21 @@
  *       hit      {ref, score, id, soort, naam, url (site-relative, e.g. 'voorzieningen/x/'),
  *                 samenvatting, themas, doelgroepen, leeftijd [van, tot], gratis, vrij,
  *                 werkgebied, telefoon, status} (fields absent when unknown)
+ *   SocialeKaartZoek.vangnet(query)          -> the crisis lines the query calls up (the safety net,
+ *                                               kaart/vangnet.yaml), most urgent first: {id, naam, url,
+ *                                               telefoon, tel, wat_doen, wanneer?, snel_weg?}; [] if none.
+ *                                               Filters never apply. Show them above all results.
+ *   SocialeKaartZoek.suggestion(query)       -> "Bedoelde je …?" text when the words as typed find
+ *                                               nothing, else null
  *   SocialeKaartZoek.data()                  -> the loaded file: docs, themas, doelgroepen, soorten,
- *                                               namen (area id -> name), gebieden (area -> kernen)
+ *                                               namen (area id -> name), gebieden (area -> kernen), kcc
  *   SocialeKaartZoek.href(hit or url)        -> absolute URL of a result
  *   SocialeKaartZoek.waar(hit)               -> "heel Gemeente X" / "Brummerveen, Teutloo" (for cards)
  *   SocialeKaartZoek.filtersFromParams(URLSearchParams) / paramsFor(query, filters) -> URL round trip
  *   SocialeKaartZoek.configure({root})       -> site root URL (default: data-root of the header form)
  *
- * Under Node (tests): module.exports = {createEngine, cleanQuery, fold, ...}.
+ * Under Node (tests): module.exports = {createEngine, cleanQuery, fold, ...}; an engine has search,
+ * terms, vangnet and suggestion.
  */
 (function (root, factory) {
   "use strict";
@@ -87,6 +94,13 @@
   var MIN_TYPO_LENGTH = 6;
   var MAX_QUERY_WORDS = 40;
   var ARTICLES = ["de", "het", "een", "t", "der", "des"];
+  var DERIVED = ["ig", "ige", "lijk", "lijke", "baar", "bare"];
+
+  function derived(word, signalWord) {
+    return DERIVED.some(function (ending) {
+      return endsWith(word, ending) && !endsWith(signalWord, ending);
+    });
+  }
 
   /** The words of a text for signal matching: lower case, folded, a-z and 0-9 only. */
   function wordsOf(text) {
@@ -129,7 +143,8 @@
       });
     }
     if (sw.suffix) return word.length >= sw.word.length && word.slice(word.length - sw.word.length) === sw.word;
-    if (wordStem === sw.stem || word === sw.word) return true;
+    if (word === sw.word) return true;
+    if (wordStem === sw.stem && !derived(word, sw.word)) return true;
     return typos && sw.word.length >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, sw.word);
   }
 
@@ -607,6 +622,8 @@
       isReady: function () { return engine !== null; },
       search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options); },
       terms: function (query) { return requireEngine().terms(query); },
+      vangnet: function (query) { return requireEngine().vangnet(query); },
+      suggestion: function (query) { return requireEngine().suggestion(query); },
       data: function () { return loaded; },
       href: function (hitOrUrl) {
         var url = typeof hitOrUrl === "string" ? hitOrUrl : hitOrUrl.url;
