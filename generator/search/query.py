@@ -295,10 +295,9 @@ def name_words(naam: str) -> list[tuple[str, str]]:
     return [(word, dutch.stem(word)) for word in words if word not in dutch.STOP_WORDS]
 
 
-def covers(name: list[tuple[str, str]], term: str, last: bool, settings: dict[str, int]) -> bool:
+def covers(name: list[tuple[str, str]], term: str, stemmed: str, last: bool, settings: dict[str, int]) -> bool:
     """Whether a name word is the term: the same stem, or it starts with the term or its stem
     (compounds: 'schuldhulp' in 'schuldhulpverlening'; while typing, the last word's first letters)."""
-    stemmed = dutch.stem(term)
     least = settings["minPrefixLength"] if last else settings["minNamePrefix"]
     for word, word_stem in name:
         if word_stem == stemmed:
@@ -319,6 +318,7 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
             present.add(f"d{at}")
     line_refs = {f"d{at}" for at in lines}
     door_refs = {f"d{door}" for door in doors}
+    stems = [dutch.stem(term) for term in terms]
 
     def tier(hit: dict[str, Any]) -> int:
         if hit["ref"] in line_refs:
@@ -326,7 +326,7 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
         if hit["ref"] in door_refs:
             return 2
         name = name_of(position(hit["ref"]))
-        return 1 if all(covers(name, term, i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
+        return 1 if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
 
     tiers = {hit["ref"]: tier(hit) for hit in hits}
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
@@ -344,6 +344,7 @@ class SearchEngine:
         self._words: Words | None = None
         self.filler = set(data.get("vulwoorden", []))
         self._names: dict[int, list[tuple[str, str]]] = {}
+        self._found: dict[str, bool] = {}
 
     def name_of(self, at: int) -> list[tuple[str, str]]:
         if at not in self._names:
@@ -366,10 +367,17 @@ class SearchEngine:
 
     def suggestion(self, query: str) -> str | None:
         """'Bedoelde je …?' when the words as typed find nothing (before typo tolerance)."""
-        terms = content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
-        if not terms or ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True):
+        terms = self.terms(query)
+        if not terms or self.found_as_typed(terms):
             return None
         return suggestion_for(terms, self.words(), self.settings)
+
+    def found_as_typed(self, terms: list[str]) -> bool:
+        """Whether the terms find anything before typo tolerance and filters (the last answer is kept)."""
+        key = " ".join(terms)
+        if key not in self._found:
+            self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True))}
+        return self._found[key]
 
     def vocabulary(self) -> TokenSet:
         if self._vocabulary is None:
@@ -389,6 +397,8 @@ class SearchEngine:
                 hits = [to_hit(self.data, f"d{i}", 0) for i, doc in enumerate(self.data["docs"]) if keep(doc)]
         else:
             hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep)
+            if not (has_filter(filters) or soorten_of(filters)):
+                self._found = {" ".join(terms): bool(hits)}  # suggestion() needs no second query
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if len(hits) < self.settings["fuzzyBelow"] and fuzzy_useful:
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)

@@ -303,8 +303,7 @@
     return out;
   }
 
-  function covers(lunr, name, term, last, settings) {
-    var stemmed = stem(lunr, term);
+  function covers(name, term, stemmed, last, settings) {
     var least = last ? settings.minPrefixLength : settings.minNamePrefix;
     return name.some(function (pair) {
       var word = pair[0];
@@ -324,6 +323,7 @@
     });
     var lineRefs = new Set(lines.map(function (at) { return "d" + at; }));
     var doorRefs = new Set(doors.map(function (at) { return "d" + at; }));
+    var stems = terms.map(function (term) { return stem(lunr, term); });
     var tiers = {};
     hits.forEach(function (hit) {
       var tier = 0;
@@ -333,7 +333,7 @@
         tier = 2;
       } else {
         var name = nameOf(position(hit.ref));
-        if (terms.every(function (term, i) { return covers(lunr, name, term, i === terms.length - 1, settings); })) tier = 1;
+        if (terms.every(function (term, i) { return covers(name, term, stems[i], i === terms.length - 1, settings); })) tier = 1;
       }
       tiers[hit.ref] = tier;
     });
@@ -484,9 +484,20 @@
       }).map(function (door) { return door[0]; });
     }
 
+    var found = {key: null, any: false};
+
+    /** Whether the terms find anything before typo tolerance and filters (the last answer is kept). */
+    function foundAsTyped(t) {
+      var key = t.join(" ");
+      if (found.key !== key) {
+        found = {key: key, any: ranked(lunr, index, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }).length > 0};
+      }
+      return found.any;
+    }
+
     function suggestion(query) {
       var t = terms(query);
-      if (!t.length || ranked(lunr, index, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }).length) return null;
+      if (!t.length || foundAsTyped(t)) return null;
       return suggestionFor(t, words(), settings);
     }
 
@@ -504,6 +515,7 @@
         }
       } else {
         hits = ranked(lunr, index, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep);
+        if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
         var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
         if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
           hits = ranked(lunr, index, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
