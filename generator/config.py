@@ -10,3 +10,6 @@ from .projectfiles import MKDOCS_FILE, mkdocs_file  # noqa: F401 (kept importabl
 
 class SocialeKaartConfig(Config):
     kaart = c.Type(str, default="kaart")  # the data folder, relative to mkdocs.yml
+    # The licence of the published data (open-data/, /open-data/ page, datapackage.json).
+    licentie = c.Type(str, default="CC0 1.0 Universeel")
+    licentie_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.nl")
