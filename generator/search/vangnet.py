@@ -32,7 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..fields import Id, JaNee, Regel, format_phone
 from ..load import read_yaml
 from ..problems import Problemen
-from .signalen import QueryWords, fired_entries, signal_fires, signal_words  # noqa: F401 (fired_entries: the query side)
+from .dutch import fold
+from .signalen import QueryWords, fired_entries, signal_fires, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
 
 VANGNET_FILE = "vangnet.yaml"
 
@@ -118,7 +119,7 @@ def check_signals(vangnet: Vangnet, source, problems: Problemen) -> None:
 def check_never(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
     if not vangnet.nooit:
         return
-    known = site_vocabulary(kaart)
+    known = site_vocabulary(kaart, {word for zin in vangnet.nooit for word in words_of(zin)})
     for position, zin in enumerate(vangnet.nooit):
         fired = [lijn.ingang for lijn in matching_lines(vangnet.lijnen, zin, known)]
         if fired:
@@ -126,16 +127,20 @@ def check_never(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
             problems.add(source.path, line, column, f"'{zin}' staat onder 'nooit', maar roept {', '.join(fired)} op. Maak het signaal dat hier vuurt preciezer.")
 
 
-def site_vocabulary(kaart) -> frozenset[str]:
-    """The words of the search index (index.vocabulary), so the check matches as the site does.
-    The everyday words of synoniemen.yaml count as known without the (slow) expansion."""
-    from .documents import collect_documents
-    from .index import raw_words, vocabulary
+def site_vocabulary(kaart, wanted: set[str]) -> frozenset[str]:
+    """Which of the `wanted` words are words of the site, so the check matches as the site does.
+    Read from what the index vocabulary is mostly made of (names, summaries, trefwoorden and the
+    everyday words of synoniemen.yaml); building every search document would double `kaart check`."""
+    from .index import raw_words
 
-    words = set(vocabulary(collect_documents(kaart)))
-    for word in kaart.extras.get("synoniemen", {}):
-        words.update(raw_words(word))
-    return frozenset(words)
+    texts = [word for word in kaart.extras.get("synoniemen", {})]
+    for records in kaart.records.values():
+        for record in records.values():
+            texts += [record.naam, getattr(record, "samenvatting", None) or ""] + list(getattr(record, "trefwoorden", []))
+    found: set[str] = set()
+    for text in texts:
+        found.update(word for word in raw_words(fold(text)) if word in wanted)
+    return frozenset(found)
 
 
 def matching_lines(lijnen: list[VangnetLijn], query: str, known: frozenset[str] = frozenset()) -> list[VangnetLijn]:
