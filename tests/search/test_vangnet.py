@@ -21,7 +21,7 @@ wat_gebeurt_er: Iemand luistert.
 werkgebied: [proefgem]
 themas: [psychisch-en-verslaving]
 contact:
-  telefoon: 0800 0113
+  telefoon: 0523 809 999
 openingstijden:
   {openingstijden}
 laatst_gecontroleerd: 2026-09-01
