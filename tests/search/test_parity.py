@@ -153,7 +153,7 @@ def test_kaart_zoek_json_gives_the_browser_ids(capsys, site_data_file, js_result
     data = json.loads(site_data_file.read_text(encoding="utf-8"))
     queries = all_queries()
     checked = 0
-    for (query, filters), js in list(zip(queries, js_results))[::7]:  # a sample: each call reads the cached index
+    for (query, filters), js in list(zip(queries, js_results))[::15]:  # a sample: each call reads the cached index
         if filters or query.startswith("-"):
             continue  # filters: see the next tests; argparse would read a leading '-' as an option
         hits = kaart_zoek_json(capsys, query)
@@ -163,7 +163,7 @@ def test_kaart_zoek_json_gives_the_browser_ids(capsys, site_data_file, js_result
         assert [hit["id"] for hit in hits if hit.get("vangnet")] == [hit["id"] for hit in hits[: len(lines)]]
         assert {hit["id"] for hit in hits if hit.get("vangnet")} == lines, query
         checked += 1
-    assert checked >= 60
+    assert checked >= 30
 
 
 def test_kaart_zoek_puts_the_crisis_line_first_whatever_the_filters(capsys):
