@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Callable
 
 from . import argparse_nl
-from .config import mkdocs_file
 from .export.cli import register as register_export_command
 from .partner_commands import register as register_partner_commands
+from .projectfiles import mkdocs_file
 from .search.cli import register as register_search_command
-from .problems import display_path
-from .validate import GEBIEDEN_FILE, load_kaart
 from .vocabulary import SOORTEN
 
 DEFAULT_KAART = "kaart"
+GEBIEDEN_FILE = "gebieden.yaml"  # as validate.GEBIEDEN_FILE; not imported here, so `kaart --help` starts fast
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -28,6 +27,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .partner_commands import cmd_check_changes
 
         return cmd_check_changes(args)
+    from .validate import load_kaart
+
     folder = kaart_folder_for(args)
     if folder is None:
         return 2
