@@ -21,11 +21,8 @@ from .build.render import render
 from .build.sanitize import script_json
 from .build.urls import relative
 from .config import SocialeKaartConfig
-<<<<<<< HEAD
-from .huisstijl import HuisstijlFout, lees_huisstijl
-=======
 from .export.publish import OpenData, write_files
->>>>>>> main
+from .huisstijl import HuisstijlFout, lees_huisstijl
 from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
