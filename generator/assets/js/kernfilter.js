@@ -3,7 +3,7 @@
  * choice here is remembered the same way. Cards carry data-werkgebied (kern, gebied and gemeente ids, as
  * in the records) and each optgroup data-gebieden (its gebied and gemeente); a card shows when it serves
  * the kern, its gebied or its gemeente. Teams carry data-kernen; the resident's own sociaal team moves to the top of its list.
- * Without JavaScript the chooser stays hidden and everything shows.
+ * Without JavaScript the chooser is hidden (a noscript style) and everything shows.
  */
 (function () {
   "use strict";
@@ -60,6 +60,5 @@
     Kern.kies(select.value);
   });
   Kern.volg(function (kern) { if (kern !== select.value) { herstel(); } });
-  box.hidden = false;
   herstel();
 })();

@@ -1,13 +1,15 @@
-/* menu.js: Material's phone menu is a <label for="__drawer"> around a hidden checkbox. The header
- * partial gives it role="button", tabindex="0" and a name; this makes it work like a button with the
- * keyboard (Enter and Space), keeps aria-expanded in step, and closes the open menu with Escape.
- * The closed drawer is out of the tab order through CSS (visibility: hidden, kaart.css).
+/* menu.js: Material's phone menu is a <label for="__drawer"> around a hidden checkbox: fine for a mouse
+ * or a finger, but not a button for the keyboard or a screen reader. The header partial also holds a real
+ * <button aria-label="Menu">, hidden until this script shows it in place of the label. The button toggles
+ * the checkbox, keeps aria-expanded in step, and Escape closes the open menu. The closed drawer is out of
+ * the tab order through CSS (visibility: hidden, kaart.css).
  */
 (function () {
   "use strict";
 
   var toggle = document.getElementById("__drawer");
   var button = document.querySelector(".sk-menuknop");
+  var label = document.querySelector(".sk-menulabel");
   if (!toggle || !button) { return; }
   var drawer = document.querySelector(".md-sidebar--primary");
   if (drawer) {
@@ -17,15 +19,11 @@
 
   function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
 
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      event.stopPropagation(); // Material's own keyboard handler would click the label a second time
-      toggle.click();
-      if (toggle.checked && drawer) {
-        var first = drawer.querySelector("a[href], label[tabindex], input, button");
-        if (first) { setTimeout(function () { first.focus(); }, 260); }
-      }
+  button.addEventListener("click", function () {
+    toggle.click();
+    if (toggle.checked && drawer) {
+      var first = drawer.querySelector("a[href], input, button");
+      if (first) { setTimeout(function () { first.focus(); }, 260); }
     }
   });
   toggle.addEventListener("change", sync);
@@ -35,5 +33,7 @@
       button.focus();
     }
   });
+  if (label) { label.hidden = true; }
+  button.hidden = false;
   sync();
 })();
