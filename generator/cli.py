@@ -32,6 +32,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         check_codeowners(kaart, problems)
     for problem in problems.sorted():
         print(problem.as_github() if args.format == "github" else problem)
+    warnings = kaart.extras.get("waarschuwingen", []) if kaart is not None else []
+    for warning in sorted(set(warnings)):
+        print(warning.as_github().replace("::error ", "::warning ", 1) if args.format == "github" else f"{warning} (waarschuwing)")
     if problems:
         print(f"\n{len(problems)} fout(en) gevonden. Los ze op en controleer opnieuw met 'kaart check'.", file=sys.stderr)
         return 1

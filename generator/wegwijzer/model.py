@@ -7,14 +7,16 @@ Files in kaart/wegwijzer/:
     uitkomsten/<id>.yaml    one outcome: advice, what you can do yourself, which voorzieningen to
                             show (a filter), the one ingang to contact and the offer of cliëntondersteuning
 
-An outcome's `ingang` is `sociaal-team` (the sociaal team of the resident's kern), `crisis`
-(the crisis lines) or the id of one ingang record.
+An outcome's `ingang` is its door: `sociaal-team` (the sociaal team of the resident's kern), `crisis`
+(the crisis lines), `clientondersteuning` (the independent cliëntondersteuners of the kern), the id of
+one ingang record, or the id of the voorziening the outcome's headline names (generator/wegwijzer/deur.py).
+Phone numbers in outcome text are written as `{bel:<id>}` and filled in from the data (nummers.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
@@ -24,6 +26,7 @@ from ..vocabulary import URGENTIE
 
 SOCIAAL_TEAM = "sociaal-team"
 CRISIS = "crisis"
+CLIENTONDERSTEUNING = "clientondersteuning"
 MAX_VRAGEN = 6  # no path from the start may ask more questions than this
 
 Urgentie = Literal[tuple(URGENTIE)]  # type: ignore[valid-type]
@@ -80,7 +83,13 @@ class Uitkomst(Strict):
     zelf_doen: list[Regel] = Field(default_factory=list, description="Wat je zelf kunt doen, één tip per regel.")
     netwerk: list[Regel] = Field(default_factory=list, description="Wie in je omgeving kan helpen (familie, buren, vrienden), één tip per regel.")
     voorzieningen: Optional[Selectie] = Field(None, description="Welke voorzieningen passen bij deze uitkomst.")
-    ingang: Id = Field(description="Waar je contact opneemt: 'sociaal-team' (het team van je kern), 'crisis' of de id van een ingang.")
+    ingang: Id = Field(description=(
+        "De ene plek waar je contact opneemt: 'sociaal-team' (het team van je kern), 'crisis' (de crisislijnen), "
+        "'clientondersteuning' (de onafhankelijke cliëntondersteuners van je kern), de id van een ingang, of de id "
+        "van de voorziening die de kop noemt (bijvoorbeeld formulierenhulp)."))
+    kcc: Optional[Regel] = Field(None, description=(
+        "Voor het belscript van het KCC: wat de medewerker doet, in één zin over 'de beller' (niet 'je'). "
+        "Bijvoorbeeld: 'Verwijs de beller naar de formulierenhulp in de bibliotheek.'"))
     wat_gebeurt_er: Optional[Tekst] = Field(None, description="Wat er gebeurt als je contact opneemt, voor deze situatie. Leeg: de tekst van de ingang.")
     clientondersteuning: list[Wet] = Field(default_factory=list, description="Bied een onafhankelijke cliëntondersteuner aan voor deze wetten (wmo, jeugdwet, participatiewet, wlz). Leeg: niet aanbieden.")
     hulplijnen: list[Id] = Field(default_factory=list, description="Bij 'ingang: crisis': de hulplijnen (ids van ingangen) in deze volgorde. Leeg: alle crisislijnen.")
@@ -101,6 +110,10 @@ class Uitkomst(Strict):
     @property
     def via_sociaal_team(self) -> bool:
         return self.ingang == SOCIAAL_TEAM
+
+    @property
+    def via_clientondersteuning(self) -> bool:
+        return self.ingang == CLIENTONDERSTEUNING
 
 
 class WegwijzerInfo(Strict):
@@ -125,6 +138,7 @@ class Wegwijzer:
     vragen: dict[str, Vraag]
     uitkomsten: dict[str, Uitkomst]
     ouders: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)  # node -> [(vraag id, antwoord id)]
+    bronnen: Any = None  # validate._Bronnen: the parsed files, for messages at the right line
 
     @property
     def start(self) -> Vraag:
