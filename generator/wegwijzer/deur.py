@@ -14,8 +14,8 @@ from ..models import Adres, Contact
 from ..openingstijden import Openingstijden
 from ..validate import Kaart
 from .model import CLIENTONDERSTEUNING, CRISIS, SOCIAAL_TEAM, Uitkomst
+from .validate import CRISIS_SOORTEN
 
-CRISIS_SOORTEN = ("crisislijn", "veilig-thuis", "huisartsenpost")
 KCC_SOORT = "kcc"
 
 

@@ -20,7 +20,7 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
-from ..fields import Id, Regel, Tekst, fout
+from ..fields import Id, JaNee, Regel, Tekst, fout
 from ..models import Doelgroep, Leeftijd, Strict, ThemaId, Toegang, Wet
 from ..vocabulary import URGENTIE
 
@@ -38,6 +38,9 @@ class Antwoord(Strict):
     uitleg: Optional[Regel] = Field(None, description="Een korte toelichting onder het antwoord, bijvoorbeeld een voorbeeld.")
     vraag: Optional[Id] = Field(None, description="De volgende vraag (id). Vul 'vraag' of 'uitkomst' in, niet allebei.")
     uitkomst: Optional[Id] = Field(None, description="De uitkomst (id) waar dit antwoord naartoe leidt.")
+    over_een_ander: JaNee = Field(False, description=(
+        "Gaat het vanaf dit antwoord over iemand anders dan wie de vragen beantwoordt? Schrijf dan 'ja': de "
+        "wegwijzer vraagt dan waar die persoon woont, in plaats van waar 'je' woont."))
 
     @model_validator(mode="after")
     def _een_doel(self) -> "Antwoord":
@@ -65,7 +68,9 @@ class Selectie(Strict):
     doelgroepen: list[Doelgroep] = Field(default_factory=list, description="Voorzieningen voor minstens één van deze doelgroepen (of voor iedereen).")
     leeftijd: Optional[Leeftijd] = Field(None, description="De leeftijd van wie hulp zoekt; voorzieningen met een andere leeftijd vallen af.")
     toegang: list[Toegang] = Field(default_factory=list, description="Alleen voorzieningen met deze toegang, bijvoorbeeld [vrij, aanmelden].")
-    trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die het best passen; voorzieningen met deze woorden staan bovenaan.")
+    trefwoorden: list[Regel] = Field(default_factory=list, description=(
+        "Woorden die het doel van de uitkomst beschrijven. Alleen voorzieningen met minstens één van deze woorden "
+        "(in naam, samenvatting of trefwoorden) passen; hoe meer woorden, hoe hoger."))
     uitgelicht: list[Id] = Field(default_factory=list, description="Voorzieningen (id) die altijd bovenaan staan.")
 
     @model_validator(mode="after")
@@ -171,6 +176,20 @@ class Wegwijzer:
                     walk(antwoord.vraag, step)  # type: ignore[arg-type]
 
         walk(self.info.start, [])
+        return found
+
+    def paden_naar(self, node: tuple[str, str]) -> list[tuple[list[tuple[str, str]], str]]:
+        """Every path from the start to this question or outcome: the steps before it."""
+        kind, node_id = node
+        found = []
+        for steps, uitkomst_id in self.paden():
+            if kind == "uitkomst" and uitkomst_id == node_id:
+                found.append((steps, uitkomst_id))
+            elif kind == "vraag":
+                for index, (vraag_id, _) in enumerate(steps):
+                    if vraag_id == node_id:
+                        found.append((steps[:index], uitkomst_id))
+                        break
         return found
 
     def antwoord(self, vraag_id: str, antwoord_id: str) -> Antwoord:

@@ -7,7 +7,8 @@ Errors (in `problems`, `kaart check` fails):
 - the door does not serve what the outcome is about (its themes do not meet the outcome's themes,
   or it is the gemeente's general number): a headline that names a service shows that service's door;
 - a referral loop: the door's own text sends the caller on to a place that sends them back;
-- a phone number typed into outcome or question text instead of `{bel:<id>}` from the data.
+- a phone number typed into outcome or question text instead of `{bel:<id>}` from the data;
+- suggested voorzieningen chosen by theme alone (without purpose words, `trefwoorden`).
 
 Warnings (`kaart.extras['waarschuwingen']`, `kaart check` prints them and still succeeds):
 - an outcome without a `kcc` line for the call script, or one that addresses the caller as 'je';
@@ -53,6 +54,10 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
                 problems.add(*where("ingang"), message)
             for path, message in _nummer_problemen(kaart, uitkomst, TEKSTVELDEN):
                 problems.add(*where(*path), message)
+            selectie = uitkomst.voorzieningen
+            if selectie is not None and selectie.themas and not selectie.trefwoorden and not selectie.uitgelicht:
+                problems.add(*where("voorzieningen"), "Deze uitkomst kiest voorzieningen alleen op thema. Zet bij 'trefwoorden' de woorden "
+                             "van het doel van deze uitkomst, zodat er geen voorzieningen verschijnen die er niets mee te maken hebben.")
             _check_kcc_regel(uitkomst, where, warnings)
         for vraag in wegwijzer.vragen.values():
             for path, message in _nummer_problemen(kaart, vraag, VRAAGVELDEN, antwoorden=True):
