@@ -12,6 +12,7 @@ Errors (in `problems`, `kaart check` fails):
 
 Warnings (`kaart.extras['waarschuwingen']`, `kaart check` prints them and still succeeds):
 - an outcome without a `kcc` line for the call script, or one that addresses the caller as 'je';
+- a door without phone hours (`contact: telefoon_tijden`): then no "nu open" can stand next to its number;
 - a record shown on /kcc/ without a KCC answer;
 - a closure that leaves the walk-in hours of the same place open.
 """
@@ -59,6 +60,10 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
                 problems.add(*where("voorzieningen"), "Deze uitkomst kiest voorzieningen alleen op thema. Zet bij 'trefwoorden' de woorden "
                              "van het doel van deze uitkomst, zodat er geen voorzieningen verschijnen die er niets mee te maken hebben.")
             _check_kcc_regel(uitkomst, where, warnings)
+            for deur in sorted({d.id: d for k in kaart.kernen for d in deuren(kaart, uitkomst, k)}.values(), key=lambda d: d.id):
+                if deur.telefoon and not deur.telefoon_tijden:
+                    warnings.add(*kaart.where(deur.soort, deur.id, "contact"), f"'{deur.naam}' is de plek van de uitkomst '{uitkomst.id}', maar heeft "
+                                 "geen 'telefoon_tijden'. Zet erbij wanneer het nummer wordt opgenomen: dan ziet de medewerker of het nu open is.")
         for vraag in wegwijzer.vragen.values():
             for path, message in _nummer_problemen(kaart, vraag, VRAAGVELDEN, antwoorden=True):
                 problems.add(*wegwijzer.bronnen.where("vraag", vraag.id, *path), message)

@@ -198,7 +198,7 @@
     });
     var text = "Verwezen naar: " + (parts.length ? parts.join("; ") : "zie de sociale kaart") + ".";
     var zeg = scope.querySelector("[data-zeg]");
-    if (zeg) text += " Gezegd: " + zeg.textContent.trim();
+    if (zeg) text += " " + (zeg.getAttribute("data-zeg") || "Gezegd") + ": " + zeg.textContent.trim();
     var team = scope.querySelector(".sk-kcc-teamregel [data-deur]");
     if (team) text += " Sociaal team: " + deurTekst(team) + ".";
     return text;
@@ -683,6 +683,7 @@
     }
 
     window.addEventListener("hashchange", function () { openTarget(true); });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) openTarget(true); });
     root.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
       // The same hash again fires no hashchange: open and focus it anyway.
@@ -703,6 +704,25 @@
       return target && target.matches("details.sk-kcc-vraag") ? target : root.querySelector("details.sk-kcc-vraag[open]");
     }
 
+    // Number keys choose an answer. With ten or more answers, "1" waits a moment for a second digit ("12").
+    var cijfers = "";
+    var cijferTimer = null;
+
+    function kiesAntwoord(digit) {
+      var vraag = currentQuestion();
+      if (!vraag) return;
+      var count = vraag.querySelectorAll("a[data-antwoord]").length;
+      clearTimeout(cijferTimer);
+      cijfers += digit;
+      var kies = function () {
+        var answer = vraag.querySelector('a[data-antwoord="' + Number(cijfers) + '"]');
+        cijfers = "";
+        if (answer) answer.click();
+      };
+      if (Number(cijfers) * 10 > count || cijfers.length === 2) kies();
+      else cijferTimer = setTimeout(kies, 700);
+    }
+
     function currentOutcome() {
       var active = document.activeElement;
       var here = active && active.closest ? active.closest("[data-uitkomst]") : null;
@@ -720,12 +740,9 @@
         history.back();
         return;
       }
-      if (!outcomes && /^[1-9]$/.test(key)) {
-        var vraag = currentQuestion();
-        var answer = vraag && vraag.querySelector('a[data-antwoord="' + key + '"]');
-        if (!answer) return;
+      if (!outcomes && /^[0-9]$/.test(key)) {
         event.preventDefault();
-        answer.click();
+        kiesAntwoord(key);
         return;
       }
       var outcome = outcomes && currentOutcome();
