@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import Account, Email, Id, JaNee, Postcode, Regel, Telefoon, Tekst, Url, fout
+from .fields import MAX_LIJST, Account, Email, Id, JaNee, Naam, Postcode, Regel, Telefoon, Tekst, Url, fout
 from .openingstijden import Openingstijden, deel_uitzonderingen
 from .vocabulary import (
     DOELGROEPEN,
@@ -49,6 +49,16 @@ class Strict(BaseModel):
     """Base for every part of the data: unknown keys are errors, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lijsten_begrensd(cls, data: object) -> object:
+        """No list in a record holds more than MAX_LIJST items (a page must stay readable and small)."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, list) and len(value) > MAX_LIJST:
+                    raise fout(f"De lijst '{key}' heeft {len(value)} waarden; er mogen er hoogstens {MAX_LIJST} in. Kies de belangrijkste.", veld=key)
+        return data
 
 
 # --- parts ---------------------------------------------------------------------------
@@ -142,7 +152,7 @@ class Record(Strict):
     """Fields every record type shares."""
 
     id: Id = Field(description="Unieke naam van dit record; gelijk aan de bestandsnaam zonder .yaml. Alleen kleine letters, cijfers en streepjes.", examples=["buurthuis-de-spil"])
-    naam: Regel = Field(description="De naam zoals inwoners die kennen.", examples=["Buurthuis De Spil"])
+    naam: Naam = Field(description="De naam zoals inwoners die kennen.", examples=["Buurthuis De Spil"])
     laatst_gecontroleerd: dt.date = Field(description="Datum waarop iemand de gegevens voor het laatst heeft nagekeken (jjjj-mm-dd).", examples=["2026-10-01"])
 
 
@@ -276,6 +286,7 @@ class Gebied(Strict):
 class Gemeente(Strict):
     id: Id = Field(description="Korte naam van de gemeente: kleine letters, cijfers en streepjes.", examples=["egelstede"])
     naam: Regel = Field(description="De naam van de gemeente.", examples=["Gemeente Egelstede"])
+    provincie: Optional[Regel] = Field(None, description="De provincie waarin de gemeente ligt, bijvoorbeeld Overijssel. Staat in de adressen van de open data.", examples=["Overijssel"])
     gebieden: list[Gebied] = Field(min_length=1, description="De gebieden van de gemeente; elk gebied heeft een eigen sociaal team.")
 
 
@@ -286,6 +297,20 @@ class Gebieden(Strict):
     voorbeelddata: JaNee = Field(False, description="Zet op 'ja' zolang de kaart voorbeeldgegevens bevat; elke pagina zegt dat dan.")
     kcc_telefoon: Optional[Telefoon] = Field(None, description="Het algemene nummer van de gemeente (KCC), bijvoorbeeld 14 0523.")
     gemeenten: list[Gemeente] = Field(min_length=1, description="De gemeenten in de kaart, met hun gebieden en kernen.")
+
+
+class ToegestaanNummer(Strict):
+    nummer: Telefoon = Field(description="Het betaalnummer of buitenlandse nummer dat toch mag.", examples=["0900 8020"])
+    organisatie: Id = Field(description="De organisatie (id) wier records dit nummer mogen tonen.", examples=["juridisch-loket"])
+    reden: Regel = Field(description="Waarom dit nummer nodig is: de dienst is niet anders bereikbaar.", examples=["Het landelijke nummer van het Juridisch Loket; er is geen gratis nummer."])
+    beoordeeld: dt.date = Field(description="Wanneer de gemeente deze uitzondering heeft beoordeeld (jjjj-mm-dd).", examples=["2026-10-01"])
+
+
+class ToegestaneNummers(Strict):
+    """kaart/toegestane-nummers.yaml: reviewed exceptions to the rule 'no premium-rate or foreign numbers'.
+    Only the gemeente may change it (generator/ownership.py)."""
+
+    nummers: list[ToegestaanNummer] = Field(default_factory=list, description="De nummers die toch op de kaart mogen, elk met organisatie en reden.")
 
 
 RECORD_MODELS: dict[str, type[Record]] = {

@@ -72,7 +72,7 @@ def voorziening(rng: random.Random, number: int, organisatie_count: int) -> dict
     toegang = rng.choices(list(TOEGANG), weights=[6, 3, 1, 1])[0]
     record = {
         "id": f"voorziening-{number:05d}",
-        "naam": f"{rng.choice(NAME_PARTS[0])} {rng.choice(NAME_PARTS[1])} {number}",
+        "naam": f"{rng.choice(NAME_PARTS[0])} {rng.choice(NAME_PARTS[1])} {number:05d}",  # 05d: never a bare 112 or 113 (reserved names)
         "organisatie": f"organisatie-{rng.randint(1, organisatie_count)}",
         "samenvatting": _sentence(rng, 8, 22),
         "themas": rng.sample(list(THEMAS), k=rng.choice([1, 1, 2, 2, 3])),

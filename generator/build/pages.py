@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from ..validate import Kaart
+from ..export.taxonomy import TAXONOMIEEN
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
@@ -52,11 +53,14 @@ class SiteContext:
 
     kaart: Kaart
     today: dt.date
+    open_data: Any = None  # generator.export.publish.OpenData: JSON-LD and calendars on record pages
 
     def globals(self) -> dict[str, Any]:
         return {
             "kaart": self.kaart,
             "today": self.today,
+            "open_data": self.open_data,
+            "hsds_taxonomieen": TAXONOMIEEN,
             "record_url": record_url,
             "thema_url": thema_url,
             "kern_url": kern_url,
@@ -222,6 +226,8 @@ SNIPPETS: dict[str, str] = {
     "blokkenlijst": "snippets/blokkenlijst.html",
     "beheer-contact": "snippets/beheer-contact.html",
     "gids": "snippets/gids.html",
+    "open-data": "snippets/open-data.html",
+    "hsds-taxonomie": "snippets/hsds-taxonomie.html",
 }
 
 
