@@ -203,7 +203,7 @@ def test_the_desk_pages_carry_no_residents_blocks(desk):
         page = desk(path)
         html = page.content()
         assert "sk-praten" not in html and "Bel de gemeente" not in html and "bel de gemeente" not in html, path
-        assert page.locator(".sk-demo").inner_text() == "Voorbeeldgegevens."  # one small line
+        assert page.locator(".sk-demo").inner_text() == "Let op: voorbeeldgegevens."  # one small line
         assert page.locator("[data-ww-kernkeuze]").count() == 0, path  # not the residents' kern chooser
 
 
@@ -236,8 +236,11 @@ def test_call_script_keyboard_first_number_keys_backspace_and_the_team_on_the_ou
 
 
 def test_no_call_script_outcome_refers_to_the_kcc_or_leaves_out_the_number(desk, demo):
+    from generator.kcc.belscript import UITKOMSTEN_PER_PAGINA
+
     kcc_number = demo.gebieden.kcc_telefoon
-    pages = ["/kcc/belscript/uitkomsten/", "/kcc/belscript/uitkomsten/2/", "/kcc/belscript/uitkomsten/3/"]
+    count = -(-len(demo.extras["wegwijzer"].uitkomsten) // UITKOMSTEN_PER_PAGINA)
+    pages = ["/kcc/belscript/uitkomsten/"] + [f"/kcc/belscript/uitkomsten/{n}/" for n in range(2, count + 1)]
     seen = 0
     for path in pages:
         page = desk(path + "?kern=haarsloo")

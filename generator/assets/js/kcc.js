@@ -223,12 +223,37 @@
     return select.value ? select.options[select.selectedIndex].textContent : "";
   }
 
-  /* The kern select: restored from ?kern=, kept in the URL, and ArrowUp/ArrowDown do not change it. */
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  /* The kern select: restored from ?kern=, kept in the URL, and ArrowUp/ArrowDown do not change it.
+     Letters choose the first kern whose name starts with what was typed ("ros" → Rosmarke), the same on
+     every browser and however fast the employee types; the letters count as one word for 2 seconds. */
   function initKern(select, onChange, onArrowDown) {
     var fromUrl = urlParam("kern");
     if (fromUrl && select.querySelector('option[value="' + fromUrl.replace(/[^a-z0-9-]/g, "") + '"]')) select.value = fromUrl;
+    var typed = "";
+    var typedTimer = null;
+    function choose(value) {
+      if (select.value === value) return;
+      select.value = value;
+      setUrlParams({kern: select.value});
+      onChange();
+    }
     select.addEventListener("keydown", function (event) {
-      if (event.altKey) return; // Alt+ArrowDown opens the list: a deliberate choice
+      if (event.altKey || event.ctrlKey || event.metaKey) return; // Alt+ArrowDown opens the list: a deliberate choice
+      if (event.key.length === 1 && event.key !== " ") {
+        event.preventDefault();
+        clearTimeout(typedTimer);
+        typed += fold(event.key);
+        typedTimer = setTimeout(function () { typed = ""; }, 2000);
+        var match = Array.prototype.find.call(select.options, function (option) {
+          return option.value && fold(option.textContent).indexOf(typed) === 0;
+        });
+        if (match) choose(match.value);
+        return;
+      }
       if (event.key === "ArrowDown" || event.key === "ArrowUp" || event.key === "PageDown" || event.key === "PageUp" ||
           event.key === "Home" || event.key === "End") {
         event.preventDefault();
