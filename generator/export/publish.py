@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from markupsafe import Markup
 
+from ..build.sanitize import script_json
 from ..build.urls import record_url
 from ..validate import Kaart
 from .beheer_csv import beheer_csv
@@ -30,20 +31,10 @@ HSDS_DIR = OPEN_DATA + "hsds/"
 BEHEER_CSV = OPEN_DATA + "sociale-kaart.csv"
 ATTRIBUTION = "Human Services Data Specification: an Open Referral resource (https://openreferral.org/), CC BY-SA 4.0"
 
-# Characters that could end a <script> element or open an HTML comment, written as JSON escapes.
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def script_json(value: Any) -> Markup:
-    """JSON that no partner text can break out of inside <script> ('</script>', '<!--')."""
-    text = compact(value)
-    for char, escaped in _SCRIPT_ESCAPES.items():
-        text = text.replace(char, escaped)
-    return Markup(text)
 
 
 class OpenData:

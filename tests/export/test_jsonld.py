@@ -130,19 +130,14 @@ def test_sessions_that_are_not_weekly_are_events_with_a_schedule(pages, demo):
 
 
 @pytest.fixture(scope="module")
-def hostile_kaart(tmp_path_factory):
-    import shutil
-
+def hostile_kaart():
+    """The mini kaart with HTML in a partner's text. `kaart check` refuses HTML in text fields, so
+    the text is put in after loading: the JSON-LD must be safe even for text that got past the check."""
     from support import MINI_KAART
 
-    folder = tmp_path_factory.mktemp("hostile") / "kaart"
-    shutil.copytree(MINI_KAART, folder)
-    school = folder / "vindplaatsen" / "school-akkerveen.yaml"
-    lines = ["wat_kun_je_vragen: " + json.dumps(HOSTILE + " Ouders kunnen hier terecht.") if line.startswith("wat_kun_je_vragen:") else line
-             for line in school.read_text(encoding="utf-8").splitlines()]
-    school.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    kaart, problems = load_kaart(folder)
+    kaart, problems = load_kaart(MINI_KAART)
     assert [str(p) for p in problems] == []
+    kaart.vindplaatsen["school-akkerveen"].wat_kun_je_vragen = HOSTILE + " Ouders kunnen hier terecht."
     return kaart
 
 
