@@ -11,6 +11,7 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from test_kcc_browser import kcc  # noqa: F401  the desk page fixture, shared
 
 pytestmark = pytest.mark.browser
 
@@ -35,23 +36,16 @@ class Toetsen:
 
 
 @pytest.fixture
-def desk(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", timezone_id="Europe/Amsterdam",
-                                  permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("request", lambda req: problems.append(req.url) if urlparse(req.url).hostname not in ("127.0.0.1", "localhost") and not req.url.startswith(("data:", "blob:", "about:")) else None)
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+def desk(kcc, site_url):
+    """/kcc/ (test_kcc_browser.kcc: clipboard allowed, fails on requests outside localhost or script errors);
+    call it with another path to open that page in the same context."""
 
     def open_desk(path: str = "/kcc/"):
-        page.goto(site_url + path)
-        if path.startswith("/kcc/") and "belscript" not in path:
-            page.wait_for_function("document.getElementById('kcc-status').textContent.indexOf('geladen') === -1")
-        return page
+        if path != "/kcc/":
+            kcc.goto(site_url + path)
+        return kcc
 
-    yield open_desk
-    context.close()
-    assert problems == []
+    return open_desk
 
 
 def in_view(page, locator) -> bool:
