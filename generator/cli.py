@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from .config import mkdocs_file
 from .export.cli import register as register_export_command
 from .partner_commands import register as register_partner_commands
+from .projectfiles import mkdocs_file
 from .search.cli import register as register_search_command
-from .validate import load_kaart
 from .vocabulary import SOORTEN
 
 DEFAULT_KAART = "kaart"
@@ -26,6 +25,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .partner_commands import cmd_check_changes
 
         return cmd_check_changes(args)
+    from .validate import load_kaart
+
     kaart, problems = load_kaart(args.kaart)
     if kaart is not None:
         from .ownership import check_codeowners

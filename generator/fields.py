@@ -61,12 +61,17 @@ def _hidden_character(value: str, allow_newlines: bool) -> str | None:
     return None
 
 
+_MOBILE_RE = re.compile(r"(?<!\d)(?:06|\+31\s?6|0031\s?6)[\s-]?(?:\d[\s-]?){8}(?!\d)")
+
+
 def _check_hygiene(value: str, limit: int, allow_newlines: bool) -> None:
     hidden = _hidden_character(value, allow_newlines)
     if hidden:
         raise fout(f"Hier staat een onzichtbaar teken ({hidden}), bijvoorbeeld uit een gekopieerde tekst. Typ de tekst opnieuw, zonder kopiëren en plakken.")
     if len(value) > limit:
         raise fout(f"Deze tekst is te lang ({len(value)} tekens; maximaal {limit}). Maak hem korter.")
+    if _MOBILE_RE.search(value):
+        raise fout("Hier staat een 06-nummer in de tekst. Noem geen persoonlijke nummers of namen van medewerkers: zet het nummer van je organisatie bij 'contact: telefoon'.")
     mixed = _mixed_script_word(value)
     if mixed:
         raise fout(f"In '{mixed}' staan letters uit verschillende schriften door elkaar (bijvoorbeeld een Russische 'а' in een Nederlands woord). Typ het woord opnieuw.")
@@ -89,6 +94,10 @@ def _mixed_script_word(value: str) -> str | None:
 
 def _check_id(value: Any) -> str:
     _reject_placeholder(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding onder 'Lijsten'.")
+    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.match(value.strip().lower().replace(" ", "-")):
+        raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
@@ -130,6 +139,14 @@ def _plain_text(value: Any) -> str:
     return value.strip()
 
 
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise fout(f"'{'ja' if value else 'nee'}' is geen getal. Schrijf een heel getal, bijvoorbeeld 18.")
+    if isinstance(value, float) and not value.is_integer():
+        raise fout(f"'{value}' is geen heel getal. Schrijf een heel getal, bijvoorbeeld 18.")
+    return value
+
+
 def _ja_nee(value: Any) -> Any:
     if isinstance(value, str):
         word = value.strip().lower()
@@ -148,17 +165,26 @@ def parse_phone(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise fout("Schrijf een telefoonnummer, bijvoorbeeld '0523 123 456'.")
     raw = value.strip()
+    if re.search(r"[^\d\s\-().+/]", raw):
+        extension = re.search(r"(?i)(toestel|tst|ext|x|#|doorkiesnummer)", raw)
+        if extension:
+            raise fout(f"'{raw}' bevat een toestelnummer. Zet alleen het telefoonnummer hier en het toestelnummer bij telefoon_toelichting, bijvoorbeeld 'vraag naar toestel 12'.")
+        raise fout(f"'{raw}' bevat letters of tekens die niet in een telefoonnummer horen. Schrijf alleen cijfers, bijvoorbeeld '0523 123 456'; zet uitleg bij telefoon_toelichting.")
     digits = re.sub(r"[\s\-().]", "", raw)
     if digits in _EXTRA_SHORT_NUMBERS:
         return digits
-    if digits.isdigit() and len(digits) <= 6:
+    if digits.isdigit() and len(digits) <= 6 and not digits.startswith("0"):
         short = phonenumbers.parse(digits, "NL")
-        if shortnumberinfo.is_valid_short_number_for_region(short, "NL"):
+        cost = shortnumberinfo.expected_cost_for_region(short, "NL")
+        if shortnumberinfo.is_valid_short_number_for_region(short, "NL") and cost in (shortnumberinfo.ShortNumberCost.TOLL_FREE, shortnumberinfo.ShortNumberCost.STANDARD_RATE):
             return digits
+        raise fout(f"'{raw}' is een kort nummer dat we niet kennen of dat geld kan kosten. Schrijf het hele nummer met netnummer, bijvoorbeeld '0523 123 456'.")
     try:
         number = phonenumbers.parse(raw, "NL")
     except phonenumbers.NumberParseException:
         number = None
+    if number is not None and number.extension:
+        raise fout(f"'{raw}' bevat een toestelnummer. Zet alleen het telefoonnummer hier en het toestelnummer bij telefoon_toelichting.")
     if number is None or not phonenumbers.is_valid_number(number):
         raise fout(
             f"'{raw}' is geen geldig Nederlands telefoonnummer. Schrijf het hele nummer met "
@@ -230,6 +256,7 @@ Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema({"type": "string"
 Regel = Annotated[str, BeforeValidator(_plain_line), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_REGEL, "pattern": "^[^<>]*$"})]
 Naam = Annotated[str, BeforeValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_NAAM, "pattern": "^[^<>]*$"})]
 Tekst = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEKST})]
+Getal = Annotated[int, BeforeValidator(_whole_number)]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee), WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]})]
 Telefoon = Annotated[
     str,
@@ -242,6 +269,6 @@ Postcode = Annotated[str, BeforeValidator(_check_postcode), WithJsonSchema({"typ
 Account = Annotated[str, BeforeValidator(_check_account), WithJsonSchema({"type": "string", "pattern": ACCOUNT_PATTERN})]
 
 __all__ = [
-    "Account", "Email", "Id", "JaNee", "Naam", "Postcode", "Regel", "Telefoon", "Tekst", "Url",
+    "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]

@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import MAX_LIJST, Account, Email, Id, JaNee, Naam, Postcode, Regel, Telefoon, Tekst, Url, fout
+from .fields import MAX_LIJST, Account, Email, Getal, Id, JaNee, Naam, Postcode, Regel, Telefoon, Tekst, Url, fout
 from .openingstijden import Openingstijden
 from .vocabulary import (
     DOELGROEPEN,
@@ -73,8 +73,8 @@ class Contact(Strict):
 
 
 class Leeftijd(Strict):
-    van: Optional[int] = Field(None, ge=0, le=120, description="Vanaf deze leeftijd (in jaren).", examples=[18])
-    tot: Optional[int] = Field(None, ge=0, le=120, description="Tot deze leeftijd (in jaren, niet meer voor wie zo oud is).", examples=[27])
+    van: Optional[Getal] = Field(None, ge=0, le=120, description="Vanaf deze leeftijd (in jaren).", examples=[18])
+    tot: Optional[Getal] = Field(None, ge=0, le=120, description="Tot deze leeftijd (in jaren, niet meer voor wie zo oud is).", examples=[27])
 
     @model_validator(mode="after")
     def _van_voor_tot(self) -> "Leeftijd":

@@ -30,6 +30,7 @@ from .models import (
 )
 from .novelty import oldest_first
 from .problems import Problemen, display_path
+from .plausible import check_plausible
 from .trust import ALLOWED_NUMBERS_FILE, check_trust
 from .vocabulary import SOORTEN
 
@@ -161,10 +162,18 @@ def _load_synoniemen(kaart: Kaart, problems: Problemen) -> None:
     load_synoniemen(kaart, problems)
 
 
+def _load_vangnet(kaart: Kaart, problems: Problemen) -> None:
+    from .search.vangnet import load_vangnet  # imported here: that module builds on this one
+    from .search.trefwoorden import check_trefwoorden
+
+    load_vangnet(kaart, problems)
+    check_trefwoorden(kaart, problems)
+
+
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
-SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen]
-KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
+SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen, _load_vangnet]
+KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml", "vangnet.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
 def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaart | None, Problemen]:
@@ -293,6 +302,7 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
     _check_independence(kaart, problems)
     check_trust(kaart, problems)
+    check_plausible(kaart, problems)
     _check_every_kern_has_a_team(kaart, problems)
 
 
@@ -315,14 +325,22 @@ def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:
             area_seen.add(area_id)
 
 
+NOT_INDEPENDENT = {  # organisatie soort → (what it is, why that is not independent)
+    "gemeente": ("de gemeente", "van de gemeente, die over de hulp beslist"),
+    "zorg": ("een zorgaanbieder", "van wie de zorg levert waarover het gesprek gaat"),
+}
+
+
 def _check_independence(kaart: Kaart, problems: Problemen) -> None:
+    """Cliëntondersteuning is independent of who decides on the help and of who provides it."""
     for record in kaart.clientondersteuners.values():
         organisatie = kaart.organisaties.get(record.organisatie)
-        if organisatie and organisatie.soort == "gemeente":
+        if organisatie and organisatie.soort in NOT_INDEPENDENT:
             problems.add(
                 *kaart.where("clientondersteuner", record.id, "organisatie"),
-                f"Cliëntondersteuning moet onafhankelijk zijn van de gemeente, maar '{organisatie.naam}' is de gemeente. "
-                "Kies de onafhankelijke organisatie die de ondersteuning geeft.",
+                f"Cliëntondersteuning moet onafhankelijk zijn {NOT_INDEPENDENT[organisatie.soort][1]}, maar '{organisatie.naam}' is "
+                f"{NOT_INDEPENDENT[organisatie.soort][0]}. Kies de onafhankelijke organisatie die de ondersteuning geeft, "
+                "of neem het aanbod op als voorziening.",
             )
 
 
