@@ -71,8 +71,8 @@ def cmd_check_changes(args: argparse.Namespace) -> int:
     from .ownership import check_changes
     from .validate import load_kaart
 
-    if not args.gewijzigd_door:
-        print("Geef met --gewijzigd-door aan welk GitHub-account de bestanden heeft gewijzigd.", file=sys.stderr)
+    if not args.bestanden:
+        print("Geef de gewijzigde bestanden op achter --gewijzigd-door, bijvoorbeeld: kaart check --gewijzigd-door mijn-account kaart/voorzieningen/mijn-record.yaml", file=sys.stderr)
         return 2
     basis = args.basis or args.kaart
     base, base_problems = load_kaart(basis)
