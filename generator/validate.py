@@ -162,6 +162,14 @@ def _load_synoniemen(kaart: Kaart, problems: Problemen) -> None:
     load_synoniemen(kaart, problems)
 
 
+def _load_vangnet(kaart: Kaart, problems: Problemen) -> None:
+    from .search.vangnet import load_vangnet  # imported here: that module builds on this one
+    from .search.trefwoorden import check_trefwoorden
+
+    load_vangnet(kaart, problems)
+    check_trefwoorden(kaart, problems)
+
+
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
 def _check_routing(kaart: Kaart, problems: Problemen) -> None:
@@ -170,8 +178,8 @@ def _check_routing(kaart: Kaart, problems: Problemen) -> None:
     check_routing(kaart, problems)
 
 
-SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen, _check_routing]
-KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
+SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen, _load_vangnet, _check_routing]
+KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml", "vangnet.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
 def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaart | None, Problemen]:
@@ -304,8 +312,16 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
     _check_every_kern_has_a_team(kaart, problems)
 
 
+WHERE_IDS_ARE = {
+    "organisatie": "De ids van alle organisaties staan in de handleiding bij 'Lijsten van ids' en als bestandsnamen in de map kaart/organisaties/.",
+    "kern": "De ids van alle kernen staan in de handleiding bij 'Lijsten van ids' en in kaart/gebieden.yaml.",
+    "gemeente, gebied of kern": "De ids van de gemeente, de gebieden en de kernen staan in de handleiding bij 'Lijsten van ids' en in kaart/gebieden.yaml.",
+    "ingang": "De ids van de ingangen zijn de bestandsnamen in de map kaart/ingangen/ (zonder .yaml).",
+}
+
+
 def _unknown(what: str, value: str, known: Any) -> str:
-    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} Gebruik een id die in de kaart bestaat."
+    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} {WHERE_IDS_ARE.get(what, 'Gebruik een id die in de kaart bestaat.')}"
 
 
 def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:
