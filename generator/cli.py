@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Callable
@@ -115,18 +116,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
     overrides = {"site_dir": str(Path(args.site).resolve())} if args.site else {}
+    staging = None
     try:
         config = load_config(config_file=mkdocs_file(args.config, args.kaart), **overrides)
+        final = Path(config.site_dir)
+        staging = final.parent / f".{final.name}.bouwen"  # a failed build leaves the previous site in place
+        shutil.rmtree(staging, ignore_errors=True)
+        config.site_dir = str(staging)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
+        _replace_folder(final, staging)
     except MkDocsException as error:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         reason = "de kaart bevat fouten (zie hierboven)" if "BuildError" in str(error) else str(error)
-        print(f"Bouwen mislukt: {reason}", file=sys.stderr)
+        print(f"Bouwen mislukt: {reason}. De vorige versie van de site is blijven staan.", file=sys.stderr)
         return 1
     return 0
+
+
+def _replace_folder(final: Path, new: Path) -> None:
+    """Put the freshly built site in place of the old one: two renames, so the folder is never half."""
+    old = final.parent / f".{final.name}.oud"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

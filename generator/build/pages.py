@@ -54,12 +54,14 @@ class SiteContext:
     kaart: Kaart
     today: dt.date
     open_data: Any = None  # generator.export.publish.OpenData: JSON-LD and calendars on record pages
+    links: Any = None  # generator.build.feedback.RecordLinks: "Deze gegevens aanpassen" and "Meld het"
 
     def globals(self) -> dict[str, Any]:
         return {
             "kaart": self.kaart,
             "today": self.today,
             "open_data": self.open_data,
+            "links": self.links,
             "hsds_taxonomieen": TAXONOMIEEN,
             "record_url": record_url,
             "thema_url": thema_url,
@@ -226,6 +228,7 @@ SNIPPETS: dict[str, str] = {
     "blokkenlijst": "snippets/blokkenlijst.html",
     "beheer-contact": "snippets/beheer-contact.html",
     "gids": "snippets/gids.html",
+    "ids": "snippets/ids.html",
     "open-data": "snippets/open-data.html",
     "hsds-taxonomie": "snippets/hsds-taxonomie.html",
 }
