@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .build.compact import compact_html
-from .build.contact import CONTACT_DATA_URI, contact_json, phone_data
+from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
 from .build.urls import relative
@@ -72,7 +72,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
-            "kcc": phone_data(kaart.gebieden.kcc_telefoon),  # for the contact block on every page
+            "kcc": kcc_nummers(kaart),  # for the contact block on every page (partials/kcc-nummers.html)
         }
         self.pages = {}
         for page in generate_pages(kaart):

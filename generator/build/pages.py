@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
 from ..validate import Kaart
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
+from .contact import kcc_nummers
 from .pagination import paginate
 from .render import render
 from .urls import kern_url, record_url, relative, src_uri_for, thema_url
@@ -53,6 +55,10 @@ class SiteContext:
     kaart: Kaart
     today: dt.date
 
+    @cached_property
+    def kcc_lijst(self) -> list[dict[str, str]]:
+        return kcc_nummers(self.kaart)
+
     def globals(self) -> dict[str, Any]:
         return {
             "kaart": self.kaart,
@@ -62,6 +68,7 @@ class SiteContext:
             "kern_url": kern_url,
             "kernen_namen": self.kernen_namen,
             "gebied_naam": self.gebied_naam,
+            "kcc_lijst": self.kcc_lijst,
         }
 
     def kernen_namen(self, werkgebied: list[str]) -> str:
@@ -144,7 +151,9 @@ def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
         context = {
             "kern": kern,
             "gebied": kaart.gebied_van_kern[kern_id],
+            "gemeente": kaart.gemeente_van_kern[kern_id],
             "team": kaart.sociaal_team_voor(kern_id),
+            "kcc": kaart.kcc_voor(kern_id),
             "lokaal": by_name(local),
             "breder_per_thema": breder_per_thema(wider),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),

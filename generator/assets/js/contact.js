@@ -9,8 +9,8 @@
  * resident chooses once and every chooser on the page follows. Nothing is sent to a server and no
  * cookies are used.
  *
- * contact.json (generator/build/contact.py): {"kcc": {"tel", "tekst"} | null,
- *   "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: {"naam", "url", "telefoon":
+ * contact.json (generator/build/contact.py): {"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc":
+ *   {kern id: kcc id}, "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...]], ...]}], "teams": {id: {"naam", "url", "telefoon":
  *   {"tel", "tekst"} | null, "telefoon_toelichting", "email", "inloop": [lines], "inloop_plan", "adres"}},
  *   "kern_team": {kern id: team id}}; team urls are relative to the site root.
  */
@@ -122,11 +122,25 @@
     box.appendChild(list);
   }
 
+  /* With several gemeenten in the kaart, the static "Bel je gemeente: A …, B …" lines on the page
+   * ([data-sk-kcc], docs/overrides/partials/kcc-nummers.html) narrow to the chosen kern's gemeente. */
+  function kccView(data, kern) {
+    var kcc = kern && data.kcc[data.kern_kcc[kern]];
+    var gemeenten = Object.keys(data.kcc).length;
+    document.querySelectorAll("[data-sk-kcc]").forEach(function (span) {
+      if (!span.hasAttribute("data-sk-kcc-alle")) { span.setAttribute("data-sk-kcc-alle", span.innerHTML); }
+      if (!kcc || gemeenten < 2) { span.innerHTML = span.getAttribute("data-sk-kcc-alle"); return; }
+      span.textContent = "de gemeente " + kcc.gemeente + ": ";
+      span.appendChild(link("tel:" + kcc.tel, kcc.tekst, "sk-tel"));
+    });
+  }
+
   function show(select, box, data, root) {
     var kern = Kern.lees();
     var known = kern && kernNaam(data, kern) ? kern : "";
     select.value = known;
     teamView(box, data, known, root);
+    kccView(data, known);
     if (window.nuOpen) { window.nuOpen.toon(box); }
   }
 
