@@ -77,7 +77,7 @@ def test_holidays_cover_the_build_year_and_two_more():
 
 def test_contact_data_gives_every_kern_its_team(demo):
     data = contact_data(demo, TODAY)
-    listed = [kern_id for gebied in data["gebieden"] for kern_id, _, _ in gebied["kernen"]]
+    listed = [kern_id for gebied in data["gebieden"] for kern_id, *_ in gebied["kernen"]]
     assert listed == list(demo.kernen)
     for kern_id in demo.kernen:
         kcc = demo.kcc_voor(kern_id)

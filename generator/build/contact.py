@@ -24,7 +24,7 @@ CONTACT_DATA_URI = "assets/kaart/contact.json"
 
 def contact_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
     """{"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc": {kern id: kcc id},
-    "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...]], ...]}], "teams": {id: team},
+    "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...], [lat, lon] | null], ...]}], "teams": {id: team},
     "kern_team": {kern id: team id}}. URLs are relative to the site root."""
     gemeenten = kaart.gebieden.gemeenten
     teams = {team.id: team_data(team, today) for team in kaart.sociaal_teams.values()}
@@ -35,7 +35,7 @@ def contact_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
         "gebieden": [
             {
                 "naam": gebied.naam if len(gemeenten) == 1 else f"{kort(gemeente)}: {gebied.naam}",
-                "kernen": [[kern.id, kern.naam, kern.postcodes] for kern in gebied.kernen],
+                "kernen": [[kern.id, kern.naam, kern.postcodes, [kern.coordinaten.lat, kern.coordinaten.lon] if kern.coordinaten else None] for kern in gebied.kernen],
             }
             for gemeente in gemeenten
             for gebied in gemeente.gebieden

@@ -18,6 +18,7 @@ from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
 from .contact import kcc_nummers
+from .nabij import osm_url, plek_attribuut
 from .pagination import paginate
 from .render import render
 from .urls import kern_url, record_url, relative, src_uri_for, thema_url
@@ -69,7 +70,12 @@ class SiteContext:
             "kernen_namen": self.kernen_namen,
             "gebied_naam": self.gebied_naam,
             "kcc_lijst": self.kcc_lijst,
+            "plek_attribuut": self.plek_attribuut,
+            "osm_url": osm_url,
         }
+
+    def plek_attribuut(self, record: Any) -> str:
+        return plek_attribuut(self.kaart, record)
 
     def kernen_namen(self, werkgebied: list[str]) -> str:
         names = [self.gebied_naam(area) for area in werkgebied]

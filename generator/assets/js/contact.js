@@ -1,7 +1,7 @@
 /* contact.js: "Wil je met iemand praten?" on every page, and "Jouw sociaal team" on the Contact page.
  *
  * Each element with data-sk-praten="<url of assets/kaart/contact.json>" gets, in its [data-sk-jouw-team]
- * child, a kern chooser (a select grouped per gebied) and the chosen kern's sociaal team: name, phone,
+ * child, a kern chooser (a select grouped per gebied, or the four digits of a postcode) and the chosen kern's sociaal team: name, phone,
  * e-mail, address and walk-in (inloop) hours with "nu open" (nu-open.js). The static HTML around it
  * already shows the KCC number and a link to Contact, so the page works without JavaScript.
  *
@@ -10,7 +10,7 @@
  * cookies are used.
  *
  * contact.json (generator/build/contact.py): {"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc":
- *   {kern id: kcc id}, "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...]], ...]}], "teams": {id: {"naam", "url", "telefoon":
+ *   {kern id: kcc id}, "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...], [lat, lon] | null], ...]}], "teams": {id: {"naam", "url", "telefoon":
  *   {"tel", "tekst"} | null, "telefoon_toelichting", "email", "inloop": [lines], "inloop_plan", "adres"}},
  *   "kern_team": {kern id: team id}}; team urls are relative to the site root.
  */
@@ -71,6 +71,66 @@
     wrap.appendChild(label);
     wrap.appendChild(document.createTextNode(" "));
     wrap.appendChild(select);
+    return wrap;
+  }
+
+  /* Kern ids whose postcodes (gebieden.yaml) include these four digits; several when a postcode is shared. */
+  function kernenMetPostcode(data, cijfers) {
+    var found = [];
+    data.gebieden.forEach(function (gebied) {
+      gebied.kernen.forEach(function (kern) {
+        if ((kern[2] || []).indexOf(cijfers) !== -1) { found.push(kern); }
+      });
+    });
+    return found;
+  }
+
+  /* "Of typ je postcode": four digits choose the kern; a postcode of several kernen offers them as buttons.
+   * Only the chosen kern is remembered (kern.js); the postcode itself is not stored. */
+  function postcodeKeuze(data, id) {
+    var wrap = element("p", "sk-praten__postcode");
+    var label = element("label", null, "Of typ de 4 cijfers van je postcode:");
+    label.htmlFor = id;
+    var input = element("input");
+    input.id = id;
+    input.type = "text";
+    input.inputMode = "numeric";
+    input.autocomplete = "postal-code";
+    input.maxLength = 7;
+    input.size = 6;
+    input.setAttribute("data-sk-postcode", "");
+    var uitkomst = element("span", "sk-praten__postcode-uitkomst");
+    uitkomst.setAttribute("aria-live", "polite");
+    input.addEventListener("input", function () {
+      var cijfers = input.value.replace(/\s+/g, "").slice(0, 4);
+      uitkomst.textContent = "";
+      if (!/^[1-9][0-9]{3}$/.test(cijfers)) { return; }
+      var kernen = kernenMetPostcode(data, cijfers);
+      if (kernen.length === 1) {
+        uitkomst.textContent = "Postcode " + cijfers + " is " + kernen[0][1] + ".";
+        Kern.kies(kernen[0][0]);
+      } else if (kernen.length > 1) {
+        uitkomst.appendChild(document.createTextNode("Postcode " + cijfers + " hoort bij meer dorpen of wijken. Kies: "));
+        kernen.forEach(function (kern, index) {
+          var knop = element("button", "sk-praten__kies", kern[1]);
+          knop.type = "button";
+          knop.setAttribute("data-sk-kern-keuze", kern[0]);
+          knop.addEventListener("click", function () {
+            Kern.kies(kern[0]);
+            uitkomst.textContent = "Je hebt " + kern[1] + " gekozen.";
+          });
+          if (index) { uitkomst.appendChild(document.createTextNode(" of ")); }
+          uitkomst.appendChild(knop);
+        });
+      } else {
+        uitkomst.textContent = "Postcode " + cijfers + " staat niet op deze kaart. Kies je dorp of wijk in de lijst.";
+      }
+    });
+    wrap.appendChild(label);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(input);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(uitkomst);
     return wrap;
   }
 
@@ -156,6 +216,7 @@
       box.setAttribute("aria-live", "polite");
       holder.textContent = "";
       holder.appendChild(keuze);
+      holder.appendChild(postcodeKeuze(data, "sk-postcode-" + teller));
       holder.appendChild(box);
       var follow = function () { show(select, box, data, root); };
       follow();

@@ -251,6 +251,8 @@
       var query = input.value.trim();
       var filters = readFilters();
       current = Zoek.search(query, filters);
+      // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.
+      if (window.SocialeKaartDichtbij) current = window.SocialeKaartDichtbij.sorteer(current, function (hit) { return hit.plekken; });
       results.textContent = "";
       shown = 0;
       showMore();
@@ -296,7 +298,8 @@
       typing = false;
       var params = new URLSearchParams(window.location.search);
       writeControls(params.get("q") || "", Zoek.filtersFromParams(params));
-      Zoek.ready().then(function () { render(true); }, failed);
+      var near = window.SocialeKaartDichtbij ? window.SocialeKaartDichtbij.klaar() : null;
+      Promise.all([Zoek.ready(), near]).then(function () { render(true); }, failed);
     }
 
     input.addEventListener("input", function () {
@@ -326,6 +329,12 @@
       if (link) link.focus();
     });
     window.addEventListener("popstate", restore);
+    if (window.SocialeKaartKern && window.SocialeKaartDichtbij) {
+      // Another kern chosen on this device: the places near it move up (the query and filters stay).
+      window.SocialeKaartKern.volg(function () {
+        Promise.all([Zoek.ready(), window.SocialeKaartDichtbij.klaar()]).then(function () { render(false); }, function () {});
+      });
+    }
 
     restore();
 
