@@ -81,8 +81,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
+    # Rebuilds after a change render only the pages it touches (generator/build/incremental.py);
+    # MkDocs' English warning about dirty builds does not apply to those and is left out.
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres)
+        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres, build_type="dirty")
     except MkDocsException as error:
         print(f"Starten mislukt: {error}", file=sys.stderr)
         return 1
