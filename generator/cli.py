@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from .config import mkdocs_file
+from .export.cli import register as register_export_command
 from .partner_commands import register as register_partner_commands
 from .search.cli import register as register_search_command
 from .validate import load_kaart
@@ -147,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Later features register their subcommands here: each is a function that receives `add`.
-EXTRA_COMMANDS: list[Callable] = [register_partner_commands, register_search_command]
+EXTRA_COMMANDS: list[Callable] = [register_partner_commands, register_search_command, register_export_command]
 
 
 def main(argv: list[str] | None = None) -> int:

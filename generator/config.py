@@ -10,6 +10,9 @@ from mkdocs.config.base import Config
 
 class SocialeKaartConfig(Config):
     kaart = c.Type(str, default="kaart")  # the data folder, relative to mkdocs.yml
+    # The licence of the published data (open-data/, /open-data/ page, datapackage.json).
+    licentie = c.Type(str, default="CC0 1.0 Universeel")
+    licentie_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.nl")
 
 
 MKDOCS_FILE = "mkdocs.yml"

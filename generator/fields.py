@@ -7,6 +7,7 @@ loader can show the partner the message with the file and line it belongs to.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -25,22 +26,78 @@ _JA = {"ja", "j", "true", "waar"}
 _NEE = {"nee", "n", "false", "onwaar"}
 
 
-def fout(message: str) -> PydanticCustomError:
-    """A validation error whose message is shown to the partner as it is."""
-    return PydanticCustomError("kaart", message)
+def fout(message: str, veld: str | None = None) -> PydanticCustomError:
+    """A validation error whose message is shown to the partner as it is; `veld` names the field
+    a model-level check is about, so the message lands on that field's line."""
+    return PydanticCustomError("kaart", message, {"veld": veld} if veld else None)
 
 
 # What `kaart nieuw` writes where the partner still has to fill something in.
 PLACEHOLDER = "VUL IN"
 
 
+# 'VUL IN' anywhere, or a value that is only 'vul in' in any case ('Vul in', 'vul in.'); not 'Vul in de app …'.
+_PLACEHOLDER_RE = re.compile(r"VUL\s+IN|^\W*(?i:vul\s+in)\W*$")
+MAX_REGEL = 300  # one line: a name, a summary, a street
+MAX_NAAM = 150
+MAX_TEKST = 5_000  # a text with optional Markdown (the same limit as build/sanitize.py)
+MAX_LIJST = 50  # items in any list of a record
+
+
 def _reject_placeholder(value: Any) -> None:
-    if isinstance(value, str) and PLACEHOLDER in value:
+    if isinstance(value, str) and (PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip())):
         raise fout(f"Hier staat nog '{PLACEHOLDER}'. Vervang het door je eigen gegevens (de uitleg staat erboven), of haal de regel weg als het veld niet verplicht is.")
+
+
+# Invisible characters that can hide or reorder text: control characters, bidi overrides and
+# isolates, zero-width characters, the byte order mark, soft hyphens.
+def _hidden_character(value: str, allow_newlines: bool) -> str | None:
+    for char in value:
+        if char in "\n\r" and allow_newlines:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp") and not (char == "\t" and allow_newlines):
+            return f"U+{ord(char):04X}"
+    return None
+
+
+_MOBILE_RE = re.compile(r"(?<!\d)(?:06|\+31\s?6|0031\s?6)[\s-]?(?:\d[\s-]?){8}(?!\d)")
+
+
+def _check_hygiene(value: str, limit: int, allow_newlines: bool) -> None:
+    hidden = _hidden_character(value, allow_newlines)
+    if hidden:
+        raise fout(f"Hier staat een onzichtbaar teken ({hidden}), bijvoorbeeld uit een gekopieerde tekst. Typ de tekst opnieuw, zonder kopiëren en plakken.")
+    if len(value) > limit:
+        raise fout(f"Deze tekst is te lang ({len(value)} tekens; maximaal {limit}). Maak hem korter.")
+    if _MOBILE_RE.search(value):
+        raise fout("Hier staat een 06-nummer in de tekst. Noem geen persoonlijke nummers of namen van medewerkers: zet het nummer van je organisatie bij 'contact: telefoon'.")
+    mixed = _mixed_script_word(value)
+    if mixed:
+        raise fout(f"In '{mixed}' staan letters uit verschillende schriften door elkaar (bijvoorbeeld een Russische 'а' in een Nederlands woord). Typ het woord opnieuw.")
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return name.split(" ")[0] if name else None  # LATIN, CYRILLIC, GREEK, ARABIC, …
+
+
+def _mixed_script_word(value: str) -> str | None:
+    for word in re.findall(r"\w+", value):
+        scripts = {_script(char) for char in word} - {None}
+        if len(scripts) > 1:
+            return word
+    return None
 
 
 def _check_id(value: Any) -> str:
     _reject_placeholder(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding onder 'Lijsten'.")
+    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.match(value.strip().lower().replace(" ", "-")):
+        raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
@@ -49,10 +106,11 @@ def _check_id(value: Any) -> str:
     return value
 
 
-def _plain_line(value: Any) -> str:
+def _plain_line(value: Any, limit: int = MAX_REGEL) -> str:
     _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Hier hoort tekst te staan.")
+    _check_hygiene(value, limit, allow_newlines=True)  # a folded YAML line may hold line breaks; they become spaces
     value = " ".join(value.split())
     if not value:
         raise fout("Dit veld is leeg. Vul een tekst in of haal het veld weg.")
@@ -61,13 +119,32 @@ def _plain_line(value: Any) -> str:
     return value
 
 
+def _name(value: Any) -> str:
+    return _plain_line(value, MAX_NAAM)
+
+
 def _plain_text(value: Any) -> str:
+    """A text with optional Markdown; what the site would not show is an error here, not a surprise later."""
+    from .build.sanitize import markdown_problems  # the one place that knows which Markdown is shown
+
     _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Hier hoort tekst te staan.")
     if not value.strip():
         raise fout("Dit veld is leeg. Vul een tekst in of haal het veld weg.")
+    _check_hygiene(value, MAX_TEKST, allow_newlines=True)
+    problems = markdown_problems(value, _check_email, parse_phone)
+    if problems:
+        raise fout(" ".join(problems))
     return value.strip()
+
+
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise fout(f"'{'ja' if value else 'nee'}' is geen getal. Schrijf een heel getal, bijvoorbeeld 18.")
+    if isinstance(value, float) and not value.is_integer():
+        raise fout(f"'{value}' is geen heel getal. Schrijf een heel getal, bijvoorbeeld 18.")
+    return value
 
 
 def _ja_nee(value: Any) -> Any:
@@ -88,17 +165,26 @@ def parse_phone(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise fout("Schrijf een telefoonnummer, bijvoorbeeld '0523 123 456'.")
     raw = value.strip()
+    if re.search(r"[^\d\s\-().+/]", raw):
+        extension = re.search(r"(?i)(toestel|tst|ext|x|#|doorkiesnummer)", raw)
+        if extension:
+            raise fout(f"'{raw}' bevat een toestelnummer. Zet alleen het telefoonnummer hier en het toestelnummer bij telefoon_toelichting, bijvoorbeeld 'vraag naar toestel 12'.")
+        raise fout(f"'{raw}' bevat letters of tekens die niet in een telefoonnummer horen. Schrijf alleen cijfers, bijvoorbeeld '0523 123 456'; zet uitleg bij telefoon_toelichting.")
     digits = re.sub(r"[\s\-().]", "", raw)
     if digits in _EXTRA_SHORT_NUMBERS:
         return digits
-    if digits.isdigit() and len(digits) <= 6:
+    if digits.isdigit() and len(digits) <= 6 and not digits.startswith("0"):
         short = phonenumbers.parse(digits, "NL")
-        if shortnumberinfo.is_valid_short_number_for_region(short, "NL"):
+        cost = shortnumberinfo.expected_cost_for_region(short, "NL")
+        if shortnumberinfo.is_valid_short_number_for_region(short, "NL") and cost in (shortnumberinfo.ShortNumberCost.TOLL_FREE, shortnumberinfo.ShortNumberCost.STANDARD_RATE):
             return digits
+        raise fout(f"'{raw}' is een kort nummer dat we niet kennen of dat geld kan kosten. Schrijf het hele nummer met netnummer, bijvoorbeeld '0523 123 456'.")
     try:
         number = phonenumbers.parse(raw, "NL")
     except phonenumbers.NumberParseException:
         number = None
+    if number is not None and number.extension:
+        raise fout(f"'{raw}' bevat een toestelnummer. Zet alleen het telefoonnummer hier en het toestelnummer bij telefoon_toelichting.")
     if number is None or not phonenumbers.is_valid_number(number):
         raise fout(
             f"'{raw}' is geen geldig Nederlands telefoonnummer. Schrijf het hele nummer met "
@@ -174,8 +260,10 @@ def _check_postcodecijfers(value: Any) -> str:
 
 
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
-Regel = Annotated[str, BeforeValidator(_plain_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^<>]*$"})]
-Tekst = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Regel = Annotated[str, BeforeValidator(_plain_line), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_REGEL, "pattern": "^[^<>]*$"})]
+Naam = Annotated[str, BeforeValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_NAAM, "pattern": "^[^<>]*$"})]
+Tekst = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEKST})]
+Getal = Annotated[int, BeforeValidator(_whole_number)]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee), WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]})]
 Telefoon = Annotated[
     str,
@@ -189,6 +277,6 @@ Postcodecijfers = Annotated[str, BeforeValidator(_check_postcodecijfers), WithJs
 Account = Annotated[str, BeforeValidator(_check_account), WithJsonSchema({"type": "string", "pattern": ACCOUNT_PATTERN})]
 
 __all__ = [
-    "Account", "Email", "Id", "JaNee", "Postcode", "Postcodecijfers", "Regel", "Telefoon", "Tekst", "Url",
+    "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Postcodecijfers", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]

@@ -8,6 +8,7 @@ dates: `9:00` stays text (no sexagesimal numbers) and `nee`/`no` stay text (no N
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -130,12 +131,30 @@ def _check_events(text: str) -> None:
             raise _Rejected(line, column, f"De YAML-tag '{tag}' is niet toegestaan. Haal de tag weg.")
 
 
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def _check_date(node: yaml.ScalarNode) -> None:
+    """An impossible date (2026-02-30) is reported where it stands, in Dutch."""
+    year, month, day = (int(part) for part in node.value.split("-"))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        line, column = _mark(node)
+        if not 1 <= month <= 12:
+            raise _Rejected(line, column, f"'{node.value}' is geen datum: er is geen maand {month}. Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-10-01.") from None
+        days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        raise _Rejected(line, column, f"'{node.value}' bestaat niet: {MAANDEN[month - 1]} {year} heeft {days} dagen. Controleer de dag.") from None
+
+
 def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -> None:
     # A scalar is reported where it stands; a block (mapping or list) on the line of its key.
     if isinstance(node, yaml.ScalarNode) or where not in key_positions:
         positions[where] = _mark(node)
     else:
         positions[where] = key_positions[where]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        _check_date(node)
     if node.tag not in _STANDARD_TAGS:
         line, column = _mark(node)
         raise _Rejected(line, column, f"De YAML-tag '{node.tag}' is niet toegestaan. Haal de tag weg.")
@@ -156,6 +175,77 @@ def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, where + (index,), positions, key_positions)
+
+
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z_]+):(?P<rest>.*)$")
+_NO_COLON = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z_]+) +(?P<rest>[^:#\s].*)$")
+
+
+def _plain_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of every line that starts something: not a comment, not empty, not inside
+    a block text (| or >) and not the continuation of a text that runs over more lines."""
+    result, inside = [], None  # inside: lines indented deeper than this belong to the value above
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        if not stripped or stripped.startswith("#"):
+            continue
+        if inside is not None and indent > inside:
+            continue
+        inside = None
+        result.append((number, line))
+        key = _KEY_LINE.match(line)
+        if key and key["rest"].strip() and not key["rest"].strip().startswith("#"):
+            inside = indent + len(key["dash"] or "")
+        elif not key and stripped.startswith("- "):
+            inside = indent  # a list value may run on over more lines too
+    return result
+
+
+def _known_field_names() -> set[str]:
+    from .messages import all_field_names  # the models know the field names
+
+    return all_field_names()
+
+
+def lint_lines(text: str) -> _Rejected | None:
+    """Mistakes YAML would read without complaint, or report lines too late: 'toegang:vrij' and
+    'telefoon 0523 …' (a field name without its colon)."""
+    fields = _known_field_names()
+    for number, line in _plain_lines(text):
+        key_line = _KEY_LINE.match(line)
+        if key_line and key_line["key"] in fields and key_line["rest"][:1] not in ("", " ") :
+            column = len(key_line["indent"]) + len(key_line["dash"] or "") + len(key_line["key"]) + 2
+            return _Rejected(number, column, f"Na de dubbele punt hoort een spatie: schrijf '{key_line['key']}: {key_line['rest'].strip()}'.")
+        no_colon = _NO_COLON.match(line)
+        if no_colon and no_colon["key"] in fields and not key_line and not no_colon["dash"]:  # '- naar huis' is a list value
+            column = len(no_colon["indent"]) + len(no_colon["dash"] or "") + len(no_colon["key"]) + 1
+            return _Rejected(number, column, f"Hier mist de dubbele punt achter '{no_colon['key']}'. Schrijf '{no_colon['key']}: {no_colon['rest'].strip()}'.")
+    return None
+
+
+def diagnose_syntax(text: str, up_to: int) -> _Rejected | None:
+    """The line that really broke the YAML (the parser often notices lines later): an unclosed
+    quote or bracket, a value that starts with ' ('t Leemhuus)."""
+    for number, line in _plain_lines(text):
+        if number > up_to:
+            break
+        match = _KEY_LINE.match(line)
+        value = match["rest"].strip() if match else line.strip().removeprefix("- ").strip()
+        value = re.sub(r"\s+#.*$", "", value) if not value.startswith(("'", '"')) else value
+        column = line.index(value) + 1 if value and value in line else 1
+        if value.startswith("'") and not (len(value) > 1 and value.endswith("'")):
+            key = match["key"] if match else "naam"
+            return _Rejected(number, column, (
+                f"Deze tekst begint met een ' (zoals in 't) en wordt dan gelezen als tekst tussen aanhalingstekens die niet sluit. "
+                f"Zet de hele tekst tussen dubbele aanhalingstekens: {key}: \"{value}\""))
+        if value.startswith('"') and (len(value) == 1 or not value.endswith('"')):
+            return _Rejected(number, column, "Hier mist het afsluitende aanhalingsteken (\") aan het eind van de tekst. Zet het erachter.")
+        if value.startswith("[") and "]" not in value:
+            return _Rejected(number, column + len(value), "Hier mist ] aan het eind van de lijst. Schrijf bijvoorbeeld: themas: [zorg-en-gezondheid, mantelzorg]")
+        if value.startswith("{") and "}" not in value:
+            return _Rejected(number, column + len(value), "Hier mist } aan het eind. Schrijf de velden liever elk op een eigen regel.")
+    return None
 
 
 class _Unusual(Exception):
@@ -248,6 +338,9 @@ def _fast_parse(text: str, path: Path) -> YamlFile:
 
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse checked text; raise _Rejected with a Dutch message on anything unsafe or invalid."""
+    linted = lint_lines(text)
+    if linted:
+        raise linted
     if yaml.__with_libyaml__:
         try:
             return _fast_parse(text, path)
@@ -269,7 +362,7 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _Rejected(line, column, _yaml_message(error)) from None
+        raise diagnose_syntax(text, line) or _indentation_problem(text, line) or _Rejected(line, column, _yaml_message(error)) from None
     except yaml.YAMLError as error:
         raise _Rejected(1, 1, f"Dit is geen geldige YAML: {error}") from None
     except (ValueError, TypeError) as error:  # e.g. an impossible date such as 2026-02-30
@@ -289,7 +382,31 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
         return "Er mist een afsluitend aanhalingsteken."
     if "found character" in problem and "cannot start any token" in problem:
         return "Deze regel begint met een teken dat niet mag (bijvoorbeeld een tab, @ of `). Zet de tekst tussen aanhalingstekens."
-    return f"Dit is geen geldige YAML ({error.problem}). Controleer het inspringen en de aanhalingstekens op deze regel."
+    if "expected '-' indicator" in problem or "expected ',' or ']'" in problem:
+        return "Deze regel springt niet goed in, of er mist een streepje (-) voor een waarde in de lijst. Zet de streepjes van één lijst precies onder elkaar."
+    return "Dit is geen geldige YAML. Controleer het inspringen en de aanhalingstekens op deze regel en de regel erboven."
+
+
+def _indentation_problem(text: str, error_line: int) -> _Rejected | None:
+    """A list item whose fields do not line up under its first field ('- naam:' then 'adres:' one
+    space off): reported on the first line that is off, with what to do."""
+    lines = _plain_lines(text)
+    content_column = None
+    for number, line in lines:
+        if number > error_line:
+            break
+        indent = len(line) - len(line.lstrip(" "))
+        match = _KEY_LINE.match(line)
+        if match and match["dash"]:
+            content_column = indent + len(match["dash"])
+            continue
+        if content_column is not None and match and indent != content_column and content_column - 2 < indent < content_column + 2:
+            return _Rejected(number, indent + 1, (
+                f"Deze regel springt niet goed in: zet '{match['key']}' precies onder het eerste veld na het streepje erboven "
+                f"(op positie {content_column + 1}), met spaties."))
+        if match and indent < (content_column or 0) - 2:
+            content_column = None
+    return None
 
 
 def read_yaml(path: Path, problems: Problemen) -> YamlFile | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -74,7 +75,10 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"'{value}' is geen datum. Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-10-01."
     if kind in ("list_type", "tuple_type", "set_type"):
-        return "Hier hoort een lijst te staan: zet elke waarde op een eigen regel die begint met '- '."
+        if isinstance(value, str) and value.strip():
+            items = ", ".join(part.strip() for part in value.split(",") if part.strip())
+            return f"Hier hoort een lijst te staan: zet de waarden tussen vierkante haken, zo: {name}: [{items}]"
+        return f"Hier hoort een lijst te staan, bijvoorbeeld {name}: [eerste, tweede]. Eén waarde is ook een lijst: {name}: [eerste]"
     if kind == "too_short":
         return "Deze lijst is leeg. Vul minstens één waarde in."
     if kind in ("greater_than_equal", "greater_than"):
@@ -87,3 +91,22 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
         return "Dit veld moet leeg blijven."
     return f"Deze waarde klopt niet ({error.get('msg', kind)})."
 
+
+
+@lru_cache(maxsize=1)
+def all_field_names() -> frozenset[str]:
+    """Every field name of every model a kaart file can hold (for messages about YAML lines)."""
+    from .models import RECORD_MODELS, Gebieden, ToegestaneNummers
+
+    names: set[str] = set()
+    todo: list[type[BaseModel]] = [*RECORD_MODELS.values(), Gebieden, ToegestaneNummers]
+    seen: set[type[BaseModel]] = set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            names.add(name)
+            todo.extend(_models_in(field.annotation))
+    return frozenset(names)

@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import Account, Email, Id, JaNee, Postcode, Postcodecijfers, Regel, Telefoon, Tekst, Url, fout
+from .fields import MAX_LIJST, Account, Email, Getal, Id, JaNee, Naam, Postcode, Postcodecijfers, Regel, Telefoon, Tekst, Url, fout
 from .openingstijden import Openingstijden
 from .vocabulary import (
     DOELGROEPEN,
@@ -50,6 +50,16 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _lijsten_begrensd(cls, data: object) -> object:
+        """No list in a record holds more than MAX_LIJST items (a page must stay readable and small)."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, list) and len(value) > MAX_LIJST:
+                    raise fout(f"De lijst '{key}' heeft {len(value)} waarden; er mogen er hoogstens {MAX_LIJST} in. Kies de belangrijkste.", veld=key)
+        return data
+
 
 # --- parts ---------------------------------------------------------------------------
 
@@ -63,8 +73,8 @@ class Contact(Strict):
 
 
 class Leeftijd(Strict):
-    van: Optional[int] = Field(None, ge=0, le=120, description="Vanaf deze leeftijd (in jaren).", examples=[18])
-    tot: Optional[int] = Field(None, ge=0, le=120, description="Tot deze leeftijd (in jaren, niet meer voor wie zo oud is).", examples=[27])
+    van: Optional[Getal] = Field(None, ge=0, le=120, description="Vanaf deze leeftijd (in jaren).", examples=[18])
+    tot: Optional[Getal] = Field(None, ge=0, le=120, description="Tot deze leeftijd (in jaren, niet meer voor wie zo oud is).", examples=[27])
 
     @model_validator(mode="after")
     def _van_voor_tot(self) -> "Leeftijd":
@@ -122,7 +132,7 @@ class Record(Strict):
     """Fields every record type shares."""
 
     id: Id = Field(description="Unieke naam van dit record; gelijk aan de bestandsnaam zonder .yaml. Alleen kleine letters, cijfers en streepjes.", examples=["buurthuis-de-spil"])
-    naam: Regel = Field(description="De naam zoals inwoners die kennen.", examples=["Buurthuis De Spil"])
+    naam: Naam = Field(description="De naam zoals inwoners die kennen.", examples=["Buurthuis De Spil"])
     laatst_gecontroleerd: dt.date = Field(description="Datum waarop iemand de gegevens voor het laatst heeft nagekeken (jjjj-mm-dd).", examples=["2026-10-01"])
 
 
@@ -249,6 +259,7 @@ class Gebied(Strict):
 class Gemeente(Strict):
     id: Id = Field(description="Korte naam van de gemeente: kleine letters, cijfers en streepjes.", examples=["egelstede"])
     naam: Regel = Field(description="De naam van de gemeente.", examples=["Gemeente Egelstede"])
+    provincie: Optional[Regel] = Field(None, description="De provincie waarin de gemeente ligt, bijvoorbeeld Overijssel. Staat in de adressen van de open data.", examples=["Overijssel"])
     gebieden: list[Gebied] = Field(min_length=1, description="De gebieden van de gemeente; elk gebied heeft een eigen sociaal team.")
 
 
@@ -258,6 +269,20 @@ class Gebieden(Strict):
     regio: Regel = Field(description="Naam van de regio of gemeente, zoals die bovenaan de site staat.")
     voorbeelddata: JaNee = Field(False, description="Zet op 'ja' zolang de kaart voorbeeldgegevens bevat; elke pagina zegt dat dan.")
     gemeenten: list[Gemeente] = Field(min_length=1, description="De gemeenten in de kaart, met hun gebieden en kernen. Het telefoonnummer van elke gemeente staat in haar ingang met 'soort: kcc'.")
+
+
+class ToegestaanNummer(Strict):
+    nummer: Telefoon = Field(description="Het betaalnummer of buitenlandse nummer dat toch mag.", examples=["0900 8020"])
+    organisatie: Id = Field(description="De organisatie (id) wier records dit nummer mogen tonen.", examples=["juridisch-loket"])
+    reden: Regel = Field(description="Waarom dit nummer nodig is: de dienst is niet anders bereikbaar.", examples=["Het landelijke nummer van het Juridisch Loket; er is geen gratis nummer."])
+    beoordeeld: dt.date = Field(description="Wanneer de gemeente deze uitzondering heeft beoordeeld (jjjj-mm-dd).", examples=["2026-10-01"])
+
+
+class ToegestaneNummers(Strict):
+    """kaart/toegestane-nummers.yaml: reviewed exceptions to the rule 'no premium-rate or foreign numbers'.
+    Only the gemeente may change it (generator/ownership.py)."""
+
+    nummers: list[ToegestaanNummer] = Field(default_factory=list, description="De nummers die toch op de kaart mogen, elk met organisatie en reden.")
 
 
 RECORD_MODELS: dict[str, type[Record]] = {

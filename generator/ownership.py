@@ -19,7 +19,7 @@ from typing import Iterable
 from .load import read_yaml
 from .problems import Problemen
 from .validate import Kaart
-from .vocabulary import SOORTEN
+from .vocabulary import NATIONALE_HULPLIJNEN, SOORTEN
 
 CODEOWNERS = Path(".github") / "CODEOWNERS"
 ORGANISATIE_FOLDER = SOORTEN["organisatie"][0]
@@ -218,6 +218,10 @@ def _refusal(change: Change, prefix: str, owned: set[str], base: Kaart, who: str
         return 1, 1, f"{who} mag dit bestand niet aanpassen: alleen de beheerders van de gemeente mogen iets anders veranderen dan de records van hun organisatie."
     stem = Path(change.relative).stem
     existed = change.base_path.is_file()
+    if stem in NATIONALE_HULPLIJNEN:
+        return 1, 1, f"{who} mag dit bestand niet aanpassen: '{stem}' is een landelijke hulplijn; alleen de gemeente beheert die."
+    if not existed and stem in _record_ids(base):
+        return 1, 1, f"{who} mag geen tweede bestand met de id '{stem}' toevoegen: die id bestaat al. Kies een andere id en bestandsnaam."
     if existed:
         before = _organisatie_in(change.base_path, folder, stem)
         if before not in owned:
@@ -227,6 +231,10 @@ def _refusal(change: Change, prefix: str, owned: set[str], base: Kaart, who: str
     if not change.head_path.is_file():
         return None  # the owner removed their own record
     return _refusal_in_proposal(change, folder, stem, owned, base, who, existed)
+
+
+def _record_ids(base: Kaart) -> set[str]:
+    return {record_id for records in base.records.values() for record_id in records}
 
 
 def _organisatie_in(path: Path, folder: str, stem: str) -> str | None:
@@ -247,9 +255,9 @@ def _refusal_in_proposal(change: Change, folder: str, stem: str, owned: set[str]
     source = read_yaml(change.head_path, Problemen())
     data = source.data if source and isinstance(source.data, dict) else None
     if folder == ORGANISATIE_FOLDER:
-        was_gemeente = stem in base.organisaties and base.organisaties[stem].soort == GEMEENTE
-        if data and data.get("soort") == GEMEENTE and not was_gemeente:
-            return (*source.position(("soort",)), f"{who} mag een organisatie niet de soort 'gemeente' geven; dat mag alleen de gemeente.")
+        before = base.organisaties[stem].soort if stem in base.organisaties else None
+        if data and data.get("soort") != before:
+            return (*source.position(("soort",)), f"{who} mag de soort van een organisatie niet veranderen (van '{before}' naar '{data.get('soort')}'); dat doet de gemeente.")
         return None
     if data is None or not isinstance(data.get("organisatie"), str):
         if existed:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -18,8 +19,10 @@ from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.incremental import unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.render import render
+from .build.sanitize import script_json
 from .build.urls import relative
 from .config import SocialeKaartConfig
+from .export.publish import OpenData, write_files
 from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
@@ -41,6 +44,16 @@ def feestdagen_voor_site(build_date: dt.date) -> dict[str, str]:
     """Public holidays for nu-open.js: the build year and the two after it, so a site stays right
     for at least two years without a rebuild (after that nu-open.js shows nothing rather than guess)."""
     return feestdagen_json(build_date.year, build_date.year + 2)
+
+
+def escaped_meta(meta: dict) -> dict:
+    """The front matter of a generated page with every text HTML-escaped (as Markup).
+
+    Material's templates do not autoescape: they print page.meta.title and page.meta.description
+    as they are, in <title>, <meta name="description" content="…"> and the header. The title and
+    description of generated pages are partner text, so they reach the theme escaped; Markup keeps
+    a template's own `| e` from escaping them twice."""
+    return {key: escape(value) if isinstance(value, str) else value for key, value in meta.items()}
 
 
 _SERVE_DIRTY = {"on": False}  # set by on_startup; MkDocs makes a new plugin instance for every rebuild of serve
@@ -72,6 +85,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.site: SiteContext | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.search_index: BackgroundText | None = None
+        self.open_data_files: BackgroundText | None = None
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -91,7 +105,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             lines = "\n".join(str(problem) for problem in problems.sorted())
             raise PluginError(f"De kaart bevat {len(problems)} fout(en). Los ze op en bouw opnieuw:\n{lines}")
         self.kaart = kaart
-        self.site = SiteContext(kaart, dt.date.today())
+        today = dt.date.today()
+        open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
+        self.site = SiteContext(kaart, today, open_data)
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
@@ -116,7 +132,16 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
         files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
         self._add_search_files(files, config)
+        self._write_open_data(config)
         return files
+
+    def _write_open_data(self, config: MkDocsConfig) -> None:
+        """HSDS, the beheerders' CSV and the calendars (generator/export/), written straight into the
+        site by a forked child while MkDocs renders pages (as the search index): thousands of small
+        files cost no page machinery and no time on this core. The site folder is already cleaned."""
+        open_data, site_dir = self.site.open_data, Path(config.site_dir)
+        self._cancel(self.open_data_files)
+        self.open_data_files = BackgroundText(lambda: "%d bestanden, %d bytes" % write_files(site_dir, open_data.site_files()), "De open data")
 
     def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
         """lunr.js with its Dutch support; the search index (zoeken/zoekindex.json) is built on the
@@ -133,18 +158,37 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             target.write_text(self.search_index.result(), encoding="utf-8")
+            self.open_data_files.result()
         except RuntimeError as error:
             raise PluginError(str(error)) from None
         finally:
-            self.search_index = None
+            self._cancel_search_index()  # no-ops after result(); stops the other child if one failed
+            self._cancel(self.open_data_files)
+            self.open_data_files = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_search_index()
+        self._cancel(self.open_data_files)
+        self.open_data_files = None
 
     def _cancel_search_index(self) -> None:
-        if self.search_index is not None:
-            self.search_index.cancel()
-            self.search_index = None
+        self._cancel(self.search_index)
+        self.search_index = None
+
+    @staticmethod
+    def _cancel(job: BackgroundText | None) -> None:
+        if job is not None:
+            job.cancel()
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.pages:
+            page.meta = escaped_meta(page.meta)
+        return markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.filters["script_json"] = script_json  # for JSON inside <script> in the theme overrides
+        env.auto_reload = False  # the theme's templates do not change during a build: no stat() per include
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if page.file.src_uri in self.pages:
@@ -152,10 +196,6 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             # with every extension for it (a tenth of the build); on_page_content gives the HTML.
             page.render = lambda config, files: _no_markdown(page)  # type: ignore[method-assign]
         return page
-
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.auto_reload = False  # the theme's templates do not change during a build: no stat() per include
-        return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

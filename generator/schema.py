@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import RECORD_MODELS, Gebieden
+from .models import RECORD_MODELS, Gebieden, ToegestaneNummers
 from .vocabulary import SOORTEN
 from .wegwijzer.model import WEGWIJZER_MODELS, WEGWIJZER_TITLES
 
-SCHEMA_MODELS = {**RECORD_MODELS, "gebieden": Gebieden, **WEGWIJZER_MODELS}
-TITLES = {soort: label for soort, (_, label, _) in SOORTEN.items()} | {"gebieden": "Gebieden"} | WEGWIJZER_TITLES
+SCHEMA_MODELS = {**RECORD_MODELS, "gebieden": Gebieden, "toegestane-nummers": ToegestaneNummers, **WEGWIJZER_MODELS}
+TITLES = {soort: label for soort, (_, label, _) in SOORTEN.items()} | {"gebieden": "Gebieden", "toegestane-nummers": "Toegestane nummers"} | WEGWIJZER_TITLES
 
 
 def schema_for(soort: str) -> dict:

@@ -30,6 +30,9 @@ NAME_PARTS = (
 DAYS = ["ma", "di", "wo", "do", "vr"]
 
 
+LATEST_CHECK = "2026-10-31"  # no check date in the future (the kaart refuses those); a string compare works for jjjj-mm-dd
+
+
 def _sentence(rng: random.Random, low: int, high: int) -> str:
     words = rng.choices(WORDS, k=rng.randint(low, high))
     return " ".join(words).capitalize() + "."
@@ -118,7 +121,7 @@ def voorziening(rng: random.Random, number: int, organisatie_count: int, gemeent
     toegang = rng.choices(list(TOEGANG), weights=[6, 3, 1, 1])[0]
     record = {
         "id": f"voorziening-{number:05d}",
-        "naam": f"{rng.choice(NAME_PARTS[0])} {rng.choice(NAME_PARTS[1])} {number}",
+        "naam": f"{rng.choice(NAME_PARTS[0])} {rng.choice(NAME_PARTS[1])} {number:05d}",  # 05d: never a bare 112 or 113 (reserved names)
         "organisatie": f"organisatie-{rng.randint(1, organisatie_count)}",
         "samenvatting": _sentence(rng, 8, 22),
         "themas": rng.sample(list(THEMAS), k=rng.choice([1, 1, 2, 2, 3])),
@@ -129,7 +132,7 @@ def voorziening(rng: random.Random, number: int, organisatie_count: int, gemeent
         "werkgebied": rng.choice([region, [f"gebied-{gebied}"], [kern]]),
         "contact": {"telefoon": f"0523 {rng.randint(100, 999)} {rng.randint(100, 999)}", "email": f"info{number}@example.nl"},
         "trefwoorden": rng.sample(WORDS, k=rng.randint(0, 5)),
-        "laatst_gecontroleerd": f"{rng.choice([2024, 2025, 2026, 2026])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "laatst_gecontroleerd": min(f"{rng.choice([2024, 2025, 2026, 2026])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", LATEST_CHECK),
     }
     if rng.random() < 0.5:
         record["beschrijving"] = "\n\n".join(_paragraph(rng) for _ in range(rng.randint(1, 3)))

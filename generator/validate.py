@@ -24,10 +24,14 @@ from .models import (
     Kern,
     Organisatie,
     Record,
+    ToegestaneNummers,
     Vindplaats,
     Voorziening,
 )
-from .problems import Problemen
+from .novelty import oldest_first
+from .problems import Problemen, display_path
+from .plausible import check_plausible
+from .trust import ALLOWED_NUMBERS_FILE, check_trust
 from .vocabulary import SOORTEN
 
 GEBIEDEN_FILE = "gebieden.yaml"
@@ -163,7 +167,8 @@ def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen
         return model.model_validate(source.data)
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            line, column = source.position(tuple(item["loc"]), key=item["type"] == "extra_forbidden")
+            loc = tuple(item["loc"]) + ((item["ctx"]["veld"],) if (item.get("ctx") or {}).get("veld") else ())
+            line, column = source.position(loc, key=item["type"] == "extra_forbidden")
             problems.add(source.path, line, column, dutch_message(item, model))
         return None
 
@@ -183,10 +188,11 @@ def _load_synoniemen(kaart: Kaart, problems: Problemen) -> None:
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
 SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen]
-KNOWN_ENTRIES = {GEBIEDEN_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
+KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
-def load_kaart(folder: Path | str) -> tuple[Kaart | None, Problemen]:
+def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaart | None, Problemen]:
+    """The kaart in `folder`; `basis` (optional) is the kaart it was changed from, to tell new files from old."""
     folder = Path(folder)
     problems = Problemen()
     if not (folder / GEBIEDEN_FILE).is_file():
@@ -195,15 +201,27 @@ def load_kaart(folder: Path | str) -> tuple[Kaart | None, Problemen]:
     _report_unknown_entries(folder, problems)
     gebieden_source = read_yaml(folder / GEBIEDEN_FILE, problems)
     gebieden = validate_model(Gebieden, gebieden_source, problems) if gebieden_source else None
-    records, sources = _load_records(folder, problems)
+    records, sources = _load_records(folder, problems, Path(basis) if basis else None)
     if gebieden is None:
         return None, problems
     kaart = Kaart(folder, gebieden, records, sources, gebieden_source)  # type: ignore[arg-type]
     kaart.index_areas()
+    kaart.extras["toegestane_nummers"] = _load_allowed_numbers(folder, problems)
     check_cross_references(kaart, problems)
     for section_loader in SECTION_LOADERS:
         section_loader(kaart, problems)
     return kaart, problems
+
+
+def _load_allowed_numbers(folder: Path, problems: Problemen) -> dict[str, set[str]]:
+    """number → the organisations that may show it, from the gemeente's reviewed exceptions."""
+    path = folder / ALLOWED_NUMBERS_FILE
+    source = read_yaml(path, problems) if path.is_file() else None
+    lijst = validate_model(ToegestaneNummers, source, problems) if source else None
+    allowed: dict[str, set[str]] = {}
+    for item in lijst.nummers if lijst else []:
+        allowed.setdefault(item.nummer, set()).add(item.organisatie)
+    return allowed
 
 
 def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
@@ -215,16 +233,19 @@ def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
             problems.add(entry, 1, 1, f"'{entry.name}' hoort niet in de kaart-map en wordt niet gebruikt. Verplaats of hernoem het; bekende namen zijn: {known}.")
 
 
-def _load_records(folder: Path, problems: Problemen) -> tuple[dict[str, dict[str, Record]], dict]:
-    records: dict[str, dict[str, Record]] = {soort: {} for soort in RECORD_MODELS}
-    sources: dict[tuple[str, str], YamlFile] = {}
+RECORD_SUFFIXES = (".yaml", ".yml")
+IGNORED_NAMES = {".gitkeep", "README.md"}
+
+
+def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) -> tuple[dict[str, dict[str, Record]], dict]:
+    """Every record file, validated. One id is one file: across the record folders and across
+    .yaml and .yml. A clash is reported on the newer file (generator/novelty.py); the older record stays."""
+    found: dict[str, list[tuple[str, Record, YamlFile]]] = {}
     for soort, model in RECORD_MODELS.items():
         subfolder = folder / SOORTEN[soort][0]
         if not subfolder.is_dir():
             continue
-        for entry in sorted(subfolder.iterdir()):
-            if entry.is_file() and entry.suffix not in (".yaml", ".yml") and entry.name != ".gitkeep":
-                problems.add(entry, 1, 1, "Dit bestand wordt niet gebruikt: een record is een .yaml-bestand.")
+        _report_stray_files(subfolder, problems)
         for path in iter_yaml_files(subfolder):
             source = read_yaml(path, problems)
             record = validate_model(model, source, problems) if source else None
@@ -232,9 +253,43 @@ def _load_records(folder: Path, problems: Problemen) -> tuple[dict[str, dict[str
                 continue
             if record.id != path.stem:
                 problems.add(path, *source.position(("id",), key=True), f"De id '{record.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de id of de bestandsnaam aan.")
-            sources[(soort, record.id)] = source
-            records[soort][record.id] = record
+            found.setdefault(record.id, []).append((soort, record, source))
+    records: dict[str, dict[str, Record]] = {soort: {} for soort in RECORD_MODELS}
+    sources: dict[tuple[str, str], YamlFile] = {}
+    for record_id, versions in found.items():
+        if len(versions) > 1:
+            versions = _oldest_first(versions, folder, basis)
+            first = versions[0][2]
+            for soort, _, source in versions[1:]:
+                problems.add(
+                    source.path, *source.position(("id",)),
+                    f"De id '{record_id}' wordt al gebruikt door {display_path(first.path)}. Eén id hoort bij één bestand: "
+                    "kies voor dit record een andere id en geef het bestand dezelfde naam.",
+                )
+        soort, record, source = versions[0]
+        records[soort][record_id] = record
+        sources[(soort, record_id)] = source
     return records, sources
+
+
+def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
+    order = oldest_first([source.path for _, _, source in versions], folder, basis)
+    return sorted(versions, key=lambda version: order.index(version[2].path))
+
+
+def _report_stray_files(subfolder: Path, problems: Problemen) -> None:
+    """Files the loader does not read are errors, not silently ignored: other extensions and subfolders."""
+    for entry in sorted(subfolder.rglob("*")):
+        if entry.name in IGNORED_NAMES or any(part.startswith(".") for part in entry.relative_to(subfolder).parts):
+            continue
+        if entry.parent != subfolder:
+            if entry.is_file():
+                problems.add(entry, 1, 1, f"Dit bestand staat in een submap en wordt daarom niet gelezen. Zet het direct in de map {subfolder.name}/ (zonder submap).")
+        elif entry.is_dir():
+            if not any(child.is_file() for child in entry.rglob("*")):
+                problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
+        elif entry.suffix not in RECORD_SUFFIXES:
+            problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 
 def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
@@ -261,6 +316,8 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
             if overdracht and overdracht.naar not in ingangen:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
     _check_independence(kaart, problems)
+    check_trust(kaart, problems)
+    check_plausible(kaart, problems)
     _check_every_kern_has_a_team_and_kcc(kaart, problems)
 
 
@@ -269,13 +326,7 @@ def _unknown(what: str, value: str, known: Any) -> str:
 
 
 def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:
-    seen: dict[str, str] = {}
-    for soort, records in kaart.records.items():
-        for record_id in records:
-            if record_id in seen:
-                problems.add(*kaart.where(soort, record_id, "id"), f"De id '{record_id}' wordt al gebruikt door een {seen[record_id]}. Kies een andere id.")
-            else:
-                seen[record_id] = SOORTEN[soort][1].lower()
+    # Record ids are unique by construction (_load_records); area ids are checked here.
     area_seen: set[str] = set()
     source = kaart.gebieden_source
     for g_index, gemeente in enumerate(kaart.gebieden.gemeenten):
@@ -289,14 +340,22 @@ def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:
             area_seen.add(area_id)
 
 
+NOT_INDEPENDENT = {  # organisatie soort → (what it is, why that is not independent)
+    "gemeente": ("de gemeente", "van de gemeente, die over de hulp beslist"),
+    "zorg": ("een zorgaanbieder", "van wie de zorg levert waarover het gesprek gaat"),
+}
+
+
 def _check_independence(kaart: Kaart, problems: Problemen) -> None:
+    """Cliëntondersteuning is independent of who decides on the help and of who provides it."""
     for record in kaart.clientondersteuners.values():
         organisatie = kaart.organisaties.get(record.organisatie)
-        if organisatie and organisatie.soort == "gemeente":
+        if organisatie and organisatie.soort in NOT_INDEPENDENT:
             problems.add(
                 *kaart.where("clientondersteuner", record.id, "organisatie"),
-                f"Cliëntondersteuning moet onafhankelijk zijn van de gemeente, maar '{organisatie.naam}' is de gemeente. "
-                "Kies de onafhankelijke organisatie die de ondersteuning geeft.",
+                f"Cliëntondersteuning moet onafhankelijk zijn {NOT_INDEPENDENT[organisatie.soort][1]}, maar '{organisatie.naam}' is "
+                f"{NOT_INDEPENDENT[organisatie.soort][0]}. Kies de onafhankelijke organisatie die de ondersteuning geeft, "
+                "of neem het aanbod op als voorziening.",
             )
 
 

@@ -163,3 +163,22 @@ URGENTIE: dict[str, str] = {
     "snel": "Neem vandaag of morgen contact op",
     "gewoon": "Neem contact op wanneer het jou uitkomt",
 }
+
+
+# --- trust ------------------------------------------------------------------------------
+
+# Ingangen that decide where residents are sent for the gemeente. Only an organisation with
+# `soort: gemeente` may hold one: a partner cannot make itself a kern's sociaal team or loket.
+ROUTERENDE_INGANGEN = ("sociaal-team", "kcc", "wmo-loket", "cjg", "jongerenloket", "werkplein", "schuldhulpverlening")
+# Crisis ingangen: a national line from NATIONALE_HULPLIJNEN, or a local one of the gemeente.
+CRISIS_INGANGEN = ("crisislijn", "veilig-thuis")
+
+# The national crisis and help lines. Only the ingang with this id may carry these numbers and
+# names (look-alikes included); its number must be one of these. Numbers as stored (E.164 or short).
+NATIONALE_HULPLIJNEN: dict[str, dict] = {
+    "alarmnummer-112": {"naam": "Alarmnummer 112", "nummers": ("112",), "namen": ("112", "alarmnummer")},
+    "113-zelfmoordpreventie": {"naam": "113 Zelfmoordpreventie", "nummers": ("113", "+318000113"), "namen": ("113", "zelfmoordpreventie")},
+    "veilig-thuis": {"naam": "Veilig Thuis", "nummers": ("+318002000",), "namen": ("veilig thuis",)},
+    "de-kindertelefoon": {"naam": "De Kindertelefoon", "nummers": ("+318000432",), "namen": ("kindertelefoon",)},
+    "de-luisterlijn": {"naam": "De Luisterlijn", "nummers": ("+31880767000",), "namen": ("luisterlijn",)},
+}

@@ -52,7 +52,7 @@ def test_scalars_resolve_safely(tmp_path):
         ("naam: !!python/object:os.system A\n", 1, "tag"),
         ("naam: !eigen A\n", 1, "tag"),
         ("naam: A\nsamenvatting: Let op: dit\n", 2, "dubbele punt"),
-        ("naam: \"A\nb: c\n", 3, "aanhalingsteken"),
+        ("naam: \"A\nb: c\n", 1, "aanhalingsteken"),  # the line where the quote opens, not the end of the file
         ("", 1, "leeg"),
     ],
 )

@@ -22,7 +22,7 @@ TODAY = dt.date(2026, 11, 23)
 MINI_IDS = {
     "organisatie": "welzijn-proef", "kern": "akkerveen", "werkgebied": "proefgem", "naar": "sociaal-team-a",
     "welzijn-egelstede": "welzijn-proef", "brummerveen": "akkerveen", "egelstede": "proefgem", "noord": "gebied-a",
-    "sociaal-team-noord": "sociaal-team-a",
+    "sociaal-team-noord": "sociaal-team-a", "gemeente-egelstede": "gemeente-proefgem",
 }
 FIELD_LINE = re.compile(r"^(\s*)# (\s*(?:- )?[a-z_]+:(?: .*)?)$")  # a commented-out field
 
@@ -39,7 +39,7 @@ def fill_in(text: str) -> str:
             key = stripped.lstrip("- ").split(":")[0]
             value = example
             if key in ("organisatie", "kern", "naar", "werkgebied"):
-                value = MINI_IDS[key]
+                value = MINI_IDS.get(example, MINI_IDS[key])  # an ingang belongs to the gemeente (trust rules)
             line = line.replace(PLACEHOLDER, value)
         if stripped and not stripped.startswith("#"):
             example = None

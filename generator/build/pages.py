@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
 from ..validate import Kaart
+from ..export.taxonomy import TAXONOMIEEN
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
@@ -55,6 +56,7 @@ class SiteContext:
 
     kaart: Kaart
     today: dt.date
+    open_data: Any = None  # generator.export.publish.OpenData: JSON-LD and calendars on record pages
 
     @cached_property
     def kcc_lijst(self) -> list[dict[str, str]]:
@@ -64,6 +66,8 @@ class SiteContext:
         return {
             "kaart": self.kaart,
             "today": self.today,
+            "open_data": self.open_data,
+            "hsds_taxonomieen": TAXONOMIEEN,
             "record_url": record_url,
             "thema_url": thema_url,
             "kern_url": kern_url,
@@ -239,6 +243,8 @@ SNIPPETS: dict[str, str] = {
     "blokkenlijst": "snippets/blokkenlijst.html",
     "beheer-contact": "snippets/beheer-contact.html",
     "gids": "snippets/gids.html",
+    "open-data": "snippets/open-data.html",
+    "hsds-taxonomie": "snippets/hsds-taxonomie.html",
 }
 
 

@@ -14,7 +14,7 @@ from ..fieldinfo import field_reference
 from ..fields import format_phone
 from ..freshness import is_outdated
 from ..openingstijden import display_lines, nu_open_json, uitzondering_lines
-from .sanitize import safe_markdown
+from .sanitize import safe_markdown, script_json
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +54,7 @@ def environment() -> jinja2.Environment:
         markdown=markdown_filter,
         tijden=openingstijden_lines,
         uitzonderingen=uitzonderingen_lines,
+        script_json=script_json,
     )
     env.globals.update(
         THEMAS=vocabulary.THEMAS,

@@ -45,12 +45,12 @@ models), tonen (Dutch display), feestdagen (public holidays), nu_open (JSON plan
 
 from .feestdagen import feestdag, feestdagen, feestdagen_json, pasen
 from .model import Openingstijden, Uitzondering
-from .nu_open import Status, nu_open_json, status_op, to_json
+from .nu_open import Status, nu_open_json, status_op, tijden_op, to_json, weekdag_telt
 from .tijden import AMSTERDAM, DAGEN, DAGNAMEN, HELE_DAG, MAANDEN, VOORUIT, ZOEK_OPENING, Range, datum, parse_tijden, tijd
 from .tonen import display_lines, tijden_tekst, uitzondering_lines
 
 __all__ = [
     "AMSTERDAM", "DAGEN", "DAGNAMEN", "HELE_DAG", "MAANDEN", "VOORUIT", "ZOEK_OPENING", "Openingstijden", "Range",
     "Status", "Uitzondering", "datum", "display_lines", "feestdag", "feestdagen", "feestdagen_json", "nu_open_json",
-    "parse_tijden", "pasen", "status_op", "tijd", "tijden_tekst", "to_json", "uitzondering_lines",
+    "parse_tijden", "pasen", "status_op", "tijd", "tijden_op", "tijden_tekst", "to_json", "uitzondering_lines", "weekdag_telt",
 ]

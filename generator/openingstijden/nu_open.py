@@ -110,6 +110,16 @@ def _dag(plan: dict, day: dt.date) -> _Dag:
     return _Dag(normal)
 
 
+def weekdag_telt(plan: dict, day: dt.date) -> bool:
+    """Whether the regular weekday hours of `plan` (to_json) hold on `day`: its month week and week parity."""
+    return _telt(plan, day)
+
+
+def tijden_op(plan: dict, day: dt.date) -> list[Range]:
+    """The hours that really hold on `day` (exception, holiday, weekday), for `plan` = to_json(tijden)."""
+    return _dag(plan, day).ranges
+
+
 def _wanneer(k: int, day: dt.date) -> str:
     """How to name the day k days from today: 'vandaag', 'morgen', 'maandag', 'maandag 4 januari'."""
     if k == 0:

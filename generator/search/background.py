@@ -20,7 +20,8 @@ SYNC_ENV = "SOCIALE_KAART_ZOEK_SYNC"
 class BackgroundText:
     """The text `compute()` returns, computed in a forked child process when possible."""
 
-    def __init__(self, compute: Callable[[], str]) -> None:
+    def __init__(self, compute: Callable[[], str], wat: str = "De zoekindex") -> None:
+        self._wat = wat  # what is computed, for the Dutch error message
         self._text: str | None = None
         self._pid: int | None = None
         self._path: str | None = None
@@ -54,7 +55,7 @@ class BackgroundText:
             finally:
                 os.unlink(self._path)
             if os.waitstatus_to_exitcode(status) != 0:
-                raise RuntimeError(f"De zoekindex kon niet gemaakt worden:\n{text}")
+                raise RuntimeError(f"{self._wat} kon niet gemaakt worden:\n{text}")
             self._text = text
         return self._text
 
