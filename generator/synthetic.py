@@ -61,17 +61,22 @@ def kern_coordinates(gemeente_index: int, gebied_index: int, kern_index: int) ->
     return {"lat": round(52.40 + 0.08 * gebied_index + 0.01 * kern_index, 4), "lon": round(6.30 + 0.35 * gemeente_index + 0.04 * kern_index, 4)}
 
 
+def kern_postcode(g_index: int, a_index: int, k_index: int) -> str:
+    """Each kern its own four digits, numbered through the region from 7001."""
+    before = sum(len(gebieden_van(g)) for g in range(g_index)) * KERNEN_PER_GEBIED
+    return str(7001 + before + a_index * KERNEN_PER_GEBIED + k_index)
+
+
 def areas(gemeenten: int = 1) -> dict:
     result = []
-    postcode = 7000
     for g_index, gemeente in enumerate(gemeente_ids(gemeenten)):
         gebieden = []
         for a_index, gebied in enumerate(gebieden_van(g_index)):
             kernen = []
             for k_index, kern in enumerate(kern_ids(gebied)):
-                postcode += 1
-                # every fourth kern shares its postcode with the next one: residents then choose
-                postcodes = [str(postcode)] if k_index % 4 != 1 else [str(postcode - 1), str(postcode)]
+                postcode = kern_postcode(g_index, a_index, k_index)
+                # every fourth kern also has the postcode of the kern before it: residents then choose
+                postcodes = [postcode] if k_index % 4 != 1 else [str(int(postcode) - 1), postcode]
                 kernen.append({"id": kern, "naam": f"{gebied.capitalize()}dorp {k_index + 1}", "postcodes": postcodes, "coordinaten": kern_coordinates(g_index, a_index, k_index)})
             gebieden.append({"id": f"gebied-{gebied}", "naam": f"Gebied {gebied.capitalize()}", "kernen": kernen})
         naam = "Gemeente Synthetisch" if g_index == 0 else f"Gemeente Buurgemeente {g_index + 1}"
@@ -139,7 +144,7 @@ def voorziening(rng: random.Random, number: int, organisatie_count: int, gemeent
     if rng.random() < 0.35:
         day = rng.choice(DAYS)
         record["locaties"] = [{
-            "naam": f"Locatie {number}", "adres": {"straat": f"Dorpsstraat {number % 200 + 1}", "postcode": "7771 AB", "plaats": "Synthetisch"},
+            "naam": f"Locatie {number}", "adres": {"straat": f"Dorpsstraat {number % 200 + 1}", "postcode": f"{kern_postcode(g_index, gebieden_van(g_index).index(gebied), kern_number - 1)} AB", "plaats": "Synthetisch"},
             "kern": kern, "rolstoeltoegankelijk": rng.random() < 0.8,
             "coordinaten": location_near(g_index, gebieden_van(g_index).index(gebied), kern_number - 1, number), "openingstijden": {d: "9.00-12.00, 13.00-17.00" for d in DAYS},
             "inloop": {day: "10.00-12.00"},
