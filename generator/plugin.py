@@ -18,6 +18,7 @@ from .build.compact import compact_html
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.incremental import unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
+from .build.feedback import RecordLinks
 from .build.render import render
 from .build.sanitize import script_json
 from .build.urls import relative
@@ -93,6 +94,12 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             folder = Path(config.config_file_path or ".").parent / folder
         return folder.resolve()
 
+    def _kaart_prefix(self, config: MkDocsConfig) -> str:
+        """The kaart folder as seen from the repository root (where mkdocs.yml is), for edit links."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        folder = self.kaart_folder(config)
+        return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else "kaart"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(STYLESHEET_URI)
         # Written once per page by docs/overrides/main.html as <script id="feestdagen"> for nu-open.js.
@@ -107,7 +114,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.kaart = kaart
         today = dt.date.today()
         open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
-        self.site = SiteContext(kaart, today, open_data)
+        links = RecordLinks.from_config(config.repo_url, config.edit_uri, config.site_url, self._kaart_prefix(config))
+        self.site = SiteContext(kaart, today, open_data, links)
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,

@@ -185,10 +185,18 @@ def _load_synoniemen(kaart: Kaart, problems: Problemen) -> None:
     load_synoniemen(kaart, problems)
 
 
+def _load_vangnet(kaart: Kaart, problems: Problemen) -> None:
+    from .search.vangnet import load_vangnet  # imported here: that module builds on this one
+    from .search.trefwoorden import check_trefwoorden
+
+    load_vangnet(kaart, problems)
+    check_trefwoorden(kaart, problems)
+
+
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
-SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen]
-KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
+SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen, _load_vangnet]
+KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml", "vangnet.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
 
 
 def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaart | None, Problemen]:

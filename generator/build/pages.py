@@ -57,6 +57,7 @@ class SiteContext:
     kaart: Kaart
     today: dt.date
     open_data: Any = None  # generator.export.publish.OpenData: JSON-LD and calendars on record pages
+    links: Any = None  # generator.build.feedback.RecordLinks: "Deze gegevens aanpassen" and "Meld het"
 
     @cached_property
     def kcc_lijst(self) -> list[dict[str, str]]:
@@ -67,6 +68,7 @@ class SiteContext:
             "kaart": self.kaart,
             "today": self.today,
             "open_data": self.open_data,
+            "links": self.links,
             "hsds_taxonomieen": TAXONOMIEEN,
             "record_url": record_url,
             "thema_url": thema_url,

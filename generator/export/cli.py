@@ -8,10 +8,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..config import mkdocs_file
-from ..validate import load_kaart
-from .beheer_csv import beheer_csv
-from .publish import OpenData, write_files
+from ..projectfiles import mkdocs_file
 
 BEHEER_BESTAND = "sociale-kaart.csv"
 
@@ -36,6 +33,11 @@ def _mb(size: int) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: every `kaart` command registers this one, and `kaart zoek` must start fast.
+    from ..validate import load_kaart
+    from .beheer_csv import beheer_csv
+    from .publish import OpenData, write_files
+
     kaart, problems = load_kaart(args.kaart)
     if problems or kaart is None:
         for problem in problems.sorted():

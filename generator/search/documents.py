@@ -19,7 +19,6 @@ Decisions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -40,33 +39,30 @@ from ..vocabulary import (
 )
 from ..build.nabij import plekken
 from ..build.urls import kern_url, record_url, thema_url
+from .dutch import fold
 
 MAX_TEXT_WORDS = 60
 
 # Generated overview pages worth finding by name ("contact", "wegwijzer"), when the site has them.
 OVERVIEW_PAGES = ("contact/", "a-z/", "clientondersteuners/", "kernen/", "themas/", "wegwijzer/")
 
-# Indexed fields, most important first. Boosts are whole numbers (see dutch.py).
+# Indexed fields, most important first. Boosts are whole numbers (see dutch.py). Trefwoorden
+# weigh less than the name and at most MAX_TREFWOORDEN of them count (see trefwoorden.py).
+MAX_TREFWOORDEN = 20
 FIELDS: dict[str, int] = {
     "naam": 10,
-    "trefwoorden": 6,
+    "trefwoorden": 5,
     "synoniemen": 4,
     "samenvatting": 3,
     "labels": 2,
     "tekst": 1,
 }
 
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_SYNTAX = re.compile(r"[*_`#>|]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.MULTILINE)
 _HTML = re.compile(r"<[^>]*>")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _ATTR_LIST = re.compile(r"\{[:.#][^}]*\}")
-
-
-def fold(text: str) -> str:
-    """Remove accents (NFD, then drop combining marks U+0300-U+036F). Mirrored by fold() in zoeken.js."""
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 def plain_text(markdown: str | None) -> str:
@@ -183,7 +179,7 @@ def voorziening_document(kaart: Kaart, v) -> SearchDocument:
     text = first_words(plain_text(v.beschrijving)) + " " + v.aanmelden
     return SearchDocument(
         id=v.id, soort="voorziening", naam=v.naam, url=record_url("voorziening", v.id),
-        samenvatting=v.samenvatting, trefwoorden=list(v.trefwoorden), labels=labels, tekst=text,
+        samenvatting=v.samenvatting, trefwoorden=list(v.trefwoorden)[:MAX_TREFWOORDEN], labels=labels, tekst=text,
         themas=list(v.themas), doelgroepen=list(v.doelgroepen), leeftijd=_leeftijd(v),
         gratis=v.kosten.soort == "gratis", vrij=v.toegang == "vrij", werkgebied=list(v.werkgebied),
         telefoon=_telefoon(v.contact), status=v.status if v.status != "actief" else None,
@@ -207,7 +203,7 @@ def clientondersteuner_document(kaart: Kaart, c) -> SearchDocument:
     labels += [DOELGROEPEN[d] for d in c.doelgroepen] + _organisatie_naam(kaart, c.organisatie) + area_names(kaart, c.werkgebied)
     return SearchDocument(
         id=c.id, soort="clientondersteuner", naam=c.naam, url=record_url("clientondersteuner", c.id),
-        samenvatting=c.samenvatting, trefwoorden=list(c.trefwoorden), labels=labels,
+        samenvatting=c.samenvatting, trefwoorden=list(c.trefwoorden)[:MAX_TREFWOORDEN], labels=labels,
         tekst=first_words(plain_text(c.beschrijving)), doelgroepen=list(c.doelgroepen),
         gratis=True, werkgebied=list(c.werkgebied), telefoon=_telefoon(c.contact),
         plekken=[list(point) for point in plekken(kaart, c)],

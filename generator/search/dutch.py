@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -76,6 +77,14 @@ _TRIM_END = re.compile("[^" + WORD_CHARACTERS + "]+\\Z")
 
 _snowball = snowballstemmer.stemmer("dutch_porter")
 _snowball_lock = threading.Lock()  # Snowball stemmer objects keep state between calls
+
+
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Remove accents (NFD, then drop combining marks U+0300-U+036F). Mirrored by fold() in zoeken.js."""
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 def normalize_separators(text: str) -> str:

@@ -15,6 +15,11 @@ Shared by the MkDocs plugin (which writes it to `site/zoeken/zoekindex.json`) an
     themas, doelgroepen, soorten   id -> Dutch label, for filters and cards
     woorden      the distinct words of the main fields (not stemmed), for typo correction
     zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
+    vulwoorden   filler words dropped from a question (synoniemen.yaml)
+    deuren       [position of the door's card, [signals]]: official doors (synoniemen.yaml)
+    vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
+                 wat_doen, wanneer?, snel_weg?) and its signals, in file order
+    kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
 
 Ranking is lunr's BM25 with the field boosts of documents.FIELDS, then the document order
 as a tie-break; query.py and zoeken.js implement the query side identically.
@@ -32,9 +37,11 @@ from lunr.tokenizer import Tokenizer
 
 from .dutch import STOP_WORDS, dutch_builder, normalize_separators, trim
 from .query import SETTINGS
+from .signalen import signal_words
 from .synoniemen import expand
+from .vangnet import index_entries
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the file
 
 SOORT_LABELS = {soort: labels[1] for soort, labels in SOORTEN.items()} | {"thema": "Thema", "kern": "Dorp of wijk", "pagina": "Pagina"}
@@ -98,6 +105,28 @@ def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
     return covered, names
 
 
+def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any]]:
+    """[position, signals] per official door whose card is in the index."""
+    positions = {(document.soort, document.id): at for at, document in enumerate(documents)}
+    entries = []
+    for record_id, deur in kaart.extras.get("deuren", {}).items():
+        at = positions.get((deur.soort, record_id))
+        if at is not None:
+            entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden]])
+    return entries
+
+
+def kcc_card(kaart: Kaart) -> dict[str, str] | None:
+    """The gemeente's general number (the first ingang of soort kcc), for "nothing found"."""
+    from ..build.urls import record_url
+    from ..fields import format_phone
+
+    for ingang in sorted(kaart.records.get("ingang", {}).values(), key=lambda i: i.id):
+        if ingang.soort == "kcc" and ingang.contact and ingang.contact.telefoon:
+            return {"naam": ingang.naam, "telefoon": format_phone(ingang.contact.telefoon), "url": record_url("ingang", ingang.id)}
+    return None
+
+
 def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> dict[str, Any]:
     """Everything the browser and `kaart zoek` search: index, cards and lookup tables."""
     documents = collect_documents(kaart, generated, hand_written)
@@ -114,6 +143,10 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "soorten": SOORT_LABELS,
         "woorden": vocabulary(documents),
         "zoeken": SETTINGS,
+        "vulwoorden": kaart.extras.get("vulwoorden", []),
+        "deuren": door_entries(kaart, documents),
+        "vangnet": index_entries(kaart, documents),
+        "kcc": kcc_card(kaart),
     }
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from typing import Any
 
 from lunr.index import Index
@@ -34,6 +33,8 @@ from lunr.query import Query
 from lunr.token_set import TokenSet
 
 from . import dutch  # registers the lunr.nl pipeline functions, needed by Index.load
+from .dutch import fold
+from .signalen import QueryWords, fired_entries, signal_fires, within_one_edit
 
 # Tuning, written into zoekindex.json ('zoeken') so zoeken.js reads the same values.
 SETTINGS: dict[str, int] = {
@@ -46,19 +47,17 @@ SETTINGS: dict[str, int] = {
     "maxTerms": 10,
     "maxWordLength": 40,
     "maxCorrections": 5,
+    "minCompoundLength": 7,
+    "minCompoundPart": 3,
+    "minSuggestLength": 5,
+    "minNamePrefix": 5,
 }
 
 # JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
 SEPARATORS = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\-*]+")
-COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")  # emoji and other non-BMP characters: never in the index
 AANBOD = ("voorziening", "vindplaats", "clientondersteuner", "ingang")
 FILTER_KEYS = ("thema", "doelgroep", "kern", "leeftijd", "gratis", "vrij")
-
-
-def fold(text: str) -> str:
-    """Remove accents: NFD, then drop combining marks. Same as fold() in zoeken.js."""
-    return COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 def js_lower(text: str) -> str:
@@ -78,6 +77,104 @@ def clean_query(query: str, settings: dict[str, int] = SETTINGS) -> list[str]:
         if len(terms) == settings["maxTerms"]:
             break
     return terms
+
+
+def without_filler(terms: list[str], filler: set[str]) -> list[str]:
+    """Drop filler words ('graag', 'zoek', 'mevrouw') when other words remain."""
+    content = [term for term in terms if term not in filler]
+    return content if content else terms
+
+
+class Words:
+    """What the index knows: its stemmed terms (lunr's inverted index) and its raw words (`woorden`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.raw = set(data["woorden"])
+        self.stems = {entry[0] for entry in data["lunr"]["invertedIndex"]}
+        self.sorted_raw = data["woorden"]
+
+    def knows(self, word: str) -> bool:
+        return word in self.raw or dutch.stem(word) in self.stems
+
+    def near(self, term: str) -> list[str]:
+        """Words of the site one typo away from the term: same length first, then alphabetical."""
+        found = [w for w in self.sorted_raw if abs(len(w) - len(term)) <= 1 and within_one_edit(term, w)]
+        found.sort(key=lambda w: (len(w) != len(term), w))
+        return found
+
+
+# Endings that put an unknown word back on a known one: verb forms the stemmer keeps ('blowt'),
+# comparatives and superlatives ('gezonder', 'gezondste').
+ENDINGS = ("t", "er", "ere", "ste")
+APOSTROPHE = re.compile("['\u2019]")
+
+
+def without_apostrophe(term: str) -> str:
+    """'zzp'er' -> 'zzp', 'cv's' -> 'cv': Dutch writes endings after an apostrophe."""
+    head = APOSTROPHE.split(term, 1)[0]
+    return head if len(head) >= 2 else term
+
+
+def known_form(term: str, words: Words, settings: dict[str, int]) -> list[str]:
+    """The term as the index knows it: itself, a shorter form without an ending, or the parts of a
+    compound. A compound whose last part is unknown keeps the whole word and adds its known head
+    ('rouwverwerking' -> 'rouwverwerking', 'rouw'), unless the word is just a typo of a known one."""
+    if words.knows(term):
+        return [term]
+    for ending in ENDINGS:
+        shorter = term[: -len(ending)]
+        if term.endswith(ending) and len(shorter) >= settings["minCompoundPart"] and words.knows(shorter):
+            return [shorter]
+    if len(term) < settings["minCompoundLength"]:
+        return [term]
+    least = settings["minCompoundPart"]
+    head_only = None
+    for cut in range(len(term) - least, least - 1, -1):
+        head, tail = term[:cut], term[cut:]
+        if head.endswith("s") and len(head) > least and not words.knows(head) and words.knows(head[:-1]):
+            head = head[:-1]  # a linking s: 'levensmoe'
+        if not words.knows(head):
+            continue
+        if words.knows(tail):
+            return [head, tail]
+        if head_only is None and len(head) > least and len(tail) > least:
+            head_only = head
+    if head_only is not None and not words.near(term):
+        return [term, head_only]
+    return [term]
+
+
+def content_terms(terms: list[str], words: Words, filler: set[str], settings: dict[str, int]) -> list[str]:
+    """The query terms the search uses: filler dropped, unknown words put in a known form
+    (ending, compound parts), neighbours joined when the index knows them together
+    ('schuld hulp' -> 'schuldhulp') or in reverse, as Dutch splits verbs ('kom niet rond' -> 'rondkom')."""
+    result: list[str] = []
+    for term in without_filler([without_apostrophe(term) for term in terms], filler):
+        for part in known_form(term, words, settings):
+            if part not in result:
+                result.append(part)
+    joined = []
+    for a, b in zip(result, result[1:]):
+        for both in (a + b, b + a):
+            if (both in words.raw or both in words.stems) and both not in result and both not in joined:
+                joined.append(both)
+                break
+    return result + joined
+
+
+def suggestion_for(terms: list[str], words: Words, settings: dict[str, int]) -> str | None:
+    """'Bedoelde je …?': every unknown word of 5+ letters replaced by the closest word of the site
+    (one typo away; same length first, then alphabetical), or None when nothing was corrected."""
+    changed = False
+    suggested = []
+    for term in terms:
+        best = None
+        if len(term) >= settings["minSuggestLength"] and not words.knows(term):
+            near = words.near(term)
+            best = near[0] if near else None
+        changed = changed or best is not None
+        suggested.append(best or term)
+    return " ".join(suggested) if changed else None
 
 
 def corrections(vocabulary: TokenSet, term: str, settings: dict[str, int]) -> list[str]:
@@ -185,12 +282,54 @@ def to_hit(data: dict[str, Any], ref: str, score: float) -> dict[str, Any]:
 
 
 def ranked(index: Index, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    hits = [
+    return [
         to_hit(data, result["ref"], round_score(result["score"]))
         for result in run_clauses(index, clauses)
         if keep(data["docs"][position(result["ref"])])
     ]
-    hits.sort(key=lambda hit: (-hit["score"], position(hit["ref"])))
+
+
+def name_words(naam: str) -> list[tuple[str, str]]:
+    """The words of a name as query terms (clean_query without the limits), each with its stem."""
+    words = (dutch.trim(word) for word in SEPARATORS.split(fold(js_lower(naam))))
+    return [(word, dutch.stem(word)) for word in words if word not in dutch.STOP_WORDS]
+
+
+def covers(name: list[tuple[str, str]], term: str, stemmed: str, last: bool, settings: dict[str, int]) -> bool:
+    """Whether a name word is the term: the same stem, or it starts with the term or its stem
+    (compounds: 'schuldhulp' in 'schuldhulpverlening'; while typing, the last word's first letters)."""
+    least = settings["minPrefixLength"] if last else settings["minNamePrefix"]
+    for word, word_stem in name:
+        if word_stem == stemmed:
+            return True
+        if (len(term) >= least and word.startswith(term)) or (len(stemmed) >= least and word.startswith(stemmed)):
+            return True
+    return False
+
+
+def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings) -> list[dict[str, Any]]:
+    """Crisis lines the safety net calls up first (past every filter), then official doors the
+    query names, then hits whose name holds every term, then the rest; within a tier by score,
+    then document order. `name_of(position)` gives a card's name words."""
+    present = {hit["ref"] for hit in hits}
+    for at in lines + [door for door in doors if keep(data["docs"][door])]:
+        if f"d{at}" not in present:
+            hits.append(to_hit(data, f"d{at}", 0))
+            present.add(f"d{at}")
+    line_refs = {f"d{at}" for at in lines}
+    door_refs = {f"d{door}" for door in doors}
+    stems = [dutch.stem(term) for term in terms]
+
+    def tier(hit: dict[str, Any]) -> int:
+        if hit["ref"] in line_refs:
+            return 3
+        if hit["ref"] in door_refs:
+            return 2
+        name = name_of(position(hit["ref"]))
+        return 1 if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
+
+    tiers = {hit["ref"]: tier(hit) for hit in hits}
+    hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return hits
 
 
@@ -202,6 +341,43 @@ class SearchEngine:
         self.settings = data["zoeken"]
         self.index = Index.load(data["lunr"])
         self._vocabulary: TokenSet | None = None
+        self._words: Words | None = None
+        self.filler = set(data.get("vulwoorden", []))
+        self._names: dict[int, list[tuple[str, str]]] = {}
+        self._found: dict[str, bool] = {}
+
+    def name_of(self, at: int) -> list[tuple[str, str]]:
+        if at not in self._names:
+            self._names[at] = name_words(self.data["docs"][at]["naam"])
+        return self._names[at]
+
+    def words(self) -> Words:
+        if self._words is None:
+            self._words = Words(self.data)
+        return self._words
+
+    def vangnet(self, query: str) -> list[dict[str, Any]]:
+        """The crisis lines the query calls up (see vangnet.py); filters never apply."""
+        return fired_entries(self.data.get("vangnet", []), query, self.words().raw)
+
+    def doors(self, query: str) -> list[int]:
+        """Positions of the official doors (synoniemen.yaml `deuren`) the query names."""
+        words = QueryWords(query, self.words().raw)
+        return [door[0] for door in self.data.get("deuren", []) if any(signal_fires(s, words) for s in door[1])]
+
+    def suggestion(self, query: str) -> str | None:
+        """'Bedoelde je …?' when the words as typed find nothing (before typo tolerance)."""
+        terms = self.terms(query)
+        if not terms or self.found_as_typed(terms):
+            return None
+        return suggestion_for(terms, self.words(), self.settings)
+
+    def found_as_typed(self, terms: list[str]) -> bool:
+        """Whether the terms find anything before typo tolerance and filters (the last answer is kept)."""
+        key = " ".join(terms)
+        if key not in self._found:
+            self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True))}
+        return self._found[key]
 
     def vocabulary(self) -> TokenSet:
         if self._vocabulary is None:
@@ -209,19 +385,24 @@ class SearchEngine:
         return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
-        return clean_query(query, self.settings)
+        return content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         filters = filters or {}
         keep = make_filter(self.data, filters)
-        terms = clean_query(query, self.settings)
+        terms = self.terms(query)
         if not terms:
             hits = []
             if has_filter(filters) or soorten_of(filters):
                 hits = [to_hit(self.data, f"d{i}", 0) for i, doc in enumerate(self.data["docs"]) if keep(doc)]
         else:
             hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep)
+            if not (has_filter(filters) or soorten_of(filters)):
+                self._found = {" ".join(terms): bool(hits)}  # suggestion() needs no second query
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if len(hits) < self.settings["fuzzyBelow"] and fuzzy_useful:
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
+        lines = [line["at"] for line in self.vangnet(query)]
+        if terms or lines:
+            hits = ordered(hits, self.data, terms, lines, self.doors(query), keep, self.name_of, self.settings)
         return hits[:limit] if limit else hits

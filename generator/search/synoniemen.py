@@ -1,33 +1,42 @@
 """kaart/synoniemen.yaml: the words residents use, mapped to the words in the records.
 
-    geldzorgen: [schulden, geld]
-    poetshulp: [huishoudelijke hulp, schoonmaken]
+    woorden:                  # everyday Dutch -> words in the records, with the reason
+      geldzorgen: {naar: [schulden, geld], reden: spreektaal voor geldproblemen}
+    engels:                   # words of newcomers in English, same form
+      debt: {naar: [schulden], reden: Engels voor schulden}
+    vulwoorden: [graag, zoek]  # words in a question that say nothing about the help
+    deuren:                   # the official door of a service: ranks first when the query names it
+      schuldhulpverlening-egelstede: {woorden: [schuldhulp, hulp bij schulden], reden: de gemeente regelt schuldhulp}
 
-Left the everyday word (or a few words), right one or more terms as they appear in records.
-The synonyms are applied at index time: a document whose name, keywords or summary contain
-one of the terms gets the everyday word in
-its `synoniemen` field. The browser and `kaart zoek` therefore need no synonym logic: both
-just search the index. A term matches when all its words appear one after the other, after
-the same Dutch pipeline as the index (so 'schulden' also matches 'schuld'); a word of five
-letters or more also matches the start of a longer word (Dutch compounds: 'respijt' matches
-'respijtzorg').
+`woorden` and `engels` are applied at index time: a document whose name, keywords or summary
+contain one of the terms (`naar`) gets the everyday word in its `synoniemen` field. The browser
+and `kaart zoek` therefore need no synonym logic. A term matches when all its words appear one
+after the other, after the same Dutch pipeline as the index (so 'schulden' also matches
+'schuld'); a word of five letters or more also matches the start of a longer word (Dutch
+compounds: 'respijt' matches 'respijtzorg').
+
+`vulwoorden` and `deuren` are used at query time (written into zoekindex.json; see query.py):
+filler words are dropped from a question when other words remain, and a door whose words occur
+in the question (matched like the safety net's signals, see signalen.py) ranks first.
 
 Validated by `kaart check` (registered in generator.validate.SECTION_LOADERS) with Dutch
-file:line messages; the result is `kaart.extras["synoniemen"]`, a dict word -> terms.
+file:line messages; the results are `kaart.extras["synoniemen"]` (word -> terms, Dutch and
+English together), `kaart.extras["vulwoorden"]` and `kaart.extras["deuren"]` (id -> Deur).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Annotated
+from typing import Annotated, Optional
 
-from pydantic import Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..fields import Regel
 from ..load import read_yaml
 from ..problems import Problemen
 from .documents import SearchDocument, fold
 from .dutch import tokens_for
+from .signalen import signal_words
 
 SYNONIEMEN_FILE = "synoniemen.yaml"
 
@@ -37,9 +46,30 @@ SYNONIEMEN_FILE = "synoniemen.yaml"
 # 'geldzorgen'. The theme pages themselves carry the theme name, so they do match.
 TRIGGER_FIELDS = ("naam", "trefwoorden", "samenvatting")
 
+# The record types a door can be (an ingang, or a voorziening such as the Wmo's hulp bij het huishouden).
+DOOR_TYPES = ("ingang", "voorziening")
 
-class Synoniemen(RootModel[dict[Regel, Annotated[list[Regel], Field(min_length=1)]]]):
-    """Everyday word -> one or more terms that appear in the records."""
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Synoniem(_Strict):
+    naar: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden zoals ze in de gegevens staan.")
+    reden: Regel = Field(description="Waarom dit woord naar deze hulp leidt, in een paar woorden.")
+
+
+class Deur(_Strict):
+    woorden: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden en zinnetjes die deze dienst noemen.")
+    reden: Regel = Field(description="Waarom dit de officiële ingang is.")
+    soort: Optional[str] = Field(None, exclude=True)  # filled in by the check: ingang or voorziening
+
+
+class SynoniemenBestand(_Strict):
+    woorden: dict[Regel, Synoniem] = Field(default_factory=dict)
+    engels: dict[Regel, Synoniem] = Field(default_factory=dict)
+    vulwoorden: list[Regel] = Field(default_factory=list)
+    deuren: dict[Regel, Deur] = Field(default_factory=dict)
 
 
 def index_words(text: str) -> list[str]:
@@ -47,17 +77,17 @@ def index_words(text: str) -> list[str]:
     return tokens_for(fold(text))
 
 
-def check_entries(entries: dict[str, list[str]], source, problems: Problemen) -> dict[str, list[str]]:
+def check_entries(entries: dict[str, list[str]], source, problems: Problemen, section: str = "woorden") -> dict[str, list[str]]:
     """Entries that make sense for the search; every other one becomes a Dutch problem."""
     valid: dict[str, list[str]] = {}
     for word, terms in entries.items():
-        line, column = source.position((word,), key=True)
+        line, column = source.position((section, word), key=True)
         if not index_words(word):
             problems.add(source.path, line, column, f"'{word}' bestaat alleen uit woorden die de zoekfunctie overslaat (zoals 'de', 'een', 'met' of cijfers). Kies een woord dat inwoners echt typen.")
             continue
         good_terms = []
         for index, term in enumerate(terms):
-            term_line, term_column = source.position((word, index))
+            term_line, term_column = source.position((section, word, "naar", index))
             if not index_words(term):
                 problems.add(source.path, term_line, term_column, f"De term '{term}' bestaat alleen uit woorden die de zoekfunctie overslaat (zoals 'de', 'een', 'met' of cijfers). Kies een woord dat in de gegevens staat.")
             elif index_words(term) == index_words(word):
@@ -69,11 +99,41 @@ def check_entries(entries: dict[str, list[str]], source, problems: Problemen) ->
     return valid
 
 
+def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> dict[str, Deur]:
+    valid: dict[str, Deur] = {}
+    for record_id, deur in deuren.items():
+        line, column = source.position(("deuren", record_id), key=True)
+        soort = next((s for s in DOOR_TYPES if record_id in kaart.records.get(s, {})), None)
+        if soort is None:
+            problems.add(source.path, line, column, f"'{record_id}' is geen ingang of voorziening in de kaart. Een deur is de id van een bestand in kaart/ingangen/ of kaart/voorzieningen/.")
+            continue
+        if getattr(kaart.records[soort][record_id], "status", "actief") == "gestopt":
+            problems.add(source.path, line, column, f"'{record_id}' is gestopt. Kies de ingang die deze dienst nu levert.")
+            continue
+        for index, woord in enumerate(deur.woorden):
+            if not signal_words(woord):
+                word_line, word_column = source.position(("deuren", record_id, "woorden", index))
+                problems.add(source.path, word_line, word_column, f"'{woord}' heeft geen woorden (alleen letters en cijfers tellen).")
+        deur.soort = soort
+        valid[record_id] = deur
+    return valid
+
+
+def report_old_format(source, problems: Problemen) -> bool:
+    """The first format ('geldzorgen: [schulden]' at the top, no reason): say how to write it now."""
+    sections = set(SynoniemenBestand.model_fields)
+    old = [key for key, value in source.data.items() if key not in sections and isinstance(value, list)]
+    for key in old:
+        line, column = source.position((key,), key=True)
+        problems.add(source.path, line, column, f"Zet '{key}' onder 'woorden:' en schrijf er een reden bij, bijvoorbeeld: '  {key}: {{naar: [{', '.join(map(str, source.data[key]))}], reden: waarom dit woord hierbij hoort}}'.")
+    return bool(old)
+
+
 def load_synoniemen(kaart, problems: Problemen) -> None:
-    """Section loader: read and check kaart/synoniemen.yaml into kaart.extras['synoniemen']."""
+    """Section loader: read and check kaart/synoniemen.yaml into kaart.extras."""
     from ..validate import validate_model  # imported here: validate imports this module's loader
 
-    kaart.extras["synoniemen"] = {}
+    kaart.extras.update(synoniemen={}, vulwoorden=[], deuren={})
     path = kaart.folder / SYNONIEMEN_FILE
     if not path.is_file():
         return
@@ -81,12 +141,20 @@ def load_synoniemen(kaart, problems: Problemen) -> None:
     if source is None:
         return
     if not isinstance(source.data, dict):
-        problems.add(path, 1, 1, "Zet in synoniemen.yaml per regel een woord van inwoners met de woorden uit de gegevens, bijvoorbeeld: 'geldzorgen: [schulden, geld]'.")
+        problems.add(path, 1, 1, "Zet in synoniemen.yaml onder 'woorden:' per regel een woord van inwoners met de woorden uit de gegevens en een reden, bijvoorbeeld: 'geldzorgen: {naar: [schulden, geld], reden: spreektaal voor geldproblemen}'.")
         return
-    model = validate_model(Synoniemen, source, problems)
+    if report_old_format(source, problems):
+        return
+    model = validate_model(SynoniemenBestand, source, problems)
     if model is None:
         return
-    kaart.extras["synoniemen"] = check_entries(model.root, source, problems)
+    synoniemen = {}
+    for section in ("woorden", "engels"):
+        entries = {word: entry.naar for word, entry in getattr(model, section).items()}
+        synoniemen.update(check_entries(entries, source, problems, section))
+    kaart.extras["synoniemen"] = synoniemen
+    kaart.extras["vulwoorden"] = [fold(word.lower()) for word in model.vulwoorden]
+    kaart.extras["deuren"] = check_doors(kaart, model.deuren, source, problems)
 
 
 # A word of a term of at least this many letters also matches longer index words that start with

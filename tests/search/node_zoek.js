@@ -4,7 +4,8 @@
 //
 // Usage: node node_zoek.js <mkdocs package dir> <zoeken.js> <zoekindex.json>
 //   stdin:  JSON list of {"q": "...", "filters": {...}}
-//   stdout: JSON list, per query, of [[ref, score], ...] best first, then a timing line on stderr
+//   stdout: JSON list, per query, of {hits: [[ref, score], ...] best first, vangnet: [[id, snel_weg], ...],
+//           suggestie: "..." or null}
 "use strict";
 
 const fs = require("fs");
@@ -24,5 +25,9 @@ const zoeken = require(path.resolve(zoekenJs));
 const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
 const engine = zoeken.createEngine(lunr, data);
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
-const out = queries.map(({q, filters}) => engine.search(q, filters || {}).map((hit) => [hit.ref, hit.score]));
+const out = queries.map(({q, filters}) => ({
+  hits: engine.search(q, filters || {}).map((hit) => [hit.ref, hit.score]),
+  vangnet: engine.vangnet(q).map((line) => [line.id, !!line.snel_weg]),
+  suggestie: engine.suggestion(q),
+}));
 process.stdout.write(JSON.stringify(out) + "\n");

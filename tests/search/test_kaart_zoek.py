@@ -49,7 +49,48 @@ def test_unknown_filter_values_get_a_dutch_message(capsys, mini_kaart):
 
 
 def test_an_invalid_kaart_gives_file_and_line_not_a_traceback(capsys, mini_kaart):
-    (mini_kaart / "synoniemen.yaml").write_text("geldzorgen: []\n", encoding="utf-8")
+    (mini_kaart / "synoniemen.yaml").write_text("woorden:\n  geldzorgen: {naar: []}\n", encoding="utf-8")
     code, out, err = zoek(capsys, "hulp", "--kaart", str(mini_kaart))
     assert code == 1 and out == ""
-    assert "synoniemen.yaml:1:" in err and "Traceback" not in err
+    assert "synoniemen.yaml:2:" in err and "Traceback" not in err
+
+
+def test_the_built_index_is_cached_and_a_change_in_the_kaart_builds_afresh(capsys, mini_kaart, monkeypatch):
+    import generator.validate
+
+    code, out, _ = zoek(capsys, "formulieren", "--json", "--kaart", str(mini_kaart))
+    assert code == 0 and json.loads(out)
+    cached = list((mini_kaart.parent / ".cache" / "zoek").glob("*.json"))
+    assert len(cached) == 1
+
+    def must_not_load(*args, **kwargs):
+        raise AssertionError("a cache hit must not load the kaart")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(generator.validate, "load_kaart", must_not_load)
+        code, again, _ = zoek(capsys, "formulieren", "--json", "--kaart", str(mini_kaart))
+    assert code == 0 and again == out
+
+    record = mini_kaart / "voorzieningen" / "formulierenhulp.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("naam: ", "naam: Zwaluwstaart ", 1), encoding="utf-8")
+    code, out, _ = zoek(capsys, "zwaluwstaart", "--json", "--kaart", str(mini_kaart))
+    assert code == 0 and [hit["id"] for hit in json.loads(out)][:1] == ["formulierenhulp"]
+    assert len(list((mini_kaart.parent / ".cache" / "zoek").glob("*.json"))) == 2
+
+
+def test_an_invalid_kaart_is_never_cached(capsys, mini_kaart):
+    (mini_kaart / "synoniemen.yaml").write_text("woorden:\n  geldzorgen: {naar: []}\n", encoding="utf-8")
+    code, _, _ = zoek(capsys, "hulp", "--kaart", str(mini_kaart))
+    assert code == 1
+    code, _, err = zoek(capsys, "hulp", "--kaart", str(mini_kaart))
+    assert code == 1 and "synoniemen.yaml:2:" in err
+    assert not list((mini_kaart.parent / ".cache").rglob("*.json"))
+
+
+def test_plain_output_shows_the_crisis_line_above_the_results(capsys):
+    from support import DEMO_KAART
+
+    code, out, _ = zoek(capsys, "ik wil niet meer leven", "--kaart", str(DEMO_KAART))
+    assert code == 0
+    assert out.startswith("!! 113 Zelfmoordpreventie: bel 113\n")
+    assert out.index("resultaten voor") > out.index("0800 0113")

@@ -1,9 +1,10 @@
-"""The browser search and `kaart zoek` give the same hits in the same order.
+"""The browser search and `kaart zoek` give the same hits in the same order, the same safety net
+lines and the same "Bedoelde je" suggestions.
 
 The browser side is the real thing: lunr.js + lunr.nl.js from the installed mkdocs package and
 generator/assets/js/zoeken.js, under Node, on the zoekindex.json of the built demo site. The
-Python side is `kaart zoek --json`, which builds its index in memory from the kaart. Node is
-required: without it these tests fail rather than skip.
+Python side is `kaart zoek --json` (its index built from the kaart, then cached in .cache/zoek)
+and query.SearchEngine. Node is required: without it these tests fail rather than skip.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from generator.validate import load_kaart
 from generator.search.index import SEARCH_DATA_URI
 from generator.search.query import SearchEngine
 
-from zoekvragen import VRAGEN  # tests/search is on sys.path (pytest's rootless test modules)
+import kwaliteit  # tests/search is on sys.path (pytest's rootless test modules)
+from zoekvragen import VRAGEN
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_SCRIPT = Path(__file__).resolve().parent / "node_zoek.js"
 ZOEKEN_JS = ROOT / "generator" / "assets" / "js" / "zoeken.js"
 MKDOCS_DIR = os.path.dirname(mkdocs.__file__)
-REAL_ENGINE_FOR = search_cli.engine_for
 
 # Typos, prefixes while typing, synonyms, multi-word questions, odd input and empty results.
 EXTRA_QUERIES = [
@@ -63,11 +64,22 @@ FILTERED = [
 ]
 
 
+# The safety net and residents' words: crisis phrasings, ordinary look-alikes, typos for "Bedoelde je".
+QUALITY = [q for q, _ in kwaliteit.VRAGEN] + [q for q, _ in kwaliteit.CRISIS] + kwaliteit.GEWOON + [
+    "mantelzrog", "schuldhulpverlenign", "eenzaamhied hulp", "rouwverwerking", "gezondste", "blowt", "zelfmoordgedachtes",
+    "ik wil de dood van mijn moeder verwerken", "geweldig", "partnergeweld", "zelf moord", "ik kom niet rond",
+]
+FILTERED += [("ik wil niet meer leven", {"thema": "geld-en-schulden"}), ("mijn man slaat me", {"kern": "rosmarke", "gratis": True}),
+             ("schuldhulp", {"thema": "taal-en-digitaal"})]
+
+
 def all_queries() -> list[tuple[str, dict]]:
-    return [(q, {}) for q, _ in VRAGEN] + [(q, {}) for q in EXTRA_QUERIES] + FILTERED
+    queries = [(q, {}) for q, _ in VRAGEN] + [(q, {}) for q in EXTRA_QUERIES] + FILTERED
+    seen = {q for q, f in queries if not f}
+    return queries + [(q, {}) for q in dict.fromkeys(QUALITY) if q not in seen]
 
 
-def node_search(data_file: Path, queries: list[tuple[str, dict]]) -> list[list[list]]:
+def node_search(data_file: Path, queries: list[tuple[str, dict]]) -> list[dict]:
     node = shutil.which("node")
     assert node, "node is required for the search parity tests (install Node.js)"
     proc = subprocess.run(
@@ -89,26 +101,6 @@ def js_results(site_data_file):
     return node_search(site_data_file, all_queries())
 
 
-_CACHE: dict = {}
-
-
-@pytest.fixture(autouse=True)
-def build_the_engine_once(monkeypatch):
-    """`kaart zoek` loads the kaart and builds its index on every call; here once per test run.
-    test_kaart_zoek_builds_the_same_index_as_the_site checks what the real engine_for builds."""
-
-    def cached(name, function):
-        def call(*args):
-            key = (name, *(str(getattr(arg, "folder", arg)) for arg in args))
-            if key not in _CACHE:
-                _CACHE[key] = function(*args)
-            return _CACHE[key]
-        return call
-
-    monkeypatch.setattr(search_cli, "load_kaart", cached("kaart", load_kaart))
-    monkeypatch.setattr(search_cli, "engine_for", cached("engine", REAL_ENGINE_FOR))
-
-
 def kaart_zoek_json(capsys, query: str, *options: str) -> list[dict]:
     capsys.readouterr()
     assert main(["zoek", query, "--json", "--kaart", str(ROOT / "kaart"), "--config", str(ROOT / "mkdocs.yml"), *options]) == 0
@@ -117,14 +109,14 @@ def kaart_zoek_json(capsys, query: str, *options: str) -> list[dict]:
 
 def test_there_are_enough_queries():
     queries = all_queries()
-    assert len(queries) >= 50
+    assert len(queries) >= 400
     assert len({(q, json.dumps(f, sort_keys=True)) for q, f in queries}) == len(queries)
 
 
 def test_kaart_zoek_builds_the_same_index_as_the_site(site_data_file):
     kaart, problems = load_kaart(ROOT / "kaart")
     assert problems == []
-    engine = REAL_ENGINE_FOR(kaart, ROOT / "mkdocs.yml")
+    engine = search_cli.engine_for(kaart, ROOT / "mkdocs.yml")
     assert engine.data == json.loads(site_data_file.read_text(encoding="utf-8"))
 
 
@@ -133,23 +125,52 @@ def test_browser_and_python_give_the_same_hits_in_the_same_order(site_data_file,
     mismatches = []
     for (query, filters), js in zip(all_queries(), js_results):
         python = [[hit["ref"], hit["score"]] for hit in engine.search(query, filters)]
-        if python != js:
-            mismatches.append((query, filters, python[:5], js[:5]))
+        if python != js["hits"]:
+            mismatches.append((query, filters, python[:5], js["hits"][:5]))
     assert mismatches == []
+
+
+def test_browser_and_python_call_up_the_same_crisis_lines(site_data_file, js_results):
+    engine = SearchEngine(json.loads(site_data_file.read_text(encoding="utf-8")))
+    fired = 0
+    for (query, _), js in zip(all_queries(), js_results):
+        python = [[line["id"], bool(line.get("snel_weg"))] for line in engine.vangnet(query)]
+        assert python == js["vangnet"], query
+        fired += bool(python)
+    assert fired >= 40
+
+
+def test_browser_and_python_suggest_the_same_words(site_data_file, js_results):
+    engine = SearchEngine(json.loads(site_data_file.read_text(encoding="utf-8")))
+    suggested = 0
+    for (query, _), js in zip(all_queries(), js_results):
+        assert engine.suggestion(query) == js["suggestie"], query
+        suggested += engine.suggestion(query) is not None
+    assert suggested >= 5
 
 
 def test_kaart_zoek_json_gives_the_browser_ids(capsys, site_data_file, js_results):
     data = json.loads(site_data_file.read_text(encoding="utf-8"))
     queries = all_queries()
     checked = 0
-    for (query, filters), js in zip(queries, js_results):
+    for (query, filters), js in list(zip(queries, js_results))[::15]:  # a sample: each call reads the cached index
         if filters or query.startswith("-"):
             continue  # filters: see the next tests; argparse would read a leading '-' as an option
         hits = kaart_zoek_json(capsys, query)
-        browser = [(data["docs"][int(ref[1:])]["soort"], data["docs"][int(ref[1:])]["id"]) for ref, _ in js]
+        browser = [(data["docs"][int(ref[1:])]["soort"], data["docs"][int(ref[1:])]["id"]) for ref, _ in js["hits"]]
         assert [(hit["soort"], hit["id"]) for hit in hits] == browser, query
+        lines = {line[0] for line in js["vangnet"]}
+        assert [hit["id"] for hit in hits if hit.get("vangnet")] == [hit["id"] for hit in hits[: len(lines)]]
+        assert {hit["id"] for hit in hits if hit.get("vangnet")} == lines, query
         checked += 1
-    assert checked >= 50
+    assert checked >= 30
+
+
+def test_kaart_zoek_puts_the_crisis_line_first_whatever_the_filters(capsys):
+    for options in [(), ("--thema", "geld-en-schulden"), ("--kern", "rosmarke", "--gratis"), ("--soort", "voorziening")]:
+        hits = kaart_zoek_json(capsys, "ik wil niet meer leven", *options)
+        assert hits[0]["id"] == "113-zelfmoordpreventie" and hits[0]["vangnet"] is True, options
+        assert not any(hit.get("vangnet") for hit in hits[1:])
 
 
 def test_kaart_zoek_json_has_the_contract_fields(capsys):
@@ -171,7 +192,7 @@ def test_kaart_zoek_filters_match_the_browser(capsys, site_data_file):
         for key, value in filters.items():
             options += [f"--{key}"] if value is True else [f"--{key}", str(value)]
         hits = kaart_zoek_json(capsys, query, *options)
-        assert [hit["id"] for hit in hits] == [data["docs"][int(ref[1:])]["id"] for ref, _ in browser], (query, filters)
+        assert [hit["id"] for hit in hits] == [data["docs"][int(ref[1:])]["id"] for ref, _ in browser["hits"]], (query, filters)
         assert hits, (query, filters)
 
 
@@ -192,7 +213,7 @@ def test_same_order_on_a_synthetic_kaart_full_of_ties(tmp_path):
     ties = 0
     for (query, filters), js in zip(queries, results):
         python = [[hit["ref"], hit["score"]] for hit in engine.search(query, filters)]
-        assert python == js, (query, filters)
+        assert python == js["hits"], (query, filters)
         scores = [score for _, score in python]
         ties += len(scores) - len(set(scores))
     assert ties > 0, "no tied scores: this test no longer tests the tie-break"

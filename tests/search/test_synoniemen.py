@@ -20,41 +20,64 @@ def problems_for(kaart_dir: Path, text: str) -> list[str]:
 def test_the_demo_synonyms_are_valid_and_plenty():
     kaart, problems = load_kaart(DEMO_KAART)
     assert problems == []
-    assert len(kaart.extras["synoniemen"]) >= 60
+    assert len(kaart.extras["synoniemen"]) >= 150
     assert kaart.extras["synoniemen"]["geldzorgen"][0] == "schulden"
+    assert "loneliness" in kaart.extras["synoniemen"]  # English words of newcomers
+    assert {"graag", "mevrouw"} <= set(kaart.extras["vulwoorden"])
+    assert kaart.extras["deuren"]["schuldhulpverlening-egelstede"].soort == "ingang"
 
 
 def test_a_kaart_without_synonyms_is_fine(mini_kaart):
     kaart, problems = load_kaart(mini_kaart)
-    assert problems == [] and kaart.extras["synoniemen"] == {}
+    assert problems == [] and kaart.extras["synoniemen"] == {} and kaart.extras["deuren"] == {}
 
 
 def test_a_valid_file_is_read(mini_kaart):
-    assert problems_for(mini_kaart, "geldzorgen: [schulden, geld]\npoetshulp: [huishoudelijke hulp]\n") == []
+    text = (
+        "woorden:\n"
+        "  geldzorgen: {naar: [schulden, geld], reden: spreektaal}\n"
+        "  poetshulp: {naar: [huishoudelijke hulp], reden: spreektaal}\n"
+        "engels:\n"
+        "  debt: {naar: [schulden], reden: Engels}\n"
+        "vulwoorden: [graag, Zóek]\n"
+    )
+    assert problems_for(mini_kaart, text) == []
     kaart, _ = load_kaart(mini_kaart)
-    assert kaart.extras["synoniemen"] == {"geldzorgen": ["schulden", "geld"], "poetshulp": ["huishoudelijke hulp"]}
+    assert kaart.extras["synoniemen"] == {"geldzorgen": ["schulden", "geld"], "poetshulp": ["huishoudelijke hulp"], "debt": ["schulden"]}
+    assert kaart.extras["vulwoorden"] == ["graag", "zoek"]
+
+
+def test_every_word_needs_a_reason(mini_kaart):
+    found = problems_for(mini_kaart, "woorden:\n  geldzorgen: {naar: [schulden]}\n")
+    assert len(found) == 1 and "synoniemen.yaml:2:" in found[0] and "reden" in found[0]
+
+
+def test_the_first_format_gets_a_message_that_shows_the_new_one(mini_kaart):
+    found = problems_for(mini_kaart, "geldzorgen: [schulden, geld]\n")
+    assert len(found) == 1 and "synoniemen.yaml:1:1:" in found[0]
+    assert "onder 'woorden:'" in found[0] and "geldzorgen: {naar: [schulden, geld], reden:" in found[0]
 
 
 def test_an_empty_list_is_reported_with_its_line(mini_kaart):
-    found = problems_for(mini_kaart, "geldzorgen: [schulden]\npoetshulp: []\n")
-    assert len(found) == 1 and ":2:" in found[0] and "synoniemen.yaml" in found[0]
-
-
-def test_a_number_is_reported(mini_kaart):
-    found = problems_for(mini_kaart, "geldzorgen: [schulden]\nzelfmoord: [zelfmoordpreventie, 113]\n")
-    assert len(found) == 1 and "synoniemen.yaml:2:" in found[0]
+    found = problems_for(mini_kaart, "woorden:\n  geldzorgen: {naar: [schulden], reden: x}\n  poetshulp: {naar: [], reden: x}\n")
+    assert len(found) == 1 and ":3:" in found[0] and "synoniemen.yaml" in found[0]
 
 
 def test_stop_words_and_digits_are_reported_in_dutch(mini_kaart):
-    found = problems_for(mini_kaart, "geldzorgen: [schulden]\nde: [schulden]\nbellen: [van de, '2024']\n")
-    assert any("synoniemen.yaml:2:" in f and "'de'" in f and "overslaat" in f for f in found)
-    assert any("synoniemen.yaml:3:" in f and "'van de'" in f for f in found)
-    assert any("synoniemen.yaml:3:" in f and "'2024'" in f for f in found)
+    found = problems_for(mini_kaart, "woorden:\n  geldzorgen: {naar: [schulden], reden: x}\n  de: {naar: [schulden], reden: x}\n  bellen: {naar: [van de, '2024'], reden: x}\n")
+    assert any("synoniemen.yaml:3:" in f and "'de'" in f and "overslaat" in f for f in found)
+    assert any("synoniemen.yaml:4:" in f and "'van de'" in f for f in found)
+    assert any("synoniemen.yaml:4:" in f and "'2024'" in f for f in found)
 
 
 def test_a_term_that_is_the_same_word_is_reported(mini_kaart):
-    found = problems_for(mini_kaart, "schulden: [schuld]\n")
-    assert len(found) == 1 and "hetzelfde woord" in found[0] and ":1:" in found[0]
+    found = problems_for(mini_kaart, "engels:\n  schulden: {naar: [schuld], reden: x}\n")
+    assert len(found) == 1 and "hetzelfde woord" in found[0] and ":2:" in found[0]
+
+
+def test_a_door_must_be_an_ingang_or_voorziening_of_the_kaart(mini_kaart):
+    found = problems_for(mini_kaart, "deuren:\n  schuldhulp-bestaat-niet: {woorden: [schuldhulp], reden: x}\n")
+    assert len(found) == 1 and "synoniemen.yaml:2:" in found[0] and "geen ingang of voorziening" in found[0]
 
 
 def test_a_list_instead_of_a_mapping_is_reported(mini_kaart):
@@ -63,8 +86,8 @@ def test_a_list_instead_of_a_mapping_is_reported(mini_kaart):
 
 
 def test_duplicate_words_are_reported_by_the_reader(mini_kaart):
-    found = problems_for(mini_kaart, "geldzorgen: [schulden]\ngeldzorgen: [geld]\n")
-    assert len(found) == 1 and ":2:" in found[0] and "twee keer" in found[0]
+    found = problems_for(mini_kaart, "woorden:\n  geldzorgen: {naar: [schulden], reden: x}\n  geldzorgen: {naar: [geld], reden: x}\n")
+    assert len(found) == 1 and ":3:" in found[0] and "twee keer" in found[0]
 
 
 def document(**fields) -> SearchDocument:

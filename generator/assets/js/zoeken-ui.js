@@ -6,6 +6,13 @@
  * - Search page (/zoeken/): results with filters; query and filters live in the URL: a filter
  *   change, Enter or a new query adds a history entry (pushState), further typing replaces it
  *   (replaceState), the back button restores the previous one (popstate).
+ * - The safety net (kaart/vangnet.yaml): when a query calls up a crisis line, a box ABOVE all
+ *   results (never one of them) names the line, its number as a tel: link and what to do; on the
+ *   search page, in the header's results and on /kcc/ (labelled "Spoed" for the employee).
+ *   Filters never hide it. When the box shows a violence line it carries data-snel-weg and
+ *   dispatches `sociale-kaart:snel-weg` on document (detail: {lijnen: [ingang ids]}), for the
+ *   quick-exit button.
+ * - Nothing found: "Bedoelde je …?", the wegwijzer, the themes and the gemeente's number.
  * The index loads only when someone focuses a search field or opens the search page.
  * Partner text is only ever set as textContent, never as HTML.
  */
@@ -42,6 +49,66 @@
     };
   }
 
+  // --- the safety net box -----------------------------------------------------------------------
+
+  var SNEL_WEG_EVENT = "sociale-kaart:snel-weg";
+
+  /**
+   * A box for the crisis lines a query calls up (or null when there are none). `spoed` adds the
+   * label for phone-desk staff. The caller puts it above the results.
+   */
+  function vangnetBox(lines, spoed) {
+    if (!lines.length) return null;
+    var box = el("section", "sk-vangnet");
+    box.setAttribute("aria-label", spoed ? "Spoed: crisislijn" : "Direct hulp");
+    box.setAttribute("data-vangnet", lines.map(function (line) { return line.id; }).join(" "));
+    if (spoed) box.appendChild(el("p", "sk-vangnet__spoed", "Spoed: geef dit nummer eerst"));
+    lines.forEach(function (line) {
+      var row = el("div", "sk-vangnet__lijn");
+      var title = el("p", "sk-vangnet__naam");
+      var link = el("a", "sk-vangnet__bel", "Bel " + line.telefoon);
+      link.href = "tel:" + line.tel;
+      title.appendChild(el("strong", null, line.naam));
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(link);
+      row.appendChild(title);
+      row.appendChild(el("p", "sk-vangnet__doen", line.wat_doen + (line.wanneer ? " Bereikbaar: " + line.wanneer + "." : "")));
+      box.appendChild(row);
+    });
+    var violence = lines.filter(function (line) { return line.snel_weg; });
+    if (violence.length) box.setAttribute("data-snel-weg", violence.map(function (line) { return line.id; }).join(" "));
+    return box;
+  }
+
+  /**
+   * Keeps one safety-net box in place before `anchor` and tells the page about violence lines
+   * once per change (not on every keystroke). Returns show(lines) -> the spoken summary or "".
+   */
+  function vangnetSlot(anchor, spoed) {
+    var current = null;
+    var shownKey = "";
+    var violenceKey = "";
+    return function show(lines) {
+      var key = lines.map(function (line) { return line.id + (line.snel_weg ? "!" : ""); }).join(" ");
+      if (key !== shownKey) {
+        if (current) current.remove();
+        current = vangnetBox(lines, spoed);
+        if (current) anchor.parentNode.insertBefore(current, anchor);
+        shownKey = key;
+      }
+      var violence = lines.filter(function (line) { return line.snel_weg; }).map(function (line) { return line.id; });
+      if (violence.join(" ") !== violenceKey) {
+        violenceKey = violence.join(" ");
+        if (violence.length) document.dispatchEvent(new CustomEvent(SNEL_WEG_EVENT, {detail: {lijnen: violence}}));
+      }
+      return lines.length ? lines.map(function (line) { return "Bel " + line.naam + ": " + line.telefoon + "."; }).join(" ") + " " : "";
+    };
+  }
+
+  function kccNummer(data) {
+    return data && data.kcc ? data.kcc : null;
+  }
+
   // --- header field ------------------------------------------------------------------------------
 
   function initHeader(page) {
@@ -62,11 +129,15 @@
     list.setAttribute("aria-label", "Eerste resultaten");
     var all = el("a", "sk-zoekveld__alle", "Alle resultaten bekijken");
     all.href = pageUrl;
+    var bedoel = el("p", "sk-zoekveld__bedoel");
+    bedoel.hidden = true;
     panel.appendChild(list);
+    panel.appendChild(bedoel);
     panel.appendChild(all);
     form.appendChild(status);
     form.appendChild(panel);
     var announce = laterAnnouncer(status);
+    var showVangnet = vangnetSlot(list, false);
 
     input.addEventListener("focus", function () { Zoek.ready().catch(function () {}); });
 
@@ -97,7 +168,20 @@
       }
       Zoek.ready().then(function () {
         if (input.value.trim() !== query) return; // typed on meanwhile
-        var hits = Zoek.search(query, {});
+        var lines = Zoek.vangnet(query);
+        var said = showVangnet(lines);
+        var inBox = lines.map(function (line) { return line.id; });
+        var hits = Zoek.search(query, {}).filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
+        var suggestion = Zoek.suggestion(query);
+        bedoel.textContent = "";
+        bedoel.hidden = !suggestion;
+        if (suggestion) {
+          bedoel.appendChild(document.createTextNode("Bedoelde je "));
+          var try_ = el("a", null, suggestion);
+          try_.href = pageUrl + "?" + Zoek.paramsFor(suggestion, {}).toString();
+          bedoel.appendChild(try_);
+          bedoel.appendChild(document.createTextNode("?"));
+        }
         list.textContent = "";
         hits.slice(0, HEADER_HITS).forEach(function (hit) {
           var item = el("li");
@@ -111,7 +195,7 @@
         all.href = pageUrl + "?" + Zoek.paramsFor(query, {}).toString();
         all.textContent = hits.length ? "Alle " + aantal(hits.length) + " bekijken" : "Niets gevonden. Bekijk andere manieren om hulp te vinden";
         panel.hidden = false;
-        announce(hits.length ? aantal(hits.length) + ". Druk op pijl omlaag voor de eerste resultaten." : "Geen resultaten.", false);
+        announce(said + (hits.length ? aantal(hits.length) + ". Druk op pijl omlaag voor de eerste resultaten." : "Geen resultaten."), false);
       }).catch(function () {
         close();
       });
@@ -170,6 +254,9 @@
     var filterCount = document.getElementById("sk-filters-aantal");
     var headerInput = document.getElementById("sk-zoekveld-q");
     var announce = laterAnnouncer(status);
+    var showVangnet = vangnetSlot(status, false);
+    var bedoel = document.getElementById("sk-bedoel");
+    var kccRegel = document.getElementById("sk-geen-kcc");
     var controls = {
       thema: document.getElementById("sk-thema"),
       doelgroep: document.getElementById("sk-doelgroep"),
@@ -247,20 +334,57 @@
       return (count ? aantal(count) : "Geen resultaten") + about + filtered + ".";
     }
 
+    function showSuggestion(query) {
+      var suggestion = query ? Zoek.suggestion(query) : null;
+      bedoel.textContent = "";
+      bedoel.hidden = !suggestion;
+      if (!suggestion) return;
+      bedoel.appendChild(document.createTextNode("Bedoelde je "));
+      var button = el("button", "sk-linkknop", suggestion);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        input.value = suggestion;
+        if (headerInput) headerInput.value = suggestion;
+        update(true);
+        input.focus();
+      });
+      bedoel.appendChild(button);
+      bedoel.appendChild(document.createTextNode("?"));
+    }
+
+    function showKcc() {
+      var kcc = kccNummer(Zoek.data());
+      kccRegel.hidden = !kcc;
+      if (!kcc) return;
+      kccRegel.textContent = "Of bel de gemeente: ";
+      var link = el("a", null, kcc.telefoon);
+      link.href = "tel:" + kcc.telefoon.replace(/\s+/g, "");
+      kccRegel.appendChild(link);
+      kccRegel.appendChild(document.createTextNode(" (" + kcc.naam + ")."));
+    }
+
     function render(announceNow) {
       var query = input.value.trim();
       var filters = readFilters();
-      current = Zoek.search(query, filters);
+      var lines = query ? Zoek.vangnet(query) : [];
+      var said = showVangnet(lines);
+      var inBox = lines.map(function (line) { return line.id; });
+      current = Zoek.search(query, filters).filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
       // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.
       if (window.SocialeKaartDichtbij) current = window.SocialeKaartDichtbij.sorteer(current, function (hit) { return hit.plekken; });
       results.textContent = "";
       shown = 0;
       showMore();
+      showSuggestion(query);
       var empty = current.length === 0 && (query !== "" || Object.keys(filters).length > 0);
       none.hidden = !empty;
       noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
-      announce(statusText(query, filters, current.length), announceNow);
+      if (empty) showKcc();
+      announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
+      announcedVangnet = said !== "";
     }
+
+    var announcedVangnet = false;
 
     // History: a filter change or Enter adds an entry; so does the first keystroke of a new
     // query, after which further typing replaces that entry (one entry per query, not per letter).
@@ -346,8 +470,33 @@
     };
   }
 
+  // --- /kcc/: the safety net above the phone desk's results ---------------------------------------
+  // Self-contained: it listens to the KCC field itself, so kcc.js needs no change.
+
+  function initKcc() {
+    var field = document.getElementById("kcc-q");
+    var rows = document.getElementById("kcc-rijen");
+    if (!field || !rows) return;
+    var showVangnet = vangnetSlot(rows, true);
+
+    function update() {
+      var query = field.value.trim();
+      if (!query) {
+        showVangnet([]);
+        return;
+      }
+      Zoek.ready().then(function () {
+        if (field.value.trim() === query) showVangnet(Zoek.vangnet(query));
+      }).catch(function () {});
+    }
+
+    field.addEventListener("input", update);
+    if (field.value) update();
+  }
+
   function start() {
     initHeader(initPage());
+    initKcc();
   }
 
   if (document.readyState === "loading") {

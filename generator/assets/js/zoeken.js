@@ -16,14 +16,21 @@
  *       hit      {ref, score, id, soort, naam, url (site-relative, e.g. 'voorzieningen/x/'),
  *                 samenvatting, themas, doelgroepen, leeftijd [van, tot], gratis, vrij,
  *                 werkgebied, telefoon, status} (fields absent when unknown)
+ *   SocialeKaartZoek.vangnet(query)          -> the crisis lines the query calls up (the safety net,
+ *                                               kaart/vangnet.yaml), most urgent first: {id, naam, url,
+ *                                               telefoon, tel, wat_doen, wanneer?, snel_weg?}; [] if none.
+ *                                               Filters never apply. Show them above all results.
+ *   SocialeKaartZoek.suggestion(query)       -> "Bedoelde je …?" text when the words as typed find
+ *                                               nothing, else null
  *   SocialeKaartZoek.data()                  -> the loaded file: docs, themas, doelgroepen, soorten,
- *                                               namen (area id -> name), gebieden (area -> kernen)
+ *                                               namen (area id -> name), gebieden (area -> kernen), kcc
  *   SocialeKaartZoek.href(hit or url)        -> absolute URL of a result
  *   SocialeKaartZoek.waar(hit)               -> "heel Gemeente X" / "Brummerveen, Teutloo" (for cards)
  *   SocialeKaartZoek.filtersFromParams(URLSearchParams) / paramsFor(query, filters) -> URL round trip
  *   SocialeKaartZoek.configure({root})       -> site root URL (default: data-root of the header form)
  *
- * Under Node (tests): module.exports = {createEngine, cleanQuery, fold, ...}.
+ * Under Node (tests): module.exports = {createEngine, cleanQuery, fold, ...}; an engine has search,
+ * terms, vangnet and suggestion.
  */
 (function (root, factory) {
   "use strict";
@@ -78,6 +85,262 @@
   function corrections(lunr, vocabulary, term, settings) {
     var near = vocabulary.intersect(lunr.TokenSet.fromFuzzyString(term, 1)).toArray();
     return near.filter(function (word) { return word !== term; }).sort().slice(0, settings.maxCorrections);
+  }
+
+  // --- signals: the safety net and the official doors (generator/search/signalen.py) ------------
+
+  var SIGNAL_WORD = /[a-z0-9]+/g;
+  var MAX_GAP = 2;
+  var MIN_TYPO_LENGTH = 6;
+  var MAX_QUERY_WORDS = 40;
+  var ARTICLES = ["de", "het", "een", "t", "der", "des"];
+  var DERIVED = ["ig", "ige", "lijk", "lijke", "baar", "bare"];
+
+  function derived(word, signalWord) {
+    return DERIVED.some(function (ending) {
+      return endsWith(word, ending) && !endsWith(signalWord, ending);
+    });
+  }
+
+  /** The words of a text for signal matching: lower case, folded, a-z and 0-9 only. */
+  function wordsOf(text) {
+    return (fold(String(text || "").toLowerCase()).match(SIGNAL_WORD) || []).slice(0, MAX_QUERY_WORDS);
+  }
+
+  /** Whether a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
+  function withinOneEdit(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start]) start++;
+    if (a.length === b.length) {
+      if (a.slice(start + 1) === b.slice(start + 1)) return true;
+      var swapped = start + 1 < a.length && a[start] === b[start + 1] && a[start + 1] === b[start];
+      return swapped && a.slice(start + 2) === b.slice(start + 2);
+    }
+    var longer = a.length > b.length ? a : b;
+    var shorter = a.length > b.length ? b : a;
+    return longer.slice(start + 1) === shorter.slice(start);
+  }
+
+  function compileSignal(lunr, phrase, cache) {
+    if (!cache[phrase]) {
+      cache[phrase] = phrase.split(" ").filter(function (w) { return w.replace(/\*/g, "") !== ""; }).map(function (written) {
+        var word = written.replace(/^\*+|\*+$/g, "");
+        return {word: word, stem: stem(lunr, word), prefix: /\*$/.test(written), suffix: /^\*/.test(written)};
+      });
+    }
+    return cache[phrase];
+  }
+
+  function signalWordMatches(sw, word, wordStem, typos) {
+    if (sw.prefix && sw.suffix) return word.indexOf(sw.word) !== -1;
+    if (sw.prefix) {
+      if (word.slice(0, sw.word.length) === sw.word) return true;
+      var size = sw.word.length;
+      return typos && size >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH - 1 && [size - 1, size, size + 1].some(function (n) {
+        return withinOneEdit(word.slice(0, n), sw.word);
+      });
+    }
+    if (sw.suffix) return word.length >= sw.word.length && word.slice(word.length - sw.word.length) === sw.word;
+    if (word === sw.word) return true;
+    if (wordStem === sw.stem && !derived(word, sw.word)) return true;
+    return typos && sw.word.length >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, sw.word);
+  }
+
+  /** The words of a query with their stems on demand; `known` words are never taken as typos. */
+  function queryWords(lunr, text, known) {
+    var stems = {};
+    return {
+      words: wordsOf(text),
+      stemOf: function (word) {
+        if (!Object.prototype.hasOwnProperty.call(stems, word)) stems[word] = stem(lunr, word);
+        return stems[word];
+      },
+      mayBeTypo: function (word) { return !known || !known.has(word); },
+    };
+  }
+
+  function matchFrom(signal, k, query, first, last) {
+    if (k === signal.length) return true;
+    var words = query.words;
+    for (var i = first; i <= Math.min(last, words.length - 1); i++) {
+      if (k > 0 && i > first && ARTICLES.indexOf(words[i - 1]) !== -1) return false;
+      for (var span = 1; span <= 2; span++) {
+        if (i + span > words.length) break;
+        var word = span === 1 ? words[i] : words[i] + words[i + 1];
+        if (signalWordMatches(signal[k], word, query.stemOf(word), query.mayBeTypo(word)) &&
+            matchFrom(signal, k + 1, query, i + span, i + span + MAX_GAP)) return true;
+      }
+    }
+    return false;
+  }
+
+  function signalFires(lunr, phrase, query, cache) {
+    var signal = compileSignal(lunr, phrase, cache);
+    return signal.length > 0 && matchFrom(signal, 0, query, 0, query.words.length - 1);
+  }
+
+  /** The crisis lines a query calls up, in file order, one per ingang (see vangnet.fired_entries). */
+  function firedLines(lunr, entries, query, cache) {
+    var fired = [];
+    var byId = {};
+    entries.forEach(function (entry) {
+      if (!entry.signalen.some(function (s) { return signalFires(lunr, s, query, cache); })) return;
+      if (byId[entry.id]) {
+        if (entry.snel_weg) byId[entry.id].snel_weg = true;
+        return;
+      }
+      var line = {};
+      Object.keys(entry).forEach(function (key) { if (key !== "signalen") line[key] = entry[key]; });
+      byId[entry.id] = line;
+      fired.push(line);
+    });
+    return fired;
+  }
+
+  // --- residents' words: filler, compounds, suggestions (query.py) ------------------------------
+
+  function withoutFiller(terms, filler) {
+    var content = terms.filter(function (t) { return filler.indexOf(t) === -1; });
+    return content.length ? content : terms;
+  }
+
+  function indexWords(lunr, data) {
+    var raw = new Set(data.woorden);
+    var stems = new Set(data.lunr.invertedIndex.map(function (entry) { return entry[0]; }));
+    return {
+      raw: raw,
+      stems: stems,
+      knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
+      near: function (term) {
+        var found = data.woorden.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
+        return found.sort(function (a, b) {
+          var la = a.length !== term.length ? 1 : 0;
+          var lb = b.length !== term.length ? 1 : 0;
+          return la - lb || (a < b ? -1 : a > b ? 1 : 0);
+        });
+      },
+    };
+  }
+
+  var ENDINGS = ["t", "er", "ere", "ste"];
+  var APOSTROPHE = /['\u2019]/;
+
+  function withoutApostrophe(term) {
+    var head = term.split(APOSTROPHE)[0];
+    return head.length >= 2 ? head : term;
+  }
+
+  function endsWith(word, ending) {
+    return word.length >= ending.length && word.slice(word.length - ending.length) === ending;
+  }
+
+  function knownForm(term, words, settings) {
+    if (words.knows(term)) return [term];
+    var least = settings.minCompoundPart;
+    for (var e = 0; e < ENDINGS.length; e++) {
+      var shorter = term.slice(0, term.length - ENDINGS[e].length);
+      if (endsWith(term, ENDINGS[e]) && shorter.length >= least && words.knows(shorter)) return [shorter];
+    }
+    if (term.length < settings.minCompoundLength) return [term];
+    var headOnly = null;
+    for (var cut = term.length - least; cut >= least; cut--) {
+      var head = term.slice(0, cut);
+      var tail = term.slice(cut);
+      if (endsWith(head, "s") && head.length > least && !words.knows(head) && words.knows(head.slice(0, -1))) head = head.slice(0, -1);
+      if (!words.knows(head)) continue;
+      if (words.knows(tail)) return [head, tail];
+      if (headOnly === null && head.length > least && tail.length > least) headOnly = head;
+    }
+    if (headOnly !== null && words.near(term).length === 0) return [term, headOnly];
+    return [term];
+  }
+
+  function contentTerms(terms, words, filler, settings) {
+    var result = [];
+    withoutFiller(terms.map(withoutApostrophe), filler).forEach(function (term) {
+      knownForm(term, words, settings).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
+    });
+    var joined = [];
+    for (var i = 0; i + 1 < result.length; i++) {
+      var pair = [result[i] + result[i + 1], result[i + 1] + result[i]];
+      for (var j = 0; j < 2; j++) {
+        var both = pair[j];
+        if ((words.raw.has(both) || words.stems.has(both)) && result.indexOf(both) === -1 && joined.indexOf(both) === -1) {
+          joined.push(both);
+          break;
+        }
+      }
+    }
+    return result.concat(joined);
+  }
+
+  function suggestionFor(terms, words, settings) {
+    var changed = false;
+    var suggested = terms.map(function (term) {
+      var best = null;
+      if (term.length >= settings.minSuggestLength && !words.knows(term)) {
+        var near = words.near(term);
+        best = near.length ? near[0] : null;
+      }
+      if (best !== null) changed = true;
+      return best || term;
+    });
+    return changed ? suggested.join(" ") : null;
+  }
+
+  // --- ranking tiers (query.ordered) -------------------------------------------------------------
+
+  function nameWords(lunr, naam) {
+    var out = [];
+    fold(String(naam).toLowerCase()).split(SEPARATORS).forEach(function (w) {
+      var token = lunr.nl.trimmer(new lunr.Token(w, {}));
+      var word = token.toString();
+      if (word === "" || !lunr.nl.stopWordFilter(token)) return;
+      out.push([word, stem(lunr, word)]);
+    });
+    return out;
+  }
+
+  function covers(name, term, stemmed, last, settings) {
+    var least = last ? settings.minPrefixLength : settings.minNamePrefix;
+    return name.some(function (pair) {
+      var word = pair[0];
+      if (pair[1] === stemmed) return true;
+      return (term.length >= least && word.slice(0, term.length) === term) ||
+        (stemmed.length >= least && word.slice(0, stemmed.length) === stemmed);
+    });
+  }
+
+  function ordered(lunr, hits, data, terms, lines, doors, keep, nameOf, settings) {
+    var present = new Set(hits.map(function (hit) { return hit.ref; }));
+    lines.concat(doors.filter(function (door) { return keep(data.docs[door]); })).forEach(function (at) {
+      if (!present.has("d" + at)) {
+        hits.push(toHit(data, "d" + at, 0));
+        present.add("d" + at);
+      }
+    });
+    var lineRefs = new Set(lines.map(function (at) { return "d" + at; }));
+    var doorRefs = new Set(doors.map(function (at) { return "d" + at; }));
+    var stems = terms.map(function (term) { return stem(lunr, term); });
+    var tiers = {};
+    hits.forEach(function (hit) {
+      var tier = 0;
+      if (lineRefs.has(hit.ref)) {
+        tier = 3;
+      } else if (doorRefs.has(hit.ref)) {
+        tier = 2;
+      } else {
+        var name = nameOf(position(hit.ref));
+        if (terms.every(function (term, i) { return covers(name, term, stems[i], i === terms.length - 1, settings); })) tier = 1;
+      }
+      tiers[hit.ref] = tier;
+    });
+    hits.sort(function (a, b) {
+      return tiers[b.ref] - tiers[a.ref] || b.score - a.score || position(a.ref) - position(b.ref);
+    });
+    return hits;
   }
 
   /** The lunr clauses for a list of terms; fuzzy adds edit-distance-1 clauses per long term. */
@@ -178,7 +441,6 @@
     runClauses(lunr, index, clauses).forEach(function (result) {
       if (keep(data.docs[position(result.ref)])) hits.push(toHit(data, result.ref, roundScore(result.score)));
     });
-    hits.sort(function (a, b) { return b.score - a.score || position(a.ref) - position(b.ref); });
     return hits;
   }
 
@@ -187,18 +449,64 @@
     var index = lunr.Index.load(data.lunr);
     var settings = data.zoeken;
     var vocabularySet = null;
+    var known = null;
+    var filler = data.vulwoorden || [];
+    var signalCache = {};
+    var names = {};
 
     function vocabulary() {
       if (!vocabularySet) vocabularySet = lunr.TokenSet.fromArray(data.woorden);
       return vocabularySet;
     }
 
+    function words() {
+      if (!known) known = indexWords(lunr, data);
+      return known;
+    }
+
+    function nameOf(at) {
+      if (!names[at]) names[at] = nameWords(lunr, data.docs[at].naam);
+      return names[at];
+    }
+
+    function terms(query) {
+      return contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings);
+    }
+
+    function vangnet(query) {
+      return firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().raw), signalCache);
+    }
+
+    function doors(query) {
+      var q = queryWords(lunr, query, words().raw);
+      return (data.deuren || []).filter(function (door) {
+        return door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); });
+      }).map(function (door) { return door[0]; });
+    }
+
+    var found = {key: null, any: false};
+
+    /** Whether the terms find anything before typo tolerance and filters (the last answer is kept). */
+    function foundAsTyped(t) {
+      var key = t.join(" ");
+      if (found.key !== key) {
+        found = {key: key, any: ranked(lunr, index, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }).length > 0};
+      }
+      return found.any;
+    }
+
+    function suggestion(query) {
+      var t = terms(query);
+      if (!t.length || foundAsTyped(t)) return null;
+      return suggestionFor(t, words(), settings);
+    }
+
     function search(query, filters, options) {
       var keep = makeFilter(data, filters);
       var limit = options && options.limit;
-      var terms = cleanQuery(lunr, query, settings);
+      var terms_ = terms(query);
       var hits;
-      if (terms.length === 0) {
+      if (terms_.length === 0) {
         hits = [];
         if (hasFilter(filters || {}) || soortenOf(filters || {})) {
           data.docs.forEach(function (doc, i) {
@@ -206,16 +514,19 @@
           });
         }
       } else {
-        hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, false, vocabulary), keep);
-        var fuzzyUseful = terms.some(function (t) { return t.length >= settings.minFuzzyLength; });
+        hits = ranked(lunr, index, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep);
+        if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
+        var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
         if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
-          hits = ranked(lunr, index, data, clausesFor(lunr, terms, settings, true, vocabulary), keep);
+          hits = ranked(lunr, index, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
         }
       }
+      var lines = vangnet(query).map(function (line) { return line.at; });
+      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, terms_, lines, doors(query), keep, nameOf, settings);
       return limit ? hits.slice(0, limit) : hits;
     }
 
-    return {search: search, terms: function (query) { return cleanQuery(lunr, query, settings); }};
+    return {search: search, terms: terms, vangnet: vangnet, suggestion: suggestion};
   }
 
   // --- URL round trip ---------------------------------------------------------------------------
@@ -323,6 +634,8 @@
       isReady: function () { return engine !== null; },
       search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options); },
       terms: function (query) { return requireEngine().terms(query); },
+      vangnet: function (query) { return requireEngine().vangnet(query); },
+      suggestion: function (query) { return requireEngine().suggestion(query); },
       data: function () { return loaded; },
       href: function (hitOrUrl) {
         var url = typeof hitOrUrl === "string" ? hitOrUrl : hitOrUrl.url;

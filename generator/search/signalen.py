@@ -1,0 +1,198 @@
+"""Phrase matching for the safety net (vangnet.yaml) and the official doors (synoniemen.yaml, `deuren`).
+
+A *signal* is a short phrase ("wil dood", "huiselijk geweld", "zelfmoord*"). It fires when its
+words occur in the query in order, with at most `MAX_GAP` other words between two of them and no article among those, so
+"ik wil echt niet meer leven" fires "wil niet meer leven", while "dood van mijn moeder" and
+"ik wil de dood van mijn moeder verwerken" do not fire "wil dood". A query word matches a signal word when
+
+* their Dutch stems are equal (lunr.nl's stemmer: "slaat" and "slaan" differ, so list both),
+  unless the query word has a derivation ending the signal word lacks ("geweldig" is not "geweld"),
+* the signal word has `MIN_TYPO_LENGTH`+ letters and the query word, not itself a word of the
+  site, is within one typo of it (insertion, deletion, substitution or a swap of two
+  neighbouring letters),
+* the signal word is written `woord*` (the query word starts with it, or with a typo of it:
+  "zelfmoord*" fires on "zelfmoordgedachten" and "zelfmord") or `*woord` (ends with it: "*geweld" fires on "partnergeweld").
+  Compound matching is opt-in: a plain "geweld" must not fire on "geweldig".
+
+Two neighbouring query words also count as one ("zelf moord" = "zelfmoord"). Text is
+lower-cased, accents are folded and everything that is not a-z or 0-9 separates words.
+
+`matchSignal` in generator/assets/js/zoeken.js is the same algorithm, line by line;
+tests/search/test_parity.py runs both on the same queries.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from typing import Any
+
+from .dutch import fold, stem
+
+MAX_GAP = 2
+# A gap may not hold an article: it starts a new noun phrase, so the words around it do not belong
+# together ("ik wil de dood van mijn moeder verwerken" is not "wil dood").
+ARTICLES = frozenset(["de", "het", "een", "t", "der", "des"])
+# The stemmer also strips these derivations, which change the meaning: 'geweldig' is not 'geweld'.
+DERIVED = ("ig", "ige", "lijk", "lijke", "baar", "bare")
+MIN_TYPO_LENGTH = 6
+MAX_QUERY_WORDS = 40
+_WORD = re.compile("[a-z0-9]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text for signal matching: lower case, folded, a-z and 0-9 only."""
+    return _WORD.findall(fold(str(text or "").lower()))[:MAX_QUERY_WORDS]
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one insertion, deletion, substitution or adjacent swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        if a[start + 1:] == b[start + 1:]:
+            return True  # one letter replaced
+        swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+        return swapped and a[start + 2:] == b[start + 2:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1:] == shorter[start:]
+
+
+def derived(word: str, signal_word: str) -> bool:
+    """Whether the word carries a derivation ending that the signal word has not ('geweldig', 'geweld')."""
+    return any(word.endswith(ending) and not signal_word.endswith(ending) for ending in DERIVED)
+
+
+class SignalWord:
+    """One word of a signal phrase, with its match mode."""
+
+    def __init__(self, written: str) -> None:
+        self.prefix = written.endswith("*")
+        self.suffix = written.startswith("*")
+        self.word = written.strip("*")
+        self.stem = stem(self.word)
+
+    def matches(self, word: str, word_stem: str, typos: bool = True) -> bool:
+        if self.prefix and self.suffix:
+            return self.word in word
+        if self.prefix:
+            if word.startswith(self.word):
+                return True
+            size = len(self.word)  # a typo in the first part of a compound: 'zelfmordgedachten'
+            return typos and size >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH - 1 and any(
+                within_one_edit(word[:n], self.word) for n in (size - 1, size, size + 1))
+        if self.suffix:
+            return word.endswith(self.word)
+        if word == self.word:
+            return True
+        if word_stem == self.stem and not derived(word, self.word):
+            return True
+        return typos and len(self.word) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and within_one_edit(word, self.word)
+
+
+def signal_words(phrase: str) -> list[str]:
+    """The written words of a signal phrase, keeping the * markers ('zelfmoord*')."""
+    return [word for word in (re.sub("[^a-z0-9*]+", " ", fold(phrase.lower())).split()) if word.strip("*")]
+
+
+@lru_cache(maxsize=4096)
+def compile_signal(phrase: str) -> tuple[SignalWord, ...]:
+    return tuple(SignalWord(word) for word in signal_words(phrase))
+
+
+class QueryWords:
+    """The words of a query, with stems computed once (and for two joined neighbours on demand).
+
+    `known`: words of the site (the index vocabulary). A known word is taken as written, never as
+    a typo of a signal word: 'ambulante' is a word of its own, not a typo of 'ambulance'.
+    `known=None` with `typos=False` switches typo matching off (for words partners wrote)."""
+
+    def __init__(self, text: str, known: frozenset[str] | set[str] = frozenset(), typos: bool = True) -> None:
+        self.words = words_of(text)
+        self.known = known
+        self.typos = typos
+        self._stems: dict[str, str] = {}
+
+    def may_be_typo(self, word: str) -> bool:
+        return self.typos and word not in self.known
+
+    def stem_of(self, word: str) -> str:
+        if word not in self._stems:
+            self._stems[word] = stem(word)
+        return self._stems[word]
+
+
+def _match_from(signal: tuple[SignalWord, ...], k: int, query: QueryWords, first: int, last: int) -> bool:
+    if k == len(signal):
+        return True
+    words = query.words
+    for i in range(first, min(last, len(words) - 1) + 1):
+        if k > 0 and i > first and words[i - 1] in ARTICLES:
+            return False  # the gap before position i holds an article
+        for span in (1, 2):
+            if i + span > len(words):
+                break
+            word = words[i] if span == 1 else words[i] + words[i + 1]
+            if signal[k].matches(word, query.stem_of(word), query.may_be_typo(word)) and _match_from(signal, k + 1, query, i + span, i + span + MAX_GAP):
+                return True
+    return False
+
+
+def signal_fires(phrase: str, query: QueryWords) -> bool:
+    signal = compile_signal(phrase)
+    return bool(signal) and _match_from(signal, 0, query, 0, len(query.words) - 1)
+
+
+class SignalIndex:
+    """Many signals, searched without typo tolerance (for `kaart check` over every trefwoord):
+    only signals whose first word can match a word of the text are tried."""
+
+    def __init__(self, signals: list[tuple[object, str]]) -> None:
+        self.by_stem: dict[str, list[tuple[object, str]]] = {}
+        self.starred: list[tuple[object, str]] = []
+        for key, phrase in signals:
+            compiled = compile_signal(phrase)
+            if not compiled:
+                continue
+            first = compiled[0]
+            if first.prefix or first.suffix:
+                self.starred.append((key, phrase))
+            else:
+                self.by_stem.setdefault(first.stem, []).append((key, phrase))
+                if first.word != first.stem:
+                    self.by_stem.setdefault(first.word, []).append((key, phrase))
+
+    def fired(self, text: str) -> list[object]:
+        query = QueryWords(text, typos=False)
+        words = query.words
+        candidates = list(self.starred)
+        pieces = words + [a + b for a, b in zip(words, words[1:])]
+        for piece in pieces:
+            candidates += self.by_stem.get(query.stem_of(piece), []) + self.by_stem.get(piece, [])
+        keys: list[object] = []
+        for key, phrase in candidates:
+            if key not in keys and signal_fires(phrase, query):
+                keys.append(key)
+        return keys
+
+
+def fired_entries(entries: list[dict[str, Any]], query: str, known: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
+    """The lines a query calls up, in file order, one per ingang (snel_weg when any of its lines says so).
+    `known`: the index vocabulary (see signalen.QueryWords). Same as vangnet() in zoeken.js."""
+    words = QueryWords(query, known)
+    fired: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if not any(signal_fires(signaal, words) for signaal in entry["signalen"]):
+            continue
+        if entry["id"] in fired:
+            if entry.get("snel_weg"):
+                fired[entry["id"]]["snel_weg"] = True
+            continue
+        fired[entry["id"]] = {key: value for key, value in entry.items() if key != "signalen"}
+    return list(fired.values())

@@ -1,0 +1,56 @@
+"""`kaart check` on the trefwoorden of records: no keyword stuffing.
+
+Trefwoorden weigh heavily in the search (documents.FIELDS), so a record that lists many
+unrelated words would turn up for questions it cannot answer. Two rules, both errors because
+both can be decided exactly:
+
+* at most `MAX_TREFWOORDEN` trefwoorden per record (the search indexes no more than that);
+* a trefwoord that calls up a crisis line of the safety net (vangnet.yaml) or names the core
+  service of an official door (synoniemen.yaml, `deuren`) belongs to the themes of that line or
+  door: the record must share at least one theme with it. A course on budgeting with the
+  trefwoord 'zelfmoord' is refused; a rouwgroep (psychisch-en-verslaving) may say 'zelfmoord'.
+
+"Unrelated" in general (a buurthuis listing 'digid') cannot be decided from the data without
+guessing, so it is not checked; the cap and the weight of the field (see README) limit the harm.
+Records without themes (cliëntondersteuners) only get the cap.
+"""
+
+from __future__ import annotations
+
+from ..problems import Problemen
+from .documents import MAX_TREFWOORDEN
+from .signalen import SignalIndex
+
+
+
+def themed_signals(kaart) -> list[tuple[str, list[str], set[str]]]:
+    """(what it is, signals, themes) for every vangnet line and official door."""
+    groups = []
+    vangnet = kaart.extras.get("vangnet")
+    ingangen = kaart.records.get("ingang", {})
+    for lijn in vangnet.lijnen if vangnet else []:
+        groups.append((f"de crisislijn {ingangen[lijn.ingang].naam}", list(lijn.signalen), set(ingangen[lijn.ingang].themas)))
+    for record_id, deur in kaart.extras.get("deuren", {}).items():
+        record = kaart.records.get(deur.soort, {}).get(record_id)
+        if record is not None:
+            groups.append((f"de ingang {record.naam}", list(deur.woorden), set(getattr(record, "themas", []))))
+    return groups
+
+
+def check_trefwoorden(kaart, problems: Problemen) -> None:
+    groups = themed_signals(kaart)
+    index = SignalIndex([(number, signal) for number, (_, signals, _) in enumerate(groups) for signal in signals])
+    for soort in ("voorziening", "clientondersteuner"):
+        for record in kaart.records.get(soort, {}).values():
+            trefwoorden = list(getattr(record, "trefwoorden", []))
+            if len(trefwoorden) > MAX_TREFWOORDEN:
+                path, line, column = kaart.where(soort, record.id, "trefwoorden")
+                problems.add(path, line, column, f"Dit record heeft {len(trefwoorden)} trefwoorden; het maximum is {MAX_TREFWOORDEN}. Houd de woorden die inwoners echt gebruiken voor precies deze hulp.")
+            themes = set(getattr(record, "themas", []))
+            for position, trefwoord in enumerate(trefwoorden):
+                for number in index.fired(trefwoord):  # partners' words are taken as written: no typos
+                    what, _, group_themes = groups[number]
+                    if themes and group_themes and not themes & group_themes:
+                        path, line, column = kaart.where(soort, record.id, "trefwoorden", position)
+                        problems.add(path, line, column, f"Het trefwoord '{trefwoord}' hoort bij {what}, maar dit record heeft geen thema daarvan. Haal het weg, of kies een passend thema als je hier echt bij helpt.")
+                        break

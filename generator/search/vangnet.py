@@ -1,0 +1,173 @@
+"""kaart/vangnet.yaml: the safety net. Crisis words in a search call up the crisis line first.
+
+    lijnen:
+      - ingang: 113-zelfmoordpreventie
+        wat_doen: Bel 113 of gratis 0800 0113. Dag en nacht, je mag anoniem blijven.
+        signalen: [zelfmoord*, zelfdoding, wil dood, niet meer leven]
+      - ingang: veilig-thuis
+        wat_doen: ...
+        snel_weg: ja            # a violence line: the page offers the quick exit ("Snel weg")
+        signalen: [huiselijk geweld, slaat me, ...]
+    nooit:                      # ordinary questions that must never call up a crisis line
+      - huiselijke hulp
+      - dood van mijn moeder, rouw
+
+When a signal of a line occurs in a query (see signalen.py: stems, typos, compounds, a phrase
+inside a sentence), the site shows a box above all results with the line's name, its number as a
+`tel:` link and `wat_doen`; `kaart zoek` lists the line first with `"vangnet": true`. Filters
+never hide it. The lines keep the order of the file: put the most urgent first (112).
+
+`kaart check` (a section loader in generator.validate) checks that every ingang exists, is
+active, has a phone number and is reachable day and night (`openingstijden: dag_en_nacht: ja`)
+or that the line says when it is (`wanneer`), that no signal is empty or listed twice, and that
+no sentence under `nooit` fires.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..fields import Id, JaNee, Regel, format_phone
+from ..load import read_yaml
+from ..problems import Problemen
+from .dutch import fold
+from .signalen import QueryWords, fired_entries, signal_fires, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
+
+VANGNET_FILE = "vangnet.yaml"
+
+
+class VangnetLijn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    ingang: Id = Field(description="De id van de ingang (crisislijn, 112, Veilig Thuis, huisartsenpost) in kaart/ingangen/.")
+    wat_doen: Regel = Field(description="Eén zin: wat de inwoner nu doet, bijvoorbeeld 'Bel 113 of gratis 0800 0113, dag en nacht.'")
+    wanneer: Optional[Regel] = Field(None, description="Alleen als de lijn niet dag en nacht bereikbaar is: wanneer wel, bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'.")
+    snel_weg: JaNee = Field(False, description="'ja' bij geweld: de pagina toont dan de knop om snel weg te gaan.")
+    signalen: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden en zinnetjes die om deze lijn vragen. 'woord*' telt ook samenstellingen die ermee beginnen, '*woord' die ermee eindigen.")
+
+
+class Vangnet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lijnen: Annotated[list[VangnetLijn], Field(min_length=1)]
+    nooit: list[Regel] = Field(default_factory=list, description="Gewone vragen die nooit een crisislijn mogen oproepen (wordt gecontroleerd).")
+
+
+def load_vangnet(kaart, problems: Problemen) -> None:
+    """Section loader: read and check kaart/vangnet.yaml into kaart.extras['vangnet'] (a Vangnet or None)."""
+    from ..validate import validate_model  # imported here: validate imports this module's loader
+
+    kaart.extras["vangnet"] = None
+    path = kaart.folder / VANGNET_FILE
+    if not path.is_file():
+        return
+    source = read_yaml(path, problems)
+    if source is None:
+        return
+    model = validate_model(Vangnet, source, problems)
+    if model is None:
+        return
+    before = len(problems)
+    check_lines(kaart, model, source, problems)
+    check_signals(model, source, problems)
+    if len(problems) == before:
+        check_never(kaart, model, source, problems)
+        kaart.extras["vangnet"] = model
+
+
+def check_lines(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
+    ingangen = kaart.records.get("ingang", {})
+    for number, lijn in enumerate(vangnet.lijnen):
+        line, column = source.position(("lijnen", number, "ingang"))
+        ingang = ingangen.get(lijn.ingang)
+        if ingang is None:
+            from ..messages import suggestion
+
+            problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' bestaat niet in kaart/ingangen/.{suggestion(lijn.ingang, list(ingangen))}")
+            continue
+        if getattr(ingang, "status", "actief") != "actief":
+            problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' is niet actief ({ingang.status}). Het vangnet mag alleen naar een lijn verwijzen die nu bereikbaar is.")
+        if not (ingang.contact and ingang.contact.telefoon):
+            problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' heeft geen telefoonnummer. Het vangnet toont altijd een nummer: zet 'contact: telefoon:' in het bestand van de ingang.")
+        if not day_and_night(ingang) and not lijn.wanneer:
+            problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' is niet dag en nacht bereikbaar. Schrijf bij deze lijn 'wanneer:' (bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'), of zet bij de ingang 'openingstijden: dag_en_nacht: ja' als dat zo is.")
+
+
+def day_and_night(ingang) -> bool:
+    return bool(ingang.openingstijden and ingang.openingstijden.dag_en_nacht)
+
+
+def check_signals(vangnet: Vangnet, source, problems: Problemen) -> None:
+    seen: dict[str, str] = {}
+    for number, lijn in enumerate(vangnet.lijnen):
+        for position, signaal in enumerate(lijn.signalen):
+            line, column = source.position(("lijnen", number, "signalen", position))
+            words = signal_words(signaal)
+            if not words:
+                problems.add(source.path, line, column, f"Het signaal '{signaal}' heeft geen woorden (alleen letters en cijfers tellen).")
+                continue
+            if any(len(word.strip("*")) < 4 and "*" in word for word in words):
+                problems.add(source.path, line, column, f"'{signaal}': een * hoort bij een woord van minstens 4 letters, anders vangt het te veel andere woorden.")
+            key = " ".join(words)
+            if key in seen and seen[key] != lijn.ingang:
+                problems.add(source.path, line, column, f"Het signaal '{signaal}' staat ook bij '{seen[key]}'. Zet het bij één lijn: de eerste lijn in het bestand gaat toch voor.")
+            seen.setdefault(key, lijn.ingang)
+
+
+def check_never(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
+    if not vangnet.nooit:
+        return
+    known = site_vocabulary(kaart, {word for zin in vangnet.nooit for word in words_of(zin)})
+    for position, zin in enumerate(vangnet.nooit):
+        fired = [lijn.ingang for lijn in matching_lines(vangnet.lijnen, zin, known)]
+        if fired:
+            line, column = source.position(("nooit", position))
+            problems.add(source.path, line, column, f"'{zin}' staat onder 'nooit', maar roept {', '.join(fired)} op. Maak het signaal dat hier vuurt preciezer.")
+
+
+def site_vocabulary(kaart, wanted: set[str]) -> frozenset[str]:
+    """Which of the `wanted` words are words of the site, so the check matches as the site does.
+    Read from what the index vocabulary is mostly made of (names, summaries, trefwoorden and the
+    everyday words of synoniemen.yaml); building every search document would double `kaart check`."""
+    from .index import raw_words
+
+    texts = [word for word in kaart.extras.get("synoniemen", {})]
+    for records in kaart.records.values():
+        for record in records.values():
+            texts += [record.naam, getattr(record, "samenvatting", None) or ""] + list(getattr(record, "trefwoorden", []))
+    found: set[str] = set()
+    for text in texts:
+        found.update(word for word in raw_words(fold(text)) if word in wanted)
+    return frozenset(found)
+
+
+def matching_lines(lijnen: list[VangnetLijn], query: str, known: frozenset[str] = frozenset()) -> list[VangnetLijn]:
+    words = QueryWords(query, known)
+    return [lijn for lijn in lijnen if any(signal_fires(signaal, words) for signaal in lijn.signalen)]
+
+
+def index_entries(kaart, documents) -> list[dict[str, Any]]:
+    """The safety net as it goes into zoekindex.json: per line what the box shows, its signals, and
+    `at`, the position of the ingang's card (the search puts it first, past every filter)."""
+    vangnet: Vangnet | None = kaart.extras.get("vangnet")
+    if vangnet is None:
+        return []
+    from ..build.urls import record_url
+
+    positions = {(document.soort, document.id): at for at, document in enumerate(documents)}
+    entries = []
+    for lijn in vangnet.lijnen:
+        ingang = kaart.records["ingang"][lijn.ingang]
+        entry = {
+            "at": positions[("ingang", ingang.id)], "id": ingang.id, "soort": "ingang", "naam": ingang.naam, "url": record_url("ingang", ingang.id),
+            "telefoon": format_phone(ingang.contact.telefoon), "tel": ingang.contact.telefoon,
+            "wat_doen": lijn.wat_doen, "signalen": [" ".join(signal_words(s)) for s in lijn.signalen],
+        }
+        if lijn.wanneer:
+            entry["wanneer"] = lijn.wanneer
+        if lijn.snel_weg:
+            entry["snel_weg"] = True
+        entries.append(entry)
+    return entries

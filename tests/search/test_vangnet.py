@@ -1,0 +1,148 @@
+"""The safety net: kaart/vangnet.yaml, its checks in `kaart check`, the phrase matcher, and the
+trefwoorden check that keeps crisis words off unrelated records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.search.signalen import QueryWords, signal_fires, within_one_edit
+from generator.validate import load_kaart
+
+from support import DEMO_KAART
+
+CRISISLIJN = """id: lijn-proef
+naam: Proeflijn
+soort: crisislijn
+organisatie: gemeente-proefgem
+samenvatting: Bel als je aan zelfmoord denkt.
+wat_gebeurt_er: Iemand luistert.
+werkgebied: [proefgem]
+themas: [psychisch-en-verslaving]
+contact:
+  telefoon: 0523 809 999
+openingstijden:
+  {openingstijden}
+laatst_gecontroleerd: 2026-09-01
+"""
+
+
+def with_line(kaart_dir: Path, vangnet: str, openingstijden: str = "dag_en_nacht: ja") -> list[str]:
+    (kaart_dir / "ingangen" / "lijn-proef.yaml").write_text(CRISISLIJN.format(openingstijden=openingstijden), encoding="utf-8")
+    (kaart_dir / "vangnet.yaml").write_text(vangnet, encoding="utf-8")
+    _, problems = load_kaart(kaart_dir)
+    return [str(p) for p in problems.sorted()]
+
+
+VALID = "lijnen:\n  - ingang: lijn-proef\n    wat_doen: Bel de proeflijn.\n    signalen: [zelfmoord*, wil dood]\n"
+
+
+def test_the_demo_safety_net_is_valid_and_covers_the_crisis_lines(demo):
+    vangnet = demo.extras["vangnet"]
+    assert vangnet is not None
+    lines = {lijn.ingang for lijn in vangnet.lijnen}
+    assert {"alarmnummer-112", "113-zelfmoordpreventie", "veilig-thuis", "de-kindertelefoon", "huisartsenpost-egelland", "de-luisterlijn"} <= lines
+    assert [lijn.ingang for lijn in vangnet.lijnen][0] == "alarmnummer-112"  # the most urgent first
+    assert any(lijn.snel_weg for lijn in vangnet.lijnen if lijn.ingang == "veilig-thuis")
+    assert len(vangnet.nooit) >= 20
+
+
+def test_a_valid_line_is_read(mini_kaart):
+    assert with_line(mini_kaart, VALID) == []
+
+
+def test_an_unknown_ingang_is_reported_with_its_line(mini_kaart):
+    found = with_line(mini_kaart, VALID.replace("ingang: lijn-proef", "ingang: lijn-proeff"))
+    assert len(found) == 1 and "vangnet.yaml:2:" in found[0] and "bestaat niet" in found[0] and "lijn-proef" in found[0]
+
+
+def test_a_line_that_is_not_open_day_and_night_must_say_when(mini_kaart):
+    found = with_line(mini_kaart, VALID, openingstijden="ma: 11.00-21.00")
+    assert len(found) == 1 and "niet dag en nacht" in found[0] and "wanneer" in found[0]
+    assert with_line(mini_kaart, VALID + "    wanneer: maandag van 11.00 tot 21.00 uur\n", openingstijden="ma: 11.00-21.00") == []
+
+
+def test_an_ordinary_question_that_fires_is_an_error(mini_kaart):
+    found = with_line(mini_kaart, VALID + "nooit:\n  - ik wil leren koken\n  - ik wil gewoon dood\n")
+    assert len(found) == 1 and "vangnet.yaml:7:" in found[0] and "lijn-proef" in found[0]
+
+
+def test_a_star_on_a_short_word_and_empty_signals_are_reported(mini_kaart):
+    found = with_line(mini_kaart, VALID.replace("[zelfmoord*, wil dood]", "[kan*, '!!']"))
+    assert any("minstens 4 letters" in f for f in found)
+    assert any("geen woorden" in f for f in found)
+
+
+def test_a_missing_field_is_reported_in_dutch(mini_kaart):
+    found = with_line(mini_kaart, "lijnen:\n  - ingang: lijn-proef\n    signalen: [zelfmoord]\n")
+    assert len(found) == 1 and "vangnet.yaml:2:" in found[0] and "wat_doen" in found[0]
+
+
+# --- the matcher -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("signal, query, fires", [
+    ("wil dood", "ik wil dood", True),
+    ("wil dood", "ik wil gewoon echt dood", True),  # two words in between
+    ("wil dood", "ik wil het liefst gewoon dood", False),  # an article in the gap
+    ("wil dood", "ik wil de dood van mijn moeder verwerken", False),
+    ("wil dood", "dood van mijn moeder, rouw", False),
+    ("wil dood", "dood wil ik", False),  # order counts
+    ("huiselijk geweld", "Huiselijk GEWELD!", True),
+    ("huiselijk geweld", "huiselijke hulp", False),
+    ("mishandeling", "mishandelingen", True),  # the stem
+    ("*mishandel*", "kindermishandeling", True),
+    ("*geweld", "partnergeweld", True),
+    ("*geweld", "geweldige activiteiten", False),
+    ("geweld", "geweldig", False),  # compounds only when the signal says so
+    ("zelfmoord*", "zelfmoordgedachten", True),
+    ("zelfmoord*", "zelfmord", True),  # a typo in a compound signal
+    ("zelfmoord", "zelf moord", True),  # split words join
+    ("zelfmoord", "zelfmoort", True),  # one typo in a long word
+    ("zelfmoord", "zlefmoord", True),  # two letters swapped
+    ("slaat me", "het staat me niet aan", False),  # short words: no typos
+    ("suicide", "suïcide", True),  # accents
+    ("113", "bel 113", True),
+])
+def test_signal_matching(signal, query, fires):
+    assert signal_fires(signal, QueryWords(query)) is fires
+
+
+def test_a_word_of_the_site_is_never_taken_as_a_typo():
+    assert signal_fires("ambulance", QueryWords("ambulante begeleiding"))
+    assert not signal_fires("ambulance", QueryWords("ambulante begeleiding", known={"ambulante", "begeleiding"}))
+
+
+@pytest.mark.parametrize("a, b, near", [
+    ("geweld", "geweld", True), ("geweld", "gewled", True), ("geweld", "gweld", True), ("geweld", "gewelds", True),
+    ("geweld", "xeweld", True), ("geweld", "gwelds", False), ("zelfmoord", "zelfmrood", False), ("abc", "cba", False),
+])
+def test_within_one_edit(a, b, near):
+    assert within_one_edit(a, b) is near and within_one_edit(b, a) is near
+
+
+# --- trefwoorden --------------------------------------------------------------------------------
+
+def set_trefwoorden(kaart_dir: Path, words: list[str], themas: str = "[formulieren-en-juridisch, geld-en-schulden]") -> list[str]:
+    path = kaart_dir / "voorzieningen" / "formulierenhulp.yaml"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(("trefwoorden:", "themas:"))]
+    lines += [f"themas: {themas}", "trefwoorden: [" + ", ".join(words) + "]"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return with_line(kaart_dir, VALID)
+
+
+def test_more_than_twenty_trefwoorden_is_an_error(mini_kaart):
+    found = set_trefwoorden(mini_kaart, [f"woord{chr(97 + i)}" for i in range(21)])
+    assert len(found) == 1 and "formulierenhulp.yaml" in found[0] and "21 trefwoorden" in found[0] and "20" in found[0]
+    assert set_trefwoorden(mini_kaart, [f"woord{chr(97 + i)}" for i in range(20)]) == []
+
+
+def test_a_crisis_word_on_a_record_without_the_crisis_themes_is_an_error(mini_kaart):
+    found = set_trefwoorden(mini_kaart, ["formulieren", "zelfmoordgedachten"])
+    assert len(found) == 1 and "'zelfmoordgedachten'" in found[0] and "Proeflijn" in found[0]
+    assert set_trefwoorden(mini_kaart, ["formulieren", "zelfmoordgedachten"], themas="[psychisch-en-verslaving]") == []
+
+
+def test_the_demo_records_pass_the_trefwoorden_check():
+    _, problems = load_kaart(DEMO_KAART)
+    assert problems == []

@@ -1,0 +1,111 @@
+"""The safety net in headless Chromium on the demo site: the box above all results on the search
+page, in the header's results and on /kcc/; the quick-exit event for violence lines; and the way on
+when nothing is found ("Bedoelde je", the gemeente's number)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import axe_violations
+
+pytestmark = pytest.mark.browser
+
+LISTEN_FOR_QUICK_EXIT = """window.__snelWeg = [];
+document.addEventListener('sociale-kaart:snel-weg', (e) => window.__snelWeg.push(e.detail.lijnen.join(' ')));"""
+
+
+def box_comes_before(page, box: str, other: str) -> bool:
+    return page.evaluate("([a, b]) => !!(document.querySelector(a).compareDocumentPosition(document.querySelector(b)) & Node.DOCUMENT_POSITION_FOLLOWING)", [box, other])
+
+
+def test_the_search_page_shows_the_crisis_line_above_all_results(browser_page, site_url):
+    page = browser_page
+    page.add_init_script(LISTEN_FOR_QUICK_EXIT)
+    page.goto(site_url + "/zoeken/?q=" + "ik wil echt niet meer leven")
+    box = page.locator("#sk-zoekpagina .sk-vangnet")
+    box.wait_for(state="visible")
+    page.wait_for_function("document.querySelectorAll('#sk-resultaten > li').length > 0")
+    assert box_comes_before(page, "#sk-zoekpagina .sk-vangnet", "#sk-resultaten")
+    assert "113 Zelfmoordpreventie" in box.inner_text()
+    call = box.get_by_role("link", name="Bel 113")
+    assert call.get_attribute("href") == "tel:113"
+    assert "dag en nacht" in box.inner_text()
+    assert box.get_attribute("data-snel-weg") is None and page.evaluate("window.__snelWeg") == []
+    assert not page.locator("#sk-resultaten a[href$='/ingangen/113-zelfmoordpreventie/']").count()  # in the box, not a result
+    assert "113" in page.locator("#sk-status").inner_text()
+    assert axe_violations(page) == []
+
+
+def test_filters_never_hide_the_box(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/zoeken/?q=mijn+man+slaat+me&thema=taal-en-digitaal&kern=rosmarke")
+    page.locator("#sk-zoekpagina .sk-vangnet").wait_for(state="visible")
+    assert "Veilig Thuis" in page.locator("#sk-zoekpagina .sk-vangnet").inner_text()
+
+
+def test_a_violence_line_marks_the_box_and_asks_for_the_quick_exit_once(browser_page, site_url):
+    page = browser_page
+    page.add_init_script(LISTEN_FOR_QUICK_EXIT)
+    page.goto(site_url + "/zoeken/")
+    field = page.locator("#sk-q")
+    field.wait_for(state="visible")
+    field.press_sequentially("mijn vriend slaat me", delay=15)
+    box = page.locator("#sk-zoekpagina .sk-vangnet")
+    box.wait_for(state="visible")
+    assert box.get_attribute("data-snel-weg") == "veilig-thuis"
+    assert box.get_by_role("link", name="Bel 0800 2000").get_attribute("href") == "tel:+318002000"
+    field.press_sequentially(" echt", delay=15)  # typing on: the same box, no second event
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__snelWeg") == ["veilig-thuis"]
+    field.fill("huiselijke hulp")
+    field.dispatch_event("input")
+    page.wait_for_function("!document.querySelector('#sk-zoekpagina .sk-vangnet')")
+
+
+def test_the_header_results_show_the_box_first(browser_page, site_url):
+    page = browser_page
+    page.add_init_script(LISTEN_FOR_QUICK_EXIT)
+    page.goto(site_url + "/themas/")
+    field = page.get_by_role("searchbox", name="Zoek hulp of informatie")
+    field.click()
+    field.press_sequentially("huiselijk geweld", delay=15)
+    panel = page.locator("#sk-zoekveld-paneel")
+    panel.locator(".sk-vangnet").wait_for(state="visible")
+    assert box_comes_before(page, "#sk-zoekveld-paneel .sk-vangnet", "#sk-zoekveld-paneel .sk-zoekveld__lijst")
+    assert panel.locator(".sk-vangnet").get_attribute("data-snel-weg") == "veilig-thuis"
+    page.wait_for_function("window.__snelWeg.length === 1")
+
+
+def test_the_phone_desk_sees_the_crisis_line_labelled_spoed(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/kcc/")
+    field = page.locator("#kcc-q")
+    field.wait_for(state="visible")
+    field.press_sequentially("beller zegt dat hij zelfmoord wil plegen", delay=10)
+    box = page.locator(".sk-kcc .sk-vangnet")
+    box.wait_for(state="visible")
+    assert "Spoed" in box.text_content() and "113 Zelfmoordpreventie" in box.text_content()
+    assert box_comes_before(page, ".sk-kcc .sk-vangnet", "#kcc-rijen")
+    assert box.get_by_role("link", name="Bel 113").get_attribute("href") == "tel:113"
+
+
+def test_nothing_found_is_never_a_dead_end(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/zoeken/?q=xqzzyv")
+    none = page.locator("#sk-geen")
+    none.wait_for(state="visible")
+    text = none.inner_text()
+    assert "wegwijzer" in text and "thema" in text
+    call = none.locator("#sk-geen-kcc a")
+    assert call.inner_text() == "0523 800 100" and call.get_attribute("href") == "tel:0523800100"
+
+
+def test_a_typo_gets_did_you_mean(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + "/zoeken/?q=mantelzrog")
+    suggestion = page.locator("#sk-bedoel")
+    suggestion.wait_for(state="visible")
+    assert suggestion.inner_text() == "Bedoelde je mantelzorg?"
+    suggestion.get_by_role("button", name="mantelzorg").click()
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'mantelzorg'")
+    assert page.locator("#sk-q").input_value() == "mantelzorg"
