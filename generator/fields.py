@@ -209,6 +209,8 @@ def phone_href(value: str) -> str:
 
 
 def _check_email(value: Any) -> str:
+    if isinstance(value, str) and _hidden_character(value, allow_newlines=True):  # a line break: not an address (below)
+        _check_hygiene(value, MAX_REGEL, allow_newlines=True)
     if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
         raise fout(f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.")
     return value.strip()
@@ -218,6 +220,7 @@ def _check_url(value: Any) -> str:
     if not isinstance(value, str):
         raise fout("Schrijf een webadres dat begint met https://")
     url = value.strip()
+    _check_hygiene(url, 2_000, allow_newlines=False)
     scheme = url.split(":", 1)[0].lower()
     if scheme not in ("http", "https"):
         raise fout(

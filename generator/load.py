@@ -390,6 +390,17 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
 def _indentation_problem(text: str, error_line: int) -> _Rejected | None:
     """A list item whose fields do not line up under its first field ('- naam:' then 'adres:' one
     space off): reported on the first line that is off, with what to do."""
+    all_lines = text.splitlines()
+    if 1 <= error_line <= len(all_lines):  # a field indented deeper than the field above, which has a value
+        here = _KEY_LINE.match(all_lines[error_line - 1])
+        above = next((line for line in reversed(all_lines[: error_line - 1]) if line.strip() and not line.strip().startswith("#")), "")
+        above_key = _KEY_LINE.match(above)
+        if here and above_key and above_key["rest"].strip():
+            column = len(above_key["indent"]) + len(above_key["dash"] or "")
+            if len(here["indent"]) > column:
+                return _Rejected(error_line, len(here["indent"]) + 1, (
+                    f"Deze regel springt te ver in: zet '{here['key']}' precies onder '{above_key['key']}' op de regel erboven "
+                    f"(op positie {column + 1}), met spaties."))
     lines = _plain_lines(text)
     content_column = None
     for number, line in lines:

@@ -329,8 +329,16 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
     _check_every_kern_has_a_team_and_kcc(kaart, problems)
 
 
+WHERE_IDS_ARE = {
+    "organisatie": "De ids van alle organisaties staan in de handleiding bij 'Lijsten van ids' en als bestandsnamen in de map kaart/organisaties/.",
+    "kern": "De ids van alle kernen staan in de handleiding bij 'Lijsten van ids' en in kaart/gebieden.yaml.",
+    "gemeente, gebied of kern": "De ids van de gemeente, de gebieden en de kernen staan in de handleiding bij 'Lijsten van ids' en in kaart/gebieden.yaml.",
+    "ingang": "De ids van de ingangen zijn de bestandsnamen in de map kaart/ingangen/ (zonder .yaml).",
+}
+
+
 def _unknown(what: str, value: str, known: Any) -> str:
-    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} Gebruik een id die in de kaart bestaat."
+    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} {WHERE_IDS_ARE.get(what, 'Gebruik een id die in de kaart bestaat.')}"
 
 
 def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:

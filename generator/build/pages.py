@@ -245,6 +245,7 @@ SNIPPETS: dict[str, str] = {
     "blokkenlijst": "snippets/blokkenlijst.html",
     "beheer-contact": "snippets/beheer-contact.html",
     "gids": "snippets/gids.html",
+    "ids": "snippets/ids.html",
     "open-data": "snippets/open-data.html",
     "hsds-taxonomie": "snippets/hsds-taxonomie.html",
 }
