@@ -271,6 +271,13 @@ def _check_postcode(value: Any) -> str:
     return f"{match.group(1)} {match.group(2)}"
 
 
+def _check_postcodecijfers(value: Any) -> str:
+    text = str(value).strip() if value is not None else ""
+    if not re.fullmatch(r"[1-9][0-9]{3}", text):
+        raise fout(f"'{value}' zijn geen postcodecijfers. Schrijf de vier cijfers van de postcode tussen aanhalingstekens, bijvoorbeeld '7771'.")
+    return text
+
+
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 Regel = Annotated[str, BeforeValidator(_plain_line), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_REGEL, "pattern": "^[^<>]*$"})]
 Naam = Annotated[str, BeforeValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_NAAM, "pattern": "^[^<>]*$"})]
@@ -285,9 +292,10 @@ Telefoon = Annotated[
 Email = Annotated[str, BeforeValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})]
 Url = Annotated[str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
 Postcode = Annotated[str, BeforeValidator(_check_postcode), WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"})]
+Postcodecijfers = Annotated[str, BeforeValidator(_check_postcodecijfers), WithJsonSchema({"type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}$"})]
 Account = Annotated[str, BeforeValidator(_check_account), WithJsonSchema({"type": "string", "pattern": ACCOUNT_PATTERN})]
 
 __all__ = [
-    "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Regel", "Telefoon", "Tekst", "Url",
+    "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Postcodecijfers", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]
