@@ -159,8 +159,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
+    # Rebuilds after a change render only the pages it touches (generator/build/incremental.py);
+    # MkDocs' English warning about dirty builds does not apply to those and is left out.
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres)
+        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres, build_type="dirty")
     except MkDocsException as error:
         print(f"Starten mislukt: {error}", file=sys.stderr)
         return 1
@@ -178,8 +182,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .synthetic import write_synthetic_kaart
 
-    target = write_synthetic_kaart(Path(args.uit), args.aantal)
-    print(f"Synthetische kaart met {args.aantal} voorzieningen geschreven naar {target}.")
+    target = write_synthetic_kaart(Path(args.uit), args.aantal, gemeenten=args.gemeenten)
+    print(f"Synthetische kaart met {args.aantal} voorzieningen in {args.gemeenten} gemeente(n) geschreven naar {target}.")
     return 0
 
 
@@ -214,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = add("demo", cmd_demo, "Schrijf een synthetische kaart van N voorzieningen (voor metingen).")
     demo.add_argument("--aantal", type=int, required=True, help="aantal voorzieningen")
     demo.add_argument("--uit", required=True, help="map voor de synthetische kaart")
+    demo.add_argument("--gemeenten", type=int, default=1, choices=range(1, 10), metavar="G", help="aantal gemeenten in de regio (1 tot 9, standaard 1)")
 
     for extend in EXTRA_COMMANDS:
         extend(add)

@@ -21,7 +21,7 @@ from generator.scaffold import template_text
 from generator.fields import PLACEHOLDER
 
 GUIDE = ROOT / "docs" / "bijdragen"
-PAGES = ["index", "github", "nieuw", "computer", "velden", "lijsten", "blokken", "na-je-voorstel", "vragen", "beheer"]
+PAGES = ["index", "github", "nieuw", "computer", "velden", "lijsten", "blokken", "na-je-voorstel", "vragen", "beheer", "publiceren"]
 
 
 @pytest.fixture(scope="module")

@@ -232,7 +232,7 @@ def test_call_script_keyboard_first_number_keys_backspace_and_the_team_on_the_ou
 def test_no_call_script_outcome_refers_to_the_kcc_or_leaves_out_the_number(desk, demo):
     from generator.kcc.belscript import UITKOMSTEN_PER_PAGINA
 
-    kcc_number = demo.gebieden.kcc_telefoon
+    kcc_numbers = {f"tel:{i.contact.telefoon}" for i in demo.ingangen.values() if i.soort == "kcc"}
     count = -(-len(demo.extras["wegwijzer"].uitkomsten) // UITKOMSTEN_PER_PAGINA)
     pages = ["/kcc/belscript/uitkomsten/"] + [f"/kcc/belscript/uitkomsten/{n}/" for n in range(2, count + 1)]
     seen = 0
@@ -243,6 +243,6 @@ def test_no_call_script_outcome_refers_to_the_kcc_or_leaves_out_the_number(desk,
             deur = section.locator(".sk-kcc-deur")
             numbers = [a.get_attribute("href") for a in deur.locator("a.sk-tel").all() if a.is_visible()]
             assert numbers, section.get_attribute("id")
-            assert f"tel:{kcc_number}" not in numbers, section.get_attribute("id")
+            assert not kcc_numbers & set(numbers), section.get_attribute("id")
             assert "Sociaal team Oost" in section.inner_text(), section.get_attribute("id")  # the kern's team, everywhere
     assert seen == len(demo.extras["wegwijzer"].uitkomsten)

@@ -125,6 +125,10 @@ def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
     if uitkomst.ingang == CLIENTONDERSTEUNING:
         return [deur_van("clientondersteuner", c) for c in clientondersteuners_voor_kern(kaart, kern_id, uitkomst.clientondersteuning)]
     deur = vaste_deur(kaart, uitkomst)
-    if deur is None or (deur.soort == "voorziening" and kern_id not in kaart.kernen_in(deur.record.werkgebied)):
+    if deur is None:
         return []
+    if deur.soort == "voorziening" and kern_id not in kaart.kernen_in(deur.record.werkgebied):
+        # A service of one gemeente: elsewhere the sociaal team of the kern is the door (never nowhere).
+        team = kaart.sociaal_team_voor(kern_id)
+        return [deur_van("ingang", team)] if team else []
     return [deur]

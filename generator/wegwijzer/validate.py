@@ -171,8 +171,7 @@ def _ingang_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
         voorziening = kaart.voorzieningen[ingang_id]
         if voorziening.status == "gestopt":
             return [f"De voorziening '{ingang_id}' is gestopt. Kies een andere plek bij 'ingang'."]
-        missing = sorted(set(kaart.kernen) - kaart.kernen_in(voorziening.werkgebied))
-        return [f"'{voorziening.naam}' is er niet voor {_kern_list(kaart, missing)}. Kies een voorziening of ingang voor de hele gemeente of 'sociaal-team'."] if missing else []
+        return []  # kernen it does not serve are sent to their sociaal team (deur.deuren); the routing check checks that
     if ingang_id == CRISIS:
         if uitkomst.hulplijnen or any(i.soort == "crisislijn" for i in kaart.ingangen.values()):
             return []
@@ -185,9 +184,12 @@ def _ingang_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
         return [f"'{ingang_id}' is het sociaal team van één gebied. Schrijf 'ingang: sociaal-team': dan ziet elke inwoner het team van zijn eigen kern."]
     if ingang.soort in NATIONAL_SOORTEN:
         return []
-    missing = sorted(set(kaart.kernen) - kaart.kernen_in(ingang.werkgebied))
+    # A kern outside the ingang's werkgebied is served by the same kind of ingang of its own gemeente
+    # (the KCC of Egelstede for Egelstede, that of Wolderbeek for Wolderbeek); see pages.andere_deuren.
+    counterparts = kaart.ingang_per_kern(ingang.soort)
+    missing = sorted(k for k in set(kaart.kernen) - kaart.kernen_in(ingang.werkgebied) if k not in counterparts)
     if missing:
-        return [f"'{ingang.naam}' is er niet voor {_kern_list(kaart, missing)}. Kies een ingang voor de hele gemeente of 'sociaal-team'."]
+        return [f"'{ingang.naam}' is er niet voor {_kern_list(kaart, missing)}, en daar is ook geen andere ingang met 'soort: {ingang.soort}'. Kies een ingang voor de hele regio, 'sociaal-team', of voeg voor die kernen een ingang van deze soort toe."]
     return []
 
 
