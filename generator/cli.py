@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Callable
@@ -43,6 +44,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         shown = [problem for problem in shown if Path(problem.path).resolve() in wanted]
     for problem in shown:
         print(problem.as_github() if args.format == "github" else problem)
+    warnings = kaart.extras.get("waarschuwingen", []) if kaart is not None else []
+    if args.bestanden:
+        warnings = [warning for warning in warnings if Path(warning.path).resolve() in wanted]
+    for warning in sorted(set(warnings)):
+        print(warning.as_github().replace("::error ", "::warning ", 1) if args.format == "github" else f"{warning} (waarschuwing)")
     others = len(problems) - len(shown)
     if shown:
         also = f" Er zijn ook {others} fout(en) in andere bestanden ('kaart check' toont alles)." if others else ""
@@ -115,18 +121,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
     overrides = {"site_dir": str(Path(args.site).resolve())} if args.site else {}
+    staging = None
     try:
         config = load_config(config_file=mkdocs_file(args.config, args.kaart), **overrides)
+        final = Path(config.site_dir)
+        staging = final.parent / f".{final.name}.bouwen"  # a failed build leaves the previous site in place
+        shutil.rmtree(staging, ignore_errors=True)
+        config.site_dir = str(staging)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
+        _replace_folder(final, staging)
     except MkDocsException as error:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         reason = "de kaart bevat fouten (zie hierboven)" if "BuildError" in str(error) else str(error)
-        print(f"Bouwen mislukt: {reason}", file=sys.stderr)
+        print(f"Bouwen mislukt: {reason}. De vorige versie van de site is blijven staan.", file=sys.stderr)
         return 1
     return 0
+
+
+def _replace_folder(final: Path, new: Path) -> None:
+    """Put the freshly built site in place of the old one: two renames, so the folder is never half."""
+    old = final.parent / f".{final.name}.oud"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -135,8 +159,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
+    # Rebuilds after a change render only the pages it touches (generator/build/incremental.py);
+    # MkDocs' English warning about dirty builds does not apply to those and is left out.
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres)
+        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres, build_type="dirty")
     except MkDocsException as error:
         print(f"Starten mislukt: {error}", file=sys.stderr)
         return 1
@@ -154,8 +182,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .synthetic import write_synthetic_kaart
 
-    target = write_synthetic_kaart(Path(args.uit), args.aantal)
-    print(f"Synthetische kaart met {args.aantal} voorzieningen geschreven naar {target}.")
+    target = write_synthetic_kaart(Path(args.uit), args.aantal, gemeenten=args.gemeenten)
+    print(f"Synthetische kaart met {args.aantal} voorzieningen in {args.gemeenten} gemeente(n) geschreven naar {target}.")
     return 0
 
 
@@ -190,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = add("demo", cmd_demo, "Schrijf een synthetische kaart van N voorzieningen (voor metingen).")
     demo.add_argument("--aantal", type=int, required=True, help="aantal voorzieningen")
     demo.add_argument("--uit", required=True, help="map voor de synthetische kaart")
+    demo.add_argument("--gemeenten", type=int, default=1, choices=range(1, 10), metavar="G", help="aantal gemeenten in de regio (1 tot 9, standaard 1)")
 
     for extend in EXTRA_COMMANDS:
         extend(add)

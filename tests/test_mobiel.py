@@ -104,35 +104,6 @@ def test_every_wegwijzer_step_shows_question_and_first_answer_first_with_earlier
     assert box(page, "h1")["top"] < HEIGHT
 
 
-@pytest.mark.parametrize("javascript", [True, False])
-def test_outcome_leads_with_the_door_who_number_and_nu_open(phone, site_url, javascript):
-    page = phone(javascript)
-    page.goto(site_url + "/wegwijzer/uitkomst/schulden/")
-    who, number = box(page, ".sk-ww-ingang h3"), box(page, ".sk-ww-ingang .sk-tel")
-    assert number["bottom"] <= HEIGHT, number
-    nu_open = page.locator(".sk-ww-ingang .sk-kort .sk-nu-open")
-    assert nu_open.count() == 1
-    if javascript:
-        assert nu_open.inner_text().startswith(("Nu open", "Gesloten"))
-        assert box(page, ".sk-ww-ingang .sk-kort .sk-nu-open")["bottom"] <= HEIGHT
-    lists = page.locator(".md-content ul.sk-cards, .md-content ul.sk-ww-tips, .md-content ul.sk-ww-ondersteuners, .md-content .sk-ww-advies")
-    assert lists.count() > 0
-    for i in range(lists.count()):
-        assert lists.nth(i).evaluate("e => e.getBoundingClientRect().top + scrollY") > number["bottom"] > who["top"]
-
-
-def test_sociaal_team_outcome_puts_the_residents_own_team_first(phone, site_url):
-    page = phone()
-    page.goto(site_url + "/wegwijzer/uitkomst/meerdere-problemen/")
-    page.get_by_label("In welk dorp of welke wijk woon je?").select_option(label="Teutloo")
-    own = page.locator(".sk-ww-team").first
-    assert "sk-ww-team--jouw" in own.get_attribute("class")
-    assert box(page, ".sk-ww-team--jouw .sk-tel")["top"] < box(page, ".sk-ww-advies")["top"]
-    # the other teams shrink to name and number
-    other = page.locator(".sk-ww-team").nth(1)
-    assert other.locator(".sk-tel").is_visible() and other.locator(".sk-meer").count() and other.locator(".sk-meer").first.is_hidden()
-
-
 # --- 2. short pages ------------------------------------------------------------------------------
 
 def test_theme_page_leads_with_voorzieningen_filtered_by_the_remembered_kern(phone, site_url, demo):

@@ -13,9 +13,10 @@ from typing import Any, Optional
 from .. import vocabulary
 from ..build.urls import kern_url, record_url
 from ..models import Contact, Gemeente
+from ..openingstijden import display_lines
 from ..validate import Kaart
 from .ids import Ids
-from .plekken import TIJDEN, Plek, plekken, tijden_zonder_plek
+from .plekken import TIJDEN, Plek, plekken, service_tijden, telefoon_tijden
 from .schedules import schedule_rows
 from .taxonomy import Taxonomy
 
@@ -62,6 +63,7 @@ class HsdsExport:
         self.ids = Ids(kaart.gebieden.regio)
         self.taxonomy = Taxonomy(self.ids, self.site_url)
         self._gemeente_van_gebied = {g.id: gem for gem in kaart.gebieden.gemeenten for g in gem.gebieden}
+        self._kern_van_postcode = {cijfers: kern_id for kern_id, kern in reversed(kaart.kernen.items()) for cijfers in kern.postcodes}
         self._organizations: dict[str, dict] = {}
 
     # --- the API's files ----------------------------------------------------------------------
@@ -147,7 +149,7 @@ class HsdsExport:
             result["alert"] = vocabulary.STATUS[status]
         owner = ("service", soort, record.id)
         result["phones"] = self.phones(owner, contact, {"service_id": service_id})
-        result["schedules"] = schedule_rows(self.ids, owner, tijden_zonder_plek(record), {"service_id": service_id}, TIJDEN, self.build_date)
+        result["schedules"] = schedule_rows(self.ids, owner, service_tijden(record), {"service_id": service_id}, TIJDEN, self.build_date)
         result["service_areas"] = self.service_areas(service_id, soort, record)
         result["service_at_locations"] = [self.service_at_location(service_id, owner, organization["id"], plek) for plek in plekken(record)]
         result["languages"] = self.languages(service_id, getattr(record, "talen", []))
@@ -199,8 +201,10 @@ class HsdsExport:
         phones = []
         if contact.telefoon:
             phone = {"id": self.ids(*owner, "phone", "telefoon"), **links, "number": contact.telefoon, "type": "voice"}
-            if contact.telefoon_toelichting:
-                phone["description"] = contact.telefoon_toelichting
+            uren = telefoon_tijden(contact)
+            parts = [part for part in (contact.telefoon_toelichting, "Bereikbaar: " + "; ".join(display_lines(uren)) if uren else None) if part]
+            if parts:
+                phone["description"] = "; ".join(parts)
             phones.append(phone)
         if contact.whatsapp:
             phones.append({"id": self.ids(*owner, "phone", "whatsapp"), **links, "number": contact.whatsapp, "type": "text", "description": "WhatsApp"})
@@ -245,7 +249,7 @@ class HsdsExport:
             "id": self.ids(*owner, "address", plek.sleutel), "location_id": location_id, "address_1": plek.adres.straat,
             "city": plek.adres.plaats,
         }
-        gemeente = self.gemeente_van(plek.kern)
+        gemeente = self.gemeente_van(plek)
         if gemeente:
             address["region"] = gemeente.naam
         address |= {"state_province": gemeente.provincie or "" if gemeente else "", "postal_code": plek.adres.postcode, "country": "NL", "address_type": "physical"}
@@ -257,8 +261,9 @@ class HsdsExport:
             }]
         return result
 
-    def gemeente_van(self, kern: Optional[str]) -> Optional[Gemeente]:
-        """The gemeente of a place: by its kern, or the only one in the kaart."""
+    def gemeente_van(self, plek: Plek) -> Optional[Gemeente]:
+        """The gemeente of a place: by its kern, else by the kern its postcode belongs to, else the only one."""
+        kern = plek.kern or self._kern_van_postcode.get(plek.adres.postcode[:4])
         if kern in self.kaart.gebied_van_kern:
             return self._gemeente_van_gebied[self.kaart.gebied_van_kern[kern].id]
         gemeenten = self.kaart.gebieden.gemeenten

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from generator.export.hsds import SERVICE_SOORTEN, HsdsExport
 from generator.export.ids import NAMESPACE
 from generator.export.schedules import HORIZON_JAREN, iso_weken, schedule_rows
-from generator.export.plekken import TIJDEN, plekken, tijden_zonder_plek
+from generator.export.plekken import TIJDEN, plekken, service_tijden
 from generator.export.tabular import upstream_resources
 from generator.openingstijden import Openingstijden, to_json, weekdag_telt
 
@@ -123,7 +123,7 @@ def test_records_map_to_their_fields(by_record, demo):
         assert service["name"] == record.naam
         assert service["assured_date"] == record.laatst_gecontroleerd.isoformat()
         assert service["organization"]["id"] == service["organization_id"]
-        codes = {(a["taxonomy_term"]["taxonomy_detail"]["name"], a["value"]) for a in service["attributes"]}
+        codes = {(a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]}
         assert {code for name, code in codes if name == "Thema's"} == set(getattr(record, "themas", []))
         assert {code for name, code in codes if name == "Doelgroepen"} == set(getattr(record, "doelgroepen", []))
         if record.contact.telefoon:
@@ -148,7 +148,7 @@ def _hours_for(record, sal, row):
     """The Openingstijden a schedule row was made from (by its place and attending_type)."""
     kind = next(k for k, label in TIJDEN.items() if label == row["attending_type"])
     if sal is None:
-        return tijden_zonder_plek(record)[kind]
+        return service_tijden(record)[kind]
     plek = next(p for p in plekken(record) if sal["location"]["addresses"][0]["postal_code"] == p.adres.postcode and sal["location"]["addresses"][0]["address_1"] == p.adres.straat)
     return plek.tijden[kind]
 
@@ -211,7 +211,7 @@ def test_closures_are_rows_with_a_validity_window(by_record, demo):
     found = 0
     for (soort, rid), service in by_record.items():
         record = demo.records[soort][rid]
-        owners = [(None, tijden_zonder_plek(record))] + [(p, p.tijden) for p in plekken(record)]
+        owners = [(None, service_tijden(record))] + [(p, p.tijden) for p in plekken(record)]
         for _, hours in owners:
             for tijden in hours.values():
                 for u in tijden.uitzonderingen:
@@ -266,3 +266,25 @@ def test_csv_line_ends_and_quoting(hsds):
     text = (hsds / "tabular" / "services.csv").read_bytes().decode("utf-8")
     assert "\r\n" in text
     assert list(csv.reader(io.StringIO(text)))[1][0]
+
+
+def test_phone_hours_are_schedules_of_the_service_and_named_with_the_phone(demo):
+    """contact.telefoon_tijden (phone hours, apart from opening and walk-in hours) on a helpline without
+    an address: service schedules, the phone's description and, in JSON-LD, the ContactPoint's hours."""
+    from types import SimpleNamespace
+
+    from generator.export.jsonld import JsonLd
+
+    export = HsdsExport(demo, dt.date(2026, 6, 1), "https://sociale-kaart.example/")
+    uren = Openingstijden(ma="9.00-12.00", di="9.00-12.00")
+    contact = SimpleNamespace(telefoon="+31523800100", telefoon_toelichting="gratis", whatsapp=None, email=None, website=None, telefoon_tijden=uren)
+    [phone] = export.phones(("s",), contact, {})
+    assert phone["description"] == "gratis; Bereikbaar: ma en di 9.00–12.00 uur; Op feestdagen gesloten"
+    helpline = SimpleNamespace(contact=contact)
+    assert service_tijden(helpline) == {"telefoon": uren}
+    [row] = schedule_rows(export.ids, ("s",), service_tijden(helpline), {}, TIJDEN, export.build_date)
+    assert (row["attending_type"], row["byday"], row["opens_at"], row["closes_at"]) == ("Telefonisch bereikbaar", "MO,TU", "09:00", "12:00")
+    assert errors("schedule", row) == []
+    [channel] = JsonLd(export).channels(helpline)
+    hours = channel["servicePhone"]["hoursAvailable"]
+    assert hours[0]["dayOfWeek"] == ["https://schema.org/Monday", "https://schema.org/Tuesday"] and hours[0]["opens"] == "09:00"
