@@ -1,18 +1,27 @@
-"""Build-time benchmark: the demo kaart, synthetic kaarten, and a plain MkDocs-material baseline.
+"""Build and check at scale: the demo kaart, synthetic kaarten of 1,000 / 10,000 / 20,000 records.
 
-Prints figures; asserts nothing. Run: `python bench/build.py [--aantal 2000] [--herhaal 2]`.
-The baseline is MkDocs-material with its default search plugin building the same number of
-Markdown pages of similar length (each synthetic record written out as Markdown), with the
-pages outside the navigation, as our record pages are.
+Prints figures; asserts nothing. Run: `python bench/build.py [--aantallen 1000,10000,20000]
+[--gemeenten 2] [--herhaal 1] [--baseline]`. For each size it prints the wall time and the CPU time
+(user + system of the child process: on a shared machine the wall time is noisy, the CPU time much
+less) of `kaart check` and `kaart build`, the largest page and the pages over 40 KB. Targets (issue
+14): build 10,000 records <= 45 s and 20,000 <= 100 s, no page over 40 KB at 20,000, check <= 5 s at
+10,000. `--serve 2000` also times how long `kaart serve` takes to show a changed record (target 3 s).
+
+With --baseline, MkDocs-material with its default search plugin builds the same number of Markdown
+pages of similar length (each synthetic record written out as Markdown), outside the navigation as
+our record pages are.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -36,14 +45,33 @@ validation:
 """
 
 
-def timed(command: list[str], cwd: Path = ROOT) -> float:
-    start = time.perf_counter()
+MAX_PAGE_BYTES = 40 * 1024
+KAART = [sys.executable, "-m", "generator.cli"]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_both(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child)."""
+    cpu, start = children_cpu(), time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
+
+
+def timed(command: list[str], cwd: Path = ROOT) -> float:
+    return timed_both(command, cwd)[0]
 
 
 def best_of(repeat: int, command: list[str], cwd: Path = ROOT) -> float:
     return min(timed(command, cwd) for _ in range(repeat))
+
+
+def best_both(repeat: int, command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
+    runs = [timed_both(command, cwd) for _ in range(repeat)]
+    return min(wall for wall, _ in runs), min(cpu for _, cpu in runs)
 
 
 def record_as_markdown(record: dict) -> str:
@@ -80,36 +108,130 @@ def largest_page(site: Path) -> tuple[int, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--aantal", type=int, default=2000)
-    parser.add_argument("--herhaal", type=int, default=2)
+    parser.add_argument("--aantallen", default="1000,10000,20000", help="sizes, comma-separated")
+    parser.add_argument("--gemeenten", type=int, default=2, help="gemeenten in the synthetic region")
+    parser.add_argument("--herhaal", type=int, default=1)
     parser.add_argument("--zonder-demo", action="store_true", help="skip the demo kaart")
+    parser.add_argument("--baseline", action="store_true", help="also build plain MkDocs-material of the same size")
+    parser.add_argument("--serve", type=int, default=0, metavar="N", help="time 'kaart serve' showing a changed record at N records")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os_load())} (shared: wall times are noisy)")
     if not args.zonder_demo:
         bench_demo(args.herhaal)
-    bench_synthetic(args.aantal, args.herhaal)
+    for count in [int(n) for n in args.aantallen.split(",") if n]:
+        bench_synthetic(count, args.herhaal, args.gemeenten, args.baseline)
+    if args.serve:
+        bench_serve(args.serve, args.gemeenten)
+
+
+def cpu_count() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+def os_load() -> tuple[float, float, float]:
+    import os
+
+    return os.getloadavg()
+
+
+def pages_over(site: Path, limit: int = MAX_PAGE_BYTES) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.stat().st_size > limit)
+
+
+def search_size(site: Path) -> str:
+    """What the first search downloads: every file under zoeken/ and the lunr scripts, raw and gzipped
+    (targets, issue 14: at most 500 KB gzipped at 10,000 records, 300 KB at 1,000)."""
+    import gzip
+
+    from generator.search.site import LUNR_URI_PREFIX
+
+    files = [p for p in (site / "zoeken").rglob("*") if p.is_file() and p.suffix in (".json", ".js")]
+    files += [p for p in (site / LUNR_URI_PREFIX).glob("*.js")]
+    files += [site / "assets" / "kaart" / "js" / name for name in ("zoeken.js", "zoeken-ui.js") if (site / "assets" / "kaart" / "js" / name).is_file()]
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in files)
+    return f"search files {raw / 1024:.0f} KB raw, {packed / 1024:.0f} KB gzipped"
 
 
 def bench_demo(repeat: int) -> None:
     demo_site = OUT / "demo-site"
-    demo = best_of(repeat, ["kaart", "build", "--kaart", "kaart", "--site", str(demo_site)])
+    wall, cpu = best_both(repeat, [*KAART, "build", "--kaart", "kaart", "--site", str(demo_site)])
     size, page = largest_page(demo_site)
     pages = sum(1 for _ in demo_site.rglob("*.html"))
-    print(f"demo kaart: build {demo:.2f} s, {pages} pages, largest page {size / 1024:.1f} KB ({page})")
+    print(f"demo kaart: build {wall:.1f} s wall / {cpu:.1f} s CPU, {pages} pages, largest page {size / 1024:.1f} KB ({page})")
 
 
-def bench_synthetic(count: int, repeat: int) -> None:
-    args = argparse.Namespace(aantal=count, herhaal=repeat)
+def bench_synthetic(count: int, repeat: int, gemeenten: int, baseline: bool) -> None:
+    kaart = write_synthetic_kaart(OUT / f"synthetisch-{count}", count, gemeenten=gemeenten)
+    site = OUT / f"synthetisch-{count}-site"
+    check_wall, check_cpu = best_both(repeat, [*KAART, "check", "--kaart", str(kaart)])
+    build_wall, build_cpu = best_both(repeat, [*KAART, "build", "--kaart", str(kaart), "--site", str(site)])
+    size, page = largest_page(site)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    print(
+        f"{count} records ({gemeenten} gemeenten): check {check_wall:.1f} s wall / {check_cpu:.1f} s CPU; "
+        f"build {build_wall:.1f} s wall / {build_cpu:.1f} s CPU, {pages} pages, largest {size / 1024:.1f} KB ({page}), "
+        f"{pages_over(site)} over 40 KB; {search_size(site)}"
+    )
+    if baseline:
+        baseline_dir = write_baseline(kaart, OUT / f"baseline-{count}")
+        plain = best_of(repeat, [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline_dir / "site")], cwd=baseline_dir)
+        plain_pages = sum(1 for _ in (baseline_dir / "site").rglob("*.html"))
+        print(f"{count} plain Markdown pages: mkdocs-material build {plain:.1f} s ({plain_pages} pages); ratio {build_wall / plain:.2f}")
 
-    kaart = write_synthetic_kaart(OUT / f"synthetisch-{args.aantal}", args.aantal)
-    ours = best_of(args.herhaal, ["kaart", "build", "--kaart", str(kaart), "--site", str(OUT / "synthetisch-site")])
-    baseline_dir = write_baseline(kaart, OUT / f"baseline-{args.aantal}")
-    plain = best_of(args.herhaal, [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline_dir / "site")], cwd=baseline_dir)
-    ours_pages = sum(1 for _ in (OUT / "synthetisch-site").rglob("*.html"))
-    plain_pages = sum(1 for _ in (baseline_dir / "site").rglob("*.html"))
-    print(f"{args.aantal} synthetic records: kaart build {ours:.2f} s ({ours_pages} pages)")
-    print(f"{args.aantal} plain Markdown pages: mkdocs-material build {plain:.2f} s ({plain_pages} pages)")
-    print(f"ratio kaart / plain: {ours / plain:.2f} (target: at most 1.5)")
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout: float) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if text in fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.1)
+    return None
+
+
+def bench_serve(count: int, gemeenten: int) -> None:
+    """Start `kaart serve`, change one record's name, and time until its page shows the new name."""
+    kaart = write_synthetic_kaart(OUT / f"serve-{count}", count, gemeenten=gemeenten)
+    port = free_port()
+    server = subprocess.Popen([*KAART, "serve", "--kaart", str(kaart), "--adres", f"127.0.0.1:{port}"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        record = kaart / "voorzieningen" / "voorziening-00001.yaml"
+        url = f"http://127.0.0.1:{port}/voorzieningen/voorziening-00001/"
+        first = wait_for(url, "voorziening", 600)
+        if first is None:
+            print(f"serve {count} records: the site did not come up")
+            return
+        times = []
+        for attempt in range(3):
+            marker = f"Gewijzigd {attempt} {time.time():.0f}"
+            text = record.read_text(encoding="utf-8")
+            lines = [f"naam: {marker}" if line.startswith("naam:") else line for line in text.splitlines()]
+            record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            shown = wait_for(url, marker, 120)
+            times.append(shown)
+            time.sleep(1)
+        shown_text = ", ".join("-" if t is None else f"{t:.1f} s" for t in times)
+        print(f"serve {count} records: first build {first:.1f} s; a changed record shown after {shown_text} (target 3 s)")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

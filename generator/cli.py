@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Callable
 
+from . import argparse_nl
 from .export.cli import register as register_export_command
 from .partner_commands import register as register_partner_commands
 from .projectfiles import mkdocs_file
@@ -16,30 +18,81 @@ from .search.cli import register as register_search_command
 from .vocabulary import SOORTEN
 
 DEFAULT_KAART = "kaart"
+GEBIEDEN_FILE = "gebieden.yaml"  # as validate.GEBIEDEN_FILE; not imported here, so `kaart --help` starts fast
 
 Command = Callable[[argparse.Namespace], int]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    if args.gewijzigd_door or args.bestanden:
+    if args.gewijzigd_door:
         from .partner_commands import cmd_check_changes
 
         return cmd_check_changes(args)
     from .validate import load_kaart
 
-    kaart, problems = load_kaart(args.kaart)
-    if kaart is not None:
+    folder = kaart_folder_for(args)
+    if folder is None:
+        return 2
+    kaart, problems = load_kaart(folder, basis=args.basis)
+    if kaart is not None and not problems:
         from .ownership import check_codeowners
 
-        check_codeowners(kaart, problems)
-    for problem in problems.sorted():
+        check_codeowners(kaart, problems)  # only for a kaart without other errors: one thing at a time
+    shown = problems.sorted()
+    if args.bestanden:
+        wanted = {Path(name).resolve() for name in args.bestanden}
+        shown = [problem for problem in shown if Path(problem.path).resolve() in wanted]
+    for problem in shown:
         print(problem.as_github() if args.format == "github" else problem)
-    if problems:
-        print(f"\n{len(problems)} fout(en) gevonden. Los ze op en controleer opnieuw met 'kaart check'.", file=sys.stderr)
+    others = len(problems) - len(shown)
+    if shown:
+        also = f" Er zijn ook {others} fout(en) in andere bestanden ('kaart check' toont alles)." if others else ""
+        print(f"\n{len(shown)} fout(en) gevonden. Los ze op en controleer opnieuw met 'kaart check'.{also}", file=sys.stderr)
         return 1
+    if args.bestanden:
+        names = ", ".join(args.bestanden)
+        also = f" Let op: er zijn {others} fout(en) in andere bestanden van de kaart." if others else ""
+        print(f"In orde: {names}.{also}", file=sys.stderr)
+        return 0
     counts = ", ".join(f"{len(records)} {SOORTEN[soort][2].lower()}" for soort, records in kaart.records.items())
     print(f"De kaart is in orde: {counts}.", file=sys.stderr)
     return 0
+
+
+def _kaart_root(start: Path) -> Path | None:
+    """The kaart folder (the one with gebieden.yaml) that holds `start`, or None."""
+    for candidate in (start, *start.parents):
+        if (candidate / GEBIEDEN_FILE).is_file():
+            return candidate
+        if (candidate / DEFAULT_KAART / GEBIEDEN_FILE).is_file():
+            return candidate / DEFAULT_KAART
+    return None
+
+
+def kaart_folder_for(args: argparse.Namespace) -> Path | None:
+    """The kaart to check: --kaart, or for `kaart check FILE…` the kaart those files are in.
+    Prints a Dutch explanation and returns None when there is none."""
+    if args.bestanden:
+        roots = {_kaart_root(Path(name).resolve().parent) for name in args.bestanden}
+        missing = [name for name in args.bestanden if not Path(name).is_file()]
+        if missing:
+            print(f"Dit bestand bestaat niet: {', '.join(missing)}. Controleer de naam en de map.", file=sys.stderr)
+            return None
+        if None in roots or len(roots) != 1:
+            print("De bestanden liggen niet in één kaart (een map met gebieden.yaml). Geef bestanden uit de map kaart/ van de repository.", file=sys.stderr)
+            return None
+        return roots.pop()
+    folder = Path(args.kaart)
+    if (folder / GEBIEDEN_FILE).is_file():
+        return folder
+    found = _kaart_root(Path.cwd())
+    if found is not None and args.kaart == DEFAULT_KAART:
+        hint = f" De kaart staat in {found}: ga naar de map erboven (cd {found.parent}) en voer 'kaart check' daar uit."
+    else:
+        hint = " Ga naar de hoofdmap van de repository (waar de mappen kaart/ en docs/ staan) en voer 'kaart check' daar uit."
+    where = "Hier is geen map 'kaart' met gebieden.yaml" if args.kaart == DEFAULT_KAART else f"In {args.kaart} staat geen gebieden.yaml"
+    print(f"{where}: je staat waarschijnlijk in de verkeerde map ({Path.cwd()}).{hint}", file=sys.stderr)
+    return None
 
 
 def _use_kaart_folder(args: argparse.Namespace) -> None:
@@ -63,18 +116,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
     overrides = {"site_dir": str(Path(args.site).resolve())} if args.site else {}
+    staging = None
     try:
         config = load_config(config_file=mkdocs_file(args.config, args.kaart), **overrides)
+        final = Path(config.site_dir)
+        staging = final.parent / f".{final.name}.bouwen"  # a failed build leaves the previous site in place
+        shutil.rmtree(staging, ignore_errors=True)
+        config.site_dir = str(staging)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
+        _replace_folder(final, staging)
     except MkDocsException as error:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         reason = "de kaart bevat fouten (zie hierboven)" if "BuildError" in str(error) else str(error)
-        print(f"Bouwen mislukt: {reason}", file=sys.stderr)
+        print(f"Bouwen mislukt: {reason}. De vorige versie van de site is blijven staan.", file=sys.stderr)
         return 1
     return 0
+
+
+def _replace_folder(final: Path, new: Path) -> None:
+    """Put the freshly built site in place of the old one: two renames, so the folder is never half."""
+    old = final.parent / f".{final.name}.oud"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -83,8 +154,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
+    # Rebuilds after a change render only the pages it touches (generator/build/incremental.py);
+    # MkDocs' English warning about dirty builds does not apply to those and is left out.
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres)
+        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres, build_type="dirty")
     except MkDocsException as error:
         print(f"Starten mislukt: {error}", file=sys.stderr)
         return 1
@@ -102,14 +177,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .synthetic import write_synthetic_kaart
 
-    target = write_synthetic_kaart(Path(args.uit), args.aantal)
-    print(f"Synthetische kaart met {args.aantal} voorzieningen geschreven naar {target}.")
+    target = write_synthetic_kaart(Path(args.uit), args.aantal, gemeenten=args.gemeenten)
+    print(f"Synthetische kaart met {args.aantal} voorzieningen in {args.gemeenten} gemeente(n) geschreven naar {target}.")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kaart", description="De sociale kaart controleren, bouwen en bekijken.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+    argparse_nl.install()
+    parser = argparse_nl.Parser(prog="kaart", description="De sociale kaart controleren, bouwen en bekijken. Voer het uit in de map van de repository (waar de map kaart/ staat).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht", title="opdrachten", parser_class=argparse_nl.Parser)
 
     def add(name: str, func: Command, help_text: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
@@ -119,9 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = add("check", cmd_check, "Controleer alle bestanden in de kaart.")
     check.add_argument("--format", choices=["tekst", "github"], default="tekst", help="github: meldingen voor een pull request")
-    check.add_argument("--gewijzigd-door", metavar="ACCOUNT", help="controleer alleen of dit GitHub-account de genoemde bestanden mag aanpassen")
-    check.add_argument("--basis", metavar="MAP", help="met --gewijzigd-door: de kaart-map van de hoofdtak, die bepaalt wie eigenaar is")
-    check.add_argument("bestanden", nargs="*", metavar="BESTAND", help="met --gewijzigd-door: de gewijzigde bestanden, vanaf de hoofdmap van de repository")
+    check.add_argument("--gewijzigd-door", metavar="ACCOUNT", help="controleer alleen of dit GitHub-account de genoemde bestanden mag aanpassen (zoals in een pull request)")
+    check.add_argument("--basis", metavar="MAP", help="de kaart-map van de hoofdtak: bepaalt wie eigenaar is, en welk bestand nieuw is als twee bestanden dezelfde id hebben")
+    check.add_argument("bestanden", nargs="*", metavar="BESTAND", help="controleer alleen deze bestanden (binnen hun kaart); met --gewijzigd-door: de gewijzigde bestanden, vanaf de hoofdmap van de repository")
 
     build = add("build", cmd_build, "Bouw de website (zoals 'mkdocs build').")
     build.add_argument("--site", help="map voor de gebouwde site (standaard: site)")
@@ -137,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = add("demo", cmd_demo, "Schrijf een synthetische kaart van N voorzieningen (voor metingen).")
     demo.add_argument("--aantal", type=int, required=True, help="aantal voorzieningen")
     demo.add_argument("--uit", required=True, help="map voor de synthetische kaart")
+    demo.add_argument("--gemeenten", type=int, default=1, choices=range(1, 10), metavar="G", help="aantal gemeenten in de regio (1 tot 9, standaard 1)")
 
     for extend in EXTRA_COMMANDS:
         extend(add)

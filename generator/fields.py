@@ -51,14 +51,25 @@ def _reject_placeholder(value: Any) -> None:
 
 # Invisible characters that can hide or reorder text: control characters, bidi overrides and
 # isolates, zero-width characters, the byte order mark, soft hyphens.
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASCII_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _hidden_character(value: str, allow_newlines: bool) -> str | None:
+    if value.isascii():  # the common case, in one regex
+        found = (_ASCII_CONTROL if allow_newlines else _ASCII_CONTROL_OR_BREAK).search(value)
+        return f"U+{ord(found.group()):04X}" if found else None
     for char in value:
-        if char in "\n\r" and allow_newlines:
+        if char in "\n\r\t" and allow_newlines:
             continue
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp") and not (char == "\t" and allow_newlines):
+        if _category(char) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp"):
             return f"U+{ord(char):04X}"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _category(char: str) -> str:
+    return unicodedata.category(char)
 
 
 _MOBILE_RE = re.compile(r"(?<!\d)(?:06|\+31\s?6|0031\s?6)[\s-]?(?:\d[\s-]?){8}(?!\d)")
@@ -77,6 +88,7 @@ def _check_hygiene(value: str, limit: int, allow_newlines: bool) -> None:
         raise fout(f"In '{mixed}' staan letters uit verschillende schriften door elkaar (bijvoorbeeld een Russische 'а' in een Nederlands woord). Typ het woord opnieuw.")
 
 
+@lru_cache(maxsize=4096)
 def _script(char: str) -> str | None:
     if not char.isalpha():
         return None
@@ -85,7 +97,11 @@ def _script(char: str) -> str | None:
 
 
 def _mixed_script_word(value: str) -> str | None:
+    if value.isascii():
+        return None
     for word in re.findall(r"\w+", value):
+        if word.isascii():
+            continue
         scripts = {_script(char) for char in word} - {None}
         if len(scripts) > 1:
             return word
@@ -95,7 +111,7 @@ def _mixed_script_word(value: str) -> str | None:
 def _check_id(value: Any) -> str:
     _reject_placeholder(value)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding onder 'Lijsten'.")
+        raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'.")
     if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.match(value.strip().lower().replace(" ", "-")):
         raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
     if not isinstance(value, str) or not _ID_RE.match(value):
@@ -209,6 +225,8 @@ def phone_href(value: str) -> str:
 
 
 def _check_email(value: Any) -> str:
+    if isinstance(value, str) and _hidden_character(value, allow_newlines=True):  # a line break: not an address (below)
+        _check_hygiene(value, MAX_REGEL, allow_newlines=True)
     if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
         raise fout(f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.")
     return value.strip()
@@ -218,6 +236,7 @@ def _check_url(value: Any) -> str:
     if not isinstance(value, str):
         raise fout("Schrijf een webadres dat begint met https://")
     url = value.strip()
+    _check_hygiene(url, 2_000, allow_newlines=False)
     scheme = url.split(":", 1)[0].lower()
     if scheme not in ("http", "https"):
         raise fout(
@@ -252,6 +271,13 @@ def _check_postcode(value: Any) -> str:
     return f"{match.group(1)} {match.group(2)}"
 
 
+def _check_postcodecijfers(value: Any) -> str:
+    text = str(value).strip() if value is not None else ""
+    if not re.fullmatch(r"[1-9][0-9]{3}", text):
+        raise fout(f"'{value}' zijn geen postcodecijfers. Schrijf de vier cijfers van de postcode tussen aanhalingstekens, bijvoorbeeld '7771'.")
+    return text
+
+
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 Regel = Annotated[str, BeforeValidator(_plain_line), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_REGEL, "pattern": "^[^<>]*$"})]
 Naam = Annotated[str, BeforeValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_NAAM, "pattern": "^[^<>]*$"})]
@@ -266,9 +292,10 @@ Telefoon = Annotated[
 Email = Annotated[str, BeforeValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})]
 Url = Annotated[str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
 Postcode = Annotated[str, BeforeValidator(_check_postcode), WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"})]
+Postcodecijfers = Annotated[str, BeforeValidator(_check_postcodecijfers), WithJsonSchema({"type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}$"})]
 Account = Annotated[str, BeforeValidator(_check_account), WithJsonSchema({"type": "string", "pattern": ACCOUNT_PATTERN})]
 
 __all__ = [
-    "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Regel", "Telefoon", "Tekst", "Url",
+    "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Postcodecijfers", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]

@@ -248,11 +248,104 @@ def diagnose_syntax(text: str, up_to: int) -> _Rejected | None:
     return None
 
 
+class _Unusual(Exception):
+    """Something the fast reader leaves to the full one (and its Dutch message)."""
+
+
+_PLAIN_SCALARS = [  # (pattern, constructor) in the order of the implicit resolvers above
+    (re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), lambda v: v.lower() == "true"),
+    (re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), int),
+    (re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+)$"), float),
+    (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda v: None),
+    (re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$"), lambda v: dt.date(*map(int, v.split("-")))),
+]
+
+
+def _plain_value(value: str) -> Any:
+    for pattern, construct in _PLAIN_SCALARS:
+        if pattern.match(value):
+            return construct(value)
+    return value
+
+
+def _fast_parse(text: str, path: Path) -> YamlFile:
+    """The common case in one pass over LibYAML's events: plain mappings, lists and scalars.
+
+    Builds the same data and positions as the node walk in parse_yaml (which resolves every scalar
+    in Python and is four times slower); anything else (tags, anchors, aliases, '<<', duplicate or
+    non-text keys, errors, no or several documents) raises _Unusual, and parse_yaml reads the file
+    the full way, with its Dutch messages."""
+    positions: dict[Path_, tuple[int, int]] = {}
+    key_positions: dict[Path_, tuple[int, int]] = {}
+    stack: list[list] = []  # per open block: [container, where, key waiting for its value or None]
+    root: Any = None
+    documents = 0
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor or event.tag is not None:
+                    raise _Unusual
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                top = stack[-1] if stack else None
+                if top is not None and type(top[0]) is dict and top[2] is None:  # a key
+                    if kind is not yaml.ScalarEvent or event.value == "<<" or event.value in top[0]:
+                        raise _Unusual
+                    if event.implicit[0] and not isinstance(_plain_value(event.value), str):
+                        raise _Unusual  # a key like 'true' or '12' becomes no text: rare, the full way
+                    top[2] = event.value
+                    key_positions[top[1] + (event.value,)] = mark
+                    continue
+                if top is None:
+                    where: Path_ = ()
+                elif type(top[0]) is dict:
+                    where = top[1] + (top[2],)
+                else:
+                    where = top[1] + (len(top[0]),)
+                if kind is yaml.ScalarEvent:
+                    value = _plain_value(event.value) if event.implicit[0] else event.value
+                    positions[where] = mark
+                else:
+                    value = {} if kind is yaml.MappingStartEvent else []
+                    positions[where] = key_positions.get(where, mark)  # a block stands on the line of its key
+                if top is None:
+                    root = value
+                elif type(top[0]) is dict:
+                    top[0][top[2]] = value
+                    top[2] = None
+                else:
+                    top[0].append(value)
+                if kind is not yaml.ScalarEvent:
+                    stack.append([value, where, None])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+            elif kind is yaml.AliasEvent:
+                raise _Unusual
+    except (yaml.YAMLError, ValueError, TypeError):
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+    if documents != 1 or root is None:
+        raise _Unusual
+    return YamlFile(path, root, positions, key_positions)
+
+
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse checked text; raise _Rejected with a Dutch message on anything unsafe or invalid."""
     linted = lint_lines(text)
     if linted:
         raise linted
+    if yaml.__with_libyaml__:
+        try:
+            return _fast_parse(text, path)
+        except _Unusual:
+            pass  # the full reader below gives the right message
     try:
         _check_events(text)
         loader = _Loader(text)
@@ -297,6 +390,17 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
 def _indentation_problem(text: str, error_line: int) -> _Rejected | None:
     """A list item whose fields do not line up under its first field ('- naam:' then 'adres:' one
     space off): reported on the first line that is off, with what to do."""
+    all_lines = text.splitlines()
+    if 1 <= error_line <= len(all_lines):  # a field indented deeper than the field above, which has a value
+        here = _KEY_LINE.match(all_lines[error_line - 1])
+        above = next((line for line in reversed(all_lines[: error_line - 1]) if line.strip() and not line.strip().startswith("#")), "")
+        above_key = _KEY_LINE.match(above)
+        if here and above_key and above_key["rest"].strip():
+            column = len(above_key["indent"]) + len(above_key["dash"] or "")
+            if len(here["indent"]) > column:
+                return _Rejected(error_line, len(here["indent"]) + 1, (
+                    f"Deze regel springt te ver in: zet '{here['key']}' precies onder '{above_key['key']}' op de regel erboven "
+                    f"(op positie {column + 1}), met spaties."))
     lines = _plain_lines(text)
     content_column = None
     for number, line in lines:

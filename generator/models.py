@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import MAX_LIJST, Account, Email, Getal, Id, JaNee, Naam, Postcode, Regel, Telefoon, Tekst, Url, fout
+from .fields import MAX_LIJST, Account, Email, Getal, Id, JaNee, Naam, Postcode, Postcodecijfers, Regel, Telefoon, Tekst, Url, fout
 from .openingstijden import Openingstijden
 from .vocabulary import (
     DOELGROEPEN,
@@ -246,7 +246,8 @@ class Ingang(Record):
 class Kern(Strict):
     id: Id = Field(description="Korte naam van de kern: kleine letters, cijfers en streepjes.", examples=["brummerveen"])
     naam: Regel = Field(description="De naam van het dorp of de wijk.", examples=["Brummerveen"])
-    postcodes: list[Regel] = Field(default_factory=list, description="Postcodecijfers van deze kern, bijvoorbeeld '7771'.", examples=[["7771"]])
+    postcodes: list[Postcodecijfers] = Field(default_factory=list, description="De vier cijfers van de postcodes in deze kern, bijvoorbeeld '7771'. Inwoners kunnen hun postcode intypen in plaats van hun kern te kiezen; een postcode mag bij meer kernen horen, dan kiest de inwoner.", examples=[["7771"]])
+    coordinaten: Optional[Coordinaten] = Field(None, description="Het midden van de kern. Daarmee staan plekken dicht bij de inwoner bovenaan; plekken zonder eigen coördinaten krijgen die van hun kern.")
 
 
 class Gebied(Strict):
@@ -267,8 +268,7 @@ class Gebieden(Strict):
 
     regio: Regel = Field(description="Naam van de regio of gemeente, zoals die bovenaan de site staat.")
     voorbeelddata: JaNee = Field(False, description="Zet op 'ja' zolang de kaart voorbeeldgegevens bevat; elke pagina zegt dat dan.")
-    kcc_telefoon: Optional[Telefoon] = Field(None, description="Het algemene nummer van de gemeente (KCC), bijvoorbeeld 14 0523.")
-    gemeenten: list[Gemeente] = Field(min_length=1, description="De gemeenten in de kaart, met hun gebieden en kernen.")
+    gemeenten: list[Gemeente] = Field(min_length=1, description="De gemeenten in de kaart, met hun gebieden en kernen. Het telefoonnummer van elke gemeente staat in haar ingang met 'soort: kcc'.")
 
 
 class ToegestaanNummer(Strict):

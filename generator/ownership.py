@@ -4,7 +4,9 @@ The rules (one place; `.github/CODEOWNERS` and the pull-request check both follo
 - the beheerders of organisaties with `soort: gemeente` own the whole repository;
 - a partner's beheerders own their organisation file and every record file whose
   `organisatie` is theirs. Nothing else: not gebieden.yaml, not a new organisation,
-  not another partner's records, not the code.
+  not another partner's records, not the national help lines, not the code.
+CODEOWNERS names only the gemeente (for everything outside the record folders); the
+pull-request check is the gate for records, so a partner's new record needs no extra step.
 
 GitHub compares account names case-insensitively; so do we. A leading '@' is ignored.
 """
@@ -96,29 +98,33 @@ def _escape(path: str) -> str:
 
 
 def codeowners_text(kaart: Kaart) -> str:
+    """CODEOWNERS: the gemeente's beheerders own everything except the record folders.
+
+    Record folders have no code owners on purpose: who may change a record is decided by the
+    pull-request check (`kaart check --gewijzigd-door`, with the target branch's kaart and code),
+    which branch protection requires. So the file depends only on the gemeente's beheerders: a
+    partner's new or renamed record never makes it stale, and a partner's pull request needs no
+    extra step. Everything else (code, workflows, gebieden.yaml, toegestane-nummers.yaml, the
+    wegwijzer, this file) needs a review by the gemeente."""
     gemeente = gemeente_beheerders(kaart)
     prefix = _kaart_prefix(kaart)
     lines = [
         "# Wie mag wat aanpassen. Dit bestand is gemaakt met 'kaart codeowners' uit de beheerders",
-        "# in de organisatiebestanden van de kaart. Pas het niet met de hand aan: verander de",
-        "# beheerders in de kaart en voer 'kaart codeowners' opnieuw uit.",
+        "# van de organisatie met 'soort: gemeente'. Pas het niet met de hand aan.",
         "#",
-        "# De beheerders van de gemeente zijn eigenaar van alles; een partner alleen van de",
-        "# bestanden van de eigen organisatie. Passen er meer regels bij een bestand, dan telt de laatste.",
+        "# De beheerders van de gemeente zijn eigenaar van alles, behalve de mappen met records.",
+        "# Wie een record mag aanpassen, controleert de stap 'Wie mag wat aanpassen' in",
+        "# .github/workflows/kaart.yml: een partner alleen de records van de eigen organisatie.",
         f"{KAART_MAP_LINE}{prefix}",
         "",
     ]
     if gemeente:
         lines.append(f"* {_owners(gemeente)}")
-        if prefix != ".":
-            lines.append(f"/{_escape(prefix)}/ {_owners(gemeente)}")
-        lines.append("")
     else:
-        lines += ["# Geen beheerders van de gemeente gevonden (organisatie met 'soort: gemeente').", ""]
-    for path, organisatie_id in record_files(kaart).items():
-        partner = [a for a in beheerders_van(kaart, organisatie_id) if account_key(a) not in {account_key(g) for g in gemeente}]
-        if partner:
-            lines.append(f"/{_escape(path)} {_owners(partner + gemeente)}")
+        lines.append("# Geen beheerders van de gemeente gevonden (organisatie met 'soort: gemeente').")
+    lines += ["", "# Records: geen eigenaar hier; de controle in de pull request beslist."]
+    base = "" if prefix == "." else f"/{_escape(prefix)}"
+    lines += [f"{base}/{folder}/" for folder in sorted(RECORD_FOLDERS)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -150,9 +156,8 @@ def check_codeowners(kaart: Kaart, problems: Problemen) -> None:
     line = next((n for n, (a, b) in enumerate(zip(current, expected), start=1) if a != b), min(len(current), len(expected)) + 1)
     problems.add(
         path, line, 1,
-        "CODEOWNERS past niet meer bij de beheerders in de kaart (een organisatie, record of beheerder is veranderd). "
-        "Voer 'kaart codeowners' uit en neem het nieuwe bestand op in je voorstel. "
-        "Ben je partner? Dan doet de beheerder van de gemeente dit voor je.",
+        "CODEOWNERS past niet meer bij de beheerders van de gemeente in de kaart. "
+        "Voer 'kaart codeowners' uit en neem het nieuwe bestand op in je voorstel.",
     )
 
 

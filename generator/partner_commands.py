@@ -17,7 +17,10 @@ def register(add: Callable) -> None:
     nieuw.add_argument("soort", choices=list(SOORTEN), help="soort record: " + ", ".join(SOORTEN))
     nieuw.add_argument("id", help="de id van het nieuwe record, bijvoorbeeld buurthuis-de-spil")
     add("codeowners", cmd_codeowners, "Schrijf .github/CODEOWNERS opnieuw uit de beheerders van de organisaties.")
-    add("rapport", cmd_rapport, "Toon welke records verouderd zijn, wie onbereikbaar is en waar aanbod ontbreekt.")
+    rapport = add("rapport", cmd_rapport, "Toon welke records verouderd zijn, wie onbereikbaar is en waar aanbod ontbreekt.")
+    rapport.add_argument("--format", choices=["tekst", "issues"], default="tekst",
+                         help="issues: JSON met één melding per organisatie met gegevens van 12 maanden of ouder (voor de maandelijkse workflow)")
+    rapport.add_argument("--repository", metavar="URL", help="met --format issues: het webadres van de repository, voor links naar de bestanden (standaard: repo_url in mkdocs.yml)")
 
 
 def cmd_nieuw(args: argparse.Namespace) -> int:
@@ -62,8 +65,34 @@ def cmd_rapport(args: argparse.Namespace) -> int:
     kaart = _valid_kaart(args.kaart)
     if kaart is None:
         return 1
-    print(report_text(build_report(kaart, dt.date.today())), end="")
+    rapport = build_report(kaart, dt.date.today())
+    if args.format == "issues":
+        import json
+
+        from .report import issues_per_organisatie
+
+        print(json.dumps(issues_per_organisatie(kaart, rapport, _edit_links(kaart, args.repository)), ensure_ascii=False, indent=2))
+        return 0
+    print(report_text(rapport), end="")
     return 0
+
+
+def _edit_links(kaart, repository: str | None):
+    """edit_url(soort, id) for the issues, from --repository or repo_url/edit_uri in mkdocs.yml; None without either."""
+    from .build.feedback import RecordLinks
+    from .ownership import _kaart_prefix, repository_root
+
+    repo_url, edit_uri = repository, None
+    config_file = repository_root(kaart.folder) / "mkdocs.yml"
+    if config_file.is_file():
+        import re
+
+        text = config_file.read_text(encoding="utf-8")
+        found = {key: value.strip() for key, value in re.findall(r"^(repo_url|edit_uri):\s*(\S+)", text, re.M)}
+        repo_url = repo_url or found.get("repo_url")
+        edit_uri = found.get("edit_uri")
+    links = RecordLinks.from_config(repo_url, edit_uri, None, _kaart_prefix(kaart))
+    return (lambda soort, record_id: links.edit_url(kaart, soort, record_id)) if links else None
 
 
 def cmd_check_changes(args: argparse.Namespace) -> int:
@@ -71,8 +100,8 @@ def cmd_check_changes(args: argparse.Namespace) -> int:
     from .ownership import check_changes
     from .validate import load_kaart
 
-    if not args.gewijzigd_door:
-        print("Geef met --gewijzigd-door aan welk GitHub-account de bestanden heeft gewijzigd.", file=sys.stderr)
+    if not args.bestanden:
+        print("Geef de gewijzigde bestanden op achter --gewijzigd-door, bijvoorbeeld: kaart check --gewijzigd-door mijn-account kaart/voorzieningen/mijn-record.yaml", file=sys.stderr)
         return 2
     basis = args.basis or args.kaart
     base, base_problems = load_kaart(basis)

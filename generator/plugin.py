@@ -12,10 +12,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .build.compact import compact_html
-from .build.contact import CONTACT_DATA_URI, contact_json, phone_data
+from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
+from .build.incremental import unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
+from .build.feedback import RecordLinks
 from .build.render import render
 from .build.sanitize import script_json
 from .build.urls import relative
@@ -54,8 +57,29 @@ def escaped_meta(meta: dict) -> dict:
     return {key: escape(value) if isinstance(value, str) else value for key, value in meta.items()}
 
 
+_SERVE_DIRTY = {"on": False}  # set by on_startup; MkDocs makes a new plugin instance for every rebuild of serve
+
+
+def _unmodified(file: File) -> None:
+    file.is_modified = lambda: False  # type: ignore[method-assign]
+
+
+def _modified(file: File) -> None:
+    file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+def _no_markdown(page: Page) -> None:
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
 class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
     supports_multiple_instances = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `kaart serve` asks MkDocs for dirty rebuilds: only changed pages are rendered (build/incremental.py).
+        _SERVE_DIRTY["on"] = command == "serve" and dirty
 
     def __init__(self) -> None:
         self.kaart: Kaart | None = None
@@ -69,6 +93,12 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         if not folder.is_absolute():
             folder = Path(config.config_file_path or ".").parent / folder
         return folder.resolve()
+
+    def _kaart_prefix(self, config: MkDocsConfig) -> str:
+        """The kaart folder as seen from the repository root (where mkdocs.yml is), for edit links."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        folder = self.kaart_folder(config)
+        return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else "kaart"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(STYLESHEET_URI)
@@ -84,16 +114,25 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.kaart = kaart
         today = dt.date.today()
         open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
-        self.site = SiteContext(kaart, today, open_data)
+        links = RecordLinks.from_config(config.repo_url, config.edit_uri, config.site_url, self._kaart_prefix(config))
+        self.site = SiteContext(kaart, today, open_data, links)
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
-            "kcc": phone_data(kaart.gebieden.kcc_telefoon),  # for the contact block on every page
+            "kcc": kcc_nummers(kaart),  # for the contact block on every page (partials/kcc-nummers.html)
         }
         self.pages = {}
-        for page in generate_pages(kaart):
+        generated = generate_pages(kaart)
+        unchanged = unchanged_pages(kaart, generated, (config.extra["kaart"], config.extra["feestdagen"])) if _SERVE_DIRTY["on"] else set()
+        if _SERVE_DIRTY["on"]:
+            for file in files.documentation_pages():
+                _modified(file)  # hand-written pages carry snippets from the kaart: always rebuilt
+        for page in generated:
             self.pages[page.src_uri] = page
-            files.append(File.generated(config, page.src_uri, content=page.front_matter()))
+            file = File.generated(config, page.src_uri, content=page.front_matter())
+            if page.src_uri in unchanged:
+                _unmodified(file)
+            files.append(file)
         for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".css"):
             files.append(File.generated(config, ASSET_PREFIX + asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
         files.append(File.generated(config, STYLESHEET_URI, content=stylesheet()))
@@ -156,7 +195,15 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["script_json"] = script_json  # for JSON inside <script> in the theme overrides
+        env.auto_reload = False  # the theme's templates do not change during a build: no stat() per include
         return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if page.file.src_uri in self.pages:
+            # A generated page has no Markdown, only front matter: skip building a Markdown converter
+            # with every extension for it (a tenth of the build); on_page_content gives the HTML.
+            page.render = lambda config, files: _no_markdown(page)  # type: ignore[method-assign]
+        return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

@@ -219,3 +219,59 @@ def _matrix_text(title: str, matrix: Matrix, transpose: bool) -> list[str]:
 
 def _cell(count: int) -> str:
     return f"{count}" if count else "0!"
+
+
+# --- one issue per organisation (the scheduled workflow .github/workflows/nakijken.yml) ------------
+
+ISSUE_LABEL = "nakijken"
+ISSUE_MARKER = "<!-- kaart-rapport: organisatie={id} -->"  # how the workflow finds the issue to update
+
+
+def issues_per_organisatie(kaart: Kaart, rapport: Rapport, edit_url=None) -> list[dict]:
+    """One issue per organisation with records checked WARN_MONTHS or longer ago: a stable title, a
+    marker to find it again, the beheerders to mention, and a Dutch body listing each record.
+    `edit_url(soort, id)` gives GitHub's editor link for a record, when the repository is known."""
+    per_org: dict[str, list[RecordRegel]] = {}
+    for regel in rapport.te_controleren():
+        per_org.setdefault(regel.organisatie or "", []).append(regel)
+    issues = []
+    gemeente = [a for org in kaart.organisaties.values() if org.soort == "gemeente" for a in org.beheerders]
+    for organisatie_id, regels in sorted(per_org.items()):
+        organisatie = kaart.organisaties.get(organisatie_id)
+        naam = organisatie.naam if organisatie else "records zonder organisatie"
+        beheerders = list(organisatie.beheerders) if organisatie else gemeente  # no organisation: the gemeente looks after it
+        organisatie_id = organisatie_id or "zonder-organisatie"
+        issues.append({
+            "organisatie": organisatie_id,
+            "titel": f"Gegevens nakijken: {naam}",
+            "label": ISSUE_LABEL,
+            "beheerders": beheerders,
+            "records": [r.id for r in regels],
+            "tekst": _issue_body(organisatie_id, naam, beheerders, regels, rapport.today, edit_url),
+        })
+    return issues
+
+
+def _issue_body(organisatie_id: str, naam: str, beheerders: list[str], regels: list[RecordRegel], today: dt.date, edit_url) -> str:
+    who = " ".join(f"@{account}" for account in beheerders) or "beheerder van de gemeente"
+    lines = [
+        ISSUE_MARKER.format(id=organisatie_id),
+        f"Hallo {who},",
+        "",
+        f"Deze gegevens van **{naam}** zijn {WARN_MONTHS} maanden of langer niet nagekeken. Inwoners, het KCC en het "
+        f"sociaal team rekenen erop dat ze kloppen. Na {OUTDATED_MONTHS} maanden zien inwoners een waarschuwing.",
+        "",
+    ]
+    for regel in sorted(regels, key=lambda r: (r.laatst_gecontroleerd, r.id)):
+        link = f"[{regel.naam}]({edit_url(regel.soort, regel.id)})" if edit_url else regel.naam
+        lines.append(f"- [ ] {link} ({regel.soort_label.lower()}, `{regel.bestand}`): laatst gecontroleerd op "
+                     f"{regel.laatst_gecontroleerd.isoformat()}, {regel.maanden} maanden geleden.")
+    lines += [
+        "",
+        "Zo doe je het: open het bestand (klik op de naam), kijk alles na en zet `laatst_gecontroleerd` op de datum "
+        "van vandaag, ook als er niets veranderd is. Stel je wijziging voor; de controle laat zien of alles klopt.",
+        "",
+        f"_Dit bericht maakt de sociale kaart elke maand opnieuw (stand van {today.isoformat()}). Zijn alle gegevens "
+        "nagekeken, dan sluit het vanzelf._",
+    ]
+    return "\n".join(lines) + "\n"

@@ -83,13 +83,17 @@ def template_text(soort: str, record_id: str, today: dt.date) -> str:
         f"# 1. Vervang elke {PLACEHOLDER} door je eigen gegevens. Boven elk veld staat wat je invult.",
         "# 2. Velden met '# ' ervoor zijn niet verplicht. Wil je er een gebruiken? Haal dan '# ' weg",
         "#    bij het veld en bij de regels eronder die erbij horen. Laat de spaties ervoor staan.",
-        "# 3. Staat er een dubbele punt (:) in je tekst? Zet de tekst dan tussen aanhalingstekens.",
+        "# 3. Staat er een dubbele punt (:) in je tekst, of begint hij met ' (zoals 't Veldje) of \"?",
+        "#    Zet de hele tekst dan tussen dubbele aanhalingstekens: naam: \"'t Veldje\"",
         "# 4. Alle velden staan in de gids 'Gegevens aanpassen', bij 'Wat betekent elk veld'.",
         "",
     ]
     plan = _Plan(
         on=SWITCHED_ON.get(soort, set()),
-        fixed={("id",): "Al ingevuld.", ("laatst_gecontroleerd",): "Vandaag; pas de datum aan als je later controleert."},
+        fixed={
+            ("id",): "Vul de id in: dezelfde naam als het bestand, zonder .yaml." if record_id == PLACEHOLDER else "Al ingevuld: de naam van het bestand.",
+            ("laatst_gecontroleerd",): "Vandaag; pas de datum aan als je later controleert.",
+        },
         values={("id",): record_id, ("laatst_gecontroleerd",): today.isoformat()},
         hints={path: hint for (hint_soort, path), hint in HINTS.items() if hint_soort == soort},
     )

@@ -51,6 +51,7 @@ class Kaart:
     # derived lookups, filled by index_areas()
     kernen: dict[str, Kern] = field(default_factory=dict)
     gebied_van_kern: dict[str, Gebied] = field(default_factory=dict)
+    gemeente_van_kern: dict[str, Gemeente] = field(default_factory=dict)
     gebieden_by_id: dict[str, Gebied] = field(default_factory=dict)
     gemeenten_by_id: dict[str, Gemeente] = field(default_factory=dict)
 
@@ -82,6 +83,7 @@ class Kaart:
                 for kern in gebied.kernen:
                     self.kernen[kern.id] = kern
                     self.gebied_van_kern[kern.id] = gebied
+                    self.gemeente_van_kern[kern.id] = gemeente
 
     def area_ids(self) -> set[str]:
         return set(self.kernen) | set(self.gebieden_by_id) | set(self.gemeenten_by_id)
@@ -98,19 +100,40 @@ class Kaart:
                 covered.update(k.id for g in self.gemeenten_by_id[area].gebieden for k in g.kernen)
         return covered
 
+    def ingang_per_kern(self, soort: str) -> dict[str, Ingang]:
+        """kern id → the ingang of this soort that serves it: the narrowest werkgebied wins (then the id)."""
+        ingangen = [i for i in self.ingangen.values() if i.soort == soort]
+        chosen: dict[str, Ingang] = {}
+        for ingang in sorted(ingangen, key=lambda ingang: (len(self.kernen_in(ingang.werkgebied)), ingang.id)):
+            for kern_id in self.kernen_in(ingang.werkgebied):
+                chosen.setdefault(kern_id, ingang)
+        return chosen
+
     @cached_property
     def sociaal_teams(self) -> dict[str, Ingang]:
-        """kern id → the sociaal team that serves it: the narrowest werkgebied wins (then the id).
-        Worked out once: contact blocks, kern pages, the wegwijzer and the KCC all ask it."""
-        teams = [i for i in self.ingangen.values() if i.soort == "sociaal-team"]
-        chosen: dict[str, Ingang] = {}
-        for team in sorted(teams, key=lambda team: (len(self.kernen_in(team.werkgebied)), team.id)):
-            for kern_id in self.kernen_in(team.werkgebied):
-                chosen.setdefault(kern_id, team)
-        return chosen
+        """kern id → the sociaal team that serves it. Worked out once: contact blocks, kern pages,
+        the wegwijzer and the KCC all ask it."""
+        return self.ingang_per_kern("sociaal-team")
 
     def sociaal_team_voor(self, kern_id: str) -> Ingang | None:
         return self.sociaal_teams.get(kern_id)
+
+    @cached_property
+    def kccs(self) -> dict[str, Ingang]:
+        """kern id → the klantcontactcentrum (the general number) of the kern's gemeente."""
+        return self.ingang_per_kern("kcc")
+
+    def kcc_voor(self, kern_id: str) -> Ingang | None:
+        return self.kccs.get(kern_id)
+
+    def kcc_per_gemeente(self) -> list[tuple[Gemeente, Ingang]]:
+        """Each gemeente with its KCC (the one serving its first kern), in the order of gebieden.yaml."""
+        pairs = []
+        for gemeente in self.gebieden.gemeenten:
+            kcc = self.kcc_voor(gemeente.gebieden[0].kernen[0].id)
+            if kcc is not None:
+                pairs.append((gemeente, kcc))
+        return pairs
 
     def teams_per_gebied(self) -> list[tuple[Gebied, list[Ingang]]]:
         """Each gebied with the sociaal team(s) serving its kernen (usually one), in the order of gebieden.yaml."""
@@ -303,11 +326,19 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
     _check_independence(kaart, problems)
     check_trust(kaart, problems)
     check_plausible(kaart, problems)
-    _check_every_kern_has_a_team(kaart, problems)
+    _check_every_kern_has_a_team_and_kcc(kaart, problems)
+
+
+WHERE_IDS_ARE = {
+    "organisatie": "De ids van alle organisaties staan in de handleiding bij 'Lijsten van ids' en als bestandsnamen in de map kaart/organisaties/.",
+    "kern": "De ids van alle kernen staan in de handleiding bij 'Lijsten van ids' en in kaart/gebieden.yaml.",
+    "gemeente, gebied of kern": "De ids van de gemeente, de gebieden en de kernen staan in de handleiding bij 'Lijsten van ids' en in kaart/gebieden.yaml.",
+    "ingang": "De ids van de ingangen zijn de bestandsnamen in de map kaart/ingangen/ (zonder .yaml).",
+}
 
 
 def _unknown(what: str, value: str, known: Any) -> str:
-    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} Gebruik een id die in de kaart bestaat."
+    return f"Onbekende {what} '{value}'.{suggestion(value, list(known))} {WHERE_IDS_ARE.get(what, 'Gebruik een id die in de kaart bestaat.')}"
 
 
 def _check_unique_ids(kaart: Kaart, problems: Problemen) -> None:
@@ -344,15 +375,22 @@ def _check_independence(kaart: Kaart, problems: Problemen) -> None:
             )
 
 
-def _check_every_kern_has_a_team(kaart: Kaart, problems: Problemen) -> None:
+def _check_every_kern_has_a_team_and_kcc(kaart: Kaart, problems: Problemen) -> None:
+    """Every kern of every gemeente needs a sociaal team and a KCC (the gemeente's general number)."""
     source = kaart.gebieden_source
     for g_index, gemeente in enumerate(kaart.gebieden.gemeenten):
         for a_index, gebied in enumerate(gemeente.gebieden):
             for k_index, kern in enumerate(gebied.kernen):
+                position = source.position(("gemeenten", g_index, "gebieden", a_index, "kernen", k_index, "id"))
                 if kaart.sociaal_team_voor(kern.id) is None:
-                    path = ("gemeenten", g_index, "gebieden", a_index, "kernen", k_index, "id")
                     problems.add(
-                        source.path, *source.position(path),
-                        f"Geen sociaal team voor kern '{kern.naam}'. Elke kern hoort bij een sociaal team: "
+                        source.path, *position,
+                        f"Geen sociaal team voor kern '{kern.naam}' ({gemeente.naam}). Elke kern hoort bij een sociaal team: "
                         "geef een ingang met 'soort: sociaal-team' een werkgebied met deze kern of dit gebied.",
+                    )
+                if kaart.kcc_voor(kern.id) is None:
+                    problems.add(
+                        source.path, *position,
+                        f"Geen klantcontactcentrum (KCC) voor kern '{kern.naam}' ({gemeente.naam}). Inwoners moeten hun gemeente "
+                        f"kunnen bellen: geef een ingang met 'soort: kcc' het werkgebied '{gemeente.id}'.",
                     )

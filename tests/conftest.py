@@ -40,6 +40,20 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def large_kaart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic kaart of 1,200 voorzieningen in a region of two gemeenten (generator/synthetic.py)."""
+    from generator.synthetic import write_synthetic_kaart
+
+    return write_synthetic_kaart(tmp_path_factory.mktemp("groot") / "kaart", 1200, gemeenten=2)
+
+
+@pytest.fixture(scope="session")
+def large_site(large_kaart: Path) -> Path:
+    """The 1,200-record two-gemeente kaart, built once per test run."""
+    return build_site(large_kaart, large_kaart.parent / "site")
+
+
+@pytest.fixture(scope="session")
 def site_url(demo_site: Path):
     with served(demo_site) as url:
         yield url

@@ -33,3 +33,18 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     command = f"set -o pipefail; '{sys.executable}' -m generator.cli zoek hulp --kaart '{kaart}' --json | head -c 100"
     result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr == "" and result.stdout.startswith("[")
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(mini_kaart, tmp_path, capsys):
+    from generator.cli import main
+
+    site = tmp_path / "site"
+    assert main(["build", "--kaart", str(mini_kaart), "--site", str(site)]) == 0
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    page = (site / "voorzieningen" / "formulierenhulp" / "index.html").read_text(encoding="utf-8")
+    (mini_kaart / "voorzieningen" / "formulierenhulp.yaml").write_text("id: formulierenhulp\n", encoding="utf-8")
+    assert main(["build", "--kaart", str(mini_kaart), "--site", str(site)]) == 1
+    assert "vorige versie van de site is blijven staan" in capsys.readouterr().err
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
+    assert (site / "voorzieningen" / "formulierenhulp" / "index.html").read_text(encoding="utf-8") == page
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folder left behind

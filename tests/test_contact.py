@@ -77,10 +77,12 @@ def test_holidays_cover_the_build_year_and_two_more():
 
 def test_contact_data_gives_every_kern_its_team(demo):
     data = contact_data(demo, TODAY)
-    assert data["kcc"] == {"tel": demo.gebieden.kcc_telefoon, "tekst": format_phone(demo.gebieden.kcc_telefoon)}
-    listed = [kern_id for gebied in data["gebieden"] for kern_id, _ in gebied["kernen"]]
+    listed = [kern_id for gebied in data["gebieden"] for kern_id, *_ in gebied["kernen"]]
     assert listed == list(demo.kernen)
     for kern_id in demo.kernen:
+        kcc = demo.kcc_voor(kern_id)
+        gemeente = demo.gemeente_van_kern[kern_id]
+        assert data["kcc"][data["kern_kcc"][kern_id]] == {"gemeente": gemeente.naam.removeprefix("Gemeente "), "tel": kcc.contact.telefoon, "tekst": format_phone(kcc.contact.telefoon)}
         team = demo.sociaal_team_voor(kern_id)
         shown = data["teams"][data["kern_team"][kern_id]]
         assert shown["naam"] == team.naam
@@ -95,7 +97,8 @@ def test_contact_data_gives_every_kern_its_team(demo):
 def test_contact_data_groups_kernen_per_gebied(demo):
     data = contact_data(demo, TODAY)
     gebieden = [g for gemeente in demo.gebieden.gemeenten for g in gemeente.gebieden]
-    assert [g["naam"] for g in data["gebieden"]] == [g.naam for g in gebieden]
+    # two gemeenten in the demo: each group says whose gebied it is
+    assert [g["naam"] for g in data["gebieden"]] == [f"{gemeente.naam.removeprefix('Gemeente ')}: {g.naam}" for gemeente in demo.gebieden.gemeenten for g in gemeente.gebieden]
     assert all(len(g["kernen"]) == len(gebied.kernen) for g, gebied in zip(data["gebieden"], gebieden))
 
 
@@ -103,7 +106,7 @@ def test_contact_data_for_the_mini_kaart():
     kaart, problems = load_kaart(MINI_KAART)
     assert problems == []
     data = contact_data(kaart, TODAY)
-    assert data["kcc"]["tel"] == kaart.gebieden.kcc_telefoon
+    assert [kcc["tel"] for kcc in data["kcc"].values()] == [kaart.ingangen["kcc-proefgem"].contact.telefoon]
     assert set(data["kern_team"]) <= set(kaart.kernen)
     assert set(data["kern_team"].values()) == set(data["teams"])
 
@@ -125,12 +128,16 @@ def test_every_page_has_the_holidays_once_and_loads_the_scripts(demo_site):
 
 
 def test_every_page_shows_a_way_to_a_person(demo, demo_site):
-    kcc = demo.gebieden.kcc_telefoon
+    numbers = [kcc.contact.telefoon for _, kcc in demo.kcc_per_gemeente()]
+    assert len(set(numbers)) == len(demo.gebieden.gemeenten) == 2  # each gemeente its own number
     for path in pages(demo_site):
         page = path.read_text(encoding="utf-8")
         if "md-content" not in page:
             continue
-        assert f'<a href="tel:{kcc}">{format_phone(kcc)}</a>' in page, path  # the line at the top
+        top = page[page.index('class="sk-praten-kort"'):]
+        top = top[: top.index("</p>")]
+        for kcc in numbers:
+            assert f'href="tel:{kcc}">{format_phone(kcc)}</a>' in top, path  # the line at the top
         if path == demo_site / "contact" / "index.html":
             assert 'id="sk-praten"' not in page  # Contact has the full version at the top
             continue
@@ -139,7 +146,8 @@ def test_every_page_shows_a_way_to_a_person(demo, demo_site):
         block = page[page.index('<section class="sk-praten"'):]
         block = block[: block.index("</section>")]
         assert "Wil je met iemand praten?" in block
-        assert f'href="tel:{kcc}"' in block, path
+        for kcc in numbers:
+            assert f'href="tel:{kcc}"' in block, path
         assert link_target(demo_site, path, block, r'<a href="([^"]*)">Contact</a>') == "contact"
         assert link_target(demo_site, path, block, r'<a href="([^"]*)">jouw dorp of wijk</a>') == "kernen"
         assert link_target(demo_site, path, block, r'data-sk-praten="([^"]*)"') == CONTACT_DATA_URI

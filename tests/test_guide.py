@@ -21,7 +21,7 @@ from generator.scaffold import template_text
 from generator.fields import PLACEHOLDER
 
 GUIDE = ROOT / "docs" / "bijdragen"
-PAGES = ["index", "github", "nieuw", "velden", "blokken", "na-je-voorstel", "vragen", "beheer"]
+PAGES = ["index", "github", "nieuw", "computer", "velden", "lijsten", "blokken", "na-je-voorstel", "vragen", "beheer", "publiceren"]
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +132,27 @@ def test_nieuw_page_links_to_the_fill_in_templates(site):
 def test_who_to_ask_shows_the_gemeente_from_the_kaart(site):
     text = page(site, "bijdragen/vragen")
     assert "Gemeente Proefgem" in text and 'href="tel:+31523800000"' in text
+
+
+def test_the_lists_page_holds_every_kern_and_organisation_id(site):
+    from generator.validate import load_kaart
+
+    mini, _ = load_kaart(MINI_KAART)  # the kaart this site is built from
+    html = page(site, "bijdragen/lijsten")
+    for kern_id in mini.kernen:
+        assert f"<code>{kern_id}</code>" in html, kern_id
+    for organisatie_id in mini.organisaties:
+        assert f"<code>{organisatie_id}</code>" in html, organisatie_id
+
+
+def test_the_guide_names_only_files_that_exist(site):
+    """Example files the guide mentions (`…yaml`) exist in the demo kaart, or are made by `kaart nieuw` in the text."""
+    from support import DEMO_KAART
+
+    made_by_kaart_nieuw = {"mijn-record.yaml", "koffie-inloop-brummerveen.yaml"}
+    for name in PAGES:
+        text = (Path(__file__).resolve().parent.parent / "docs" / "bijdragen" / f"{name}.md").read_text(encoding="utf-8")
+        for mentioned in set(re.findall(r"`(?:[\w./-]*/)?([a-z0-9-]+\.yaml)`", text)):
+            if mentioned in made_by_kaart_nieuw or mentioned in ("gebieden.yaml", "toegestane-nummers.yaml"):
+                continue
+            assert list(DEMO_KAART.rglob(mentioned)), f"{name}.md names {mentioned}, which is not in the demo kaart"

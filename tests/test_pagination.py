@@ -7,8 +7,7 @@ import re
 import pytest
 
 from generator.build.pagination import paginate
-from generator.synthetic import write_synthetic_kaart
-from support import axe_violations, build_site, served
+from support import axe_violations, served
 
 MAX_PAGE_BYTES = 40 * 1024
 
@@ -27,12 +26,6 @@ def test_pages_keep_the_list_url_first_and_number_the_rest():
     assert first.previous is None and first.next == "themas/x/2/"
     assert second.previous == "themas/x/" and second.next == "themas/x/3/"
     assert last.next is None and last.title("Werk") == "Werk (pagina 3 van 3)"
-
-
-@pytest.fixture(scope="module")
-def large_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("groot")
-    return build_site(write_synthetic_kaart(folder / "kaart", 1200), folder / "site")
 
 
 def test_no_page_passes_40_kb_with_a_large_kaart(large_site):

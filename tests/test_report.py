@@ -80,7 +80,7 @@ def test_report_lists_records_by_age(mini):
     assert [r.id for r in report.records][0] == "maaltijdservice"  # 2024-01-15, the oldest
     assert [r.laatst_gecontroleerd for r in report.records] == sorted(r.laatst_gecontroleerd for r in report.records)
     assert [(r.id, r.niveau, r.maanden) for r in report.te_controleren()] == [("maaltijdservice", VEROUDERD, 34)]
-    assert report.per_niveau() == {IN_ORDE: 7, CONTROLEREN: 0, VEROUDERD: 1}
+    assert report.per_niveau() == {IN_ORDE: 8, CONTROLEREN: 0, VEROUDERD: 1}  # 9 records, with the KCC of Proefgem
 
 
 def test_report_lists_records_without_phone_and_email(mini):
@@ -183,3 +183,71 @@ def test_report_page_stays_small_for_a_large_kaart(tmp_path):
 
 def test_built_report_page_is_under_40_kb(mini_site):
     assert (mini_site / RAPPORT_URL / "index.html").stat().st_size < 40_000
+
+
+# --- one issue per organisation: `kaart rapport --format issues` and .github/workflows/nakijken.yml ---
+
+def _issues(kaart_folder: Path, capsys, *extra: str) -> list[dict]:
+    import json
+
+    assert main(["rapport", "--kaart", str(kaart_folder), "--format", "issues", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_rapport_issues_one_per_organisation_with_old_records(mini_kaart, capsys):
+    from generator.report import ISSUE_MARKER
+
+    issues = _issues(mini_kaart, capsys, "--repository", "https://github.com/voorbeeld/kaart")
+    by_org = {issue["organisatie"]: issue for issue in issues}
+    today = dt.date.today()
+    kaart, _ = load_kaart(mini_kaart)
+    expected = {}
+    for soort, records in kaart.records.items():
+        for record in records.values():
+            if niveau(record.laatst_gecontroleerd, today) != IN_ORDE:
+                owner = record.id if soort == "organisatie" else (getattr(record, "organisatie", None) or "zonder-organisatie")
+                expected.setdefault(owner, set()).add(record.id)
+    assert expected and {org: set(issue["records"]) for org, issue in by_org.items()} == expected
+    for org, issue in by_org.items():
+        assert issue["tekst"].splitlines()[0] == ISSUE_MARKER.format(id=org)
+        assert all(f"@{account}" in issue["tekst"] for account in issue["beheerders"])
+        assert all(f"https://github.com/voorbeeld/kaart/edit/main/kaart/" in issue["tekst"] for _ in issue["records"])
+    assert len({issue["titel"] for issue in issues}) == len(issues)
+
+
+def test_the_monthly_workflow_creates_updates_and_closes_issues(mini_kaart, tmp_path, capsys):
+    """The workflow's own script, run with stand-ins for `gh` (logging its calls) and `kaart`."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    from support import ROOT
+
+    repo = mini_kaart.parent
+    issues = _issues(mini_kaart, capsys)
+    first, marker_first = issues[0], issues[0]["tekst"].splitlines()[0]
+    open_issues = [{"number": 7, "body": marker_first + "\noude tekst"}, {"number": 9, "body": "<!-- kaart-rapport: organisatie=opgelost -->\n…"}]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "gh.log"
+    (bin_dir / "gh").write_text(
+        "#!/bin/bash\n"
+        f"echo \"$*\" >> '{log}'\n"
+        f"if [ \"$1 $2\" = 'issue list' ]; then cat '{tmp_path / 'open.json'}'; fi\n")
+    (tmp_path / "open.json").write_text(json.dumps(open_issues))
+    (bin_dir / "kaart").write_text(f"#!/bin/bash\nexec '{sys.executable}' -m generator.cli \"$@\"\n")
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "nakijken.yml").read_text())
+    assert workflow[True]["schedule"] and workflow["permissions"]["issues"] == "write"  # 'on' reads as True in YAML 1.1
+    script = next(s["run"] for s in workflow["jobs"]["nakijken"]["steps"] if "kaart rapport --format issues" in s.get("run", ""))
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "REPOSITORY_URL": "https://github.com/voorbeeld/kaart", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    calls = log.read_text().splitlines()
+    assert f"issue edit 7 --title {first['titel']} --body-file ../tekst.md" in calls
+    assert sum(call.startswith("issue create") for call in calls) == len(issues) - 1
+    assert any(call.startswith("issue close 9 ") for call in calls) and not any(call.startswith("issue close 7") for call in calls)

@@ -95,7 +95,8 @@ def test_unknown_organisation_and_kern(mini_kaart):
     edit(mini_kaart, VOORZIENING, "organisatie: welzijn-proef", "organisatie: welzijn-proeff")
     edit(mini_kaart, VOORZIENING, "    kern: akkerveen", "    kern: akerveen")
     messages = [(p.line, p.message) for p in problems_of(mini_kaart)]
-    assert (line_of(mini_kaart, VOORZIENING, "organisatie:"), "Onbekende organisatie 'welzijn-proeff'. Bedoel je 'welzijn-proef'? Gebruik een id die in de kaart bestaat.") in messages
+    assert (line_of(mini_kaart, VOORZIENING, "organisatie:"), "Onbekende organisatie 'welzijn-proeff'. Bedoel je 'welzijn-proef'? "
+            "De ids van alle organisaties staan in de handleiding bij 'Lijsten van ids' en als bestandsnamen in de map kaart/organisaties/.") in messages
     assert any(line == line_of(mini_kaart, VOORZIENING, "kern: akerveen") and "Bedoel je 'akkerveen'?" in m for line, m in messages)
 
 

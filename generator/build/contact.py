@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from ..fields import format_phone
-from ..models import Ingang
+from ..models import Gemeente, Ingang
 from ..openingstijden import display_lines, to_json, uitzondering_lines
 from ..validate import Kaart
 from .urls import record_url
@@ -23,17 +23,19 @@ CONTACT_DATA_URI = "assets/kaart/contact.json"
 
 
 def contact_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
-    """{"kcc": phone | null, "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: team},
+    """{"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc": {kern id: kcc id},
+    "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...], [lat, lon] | null], ...]}], "teams": {id: team},
     "kern_team": {kern id: team id}}. URLs are relative to the site root."""
     gemeenten = kaart.gebieden.gemeenten
     teams = {team.id: team_data(team, today) for team in kaart.sociaal_teams.values()}
     kern_team = {kern_id: team.id for kern_id, team in kaart.sociaal_teams.items()}
     return {
-        "kcc": phone_data(kaart.gebieden.kcc_telefoon),
+        "kcc": {kcc.id: kcc_nummer(gemeente, kcc) for gemeente, kcc in kaart.kcc_per_gemeente()},
+        "kern_kcc": {kern_id: kcc.id for kern_id, kcc in kaart.kccs.items()},
         "gebieden": [
             {
-                "naam": gebied.naam if len(gemeenten) == 1 else f"{gemeente.naam}: {gebied.naam}",
-                "kernen": [[kern.id, kern.naam] for kern in gebied.kernen],
+                "naam": gebied.naam if len(gemeenten) == 1 else f"{kort(gemeente)}: {gebied.naam}",
+                "kernen": [[kern.id, kern.naam, kern.postcodes, [kern.coordinaten.lat, kern.coordinaten.lon] if kern.coordinaten else None] for kern in gebied.kernen],
             }
             for gemeente in gemeenten
             for gebied in gemeente.gebieden
@@ -41,6 +43,25 @@ def contact_data(kaart: Kaart, today: dt.date) -> dict[str, Any]:
         "teams": teams,
         "kern_team": kern_team,
     }
+
+
+def kcc_nummer(gemeente: Gemeente, kcc: Ingang) -> dict[str, str]:
+    """{"gemeente": short name, "tel", "tekst"}: the general number of one gemeente."""
+    return {"gemeente": kort(gemeente), **phone_data(kcc.contact.telefoon)}
+
+
+def kort(gemeente: Gemeente) -> str:
+    """'Gemeente Wolderbeek' -> 'Wolderbeek', for lists where the word gemeente is already said."""
+    return gemeente.naam.removeprefix("Gemeente ").strip()
+
+
+def kcc_nummers(kaart: Kaart) -> list[dict[str, str]]:
+    """The general number of every gemeente, in the order of gebieden.yaml (one KCC shared by
+    several gemeenten is listed once)."""
+    seen: dict[str, dict[str, str]] = {}
+    for gemeente, kcc in kaart.kcc_per_gemeente():
+        seen.setdefault(kcc.id, kcc_nummer(gemeente, kcc))
+    return list(seen.values())
 
 
 def phone_data(number: str | None) -> dict[str, str] | None:

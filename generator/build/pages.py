@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
 from ..validate import Kaart
@@ -17,6 +18,8 @@ from ..export.taxonomy import TAXONOMIEEN
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
+from .contact import kcc_nummers
+from .nabij import osm_url, plek_attribuut
 from .pagination import paginate
 from .render import render
 from .urls import kern_url, record_url, relative, src_uri_for, thema_url
@@ -54,19 +57,31 @@ class SiteContext:
     kaart: Kaart
     today: dt.date
     open_data: Any = None  # generator.export.publish.OpenData: JSON-LD and calendars on record pages
+    links: Any = None  # generator.build.feedback.RecordLinks: "Deze gegevens aanpassen" and "Meld het"
+
+    @cached_property
+    def kcc_lijst(self) -> list[dict[str, str]]:
+        return kcc_nummers(self.kaart)
 
     def globals(self) -> dict[str, Any]:
         return {
             "kaart": self.kaart,
             "today": self.today,
             "open_data": self.open_data,
+            "links": self.links,
             "hsds_taxonomieen": TAXONOMIEEN,
             "record_url": record_url,
             "thema_url": thema_url,
             "kern_url": kern_url,
             "kernen_namen": self.kernen_namen,
             "gebied_naam": self.gebied_naam,
+            "kcc_lijst": self.kcc_lijst,
+            "plek_attribuut": self.plek_attribuut,
+            "osm_url": osm_url,
         }
+
+    def plek_attribuut(self, record: Any) -> str:
+        return plek_attribuut(self.kaart, record)
 
     def kernen_namen(self, werkgebied: list[str]) -> str:
         names = [self.gebied_naam(area) for area in werkgebied]
@@ -113,10 +128,12 @@ def voorzieningen_voor_thema(kaart: Kaart, thema: str) -> list[Any]:
     return by_name(v for v in kaart.voorzieningen.values() if thema in v.themas and v.status != "gestopt")
 
 
-CARDS_PER_PAGE = 50  # a card is about 450 bytes of HTML: 50 keep a theme page near 35 KB
+CARDS_PER_PAGE = 45  # a card is about 480 bytes of HTML (with its places): 45 keep a theme page near 35 KB
 LINKS_PER_PAGE = 250  # an A-Z line is about 100 bytes
-KERN_CARDS = 30
-KERN_LINKS_PER_THEMA = 15
+# A kern page has at most 20 cards (~10 KB) and 10 links per theme (13 themes, ~13 KB): under 40 KB
+# with the page around it, however large the kaart.
+KERN_CARDS = 20
+KERN_LINKS_PER_THEMA = 10
 
 
 def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
@@ -148,7 +165,9 @@ def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
         context = {
             "kern": kern,
             "gebied": kaart.gebied_van_kern[kern_id],
+            "gemeente": kaart.gemeente_van_kern[kern_id],
             "team": kaart.sociaal_team_voor(kern_id),
+            "kcc": kaart.kcc_voor(kern_id),
             "lokaal": by_name(local),
             "breder_per_thema": breder_per_thema(wider),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),
@@ -226,6 +245,7 @@ SNIPPETS: dict[str, str] = {
     "blokkenlijst": "snippets/blokkenlijst.html",
     "beheer-contact": "snippets/beheer-contact.html",
     "gids": "snippets/gids.html",
+    "ids": "snippets/ids.html",
     "open-data": "snippets/open-data.html",
     "hsds-taxonomie": "snippets/hsds-taxonomie.html",
 }

@@ -2,9 +2,9 @@
 sanitiser would drop.
 
 Rendering: markdown-it (CommonMark, no recursion, nesting capped) for texts up to MAX_MARKDOWN
-characters (the check refuses longer ones; the worst pathological syntax of that size, '![![…' or
-'[[[…', renders in about 0.2 s); a longer text is shown as plain paragraphs, in linear time. Then an
-allow-list of tags, attributes and URL schemes (nh3).
+characters and MAX_BRACKETS '[' (the check refuses more; bench/partner_input.py measures the worst
+texts); a text beyond those limits is shown as plain paragraphs, in linear time. Then an allow-list
+of tags, attributes and URL schemes (nh3).
 Checking (`markdown_problems`): raw HTML, images, links that are not https/http, mailto or tel, and
 nesting deeper than MAX_DEPTH are refused with a Dutch message; mailto and tel targets are
 validated like the e-mail and phone fields.
@@ -25,6 +25,7 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "b
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 MAX_DEPTH = 4  # lists in lists, quotes in quotes
+MAX_BRACKETS = 100  # '[' in one text (50 links is plenty); markdown-it is superlinear in unmatched ones
 MAX_MARKDOWN = 5_000  # characters of one Markdown field (the check refuses more)
 _WRITTEN_SCHEMES = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):")  # '[tekst](javascript:…)', which markdown-it leaves as text
 _NESTING = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
@@ -41,7 +42,7 @@ def _demote_headings(html: str) -> str:
 
 
 def safe_markdown(text: str) -> str:
-    if len(text) > MAX_MARKDOWN:  # refused by the check; if it gets here anyway: plain text, in linear time
+    if len(text) > MAX_MARKDOWN or text.count("[") > MAX_BRACKETS:  # refused by the check; if it gets here anyway: plain text, in linear time
         return "".join(f"<p>{escape(block.strip())}</p>" for block in re.split(r"\n\s*\n", text) if block.strip())
     html = _demote_headings(_markdown.render(text))
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer")
@@ -68,7 +69,9 @@ _TOO_DEEP = _TooDeep()
 
 
 def markdown_links(text: str) -> list[str]:
-    """Every link target in the text, as written."""
+    """Every link target in the text, as written (none for a text the check refuses for its brackets)."""
+    if text.count("[") > MAX_BRACKETS:
+        return []
     return [token.attrs.get("href", "") for token in _tokens(text) if token.type == "link_open"]
 
 
@@ -78,6 +81,9 @@ def markdown_problems(text: str, check_email, check_phone) -> list[str]:
     problems: list[str] = []
     if len(text) > MAX_MARKDOWN:
         problems.append(f"Deze tekst is te lang ({len(text)} tekens; maximaal {MAX_MARKDOWN}). Maak hem korter; zet details op je eigen website en link ernaar.")
+    if text.count("[") > MAX_BRACKETS:
+        problems.append(f"In deze tekst staan {text.count('[')} keer een [ (hoogstens {MAX_BRACKETS}). Gebruik minder links, of haal de losse [ weg.")
+        return problems  # not parsed: so many brackets make the Markdown parser slow
     depth = deepest = 0
     for token in _tokens(text):
         if token is _TOO_DEEP:

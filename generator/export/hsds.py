@@ -13,9 +13,10 @@ from typing import Any, Optional
 from .. import vocabulary
 from ..build.urls import kern_url, record_url
 from ..models import Contact, Gemeente
+from ..openingstijden import display_lines
 from ..validate import Kaart
 from .ids import Ids
-from .plekken import TIJDEN, Plek, plekken, tijden_zonder_plek
+from .plekken import TIJDEN, Plek, plekken, service_tijden, telefoon_tijden
 from .schedules import schedule_rows
 from .taxonomy import Taxonomy
 
@@ -147,7 +148,7 @@ class HsdsExport:
             result["alert"] = vocabulary.STATUS[status]
         owner = ("service", soort, record.id)
         result["phones"] = self.phones(owner, contact, {"service_id": service_id})
-        result["schedules"] = schedule_rows(self.ids, owner, tijden_zonder_plek(record), {"service_id": service_id}, TIJDEN, self.build_date)
+        result["schedules"] = schedule_rows(self.ids, owner, service_tijden(record), {"service_id": service_id}, TIJDEN, self.build_date)
         result["service_areas"] = self.service_areas(service_id, soort, record)
         result["service_at_locations"] = [self.service_at_location(service_id, owner, organization["id"], plek) for plek in plekken(record)]
         result["languages"] = self.languages(service_id, getattr(record, "talen", []))
@@ -199,8 +200,10 @@ class HsdsExport:
         phones = []
         if contact.telefoon:
             phone = {"id": self.ids(*owner, "phone", "telefoon"), **links, "number": contact.telefoon, "type": "voice"}
-            if contact.telefoon_toelichting:
-                phone["description"] = contact.telefoon_toelichting
+            uren = telefoon_tijden(contact)
+            parts = [part for part in (contact.telefoon_toelichting, "Bereikbaar: " + "; ".join(display_lines(uren)) if uren else None) if part]
+            if parts:
+                phone["description"] = "; ".join(parts)
             phones.append(phone)
         if contact.whatsapp:
             phones.append({"id": self.ids(*owner, "phone", "whatsapp"), **links, "number": contact.whatsapp, "type": "text", "description": "WhatsApp"})

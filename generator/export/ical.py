@@ -54,6 +54,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a UTF-8 character."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # a character is at most 4 octets
+        return line
     parts, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))
@@ -129,12 +131,10 @@ class Agenda:
         """Occurrences up to the horizon on which the session does not take place as usual."""
         sessie, last = reeks.sessie, min(reeks.until or self.horizon, self.horizon)
         exdates = []
-        day = reeks.dtstart
-        while day <= last:
-            if sessie.valt_op(day) and (sessie.start, sessie.end) not in [tuple(r) for r in tijden_op(plan, day)]:
+        for day in sessie.dagen_tussen(reeks.dtstart, last):
+            if (sessie.start, sessie.end) not in [tuple(r) for r in tijden_op(plan, day)]:
                 exdates.append(_local(day, sessie.start))
-            day += dt.timedelta(days=1)
-        return exdates
+        return sorted(exdates)
 
     def _vevent(self, uid: str, reeks: Reeks, common: list[str], exdates: list[str]) -> Iterator[str]:
         sessie = reeks.sessie

@@ -16,7 +16,7 @@ from .. import vocabulary
 from ..build.urls import record_url
 from ..openingstijden import Openingstijden, display_lines, feestdagen, tijden_op, to_json, weekdag_telt
 from .hsds import HsdsExport
-from .plekken import TIJDEN, Plek, plekken, tijden_zonder_plek
+from .plekken import TIJDEN, Plek, plekken, telefoon_tijden, tijden_zonder_plek
 from .schedules import Sessie, hhmm, komende_uitzonderingen, reeksen, sessies
 
 SCHEMA_DAGEN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -112,6 +112,9 @@ class JsonLd:
                 point["email"] = contact.email
             if contact.telefoon_toelichting:
                 point["description"] = contact.telefoon_toelichting
+            uren = telefoon_tijden(contact)
+            if uren is not None:
+                point["hoursAvailable"] = self.hours(uren)
             if languages:
                 point["availableLanguage"] = languages
             channels.append({"@type": "ServiceChannel", "name": "Telefoon en e-mail", "servicePhone": point})

@@ -18,7 +18,9 @@ from ..openingstijden import Openingstijden
 TIJDEN: dict[str, str] = {
     "openingstijden": "Openingstijden",
     "inloop": "Inloop (zonder afspraak)",
+    "telefoon": "Telefonisch bereikbaar",
 }
+PLEK_TIJDEN = ("openingstijden", "inloop")  # beside an address; phone hours belong to the contact
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Plek:
 
 def tijden_van(owner: Any) -> dict[str, Openingstijden]:
     """{'openingstijden': ..., 'inloop': ...} for the kinds of hours `owner` has filled in."""
-    return {kind: getattr(owner, kind) for kind in TIJDEN if getattr(owner, kind, None) is not None}
+    return {kind: getattr(owner, kind) for kind in PLEK_TIJDEN if getattr(owner, kind, None) is not None}
 
 
 def _sleutel(adres: Adres) -> str:
@@ -62,3 +64,15 @@ def plekken(record: Any) -> list[Plek]:
 def tijden_zonder_plek(record: Any) -> dict[str, Openingstijden]:
     """Hours of a record that has no address (a helpline): they belong to the service itself."""
     return {} if getattr(record, "adres", None) is not None else tijden_van(record)
+
+
+def telefoon_tijden(contact: Any) -> Optional[Openingstijden]:
+    """When the phone is answered (`contact.telefoon_tijden`), apart from opening and walk-in hours."""
+    return getattr(contact, "telefoon_tijden", None)
+
+
+def service_tijden(record: Any) -> dict[str, Openingstijden]:
+    """The hours that belong to the service itself: those without an address, and the phone hours."""
+    tijden = tijden_zonder_plek(record)
+    telefoon = telefoon_tijden(record.contact)
+    return tijden | {"telefoon": telefoon} if telefoon is not None else tijden

@@ -37,6 +37,14 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def paged_text(items: list[str]) -> str:
+    """compact(paged(...)) for items that are already JSON text: each service is encoded once, for
+    its own file and the list."""
+    envelope = compact(paged([None] * len(items)) | {"contents": []})
+    assert envelope.endswith('"contents":[]}')
+    return envelope[:-2] + ",".join(items) + "]}"
+
+
 class OpenData:
     """The open data of one kaart on one build date."""
 
@@ -78,14 +86,15 @@ class OpenData:
         services = self.export.services()
         organizations = self.export.organizations()
         taxonomies, terms = self.export.taxonomy.taxonomies(), self.export.taxonomy.terms()
+        per_service = {f"services/{service['id']}.json": compact(service) for service in services}
         files = {
             "index.json": json.dumps(self.export.index(), ensure_ascii=False, indent=1),
-            "services.json": compact(paged(services)),
+            "services.json": paged_text(list(per_service.values())),
             "organizations.json": compact(paged(organizations)),
             "taxonomies.json": compact(paged(taxonomies)),
             "taxonomy_terms.json": compact(paged(terms)),
         }
-        files |= {f"services/{service['id']}.json": compact(service) for service in services}
+        files |= per_service
         objects = [("service", s) for s in services] + [("organization", o) for o in organizations]
         objects += [("taxonomy", t) for t in taxonomies] + [("taxonomy_term", t) for t in terms]
         files |= {f"tabular/{name}": text for name, text in tabular_files(objects, self.package_meta()).items()}

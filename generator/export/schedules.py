@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from ..openingstijden import Openingstijden, Uitzondering, display_lines, weekdag_telt
 from ..vocabulary import IN_DE_MAAND
@@ -58,6 +58,16 @@ class Sessie:
         """Whether the session takes place on `day` (before exceptions and public holidays)."""
         plan = {"in_de_maand": list(self.maandweken), "weken": self.weken}
         return day.weekday() in self.dagen and weekdag_telt(plan, day)
+
+    def dagen_tussen(self, first: dt.date, last: dt.date) -> Iterator[dt.date]:
+        """The days from `first` to `last` (inclusive) with this session, weekday by weekday."""
+        plan = {"in_de_maand": list(self.maandweken), "weken": self.weken}
+        for weekday in self.dagen:
+            day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+            while day <= last:
+                if weekdag_telt(plan, day):
+                    yield day
+                day += dt.timedelta(days=7)
 
     def eerste_dag(self, vanaf: dt.date) -> dt.date:
         """The first day on or after `vanaf` with this session (a monthly one is at most five weeks away)."""

@@ -49,7 +49,9 @@ class Taxonomy:
             result["uri"] = f"{self.site_url}open-data/profiel/#taxonomie-{sleutel}"
         return result
 
-    def term(self, sleutel: str, code: str) -> dict:
+    def term(self, sleutel: str, code: str, detail: bool = True) -> dict:
+        """A term; `detail` nests the whole taxonomy (taxonomy_terms.json). Inside a service's attributes
+        it is left out: `taxonomy_id` names it, and repeating it in every attribute doubled services.json."""
         t = TAXONOMIEEN[sleutel]
         result = {
             "id": self.ids("taxonomy_term", sleutel, code),
@@ -57,16 +59,16 @@ class Taxonomy:
             "name": t.termen[code],
             "description": t.uitleg.get(code, t.termen[code]),
             "taxonomy": t.naam,
-            "taxonomy_detail": self.taxonomy(sleutel),
-            "language": "nl",
-            "taxonomy_id": self.ids("taxonomy", sleutel),
         }
+        if detail:
+            result["taxonomy_detail"] = self.taxonomy(sleutel)
+        result |= {"language": "nl", "taxonomy_id": self.ids("taxonomy", sleutel)}
         if self.site_url and sleutel == "themas":
             result["term_uri"] = self.site_url + thema_url(code)
         return result
 
     def attribute(self, sleutel: str, code: str, link_id: str, link_entity: str = "service") -> dict:
-        term = self.term(sleutel, code)
+        term = self.term(sleutel, code, detail=False)
         return {
             "id": self.ids("attribute", link_entity, link_id, sleutel, code),
             "link_id": link_id,

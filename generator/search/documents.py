@@ -37,6 +37,7 @@ from ..vocabulary import (
     VINDPLAATS_SOORTEN,
     WETTEN,
 )
+from ..build.nabij import plekken
 from ..build.urls import kern_url, record_url, thema_url
 from .dutch import fold
 
@@ -103,6 +104,7 @@ class SearchDocument:
     werkgebied: list[str] = field(default_factory=list)  # gemeente, gebied or kern ids
     telefoon: str | None = None
     status: str | None = None
+    plekken: list[list[float]] = field(default_factory=list)  # [lat, lon] of its places (build/nabij.py)
 
     def field_pieces(self, name: str) -> list[str]:
         """A field's text as separate pieces (one per list item), folded."""
@@ -126,6 +128,7 @@ class SearchDocument:
             "werkgebied": self.werkgebied,
             "telefoon": self.telefoon,
             "status": self.status,
+            "plekken": self.plekken,
         }
         card.update({key: value for key, value in optional.items() if value not in (None, "", [])})
         return card
@@ -181,6 +184,7 @@ def voorziening_document(kaart: Kaart, v) -> SearchDocument:
         themas=list(v.themas), doelgroepen=list(v.doelgroepen), leeftijd=_leeftijd(v),
         gratis=v.kosten.soort == "gratis", vrij=v.toegang == "vrij", werkgebied=list(v.werkgebied),
         telefoon=_telefoon(v.contact), status=v.status if v.status != "actief" else None,
+        plekken=[list(point) for point in plekken(kaart, v)],
     )
 
 
@@ -191,6 +195,7 @@ def vindplaats_document(kaart: Kaart, v) -> SearchDocument:
         id=v.id, soort="vindplaats", naam=v.naam, url=record_url("vindplaats", v.id),
         samenvatting=v.samenvatting, labels=labels, tekst=first_words(plain_text(v.wat_kun_je_vragen)),
         themas=list(v.themas), werkgebied=[v.kern], telefoon=_telefoon(v.contact),
+        plekken=[list(point) for point in plekken(kaart, v)],
     )
 
 
@@ -202,6 +207,7 @@ def clientondersteuner_document(kaart: Kaart, c) -> SearchDocument:
         samenvatting=c.samenvatting, trefwoorden=list(c.trefwoorden[:MAX_TREFWOORDEN]), labels=labels,
         tekst=first_words(plain_text(c.beschrijving)), doelgroepen=list(c.doelgroepen),
         gratis=True, werkgebied=list(c.werkgebied), telefoon=_telefoon(c.contact),
+        plekken=[list(point) for point in plekken(kaart, c)],
     )
 
 

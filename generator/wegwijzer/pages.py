@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from ..build.contact import kort
 from ..build.pages import GeneratedPage, by_name
-from ..models import Clientondersteuner, Gebied, Ingang
+from ..models import Clientondersteuner, Gebied, Ingang, Kern
 from ..validate import Kaart
 from .diagram import boom, paden_tabel
 from ..vocabulary import URGENTIE
@@ -74,11 +75,36 @@ def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> 
         "aantal_voorzieningen": len(voorzieningen),
         "themas_van_uitkomst": selectie.themas if selectie else [],
         "ingang": kaart.ingangen.get(uitkomst.ingang),
+        "andere_deuren": andere_deuren(kaart, kaart.ingangen.get(uitkomst.ingang)),
         "hulplijnen": hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else [],
         "teams": kaart.kernen_per_team() if uitkomst.via_sociaal_team else [],
         "gebieden_lijst": gebieden_lijst(kaart),
         "ondersteuners": clientondersteuners_voor(kaart, uitkomst.clientondersteuning),
     }
+
+
+def andere_deuren(kaart: Kaart, ingang: Ingang | None) -> list[tuple[Ingang, str]]:
+    """For kernen outside the outcome's ingang's werkgebied: the ingang of the same soort that serves
+    them (another gemeente's KCC or loket), each with the places it is for ("Wolderbeek" for a whole
+    gemeente, else the kernen), in the order of gebieden.yaml."""
+    if ingang is None or ingang.soort == "sociaal-team":
+        return []
+    covered = kaart.kernen_in(ingang.werkgebied)
+    counterparts = kaart.ingang_per_kern(ingang.soort)
+    deuren: dict[str, tuple[Ingang, list[Kern]]] = {}
+    for kern_id, kern in kaart.kernen.items():
+        other = counterparts.get(kern_id)
+        if kern_id not in covered and other is not None and other.id != ingang.id:
+            deuren.setdefault(other.id, (other, []))[1].append(kern)
+    return [(other, _plaatsen(kaart, kernen)) for other, kernen in deuren.values()]
+
+
+def _plaatsen(kaart: Kaart, kernen: list[Kern]) -> str:
+    ids = {kern.id for kern in kernen}
+    gemeenten = [g for g in kaart.gebieden.gemeenten if {k.id for a in g.gebieden for k in a.kernen} <= ids]
+    if gemeenten and sum(len(a.kernen) for g in gemeenten for a in g.gebieden) == len(ids):
+        return " of ".join(kort(g) for g in gemeenten)
+    return ", ".join(kern.naam for kern in kernen)
 
 
 def hulplijnen(kaart: Kaart, uitkomst: Uitkomst) -> list[Ingang]:

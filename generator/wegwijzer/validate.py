@@ -177,9 +177,12 @@ def _ingang_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
         return [f"'{ingang_id}' is het sociaal team van één gebied. Schrijf 'ingang: sociaal-team': dan ziet elke inwoner het team van zijn eigen kern."]
     if ingang.soort in NATIONAL_SOORTEN:
         return []
-    missing = sorted(set(kaart.kernen) - kaart.kernen_in(ingang.werkgebied))
+    # A kern outside the ingang's werkgebied is served by the same kind of ingang of its own gemeente
+    # (the KCC of Egelstede for Egelstede, that of Wolderbeek for Wolderbeek); see pages.andere_deuren.
+    counterparts = kaart.ingang_per_kern(ingang.soort)
+    missing = sorted(k for k in set(kaart.kernen) - kaart.kernen_in(ingang.werkgebied) if k not in counterparts)
     if missing:
-        return [f"'{ingang.naam}' is er niet voor {_kern_list(kaart, missing)}. Kies een ingang voor de hele gemeente of 'sociaal-team'."]
+        return [f"'{ingang.naam}' is er niet voor {_kern_list(kaart, missing)}, en daar is ook geen andere ingang met 'soort: {ingang.soort}'. Kies een ingang voor de hele regio, 'sociaal-team', of voeg voor die kernen een ingang van deze soort toe."]
     return []
 
 

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from generator.export.hsds import SERVICE_SOORTEN, HsdsExport
 from generator.export.ids import NAMESPACE
 from generator.export.schedules import HORIZON_JAREN, iso_weken, schedule_rows
-from generator.export.plekken import TIJDEN, plekken, tijden_zonder_plek
+from generator.export.plekken import TIJDEN, plekken, service_tijden
 from generator.export.tabular import upstream_resources
 from generator.openingstijden import Openingstijden, to_json, weekdag_telt
 
@@ -123,7 +123,7 @@ def test_records_map_to_their_fields(by_record, demo):
         assert service["name"] == record.naam
         assert service["assured_date"] == record.laatst_gecontroleerd.isoformat()
         assert service["organization"]["id"] == service["organization_id"]
-        codes = {(a["taxonomy_term"]["taxonomy_detail"]["name"], a["value"]) for a in service["attributes"]}
+        codes = {(a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]}
         assert {code for name, code in codes if name == "Thema's"} == set(getattr(record, "themas", []))
         assert {code for name, code in codes if name == "Doelgroepen"} == set(getattr(record, "doelgroepen", []))
         if record.contact.telefoon:
@@ -148,7 +148,7 @@ def _hours_for(record, sal, row):
     """The Openingstijden a schedule row was made from (by its place and attending_type)."""
     kind = next(k for k, label in TIJDEN.items() if label == row["attending_type"])
     if sal is None:
-        return tijden_zonder_plek(record)[kind]
+        return service_tijden(record)[kind]
     plek = next(p for p in plekken(record) if sal["location"]["addresses"][0]["postal_code"] == p.adres.postcode and sal["location"]["addresses"][0]["address_1"] == p.adres.straat)
     return plek.tijden[kind]
 
@@ -211,7 +211,7 @@ def test_closures_are_rows_with_a_validity_window(by_record, demo):
     found = 0
     for (soort, rid), service in by_record.items():
         record = demo.records[soort][rid]
-        owners = [(None, tijden_zonder_plek(record))] + [(p, p.tijden) for p in plekken(record)]
+        owners = [(None, service_tijden(record))] + [(p, p.tijden) for p in plekken(record)]
         for _, hours in owners:
             for tijden in hours.values():
                 for u in tijden.uitzonderingen:

@@ -1,7 +1,7 @@
 /* contact.js: "Wil je met iemand praten?" on every page, and "Jouw sociaal team" on the Contact page.
  *
  * Each element with data-sk-praten="<url of assets/kaart/contact.json>" gets, in its [data-sk-jouw-team]
- * child, a kern chooser (a select grouped per gebied) and the chosen kern's sociaal team: name, phone,
+ * child, a kern chooser (a select grouped per gebied, or the four digits of a postcode) and the chosen kern's sociaal team: name, phone,
  * e-mail, address and walk-in (inloop) hours with "nu open" (nu-open.js). The static HTML around it
  * already shows the KCC number and a link to Contact, so the page works without JavaScript.
  *
@@ -9,8 +9,8 @@
  * resident chooses once and every chooser on the page follows. Nothing is sent to a server and no
  * cookies are used.
  *
- * contact.json (generator/build/contact.py): {"kcc": {"tel", "tekst"} | null,
- *   "gebieden": [{"naam", "kernen": [[id, naam], ...]}], "teams": {id: {"naam", "url", "telefoon":
+ * contact.json (generator/build/contact.py): {"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc":
+ *   {kern id: kcc id}, "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...], [lat, lon] | null], ...]}], "teams": {id: {"naam", "url", "telefoon":
  *   {"tel", "tekst"} | null, "telefoon_toelichting", "email", "inloop": [lines], "inloop_plan", "adres"}},
  *   "kern_team": {kern id: team id}}; team urls are relative to the site root.
  */
@@ -74,6 +74,66 @@
     return wrap;
   }
 
+  /* Kern ids whose postcodes (gebieden.yaml) include these four digits; several when a postcode is shared. */
+  function kernenMetPostcode(data, cijfers) {
+    var found = [];
+    data.gebieden.forEach(function (gebied) {
+      gebied.kernen.forEach(function (kern) {
+        if ((kern[2] || []).indexOf(cijfers) !== -1) { found.push(kern); }
+      });
+    });
+    return found;
+  }
+
+  /* "Of typ je postcode": four digits choose the kern; a postcode of several kernen offers them as buttons.
+   * Only the chosen kern is remembered (kern.js); the postcode itself is not stored. */
+  function postcodeKeuze(data, id) {
+    var wrap = element("p", "sk-praten__postcode");
+    var label = element("label", null, "Of typ de 4 cijfers van je postcode:");
+    label.htmlFor = id;
+    var input = element("input");
+    input.id = id;
+    input.type = "text";
+    input.inputMode = "numeric";
+    input.autocomplete = "postal-code";
+    input.maxLength = 7;
+    input.size = 6;
+    input.setAttribute("data-sk-postcode", "");
+    var uitkomst = element("span", "sk-praten__postcode-uitkomst");
+    uitkomst.setAttribute("aria-live", "polite");
+    input.addEventListener("input", function () {
+      var cijfers = input.value.replace(/\s+/g, "").slice(0, 4);
+      uitkomst.textContent = "";
+      if (!/^[1-9][0-9]{3}$/.test(cijfers)) { return; }
+      var kernen = kernenMetPostcode(data, cijfers);
+      if (kernen.length === 1) {
+        uitkomst.textContent = "Postcode " + cijfers + " is " + kernen[0][1] + ".";
+        Kern.kies(kernen[0][0]);
+      } else if (kernen.length > 1) {
+        uitkomst.appendChild(document.createTextNode("Postcode " + cijfers + " hoort bij meer dorpen of wijken. Kies: "));
+        kernen.forEach(function (kern, index) {
+          var knop = element("button", "sk-praten__kies", kern[1]);
+          knop.type = "button";
+          knop.setAttribute("data-sk-kern-keuze", kern[0]);
+          knop.addEventListener("click", function () {
+            Kern.kies(kern[0]);
+            uitkomst.textContent = "Je hebt " + kern[1] + " gekozen.";
+          });
+          if (index) { uitkomst.appendChild(document.createTextNode(" of ")); }
+          uitkomst.appendChild(knop);
+        });
+      } else {
+        uitkomst.textContent = "Postcode " + cijfers + " staat niet op deze kaart. Kies je dorp of wijk in de lijst.";
+      }
+    });
+    wrap.appendChild(label);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(input);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(uitkomst);
+    return wrap;
+  }
+
   /* ["di en vr 9.00–11.00 uur", "Op feestdagen gesloten"] -> "di en vr 9.00–11.00 uur. Op feestdagen gesloten." */
   function zin(lines) {
     return lines.map(function (line) { return /[.!?]$/.test(line) ? line : line + "."; }).join(" ");
@@ -122,11 +182,25 @@
     box.appendChild(list);
   }
 
+  /* With several gemeenten in the kaart, the static "Bel je gemeente: A …, B …" lines on the page
+   * ([data-sk-kcc], docs/overrides/partials/kcc-nummers.html) narrow to the chosen kern's gemeente. */
+  function kccView(data, kern) {
+    var kcc = kern && data.kcc[data.kern_kcc[kern]];
+    var gemeenten = Object.keys(data.kcc).length;
+    document.querySelectorAll("[data-sk-kcc]").forEach(function (span) {
+      if (!span.hasAttribute("data-sk-kcc-alle")) { span.setAttribute("data-sk-kcc-alle", span.innerHTML); }
+      if (!kcc || gemeenten < 2) { span.innerHTML = span.getAttribute("data-sk-kcc-alle"); return; }
+      span.textContent = "de gemeente " + kcc.gemeente + ": ";
+      span.appendChild(link("tel:" + kcc.tel, kcc.tekst, "sk-tel"));
+    });
+  }
+
   function show(select, box, data, root) {
     var kern = Kern.lees();
     var known = kern && kernNaam(data, kern) ? kern : "";
     select.value = known;
     teamView(box, data, known, root);
+    kccView(data, known);
     if (window.nuOpen) { window.nuOpen.toon(box); }
   }
 
@@ -142,6 +216,7 @@
       box.setAttribute("aria-live", "polite");
       holder.textContent = "";
       holder.appendChild(keuze);
+      holder.appendChild(postcodeKeuze(data, "sk-postcode-" + teller));
       holder.appendChild(box);
       var follow = function () { show(select, box, data, root); };
       follow();

@@ -370,6 +370,8 @@
       var said = showVangnet(lines);
       var inBox = lines.map(function (line) { return line.id; });
       current = Zoek.search(query, filters).filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
+      // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.
+      if (window.SocialeKaartDichtbij) current = window.SocialeKaartDichtbij.sorteer(current, function (hit) { return hit.plekken; });
       results.textContent = "";
       shown = 0;
       showMore();
@@ -420,7 +422,8 @@
       typing = false;
       var params = new URLSearchParams(window.location.search);
       writeControls(params.get("q") || "", Zoek.filtersFromParams(params));
-      Zoek.ready().then(function () { render(true); }, failed);
+      var near = window.SocialeKaartDichtbij ? window.SocialeKaartDichtbij.klaar() : null;
+      Promise.all([Zoek.ready(), near]).then(function () { render(true); }, failed);
     }
 
     input.addEventListener("input", function () {
@@ -450,6 +453,12 @@
       if (link) link.focus();
     });
     window.addEventListener("popstate", restore);
+    if (window.SocialeKaartKern && window.SocialeKaartDichtbij) {
+      // Another kern chosen on this device: the places near it move up (the query and filters stay).
+      window.SocialeKaartKern.volg(function () {
+        Promise.all([Zoek.ready(), window.SocialeKaartDichtbij.klaar()]).then(function () { render(false); }, function () {});
+      });
+    }
 
     restore();
 

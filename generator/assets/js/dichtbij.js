@@ -1,0 +1,120 @@
+/* dichtbij.js: lists of places put the ones near the resident's kern first.
+ *
+ * A list marked data-sk-dichtbij holds cards with data-sk-plek="lat,lon lat,lon" (the record's places,
+ * generator/build/nabij.py). When a kern is chosen on this device (kern.js), the cards with a place
+ * within NEAR_KM of that kern move to the top, nearest first; the others keep their order after them
+ * (alphabetical, or the ranking the list came with). Without a kern, or without JavaScript, nothing
+ * moves. The kern's centre comes from contact.json (the URL is on this script tag); nothing leaves
+ * the site.
+ *
+ *   SocialeKaartDichtbij.orden(list)             re-order one list of cards now
+ *   SocialeKaartDichtbij.sorteer(items, plekken)  a copy of items, near the kern first, when the kern's
+ *                                                 centre is already loaded (else items as they are);
+ *                                                 plekken(item) gives [[lat, lon], ...] (zoeken-ui.js)
+ *   SocialeKaartDichtbij.klaar()                  a promise: the chosen kern's centre is loaded (or none chosen)
+ */
+(function () {
+  "use strict";
+
+  var NEAR_KM = 15;
+  var Kern = window.SocialeKaartKern;
+  var script = document.currentScript;
+  var dataUrl = script && script.getAttribute("data-sk-contact");
+  var centres = null;
+  var loadedCentres = null;
+
+  function loadCentres() {
+    if (!centres) {
+      centres = fetch(dataUrl).then(function (response) {
+        if (!response.ok) { throw new Error("contact.json: " + response.status); }
+        return response.json();
+      }).then(function (data) {
+        var result = {};
+        data.gebieden.forEach(function (gebied) {
+          gebied.kernen.forEach(function (kern) { result[kern[0]] = { naam: kern[1], plek: kern[3] }; });
+        });
+        loadedCentres = result;
+        return result;
+      });
+    }
+    return centres;
+  }
+
+  /* Distance in km on a small part of the earth: flat, with the longitude scaled at this latitude. */
+  function km(a, b) {
+    var dy = (a[0] - b[0]) * 111.2;
+    var dx = (a[1] - b[1]) * 111.2 * Math.cos(a[0] * Math.PI / 180);
+    return Math.sqrt(dx * dx + dy * dy);
+  }
+
+  function nearestOf(points, centre) {
+    var best = Infinity;
+    (points || []).forEach(function (point) { best = Math.min(best, km(centre, point)); });
+    return best;
+  }
+
+  function nearest(card, centre) {
+    var places = (card.getAttribute("data-sk-plek") || "").split(" ").filter(Boolean);
+    return nearestOf(places.map(function (place) { return place.split(",").map(parseFloat); }), centre);
+  }
+
+  /* Near (within NEAR_KM) first, nearest first; the rest in the order they came. */
+  function nearFirst(items, distanceOf) {
+    var keyed = items.map(function (item, index) { return { item: item, index: index, km: distanceOf(item) }; });
+    keyed.sort(function (a, b) {
+      var nearA = a.km <= NEAR_KM, nearB = b.km <= NEAR_KM;
+      if (nearA !== nearB) { return nearA ? -1 : 1; }
+      return nearA && a.km !== b.km ? a.km - b.km : a.index - b.index;
+    });
+    return keyed.map(function (entry) { return entry.item; });
+  }
+
+  function sorteer(items, plekken) {
+    var kern = loadedCentres && loadedCentres[Kern.lees()];
+    if (!kern || !kern.plek) { return items; }
+    return nearFirst(items, function (item) { return nearestOf(plekken(item), kern.plek); });
+  }
+
+  function note(list, kern) {
+    var existing = list.previousElementSibling;
+    if (!existing || !existing.hasAttribute("data-sk-dichtbij-note")) {
+      existing = document.createElement("p");
+      existing.className = "sk-note";
+      existing.setAttribute("data-sk-dichtbij-note", "");
+      list.parentNode.insertBefore(existing, list);
+    }
+    existing.textContent = kern ? "Plekken dicht bij " + kern.naam + " staan bovenaan." : "";
+    existing.hidden = !kern;
+  }
+
+  function arrange(list, kern) {
+    var cards = Array.prototype.slice.call(list.children);
+    cards.forEach(function (card, index) {
+      if (!card.hasAttribute("data-sk-volgorde")) { card.setAttribute("data-sk-volgorde", String(index)); }
+    });
+    cards.sort(function (a, b) { return a.getAttribute("data-sk-volgorde") - b.getAttribute("data-sk-volgorde"); });
+    var near = kern && kern.plek ? cards.some(function (card) { return nearest(card, kern.plek) <= NEAR_KM; }) : false;
+    if (near) { cards = nearFirst(cards, function (card) { return nearest(card, kern.plek); }); }
+    cards.forEach(function (card) { list.appendChild(card); });
+    note(list, near ? kern : null);
+  }
+
+  function orden(list) {
+    var id = Kern.lees();
+    if (!id) { arrange(list, null); return Promise.resolve(); }
+    return loadCentres().then(function (kernen) { arrange(list, kernen[id] || null); }).catch(function () { /* keep the order */ });
+  }
+
+  function ordenAlle() {
+    document.querySelectorAll("[data-sk-dichtbij]").forEach(orden);
+  }
+
+  function klaar() {
+    return Kern.lees() ? loadCentres().catch(function () {}) : Promise.resolve();
+  }
+
+  window.SocialeKaartDichtbij = { orden: orden, sorteer: sorteer, klaar: klaar };
+  if (Kern.lees()) { loadCentres().catch(function () {}); }
+  Kern.volg(ordenAlle);
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", ordenAlle); } else { ordenAlle(); }
+})();

@@ -1,0 +1,89 @@
+"""`kaart serve` shows a changed record within seconds: rebuild only the pages it touches.
+
+MkDocs' dirty build re-renders only the files whose `is_modified()` is true. For the generated
+pages that is decided here, by comparing each page's *fingerprint* with the one of the previous
+build in this process: the ids and values its template receives (records by id, lists in order,
+numbers and texts). A page is rebuilt when its fingerprint differs, or when a record it shows has
+changed (the YAML data of the file differs).
+
+Only voorzieningen, vindplaatsen and cliëntondersteuners are followed record by record: templates
+read organisaties, ingangen (teams, the KCC), gebieden, the wegwijzer and synoniemen through the
+whole kaart, so a change there (or a changed set of files) rebuilds every page, as before. The
+first build of a `kaart serve` and every `kaart build` are full builds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel
+
+from ..validate import Kaart
+
+FOLLOWED_SOORTEN = ("voorziening", "vindplaats", "clientondersteuner")
+
+
+@dataclass
+class BuildMemory:
+    """What the previous build of this `kaart serve` saw."""
+
+    data: dict[tuple[str, str], Any] = field(default_factory=dict)  # (soort, id) -> YAML data
+    other: Any = None  # everything that is not followed record by record, plus the site-wide settings
+    fingerprints: dict[str, tuple] = field(default_factory=dict)  # src_uri -> fingerprint
+
+
+_MEMORY: dict[Path, BuildMemory] = {}  # per kaart folder; MkDocs makes a new plugin for every rebuild
+
+
+def fingerprint(value: Any, refs: set[str]) -> Any:
+    """A comparable summary of a template's context value; record ids found go into `refs`."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, BaseModel):
+        record_id = getattr(value, "id", None)
+        if isinstance(record_id, str):
+            refs.add(record_id)
+            return ("id", type(value).__name__, record_id)
+        return ("model", type(value).__name__, value.model_dump_json())
+    if isinstance(value, dict):
+        return tuple((key, fingerprint(item, refs)) for key, item in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        return tuple(fingerprint(item, refs) for item in items)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, fingerprint(dataclasses.asdict(value), refs))
+    return type(value).__name__  # e.g. the wegwijzer: a change there is a change outside the records
+
+
+def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> set[str]:
+    """The src_uris of generated pages that need no rebuild since the previous call for this kaart
+    (empty on the first call, or when more than single records changed). Remembers this build."""
+    followed = {key: source.data for key, source in kaart.sources.items() if key[0] in FOLLOWED_SOORTEN}
+    other = (
+        {key: source.data for key, source in kaart.sources.items() if key[0] not in FOLLOWED_SOORTEN},
+        kaart.gebieden_source.data if kaart.gebieden_source else None,
+        _extras_files(kaart.folder),
+        site_settings,
+    )
+    previous = _MEMORY.get(kaart.folder)
+    memory = BuildMemory(data=followed, other=other)
+    _MEMORY[kaart.folder] = memory
+    changed_records = None
+    if previous is not None and previous.other == other and previous.data.keys() == followed.keys():
+        changed_records = {record_id for (soort, record_id), data in followed.items() if previous.data[(soort, record_id)] != data}
+    unchanged: set[str] = set()
+    for page in pages:
+        refs: set[str] = set()
+        memory.fingerprints[page.src_uri] = print_ = (page.template, page.title, page.description, fingerprint(page.meta, refs), fingerprint(page.context, refs))
+        if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records:
+            unchanged.add(page.src_uri)
+    return unchanged
+
+
+def _extras_files(folder: Path) -> tuple:
+    """The wegwijzer and synoniemen files by name, size and modification time."""
+    files = [folder / "synoniemen.yaml", *sorted((folder / "wegwijzer").rglob("*.yaml"))]
+    return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files if path.is_file())

@@ -1,0 +1,360 @@
+"""A corpus of hostile and mistaken partner input, one parametrized test per class.
+
+Every case changes one value of the mini kaart (or adds a file, or proposes a change as a partner)
+and must be refused: a Dutch problem on the file that holds it (or a refusal of the change),
+never an exception and never silence. The classes follow the partner-boundary issue: URLs,
+phone numbers, e-mail, Markdown, text, ids, dates, hours, types, trust and ownership.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.ownership import check_changes
+from generator.validate import load_kaart
+from support import MINI_KAART
+
+V = "voorzieningen/formulierenhulp.yaml"
+I = "ingangen/sociaal-team-a.yaml"  # noqa: E741
+O = "organisaties/welzijn-proef.yaml"
+C = "clientondersteuners/ondersteuning-proef.yaml"
+P = "vindplaatsen/school-akkerveen.yaml"
+ENGLISH = ("error", "invalid", "expected", "found", "value is not", "Input should", "Traceback", "field required")
+
+
+def _set(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part] if isinstance(part, int) else data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+def _kaart(tmp_path: Path) -> Path:
+    folder = tmp_path / "kaart"
+    shutil.copytree(MINI_KAART, folder)
+    return folder
+
+
+def _set_value(kaart: Path, relative: str, path: tuple, value: Any) -> Path:
+    file = kaart / relative
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    _set(data, path, value)
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    return file
+
+
+def _refused(kaart: Path, file: Path, fragment: str = "") -> None:
+    _, problems = load_kaart(kaart)
+    mine = [p for p in problems if Path(p.path).resolve() == file.resolve()]
+    assert mine, f"accepted: {[str(p) for p in problems]}"
+    assert all(not any(word in p.message for word in ENGLISH) for p in mine), [p.message for p in mine]
+    if fragment:
+        assert any(fragment in p.message for p in mine), [p.message for p in mine]
+
+
+def _cases(cls: str, rows: list) -> list:
+    return [pytest.param(*row, id=f"{cls}-{index}") for index, row in enumerate(rows)]
+
+
+# --- values set with YAML (file, path, value, fragment of the Dutch message) ---------------------------
+
+URLS = [
+    (V, ("contact", "website"), value, fragment) for value, fragment in [
+        ("javascript:alert(1)", "webadres"), ("data:text/html,<script>", "webadres"), ("//evil.example/x", "webadres"),
+        ("ftp://files.example.nl", "webadres"), ("file:///etc/passwd", "webadres"), ("www.buurthuis.nl", "https://"),
+        ("https://exa mple.nl", "webadres"), ("https://a.nl/\"onmouseover=\"x", "webadres"), ("https://a.nl/<script>", "webadres"),
+        ("vbscript:msgbox", "webadres"), ("https:/x.nl", "webadres"), ("http://", "webadres"), ("mailto:a@b.nl", "webadres"),
+        ("https://localhost", "webadres"), ("https://a.nl/\u202epdf.exe", "onzichtbaar"), ("https://xn--80ak6aa92e.com/\u200b", "onzichtbaar"),
+        ("  ", "webadres"),
+    ]
+]
+PHONES = [
+    (V, ("contact", field), value, fragment) for field, value, fragment in [
+        ("telefoon", "0900 1234567", "betaalnummer"), ("telefoon", "0906 123456", "betaalnummer"), ("telefoon", "0909 1234567", "betaalnummer"),
+        ("telefoon", "+44 909 879 0000", "buitenlands"), ("telefoon", "+32 2 555 12 34", "buitenlands"), ("telefoon", "+1 900 555 0100", "buitenlands"),
+        ("whatsapp", "0900 1234567", "betaalnummer"), ("whatsapp", "+44 7911 123456", "buitenlands"), ("telefoon", "0800-HULP", "letters"),
+        ("telefoon", "06-1234abcd", "letters"), ("telefoon", "0523 800 300 toestel 12", "toestelnummer"), ("telefoon", "0523 800 300 x12", "toestelnummer"),
+        ("telefoon", "0523 800 300 ext. 4", "toestelnummer"), ("telefoon", "1200", "kort nummer"), ("telefoon", "1818", ""),
+        ("telefoon", "0523 80", "telefoonnummer"), ("telefoon", "113", "113 Zelfmoordpreventie"), ("telefoon", "0800 2000", "Veilig Thuis"),
+        ("whatsapp", "112", "Alarmnummer 112"), ("telefoon", "0800 0432", "Kindertelefoon"), ("telefoon", "088 0767 000", "Luisterlijn"),
+        ("telefoon", "tel:0523800300", ""), ("telefoon", True, ""),
+    ]
+]
+EMAILS = [
+    (V, ("contact", "email"), value, "e-mailadres") for value in [
+        "a@b", "a@b.nl?bcc=x@y.nl", "a@b.nl%0ABcc:x@y.nl", "a@b.nl\nbcc: x@y.nl", "<a@b.nl>", "a@@b.nl", "mailto:a@b.nl",
+        "a b@c.nl", "a@b.nl,c@d.nl", "a@b.nl;c@d.nl", "info@organisatie", "@organisatie.nl",
+    ]
+]
+MARKDOWN = [
+    (V, ("beschrijving",), value, fragment) for value, fragment in [
+        ("<script>alert(1)</script>", "HTML"), ("<form action='https://x.nl'><input></form>", "HTML"), ("<img src=x onerror=alert(1)>", "HTML"),
+        ("<iframe src='https://x.nl'></iframe>", "HTML"), ("<style>body{}</style>", "HTML"), ("Tekst <b>vet</b>", "HTML"),
+        ("![foto](https://x.nl/a.png)", "Afbeelding"), ("[klik](javascript:alert(1))", "javascript"), ("[klik](//evil.example)", "https://"),
+        ("[klik](/pagina)", "niet getoond"), ("[klik](data:text/html,x)", "data"), ("[klik](vbscript:x)", "vbscript"),
+        ("[mail](mailto:a@b.nl?bcc=x@y.nl)", "stuurt meer mee"), ("[mail](mailto:a@b.nl%0ABcc:x@y.nl)", "stuurt meer mee"),
+        ("[mail](mailto:geen-adres)", "e-mailadres"), ("[bel](tel:0900-1234567)", "betaalnummer"), ("[bel](tel:0800-HULP)", "letters"),
+        ("[bel](tel:+449098790000)", "buitenlands"), ("- a\n  - b\n    - c\n      - d\n        - e", "te diep"),
+        ("> > > > > > diep", "te diep"), ("- " * 2000 + "x", "te diep"), ("x " * 3000, "te lang"), ("[" * 6000, "te lang"),
+        ("[a](" * 1300, "te lang"),
+    ]
+]
+TEXT = [
+    (V, (field,), value, fragment) for field, value, fragment in [
+        ("naam", "A" * 100_000, "te lang"), ("naam", "A" * 151, "te lang"), ("samenvatting", "x" * 301, "te lang"),
+        ("naam", "Buurthuis\u202eDe Spil", "onzichtbaar"), ("naam", "Buurt\u200bhuis", "onzichtbaar"), ("naam", "Buurt\u200dhuis", "onzichtbaar"),
+        ("naam", "Buurt\ufeffhuis", "onzichtbaar"), ("naam", "Buurt\u2066huis\u2069", "onzichtbaar"), ("naam", "Buurt\x00huis", "onzichtbaar"),
+        ("naam", "Buurt\x1bhuis", "onzichtbaar"), ("naam", "Buurt\u00adhuis", "onzichtbaar"), ("samenvatting", "Zie \u202bhier\u202c", "onzichtbaar"),
+        ("naam", "Вuurthuis De Spil", "schriften"), ("naam", "Buurthuіs", "schriften"), ("naam", "Vеilig Thuis", ""),
+        ("naam", "Café <b>", "< of >"), ("samenvatting", "Bel Jan op 06 12345678", "06-nummer"), ("samenvatting", "Mail of bel Anne: 0612345678", "06-nummer"),
+        ("aanmelden", "Bel +31 6 1234 5678 (Piet)", "06-nummer"), ("naam", "VUL IN", "VUL IN"), ("naam", "vul in", "VUL IN"),
+        ("naam", "Vul In.", "VUL IN"), ("samenvatting", "Hier VUL IN je tekst", "VUL IN"), ("naam", "", "leeg"), ("naam", "   ", "leeg"),
+        ("trefwoorden", ["woord"] * 51, "hoogstens"), ("talen", ["Nederlands"] * 60, "hoogstens"), ("samenvatting", "Tekst\u2028regel", "onzichtbaar"),
+    ]
+]
+IDS = [
+    (V, path, value, fragment) for path, value, fragment in [
+        (("organisatie",), "Welzijn-Proef", "kleine letters"), (("organisatie",), "onbekend-iets", "Lijsten van ids"), (("organisatie",), None, "leeg"),
+        (("werkgebied",), ["Leemslag"], "kleine letters"), (("werkgebied",), ["leemslag"], "Lijsten van ids"), (("werkgebied",), ["../gebieden"], "geen geldige id"),
+        (("locaties", 0, "kern"), "é-dorp", "geen geldige id"), (("locaties", 0, "kern"), "", "leeg"), (("locaties", 0, "kern"), "beekzand-noord", "Lijsten van ids"),
+        (("id",), "ander-id", "bestandsnaam"), (("id",), "a--b", "geen geldige id"), (("id",), "-a", "geen geldige id"), (("id",), 123, "geen geldige id"),
+        (("id",), "VUL IN", "VUL IN"),
+    ]
+]
+HOURS = [
+    (V, ("locaties", 0, "inloop") + path, value, fragment) for path, value, fragment in [
+        (("wo",), "25.00-26.00", ""), (("wo",), "9u", "tijd"), (("wo",), "10u-13u", "tijd"), (("wo",), "17.00-9.00", ""), (("wo",), "hele dag", ""),
+        (("uitzonderingen",), [{"van": "2026-12-24", "tot": "9999-12-31", "reden": "Dicht"}], ""),
+        (("uitzonderingen",), [{"van": "2026-01-01", "tot": "2028-01-01", "reden": "Verbouwing"}], "hoogstens een jaar"),
+        (("uitzonderingen",), [{"van": "0001-01-01", "reden": "Dicht"}], "kan niet kloppen"),
+        (("uitzonderingen",), [{"van": "2026-12-24", "tot": "2026-12-20", "reden": "Dicht"}], "vóór"),
+        (("feestdagen",), "soms", ""), (("in_de_maand",), ["vijfde"], ""),
+    ]
+]
+TYPES = [
+    (V, path, value, fragment) for path, value, fragment in [
+        (("leeftijd",), {"van": True}, "geen getal"), (("leeftijd",), {"van": False}, "geen getal"), (("leeftijd",), {"van": 1.5}, "heel getal"),
+        (("leeftijd",), {"van": "achttien"}, "heel getal"), (("leeftijd",), {"van": 200}, "te hoog"), (("themas",), "formulieren-en-juridisch, geld-en-schulden", "vierkante haken"),
+        (("toegang",), ["vrij"], ""), (("kosten",), "gratis", "velden"), (("locaties",), {"kern": "akkerveen"}, "lijst"),
+        (("locaties", 0, "rolstoeltoegankelijk"), "misschien", "ja of nee"), (("status",), "open", "Kies uit"), (("doelgroepen",), [], "leeg"),
+        (("locaties", 0, "adres", "postcode"), "9999 ZZ", "hoort niet bij kern"), (("locaties", 0, "adres", "postcode"), "77711", "postcode"),
+    ]
+]
+TRUST = [
+    (I, ("organisatie",), "welzijn-proef", "soort: gemeente"),
+    (V, ("naam",), "113 Zelfmoordpreventie", "113 Zelfmoordpreventie"), (V, ("naam",), "Veilig Thuis Egelstede", "Veilig Thuis"),
+    (V, ("naam",), "De Kindertelefoon", "Kindertelefoon"), (V, ("naam",), "Luisterlijn Proef", "Luisterlijn"), (V, ("naam",), "Alarmnummer 112", "112"),
+    (V, ("naam",), "VeiIig Thuis", "Veilig Thuis"), (V, ("naam",), "Bel 1l3", "113"), (V, ("naam",), "Zelfmoord-preventie", "113"),
+    (V, ("naam",), "Kinder telefoon", "Kindertelefoon"), (P, ("naam",), "Veilig-Thuis punt", "Veilig Thuis"), (C, ("naam",), "Luisterlijn voor ouders", "Luisterlijn"),
+]
+INGANG_SOORTEN_OF_THE_GEMEENTE = ["sociaal-team", "kcc", "wmo-loket", "cjg", "jongerenloket", "werkplein", "schuldhulpverlening", "crisislijn", "veilig-thuis"]
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("url", URLS))
+def test_urls(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("phone", PHONES))
+def test_phone_numbers(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("email", EMAILS))
+def test_email(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("markdown", MARKDOWN))
+def test_markdown(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("text", TEXT))
+def test_text(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("id", IDS))
+def test_ids(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("hours", HOURS))
+def test_hours_and_closures(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("type", TYPES))
+def test_types(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("relative, path, value, fragment", _cases("trust", TRUST))
+def test_trust_names_and_owners(tmp_path, relative, path, value, fragment):
+    kaart = _kaart(tmp_path)
+    _refused(kaart, _set_value(kaart, relative, path, value), fragment)
+
+
+@pytest.mark.parametrize("soort", INGANG_SOORTEN_OF_THE_GEMEENTE)
+def test_only_the_gemeente_holds_ingangen_that_route_residents(tmp_path, soort):
+    kaart = _kaart(tmp_path)
+    file = _set_value(kaart, I, ("organisatie",), "welzijn-proef")
+    _set_value(kaart, I, ("soort",), soort)
+    _refused(kaart, file, "gemeente")
+
+
+# --- dates written in the file as they are (YAML reads them itself) -----------------------------------
+
+DATES = [
+    ("laatst_gecontroleerd: 2026-10-01", new, fragment) for new, fragment in [
+        ("laatst_gecontroleerd: 2026-02-30", "februari 2026 heeft 28 dagen"), ("laatst_gecontroleerd: 2026-13-01", "geen maand 13"),
+        ("laatst_gecontroleerd: 9999-01-01", "kan niet kloppen"), ("laatst_gecontroleerd: 0001-01-01", "kan niet kloppen"),
+        ("laatst_gecontroleerd: 2099-10-01", "kan niet kloppen"), ("laatst_gecontroleerd: 2026-12-31", "toekomst"),
+        ("laatst_gecontroleerd: 31-02-2026", "geen datum"), ("laatst_gecontroleerd: gisteren", "geen datum"),
+        ("laatst_gecontroleerd: 1999-12-31", "kan niet kloppen"), ("laatst_gecontroleerd:", "geen datum"),
+    ]
+]
+
+
+@pytest.mark.parametrize("old, new, fragment", _cases("date", DATES))
+def test_dates(tmp_path, old, new, fragment):
+    kaart = _kaart(tmp_path)
+    file = kaart / V
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    _refused(kaart, file, fragment)
+
+
+# --- YAML mistakes: the message stands on the line that is wrong --------------------------------------
+
+YAML_MISTAKES = [
+    ("toegang: vrij", "toegang vrij", "dubbele punt"), ("  telefoon: 0523 800 300", "  telefoon 0523 800 300", "dubbele punt"),
+    ("toegang: vrij", "toegang:vrij", "spatie"), ("  - naam: Bibliotheek Akkerveen", "  - naam: 't Leemhuus", "dubbele aanhalingstekens"),
+    ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren-en-juridisch, geld-en-schulden", "]"),
+    ("aanmelden: Loop binnen tijdens het spreekuur.", 'aanmelden: "Loop binnen tijdens het spreekuur.', "aanhalingsteken"),
+    ("aanmelden: Loop binnen tijdens het spreekuur.", "aanmelden: 'Loop binnen tijdens het spreekuur.", "aanhalingstekens"),
+    ("    adres:", "     adres:", "springt"), ("toegang: vrij", "toegang: vrij\n\ttoegang: x", "tab"),
+    ("toegang: vrij", "toegang: vrij\ntoegang: aanmelden", "twee keer"), ("toegang: vrij", "toegang: &a vrij", "Ankers"),
+    ("toegang: vrij", "toegang: !!python/object:os.system vrij", "tag"),
+]
+
+
+@pytest.mark.parametrize("old, new, fragment", _cases("yaml", YAML_MISTAKES))
+def test_yaml_mistakes_are_reported_on_their_line(tmp_path, old, new, fragment):
+    kaart = _kaart(tmp_path)
+    file = kaart / V
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    changed = text.replace(old, new, 1)
+    file.write_text(changed, encoding="utf-8")
+    _, problems = load_kaart(kaart)
+    mine = [p for p in problems if Path(p.path).resolve() == file.resolve()]
+    assert len(mine) == 1 and fragment in mine[0].message, [str(p) for p in mine]
+    wrong_lines = {number for number, line in enumerate(changed.splitlines(), start=1) if line not in text.splitlines()}
+    assert mine[0].line in wrong_lines | {min(wrong_lines) + 1}, (mine[0].line, wrong_lines)  # the line itself (or the one it breaks)
+    assert not any(word in mine[0].message for word in ENGLISH)
+
+
+# --- files: one id one file, nothing silently ignored -------------------------------------------------
+
+def test_a_yml_file_with_an_existing_id_is_refused_on_the_new_file(tmp_path):
+    kaart = _kaart(tmp_path)
+    new = kaart / "organisaties" / "welzijn-proef.yml"
+    new.write_text((kaart / O).read_text(encoding="utf-8").replace("Welzijn Proef", "Overgenomen"), encoding="utf-8")
+    kaart_obj, problems = load_kaart(kaart)
+    assert [Path(p.path).name for p in problems] == ["welzijn-proef.yml"]
+    assert kaart_obj.organisaties["welzijn-proef"].naam == "Welzijn Proef"  # the record that was there stays
+
+
+@pytest.mark.parametrize("other", ["ingangen/formulierenhulp.yaml", "voorzieningen/formulierenhulp.yml", "organisaties/formulierenhulp.yaml"])
+def test_one_id_across_folders_and_extensions(tmp_path, other):
+    kaart = _kaart(tmp_path)
+    shutil.copy(kaart / V, kaart / other)
+    _, problems = load_kaart(kaart)
+    assert problems and {Path(p.path).resolve() for p in problems} == {(kaart / other).resolve()}
+
+
+@pytest.mark.parametrize("stray", ["voorzieningen/sub/nieuw.yaml", "voorzieningen/nieuw.txt", "voorzieningen/nieuw.YAML", "ingangen/oud/team.yml"])
+def test_files_the_loader_would_skip_are_errors(tmp_path, stray):
+    kaart = _kaart(tmp_path)
+    (kaart / stray).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(kaart / V, kaart / stray)
+    _refused(kaart, kaart / stray)
+
+
+def test_premium_number_with_a_reviewed_exception_is_accepted_only_for_its_organisation(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("contact", "telefoon"), "0900 8020")
+    (kaart / "toegestane-nummers.yaml").write_text(
+        "nummers:\n  - nummer: 0900 8020\n    organisatie: welzijn-proef\n    reden: Alleen zo bereikbaar.\n    beoordeeld: 2026-10-01\n", encoding="utf-8")
+    assert list(load_kaart(kaart)[1]) == []
+    _set_value(kaart, C, ("contact", "telefoon"), "0900 8020")
+    _set_value(kaart, C, ("organisatie",), "gemeente-proefgem")
+    _refused(kaart, kaart / C, "betaalnummer")
+
+
+def test_clientondersteuning_by_a_care_provider_is_not_independent(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, O, ("soort",), "zorg")
+    _refused(kaart, kaart / C, "zorgaanbieder")
+
+
+# --- ownership in a pull request (who may change what) -------------------------------------------------
+
+PARTNER = "welzijn-proef"
+OWNERSHIP = [
+    ("kaart/ingangen/sociaal-team-a.yaml", None, "mag dit bestand niet aanpassen"),
+    ("kaart/gebieden.yaml", None, "mag dit bestand niet aanpassen"),
+    ("kaart/toegestane-nummers.yaml", "nummers: []\n", "mag dit bestand niet aanpassen"),
+    (".github/workflows/kaart.yml", None, "mag dit bestand niet aanpassen"),
+    (".github/CODEOWNERS", "* @welzijn-proef\n", "mag dit bestand niet aanpassen"),
+    ("kaart/organisaties/nieuwe-org.yaml", "id: nieuwe-org\n", "geen nieuwe organisatie"),
+    ("kaart/ingangen/veilig-thuis.yaml", "id: veilig-thuis\norganisatie: welzijn-proef\n", "landelijke hulplijn"),
+    ("kaart/ingangen/formulierenhulp.yml", "id: formulierenhulp\norganisatie: welzijn-proef\n", "bestaat al"),
+    ("kaart/voorzieningen/nieuw.yaml", "id: nieuw\norganisatie: gemeente-proefgem\n", "geen beheerder"),
+    ("generator/cli.py", "print('x')\n", "mag dit bestand niet aanpassen"),
+    ("../buiten.yaml", None, "buiten de map"),
+]
+
+
+@pytest.mark.parametrize("relative, content, fragment", _cases("ownership", OWNERSHIP))
+def test_ownership(tmp_path, relative, content, fragment):
+    head = _kaart(tmp_path / "head")
+    base_folder = _kaart(tmp_path / "base")
+    base, problems = load_kaart(base_folder)
+    assert not problems
+    target = (head.parent / relative)
+    if content is not None and target.resolve().is_relative_to(head.parent):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    refused = check_changes(PARTNER, [relative], head, base)
+    assert len(refused) == 1 and fragment in refused[0].message, [str(p) for p in refused]
+
+
+def test_a_partner_may_not_change_the_soort_of_its_organisation(tmp_path):
+    head = _kaart(tmp_path / "head")
+    base, _ = load_kaart(_kaart(tmp_path / "base"))
+    _set_value(head, O, ("soort",), "landelijk")
+    refused = check_changes(PARTNER, ["kaart/" + O], head, base)
+    assert len(refused) == 1 and "soort" in refused[0].message
+
+
+def test_the_corpus_is_large():
+    sizes = {name: len(rows) for name, rows in [("url", URLS), ("phone", PHONES), ("email", EMAILS), ("markdown", MARKDOWN), ("text", TEXT),
+                                                ("id", IDS), ("hours", HOURS), ("type", TYPES), ("trust", TRUST), ("date", DATES),
+                                                ("yaml", YAML_MISTAKES), ("ownership", OWNERSHIP)]}
+    sizes["ingang-soort"] = len(INGANG_SOORTEN_OF_THE_GEMEENTE)
+    print(sizes, sum(sizes.values()))
+    assert sum(sizes.values()) >= 150

@@ -1,0 +1,211 @@
+"""A region of several gemeenten in one kaart: every kern has its gemeente's KCC and a sociaal team.
+
+The demo is two gemeenten (Egelstede and its smaller neighbour Wolderbeek); the large synthetic kaart
+of the session (1,200 voorzieningen, two gemeenten) is checked kern by kern on the built site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+from generator.build.contact import CONTACT_DATA_URI
+from generator.build.urls import kern_url
+from generator.fields import format_phone
+from generator.validate import load_kaart
+
+
+def test_the_demo_is_a_region_of_two_gemeenten_with_shared_regional_records(demo):
+    assert [g.id for g in demo.gebieden.gemeenten] == ["egelstede", "wolderbeek"]
+    kccs = {gemeente.id: kcc for gemeente, kcc in demo.kcc_per_gemeente()}
+    assert kccs["egelstede"].id != kccs["wolderbeek"].id
+    assert kccs["egelstede"].contact.telefoon != kccs["wolderbeek"].contact.telefoon
+    regional = [v for v in demo.voorzieningen.values() if {"egelstede", "wolderbeek"} <= set(v.werkgebied)]
+    assert len(regional) >= 10
+    gemeente_orgs = {o.id for o in demo.organisaties.values() if o.soort == "gemeente"}
+    assert gemeente_orgs == {"gemeente-egelstede", "gemeente-wolderbeek"}
+    assert demo.organisaties["gemeente-wolderbeek"].beheerders  # its own beheerders
+
+
+def test_every_kern_of_every_gemeente_has_a_team_and_the_kcc_of_its_own_gemeente(demo):
+    for kern_id, gemeente in demo.gemeente_van_kern.items():
+        team, kcc = demo.sociaal_team_voor(kern_id), demo.kcc_voor(kern_id)
+        assert team is not None and kcc is not None, kern_id
+        assert gemeente.id in kcc.werkgebied, kern_id
+        assert demo.organisaties[team.organisatie].soort == "gemeente"
+
+
+def test_a_kern_without_kcc_is_an_error_in_dutch_at_the_kern(mini_kaart):
+    (mini_kaart / "ingangen" / "kcc-proefgem.yaml").unlink()
+    _, problems = load_kaart(mini_kaart)
+    messages = [p for p in problems if "klantcontactcentrum" in p.message]
+    assert len(messages) == 3  # akkerveen, beekzand, cranenburg
+    first = messages[0]
+    lines = (mini_kaart / "gebieden.yaml").read_text(encoding="utf-8").splitlines()
+    assert first.path.endswith("gebieden.yaml") and lines[first.line - 1].strip() == "- id: akkerveen"
+    assert "Geen klantcontactcentrum (KCC) voor kern 'Akkerveen' (Gemeente Proefgem)" in first.message
+    assert "'soort: kcc'" in first.message and "'proefgem'" in first.message
+
+
+def test_a_kcc_for_one_gemeente_leaves_the_other_gemeente_without(mini_kaart):
+    text = (mini_kaart / "gebieden.yaml").read_text(encoding="utf-8")
+    text += "  - id: buurgem\n    naam: Gemeente Buurgem\n    gebieden:\n      - id: gebied-c\n        naam: Gebied C\n        kernen:\n          - id: dalen\n            naam: Dalen\n"
+    (mini_kaart / "gebieden.yaml").write_text(text, encoding="utf-8")
+    _, problems = load_kaart(mini_kaart)
+    missing = sorted(p.message.split("'")[1] for p in problems)
+    assert missing == ["Dalen", "Dalen"]  # no sociaal team and no KCC; the kernen of Proefgem are fine
+    assert any("Geen sociaal team voor kern 'Dalen' (Gemeente Buurgem)" in p.message for p in problems)
+
+
+def test_the_contact_block_narrows_to_the_kcc_of_the_chosen_kern(site_url, browser_page, demo):
+    egelstede = demo.kcc_voor("brummerveen").contact.telefoon
+    wolderbeek = demo.kcc_voor("loverdink").contact.telefoon
+    page = browser_page
+    page.goto(site_url + "/themas/mantelzorg/")
+    kort = page.locator(".sk-praten-kort [data-sk-kcc]")
+    assert format_phone(egelstede) in kort.inner_text() and format_phone(wolderbeek) in kort.inner_text()
+    page.locator("#sk-praten select").select_option("loverdink")
+    page.wait_for_function("document.querySelector('.sk-praten-kort [data-sk-kcc]').textContent.includes('Wolderbeek:')")
+    assert kort.inner_text() == f"de gemeente Wolderbeek: {format_phone(wolderbeek)}"
+    assert kort.get_by_role("link").get_attribute("href") == f"tel:{wolderbeek}"
+    assert "Sociaal team Wolderbeek" in page.locator("#sk-praten .sk-praten__naam").inner_text()
+    page.locator("#sk-praten select").select_option("brummerveen")
+    page.wait_for_function("document.querySelector('.sk-praten-kort [data-sk-kcc]').textContent.includes('Egelstede:')")
+    assert format_phone(wolderbeek) not in kort.inner_text()
+
+
+def test_an_outcome_with_one_gemeentes_kcc_names_the_other_gemeentes_kcc_too(demo_site, demo):
+    html = (demo_site / "wegwijzer" / "uitkomst" / "formulierenhulp" / "index.html").read_text(encoding="utf-8")
+    assert "Woon je in Wolderbeek?" in html
+    assert f'href="tel:{demo.ingangen["kcc-wolderbeek"].contact.telefoon}"' in html
+
+
+def test_large_two_gemeente_kaart_every_kern_has_team_and_kcc_on_the_built_site(large_kaart, large_site):
+    kaart, problems = load_kaart(large_kaart)
+    assert list(problems) == []
+    assert len(kaart.voorzieningen) == 1200 and len(kaart.gebieden.gemeenten) == 2
+    data = json.loads((large_site / CONTACT_DATA_URI).read_text(encoding="utf-8"))
+    for kern_id, gemeente in kaart.gemeente_van_kern.items():
+        team, kcc = kaart.sociaal_team_voor(kern_id), kaart.kcc_voor(kern_id)
+        assert gemeente.id in kcc.werkgebied
+        # the contact block on every page (contact.json) ...
+        assert data["teams"][data["kern_team"][kern_id]]["telefoon"]["tel"] == team.contact.telefoon
+        assert data["kcc"][data["kern_kcc"][kern_id]]["tel"] == kcc.contact.telefoon
+        # ... and the kern's own page
+        page = (large_site / kern_url(kern_id) / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'href="[^"]*ingangen/{team.id}/"', page), kern_id
+        assert f'href="tel:{team.contact.telefoon}"' in page, kern_id
+        assert f'href="tel:{kcc.contact.telefoon}"' in page, kern_id
+    numbers = {data["kcc"][k]["tel"] for k in data["kern_kcc"].values()}
+    assert len(numbers) == 2  # each gemeente its own number
+
+
+# --- the postcode chooser (contact.js) ----------------------------------------------------------
+
+
+def test_a_postcode_chooses_the_kern_and_a_shared_postcode_offers_the_choice(site_url, browser_page, demo):
+    page = browser_page
+    page.goto(site_url + "/contact/")
+    block = page.locator(".sk-jouw-team")
+    postcode = block.get_by_label("Of typ de 4 cijfers van je postcode:")
+    postcode.fill("7781")  # Brummerveen only
+    page.wait_for_function("localStorage.getItem('sociale-kaart-kern') === 'brummerveen'")
+    assert block.locator("select").input_value() == "brummerveen"
+    assert "Postcode 7781 is Brummerveen." in block.locator(".sk-praten__postcode-uitkomst").inner_text()
+    assert demo.sociaal_team_voor("brummerveen").naam in block.locator(".sk-praten__naam").inner_text()
+
+    postcode.fill("7745 AB")  # Loverdink and Schapendrift share 7745; letters after the digits are fine
+    keuzes = block.locator("[data-sk-kern-keuze]")
+    keuzes.first.wait_for()
+    assert sorted(keuzes.all_inner_texts()) == ["Loverdink", "Schapendrift"]
+    assert page.evaluate("localStorage.getItem('sociale-kaart-kern')") == "brummerveen"  # nothing chosen yet
+    block.get_by_role("button", name="Schapendrift").click()
+    page.wait_for_function("localStorage.getItem('sociale-kaart-kern') === 'schapendrift'")
+    assert "Sociaal team Wolderbeek" in block.locator(".sk-praten__naam").inner_text()
+    stored = page.evaluate("Object.keys(localStorage).map(k => k + '=' + localStorage.getItem(k)).join(';')")
+    assert "7745" not in stored and "7781" not in stored  # only the kern is kept, on this device
+
+    postcode.fill("1234")
+    assert "staat niet op deze kaart" in block.locator(".sk-praten__postcode-uitkomst").inner_text()
+    assert page.evaluate("localStorage.getItem('sociale-kaart-kern')") == "schapendrift"
+    page.reload()
+    assert page.locator(".sk-jouw-team select").input_value() == "schapendrift"
+
+
+def test_every_postcode_in_the_demo_leads_to_a_kern_with_a_team(demo):
+    by_postcode: dict[str, list[str]] = {}
+    for kern in demo.kernen.values():
+        assert kern.postcodes and kern.coordinaten, kern.id
+        for postcode in kern.postcodes:
+            by_postcode.setdefault(postcode, []).append(kern.id)
+    shared = {p: k for p, k in by_postcode.items() if len(k) > 1}
+    assert shared == {"7797": ["wennerloo", "de-sliek"], "7745": ["loverdink", "schapendrift"]}
+
+
+# --- nearness and the OpenStreetMap link ---------------------------------------------------------
+
+
+def test_places_are_the_locations_or_else_the_centre_of_their_kern(demo):
+    from generator.build.nabij import osm_url, plek_attribuut, plekken
+
+    koffie = demo.voorzieningen["koffie-inloop-de-wolder"]  # a location with its own coordinates
+    assert plekken(demo, koffie) == [(52.6012, 6.8488)]
+    formulieren = demo.voorzieningen["formulierenhulp-wolderbeek"]  # a location without: its kern's centre
+    centre = demo.kernen["stroetinge"].coordinaten
+    assert plek_attribuut(demo, formulieren) == f"{centre.lat:g},{centre.lon:g}"
+    assert plekken(demo, demo.voorzieningen["meedoenregeling-wolderbeek"]) == []  # no place, only a phone
+    assert osm_url(koffie.locaties[0].adres, koffie.locaties[0].coordinaten) == "https://www.openstreetmap.org/?mlat=52.6012&mlon=6.8488#map=17/52.6012/6.8488"
+    assert osm_url(formulieren.locaties[0].adres) == "https://www.openstreetmap.org/search?query=Kerkpad%203%2C%207742%20AE%20Stroetinge"
+
+
+def test_every_address_has_a_plain_openstreetmap_link_and_nothing_is_loaded_from_it(demo, demo_site):
+    for voorziening in demo.voorzieningen.values():
+        html = (demo_site / "voorzieningen" / voorziening.id / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a class="sk-osm" href="(https://www\.openstreetmap\.org/[^"]+)" rel="noopener noreferrer">Open in OpenStreetMap</a>', html)
+        assert len(links) == len(voorziening.locaties), voorziening.id
+    for path in demo_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        # only as a link target: never as src of an image, script, frame or stylesheet
+        assert not re.search(r'(src|data|srcset)="[^"]*openstreetmap', html), path
+        assert html.count("openstreetmap.org") == html.count('class="sk-osm" href="https://www.openstreetmap.org/'), path
+
+
+def test_theme_and_search_lists_put_places_near_the_chosen_kern_first(site_url, browser_page, demo):
+    page = browser_page
+    page.goto(site_url + "/themas/meedoen-en-ontmoeten/")
+    cards = page.locator("[data-sk-dichtbij] > .sk-card .sk-card__title")
+    alphabetical = cards.all_inner_texts()
+    assert alphabetical == sorted(alphabetical, key=str.casefold)  # no kern chosen: nothing moves
+    assert alphabetical[0] != "Koffie-inloop De Wolder"
+    page.evaluate("window.SocialeKaartKern.kies('wolderbeek-dorp')")
+    page.wait_for_function("document.querySelector('[data-sk-dichtbij-note]') && !document.querySelector('[data-sk-dichtbij-note]').hidden")
+    assert cards.first.inner_text() == "Koffie-inloop De Wolder"  # in Wolderbeek itself
+    assert "dicht bij Wolderbeek" in page.locator("[data-sk-dichtbij-note]").inner_text()
+    near = page.evaluate("""Array.from(document.querySelectorAll('[data-sk-dichtbij] > .sk-card')).map(card =>
+        (card.getAttribute('data-sk-plek') || '').split(' ').filter(Boolean).map(p => p.split(',').map(Number)))""")
+    centre = demo.kernen["wolderbeek-dorp"].coordinaten
+
+    def km(points):
+        import math
+        return min((math.hypot((lat - centre.lat) * 111.2, (lon - centre.lon) * 111.2 * math.cos(math.radians(lat))) for lat, lon in points), default=math.inf)
+
+    distances = [km(points) for points in near]
+    close = [d for d in distances if d <= 15]
+    assert close and distances[: len(close)] == sorted(close)  # the near ones first, nearest first
+    page.evaluate("window.SocialeKaartKern.kies('')")
+    page.wait_for_function("document.querySelector('[data-sk-dichtbij-note]').hidden")
+    assert cards.all_inner_texts() == alphabetical  # forgetting the kern restores the order
+
+    page.goto(site_url + "/zoeken/?q=koffie")
+    titles = page.locator("#sk-resultaten .sk-card .sk-card__title")
+    titles.first.wait_for()
+    ranked = titles.all_inner_texts()
+    assert "Koffie-inloop De Wolder" in ranked and ranked[0] != "Koffie-inloop De Wolder"
+    page.evaluate("window.SocialeKaartKern.kies('wolderbeek-dorp')")  # the results follow the new kern
+    page.wait_for_function("document.querySelector('#sk-resultaten .sk-card__title').textContent.includes('Wolder')")
+    # the dorpshuis (at the kern's centre) and the koffie-inloop (100 m away) in Wolderbeek come first
+    assert set(titles.all_inner_texts()[:2]) == {"Dorpshuis De Wolder", "Koffie-inloop De Wolder"}
+    page.reload()
+    titles.first.wait_for()
+    assert set(titles.all_inner_texts()[:2]) == {"Dorpshuis De Wolder", "Koffie-inloop De Wolder"}
