@@ -30,6 +30,9 @@ AXE_PAGES = [
     "/kcc/",
     "/kcc/belscript/",
     "/kcc/belscript/uitkomsten/",
+    "/open-data/",
+    "/open-data/profiel/",
+    "/voorzieningen/repair-cafe/",  # "Zet in je agenda" and JSON-LD
 ]
 
 

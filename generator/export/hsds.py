@@ -63,6 +63,7 @@ class HsdsExport:
         self.ids = Ids(kaart.gebieden.regio)
         self.taxonomy = Taxonomy(self.ids, self.site_url)
         self._gemeente_van_gebied = {g.id: gem for gem in kaart.gebieden.gemeenten for g in gem.gebieden}
+        self._kern_van_postcode = {cijfers: kern_id for kern_id, kern in reversed(kaart.kernen.items()) for cijfers in kern.postcodes}
         self._organizations: dict[str, dict] = {}
 
     # --- the API's files ----------------------------------------------------------------------
@@ -248,7 +249,7 @@ class HsdsExport:
             "id": self.ids(*owner, "address", plek.sleutel), "location_id": location_id, "address_1": plek.adres.straat,
             "city": plek.adres.plaats,
         }
-        gemeente = self.gemeente_van(plek.kern)
+        gemeente = self.gemeente_van(plek)
         if gemeente:
             address["region"] = gemeente.naam
         address |= {"state_province": gemeente.provincie or "" if gemeente else "", "postal_code": plek.adres.postcode, "country": "NL", "address_type": "physical"}
@@ -260,8 +261,9 @@ class HsdsExport:
             }]
         return result
 
-    def gemeente_van(self, kern: Optional[str]) -> Optional[Gemeente]:
-        """The gemeente of a place: by its kern, or the only one in the kaart."""
+    def gemeente_van(self, plek: Plek) -> Optional[Gemeente]:
+        """The gemeente of a place: by its kern, else by the kern its postcode belongs to, else the only one."""
+        kern = plek.kern or self._kern_van_postcode.get(plek.adres.postcode[:4])
         if kern in self.kaart.gebied_van_kern:
             return self._gemeente_van_gebied[self.kaart.gebied_van_kern[kern].id]
         gemeenten = self.kaart.gebieden.gemeenten

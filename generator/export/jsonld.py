@@ -132,7 +132,7 @@ class JsonLd:
     # --- places and hours --------------------------------------------------------------------------
 
     def place(self, record: Any, plek: Plek) -> dict:
-        gemeente = self.export.gemeente_van(plek.kern)
+        gemeente = self.export.gemeente_van(plek)
         address = {"@type": "PostalAddress", "streetAddress": plek.adres.straat, "postalCode": plek.adres.postcode, "addressLocality": plek.adres.plaats}
         if gemeente and gemeente.provincie:
             address["addressRegion"] = gemeente.provincie

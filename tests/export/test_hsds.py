@@ -266,3 +266,25 @@ def test_csv_line_ends_and_quoting(hsds):
     text = (hsds / "tabular" / "services.csv").read_bytes().decode("utf-8")
     assert "\r\n" in text
     assert list(csv.reader(io.StringIO(text)))[1][0]
+
+
+def test_phone_hours_are_schedules_of_the_service_and_named_with_the_phone(demo):
+    """contact.telefoon_tijden (phone hours, apart from opening and walk-in hours) on a helpline without
+    an address: service schedules, the phone's description and, in JSON-LD, the ContactPoint's hours."""
+    from types import SimpleNamespace
+
+    from generator.export.jsonld import JsonLd
+
+    export = HsdsExport(demo, dt.date(2026, 6, 1), "https://sociale-kaart.example/")
+    uren = Openingstijden(ma="9.00-12.00", di="9.00-12.00")
+    contact = SimpleNamespace(telefoon="+31523800100", telefoon_toelichting="gratis", whatsapp=None, email=None, website=None, telefoon_tijden=uren)
+    [phone] = export.phones(("s",), contact, {})
+    assert phone["description"] == "gratis; Bereikbaar: ma en di 9.00–12.00 uur; Op feestdagen gesloten"
+    helpline = SimpleNamespace(contact=contact)
+    assert service_tijden(helpline) == {"telefoon": uren}
+    [row] = schedule_rows(export.ids, ("s",), service_tijden(helpline), {}, TIJDEN, export.build_date)
+    assert (row["attending_type"], row["byday"], row["opens_at"], row["closes_at"]) == ("Telefonisch bereikbaar", "MO,TU", "09:00", "12:00")
+    assert errors("schedule", row) == []
+    [channel] = JsonLd(export).channels(helpline)
+    hours = channel["servicePhone"]["hoursAvailable"]
+    assert hours[0]["dayOfWeek"] == ["https://schema.org/Monday", "https://schema.org/Tuesday"] and hours[0]["opens"] == "09:00"

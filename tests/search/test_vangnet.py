@@ -22,8 +22,8 @@ werkgebied: [proefgem]
 themas: [psychisch-en-verslaving]
 contact:
   telefoon: 0523 809 999
-openingstijden:
-  {openingstijden}
+  telefoon_tijden:
+    {openingstijden}
 laatst_gecontroleerd: 2026-09-01
 """
 

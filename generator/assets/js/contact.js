@@ -11,7 +11,7 @@
  *
  * contact.json (generator/build/contact.py): {"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc":
  *   {kern id: kcc id}, "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...], [lat, lon] | null], ...]}], "teams": {id: {"naam", "url", "telefoon":
- *   {"tel", "tekst"} | null, "telefoon_toelichting", "email", "inloop": [lines], "inloop_plan", "adres"}},
+ *   {"tel", "tekst"} | null, "telefoon_toelichting", "telefoon_plan" (phone hours), "email", "inloop": [lines], "inloop_plan", "adres"}},
  *   "kern_team": {kern id: team id}}; team urls are relative to the site root.
  */
 (function () {
@@ -54,10 +54,18 @@
     return null;
   }
 
+  /* <p class=…><label for=control.id>text</label> control</p> */
+  function labelled(className, text, control) {
+    var wrap = element("p", className);
+    var label = element("label", null, text);
+    label.htmlFor = control.id;
+    wrap.appendChild(label);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(control);
+    return wrap;
+  }
+
   function chooser(data, id) {
-    var wrap = element("p", "sk-praten__keuze");
-    var label = element("label", null, "Waar woon je?");
-    label.htmlFor = id;
     var select = element("select");
     select.id = id;
     select.setAttribute("data-sk-kern", "");
@@ -68,10 +76,7 @@
       gebied.kernen.forEach(function (kern) { group.appendChild(new Option(kern[1], kern[0])); });
       select.appendChild(group);
     });
-    wrap.appendChild(label);
-    wrap.appendChild(document.createTextNode(" "));
-    wrap.appendChild(select);
-    return wrap;
+    return labelled("sk-praten__keuze", "Waar woon je?", select);
   }
 
   /* Kern ids whose postcodes (gebieden.yaml) include these four digits; several when a postcode is shared. */
@@ -88,9 +93,6 @@
   /* "Of typ je postcode": four digits choose the kern; a postcode of several kernen offers them as buttons.
    * Only the chosen kern is remembered (kern.js); the postcode itself is not stored. */
   function postcodeKeuze(data, id) {
-    var wrap = element("p", "sk-praten__postcode");
-    var label = element("label", null, "Of typ de 4 cijfers van je postcode:");
-    label.htmlFor = id;
     var input = element("input");
     input.id = id;
     input.type = "text";
@@ -126,9 +128,7 @@
         uitkomst.textContent = "Postcode " + cijfers + " staat niet op deze kaart. Kies je dorp of wijk in de lijst.";
       }
     });
-    wrap.appendChild(label);
-    wrap.appendChild(document.createTextNode(" "));
-    wrap.appendChild(input);
+    var wrap = labelled("sk-praten__postcode", "Of typ de 4 cijfers van je postcode:", input);
     wrap.appendChild(document.createTextNode(" "));
     wrap.appendChild(uitkomst);
     return wrap;
@@ -169,6 +169,11 @@
     var list = element("ul", "sk-praten__gegevens");
     if (team.telefoon) {
       var tel = [link("tel:" + team.telefoon.tel, team.telefoon.tekst, "sk-tel")];
+      if (team.telefoon_plan) {  // next to the number: whether the phone is answered now (not the walk-in)
+        var bellen = element("span", "sk-nu-open");
+        bellen.setAttribute("data-nu-open", JSON.stringify(team.telefoon_plan));
+        tel.push(" ", bellen);
+      }
       if (team.telefoon_toelichting) { tel.push(" ", element("span", "sk-note", "(" + team.telefoon_toelichting + ")")); }
       item(list, "Telefoon:", tel);
     }
