@@ -44,6 +44,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         shown = [problem for problem in shown if Path(problem.path).resolve() in wanted]
     for problem in shown:
         print(problem.as_github() if args.format == "github" else problem)
+    warnings = kaart.extras.get("waarschuwingen", []) if kaart is not None else []
+    if args.bestanden:
+        warnings = [warning for warning in warnings if Path(warning.path).resolve() in wanted]
+    for warning in sorted(set(warnings)):
+        print(warning.as_github().replace("::error ", "::warning ", 1) if args.format == "github" else f"{warning} (waarschuwing)")
     others = len(problems) - len(shown)
     if shown:
         also = f" Er zijn ook {others} fout(en) in andere bestanden ('kaart check' toont alles)." if others else ""

@@ -13,7 +13,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fields import MAX_LIJST, Account, Email, Getal, Id, JaNee, Naam, Postcode, Postcodecijfers, Regel, Telefoon, Tekst, Url, fout
-from .openingstijden import Openingstijden
+from .openingstijden import Openingstijden, deel_uitzonderingen
 from .vocabulary import (
     DOELGROEPEN,
     INGANG_SOORTEN,
@@ -66,7 +66,8 @@ class Strict(BaseModel):
 
 class Contact(Strict):
     telefoon: Optional[Telefoon] = Field(None, description="Telefoonnummer voor inwoners, met netnummer.", examples=["0523 123 456"])
-    telefoon_toelichting: Optional[Regel] = Field(None, description="Wanneer of waarvoor je belt, bijvoorbeeld 'ma t/m vr van 9.00 tot 12.00 uur'.", examples=["ma t/m vr van 9.00 tot 12.00 uur"])
+    telefoon_toelichting: Optional[Regel] = Field(None, description="Waarvoor je belt of wat het kost, bijvoorbeeld 'gratis' of 'vraag naar de consulent'. De tijden horen bij 'telefoon_tijden'.", examples=["gratis, ook anoniem"])
+    telefoon_tijden: Optional[Openingstijden] = Field(None, description="Wanneer het telefoonnummer wordt opgenomen. Los van de openingstijden en de inloop: 'nu open' naast het nummer gaat alleen hierover.")
     whatsapp: Optional[Telefoon] = Field(None, description="Nummer voor WhatsApp, als je dat gebruikt.", examples=["06 1234 5678"])
     email: Optional[Email] = Field(None, description="E-mailadres voor inwoners.", examples=["info@organisatie.nl"])
     website: Optional[Url] = Field(None, description="Webadres met meer informatie, begint met https://.", examples=["https://www.organisatie.nl"])
@@ -113,6 +114,25 @@ class Locatie(Strict):
     rolstoeltoegankelijk: Optional[JaNee] = Field(None, description="Kun je er met een rolstoel naar binnen? ja of nee.", examples=["ja"])
     openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer de plek open is.")
     inloop: Optional[Openingstijden] = Field(None, description="Tijden waarop je zonder afspraak kunt binnenlopen (inloop of spreekuur).")
+
+    @model_validator(mode="after")
+    def _sluiting_voor_alle_tijden(self) -> "Locatie":
+        _deel_sluitingen(self)
+        return self
+
+
+def _deel_sluitingen(record: object) -> None:
+    """A closure applies to all hours of the place (openingstijden, inloop, phone) unless it says otherwise."""
+    contact = getattr(record, "contact", None)
+    gedeeld = deel_uitzonderingen({
+        "openingstijden": getattr(record, "openingstijden", None),
+        "inloop": getattr(record, "inloop", None),
+        "telefoon": contact.telefoon_tijden if contact is not None else None,
+    })
+    record.openingstijden = gedeeld["openingstijden"]  # type: ignore[attr-defined]
+    record.inloop = gedeeld["inloop"]  # type: ignore[attr-defined]
+    if contact is not None:
+        contact.telefoon_tijden = gedeeld["telefoon"]
 
 
 class Kcc(Strict):
@@ -182,6 +202,11 @@ class Vindplaats(Record):
     contact: Contact = Field(default_factory=Contact, description="Hoe inwoners de plek bereiken: telefoon, e-mail, website.")
     themas: list[ThemaId] = Field(default_factory=list, description="De thema's waarover je hier iets kunt vragen, uit de vaste lijst.", examples=[["meedoen-en-ontmoeten"]])
 
+    @model_validator(mode="after")
+    def _sluiting_voor_alle_tijden(self) -> "Vindplaats":
+        _deel_sluitingen(self)
+        return self
+
 
 class Clientondersteuner(Record):
     organisatie: Id = Field(description="De onafhankelijke organisatie (id) die de cliëntondersteuning geeft.", examples=["welzijn-egelstede"])
@@ -198,6 +223,7 @@ class Clientondersteuner(Record):
     contact: Contact = Field(description="Hoe inwoners een cliëntondersteuner bereiken: telefoon, e-mail, website.")
     locaties: list[Locatie] = Field(default_factory=list, description="De plekken waar inwoners naartoe kunnen, met adres en tijden.")
     trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die inwoners zelf gebruiken, bijvoorbeeld 'hulp bij gesprek' of 'keukentafelgesprek'.", examples=[["keukentafelgesprek"]])
+    kcc: Optional[Kcc] = Field(None, description="Voor de medewerkers van het klantcontactcentrum (KCC) van de gemeente: wat zeg je aan de telefoon?")
 
     @model_validator(mode="before")
     @classmethod
@@ -225,7 +251,7 @@ class Ingang(Record):
     themas: list[ThemaId] = Field(default_factory=list, description="De thema's waarvoor je hier terechtkunt, uit de vaste lijst.", examples=[["zorg-en-gezondheid"]])
     contact: Contact = Field(description="Hoe inwoners de ingang bereiken. Een telefoonnummer is verplicht.")
     adres: Optional[Adres] = Field(None, description="Het adres waar inwoners naartoe gaan.")
-    openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer de ingang open of bereikbaar is.")
+    openingstijden: Optional[Openingstijden] = Field(None, description="Wanneer het gebouw open is. Wanneer je kunt bellen staat bij 'contact: telefoon_tijden'.")
     inloop: Optional[Openingstijden] = Field(None, description="Tijden waarop je zonder afspraak kunt binnenlopen (inloop of spreekuur).")
     kcc: Optional[Kcc] = Field(None, description="Voor de medewerkers van het klantcontactcentrum (KCC) van de gemeente: wat zeg je aan de telefoon?")
 
@@ -233,11 +259,13 @@ class Ingang(Record):
     def _bereikbaar(self) -> "Ingang":
         if not self.contact.telefoon:
             raise fout("Een ingang moet een telefoonnummer hebben: vul 'contact: telefoon:' in.")
+        _deel_sluitingen(self)
         return self
 
     @property
     def dag_en_nacht(self) -> bool:
-        return bool(self.openingstijden and self.openingstijden.dag_en_nacht)
+        tijden = self.contact.telefoon_tijden
+        return bool(tijden and tijden.dag_en_nacht)
 
 
 # --- areas ---------------------------------------------------------------------------

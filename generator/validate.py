@@ -195,7 +195,13 @@ def _load_vangnet(kaart: Kaart, problems: Problemen) -> None:
 
 # Section loaders run after the records are valid; later stages (synoniemen, wegwijzer) register here.
 SectionLoader = Callable[[Kaart, Problemen], None]
-SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen, _load_vangnet]
+def _check_routing(kaart: Kaart, problems: Problemen) -> None:
+    from .wegwijzer.routing import check_routing  # imported here: that module builds on this one
+
+    check_routing(kaart, problems)
+
+
+SECTION_LOADERS: list[SectionLoader] = [_load_wegwijzer, _load_synoniemen, _load_vangnet, _check_routing]
 KNOWN_ENTRIES = {GEBIEDEN_FILE, ALLOWED_NUMBERS_FILE, "README.md", ".gitkeep", "wegwijzer", "synoniemen.yaml", "vangnet.yaml"} | {folder for folder, _, _ in SOORTEN.values()}
 
 

@@ -23,10 +23,10 @@ KERN_B = "rosmarke"
 
 @pytest.fixture(scope="module")
 def team_noord(demo):
-    """A sociaal team with office hours Monday to Friday 8.30-17.00 (checked here, so the texts below hold)."""
+    """A sociaal team whose phone is answered Monday to Friday 8.30-17.00 (checked here, so the texts below hold)."""
     team = demo.ingangen["sociaal-team-noord"]
-    assert [team.openingstijden.ranges(day) for day in ("ma", "vr", "za")] == [[(510, 1020)], [(510, 1020)], []]
-    assert team.openingstijden.feestdagen_gesloten
+    assert [team.contact.telefoon_tijden.ranges(day) for day in ("ma", "vr", "za")] == [[(510, 1020)], [(510, 1020)], []]
+    assert team.contact.telefoon_tijden.feestdagen_gesloten
     return team
 
 
@@ -52,7 +52,7 @@ def easter_monday() -> dt.date:
 def shown_status(page, site_url: str, team, when: dt.datetime) -> str:
     page.clock.set_fixed_time(when)
     page.goto(site_url + f"/ingangen/{team.id}/")
-    status = page.locator(".md-content .sk-hours", has_text="Bereikbaar").locator(".sk-nu-open")
+    status = page.locator(".md-content .sk-contact .sk-nu-open")  # next to the phone number: the phone's hours
     status.wait_for(state="visible")
     return status.inner_text()
 
@@ -67,9 +67,9 @@ CASES = [
 @pytest.mark.parametrize("case, when, text", CASES, ids=[c[0] for c in CASES])
 def test_nu_open_on_a_record_page(browser_page, site_url, team_noord, case, when, text):
     when = when()
-    assert status_op(team_noord.openingstijden, when).tekst == text  # the Python twin agrees
+    assert status_op(team_noord.contact.telefoon_tijden, when).tekst == text  # the Python twin agrees
     assert shown_status(browser_page, site_url, team_noord, when) == text
-    status = browser_page.locator(".md-content .sk-hours", has_text="Bereikbaar").locator(".sk-nu-open")
+    status = browser_page.locator(".md-content .sk-contact .sk-nu-open")
     assert status.get_attribute("data-nu-open-status") == ("open" if case == "open" else "gesloten")
 
 

@@ -62,8 +62,9 @@ def test_stopped_records_are_left_out_like_in_the_search_index(demo):
 
 
 def test_hours_for_nu_open_are_the_records_own_or_its_first_locations(demo, data):
-    team = next(i for i in demo.ingangen.values() if i.soort == "sociaal-team" and i.openingstijden)
-    assert data["records"]["ingang"][team.id]["open"] == to_json(team.openingstijden)
+    team = next(i for i in demo.ingangen.values() if i.soort == "sociaal-team" and i.contact.telefoon_tijden and i.inloop)
+    assert data["records"]["ingang"][team.id]["bellen"] == to_json(team.contact.telefoon_tijden)  # next to the number
+    assert data["records"]["ingang"][team.id]["inloop"] == to_json(team.inloop)  # labelled as walk-in
     located = next(v for v in demo.voorzieningen.values() if v.status != "gestopt" and v.locaties and v.locaties[0].openingstijden)
     assert data["records"]["voorziening"][located.id]["open"] == to_json(located.locaties[0].openingstijden)
 
@@ -123,7 +124,7 @@ def test_outcomes_name_where_to_hand_over(demo):
         if s.uitkomst.is_crisis:
             assert s.hulplijnen and all(lijn.contact.telefoon for lijn in s.hulplijnen)
         elif not s.uitkomst.via_sociaal_team:
-            assert s.ingang is not None and s.ingang.id == s.uitkomst.ingang
+            assert (s.deur is not None and s.deur.id == s.uitkomst.ingang) or s.ondersteuners
 
 
 def test_pages_without_a_wegwijzer_still_work():

@@ -76,6 +76,7 @@ def team_data(team: Ingang, today: dt.date) -> dict[str, Any]:
         "url": record_url("ingang", team.id),
         "telefoon": phone_data(team.contact.telefoon),
         "telefoon_toelichting": team.contact.telefoon_toelichting,
+        "telefoon_plan": to_json(team.contact.telefoon_tijden) if team.contact.telefoon_tijden else None,  # "nu open" of the phone
         "email": team.contact.email,
         "inloop": (display_lines(inloop) + uitzondering_lines(inloop, today)) if inloop else [],
         "inloop_plan": to_json(inloop) if inloop else None,

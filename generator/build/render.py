@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import vocabulary
 from ..fieldinfo import field_reference
@@ -27,6 +27,21 @@ def datum(value: dt.date) -> str:
 
 def markdown_filter(text: str | None) -> Markup:
     return Markup(safe_markdown(text)) if text else Markup("")
+
+
+@jinja2.pass_context
+def bel_filter(context, value) -> Markup:
+    """{bel:<id>} in outcome text becomes that record's number as a tel: link (generator/wegwijzer/nummers.py)."""
+    from ..wegwijzer.nummers import als_html  # the wegwijzer stage builds on this one
+
+    html = value if isinstance(value, Markup) else escape(value or "")
+    kaart = context.get("kaart")
+    return als_html(kaart, html) if kaart is not None else Markup(html)
+
+
+def kopieer_nummer(value: str) -> str:
+    """The one format the KCC copies: the number as dialled in the Netherlands, digits only (0523800240)."""
+    return format_phone(value).replace(" ", "")
 
 
 def openingstijden_lines(tijden) -> list[str]:
@@ -52,6 +67,8 @@ def environment() -> jinja2.Environment:
         telefoon=format_phone,
         datum=datum,
         markdown=markdown_filter,
+        bel=bel_filter,
+        kopieer_nummer=kopieer_nummer,
         tijden=openingstijden_lines,
         uitzonderingen=uitzonderingen_lines,
         script_json=script_json,

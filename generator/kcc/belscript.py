@@ -3,9 +3,10 @@
 Questions in the order a call meets them (breadth-first from the start question), numbered V1,
 V2, …; each answer links to the anchor of the next question (on the same page) or of an outcome
 (on the outcomes page). Outcomes follow in
-the order the questions reach them: what to say (the outcome's summary), where to hand over (one
-ingang with its phone, the sociaal team of the caller's kern, or the crisis lines) and whether to
-offer an independent cliëntondersteuner.
+the order the questions reach them, addressed to the employee: what to do (the outcome's `kcc` line),
+the door with its number and "nu open" (wegwijzer/deur.py: one ingang or voorziening, the sociaal team of
+the caller's kern, the kern's cliëntondersteuners, or the crisis lines), the sociaal team of the
+caller's kern on every outcome, and whether to offer an independent cliëntondersteuner.
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..build.pagination import Pager, paginate
+from typing import Any
+
 from ..models import Ingang
 from ..validate import Kaart
+from ..wegwijzer.deur import Deur, hulplijnen, vaste_deur
 from ..wegwijzer.model import Antwoord, Uitkomst, Vraag, Wegwijzer
-from ..wegwijzer.pages import hulplijnen
+from ..wegwijzer.pages import clientondersteuners_voor
 
 
 BELSCRIPT_URL = "kcc/belscript/"  # the questions
 UITKOMSTEN_URL = "kcc/belscript/uitkomsten/"  # the outcomes; more than one page: uitkomsten/2/, … (build/pagination.py)
-UITKOMSTEN_PER_PAGINA = 30  # about 15 KB of HTML: every page stays well under 40 KB as the wegwijzer grows
+UITKOMSTEN_PER_PAGINA = 15  # each outcome carries its door with hours (up to 1.6 KB): every page stays under 40 KB
 
 
 def vraag_anker(vraag_id: str) -> str:
@@ -63,8 +67,9 @@ class ScriptVraag:
 @dataclass
 class ScriptUitkomst:
     uitkomst: Uitkomst
-    ingang: Ingang | None  # the named ingang; None for the sociaal team or crisis
+    deur: Deur | None  # the one ingang or voorziening; None for the sociaal team, cliëntondersteuning or crisis
     hulplijnen: list[Ingang] = field(default_factory=list)  # for a crisis outcome
+    ondersteuners: list[Any] = field(default_factory=list)  # for 'ingang: clientondersteuning', filtered per kern by kcc.js
     pagina_url: str = UITKOMSTEN_URL  # the outcomes page it is on
 
     @property
@@ -106,12 +111,18 @@ def uitkomsten_in_volgorde(wegwijzer: Wegwijzer, vragen: list[Vraag]) -> list[Ui
     return [wegwijzer.uitkomsten[uitkomst_id] for uitkomst_id in order]
 
 
+def script_uitkomst(kaart: Kaart, uitkomst: Uitkomst, pagina_url: str) -> ScriptUitkomst:
+    ondersteuners = clientondersteuners_voor(kaart, uitkomst.clientondersteuning or ["wmo"]) if uitkomst.via_clientondersteuning else []
+    lijnen = hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else []
+    return ScriptUitkomst(uitkomst, vaste_deur(kaart, uitkomst), lijnen, ondersteuners, pagina_url)
+
+
 def belscript(kaart: Kaart, wegwijzer: Wegwijzer) -> Belscript:
     vragen = vragen_in_volgorde(wegwijzer)
     nummers = {vraag.id: n for n, vraag in enumerate(vragen, start=1)}
     delen = []
     for pager, deel in paginate(UITKOMSTEN_URL, uitkomsten_in_volgorde(wegwijzer, vragen), UITKOMSTEN_PER_PAGINA):
-        delen.append((pager, [ScriptUitkomst(u, kaart.ingangen.get(u.ingang), hulplijnen(kaart, u) if u.is_crisis else [], pager.url) for u in deel]))
+        delen.append((pager, [script_uitkomst(kaart, u, pager.url) for u in deel]))
     script_uitkomsten = {s.uitkomst.id: s for _, deel in delen for s in deel}
     script_vragen = []
     for vraag in vragen:

@@ -10,7 +10,8 @@ file, loaded only by /kcc/, so the residents' index stays as small as it is:
          "organisatie": "<organisatie id>",
          "antwoord": "what to say (kcc.antwoord)", "doorverwijzen": "when to hand over",
          "telefoon": "0523 …"          only when the record has no phone: the organisation's,
-         "open": {nu-open plan}, "inloop": {nu-open plan},   (openingstijden.to_json)
+         "bellen": {nu-open plan}       the phone hours: the only hours shown next to the number,
+         "open": {nu-open plan}, "inloop": {nu-open plan},   (openingstijden.to_json), labelled as such
          "gecontroleerd": "2024-06-17"}}},     laatst_gecontroleerd
      "drempels": {"controleren": 12, "verouderd": 18}}    months, from generator/freshness.py
 
@@ -59,15 +60,43 @@ def fallback_phone(kaart: Kaart, record: Any) -> str | None:
     return format_phone(organisatie.contact.telefoon)
 
 
+def kcc_antwoord(kaart: Kaart, record: Any) -> str | None:
+    """What the phone desk says about a record: its KCC answer. Record types without a `kcc` field get it from
+    their data: a vindplaats what residents can ask there, an organisation its summary or what it offers."""
+    if "kcc" in type(record).model_fields:
+        return record.kcc.antwoord if record.kcc is not None else None
+    if getattr(record, "wat_kun_je_vragen", None):
+        return record.wat_kun_je_vragen
+    if getattr(record, "samenvatting", None):
+        return record.samenvatting
+    aanbod = sorted(r.naam for soort in ("ingang", "voorziening", "clientondersteuner")
+                    for r in kaart.records.get(soort, {}).values()
+                    if getattr(r, "organisatie", None) == record.id and getattr(r, "status", "actief") != "gestopt")
+    if not aanbod:
+        return None
+    return f"{record.naam} biedt: {', '.join(aanbod[:6])}{' en meer' if len(aanbod) > 6 else ''}. Zoek op de naam voor het nummer en de tijden."
+
+
+def phone_hours(kaart: Kaart, record: Any) -> Any:
+    """The hours of the number shown: the record's phone hours, or its organisation's when the number is theirs."""
+    contact = getattr(record, "contact", None)
+    if contact is not None and contact.telefoon:
+        return contact.telefoon_tijden
+    organisatie = kaart.organisaties.get(getattr(record, "organisatie", None) or "")
+    return organisatie.contact.telefoon_tijden if organisatie is not None else None
+
+
 def record_entry(kaart: Kaart, record: Any) -> dict[str, Any]:
     kcc = getattr(record, "kcc", None)
     openingstijden, inloop = hours_of(record)
+    bellen = phone_hours(kaart, record)
     organisatie = getattr(record, "organisatie", None)
     entry = {
         "organisatie": organisatie if organisatie in kaart.organisaties else None,
-        "antwoord": kcc.antwoord if kcc else None,
+        "antwoord": kcc_antwoord(kaart, record),
         "doorverwijzen": kcc.doorverwijzen if kcc else None,
         "telefoon": fallback_phone(kaart, record),
+        "bellen": to_json(bellen) if bellen else None,
         "open": to_json(openingstijden) if openingstijden else None,
         "inloop": to_json(inloop) if inloop else None,
         "gecontroleerd": record.laatst_gecontroleerd.isoformat(),

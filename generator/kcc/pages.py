@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..build.pages import GeneratedPage
 
 KCC_URL = "kcc/"
-NOINDEX = {"robots": "noindex"}  # rendered as <meta name="robots"> by docs/overrides/main.html
+NOINDEX = {"robots": "noindex", "balie": True}  # robots: <meta name="robots">; balie: no residents' blocks (docs/overrides/main.html)
 DESK_LAYOUT = {"hide": ["navigation", "toc"]}  # the whole width for the result rows
 
 
@@ -35,7 +35,8 @@ def andere_ingangen(kaart: Kaart) -> list[Ingang]:
 
 
 def nummers_context(kaart: Kaart) -> dict[str, Any]:
-    return {"teams": kaart.kernen_per_team(), "ingangen": andere_ingangen(kaart), "kcc_url": KCC_URL, "belscript_url": BELSCRIPT_URL, "uitkomsten_url": UITKOMSTEN_URL}
+    return {"teams": kaart.kernen_per_team(), "ingangen": andere_ingangen(kaart), "kcc_url": KCC_URL, "belscript_url": BELSCRIPT_URL,
+            "uitkomsten_url": UITKOMSTEN_URL, "gebieden_lijst": gebieden_lijst(kaart)}
 
 
 def kcc_pages(kaart: Kaart) -> Iterator["GeneratedPage"]:
@@ -43,7 +44,7 @@ def kcc_pages(kaart: Kaart) -> Iterator["GeneratedPage"]:
 
     common = nummers_context(kaart)
     yield GeneratedPage(KCC_URL, "KCC: zoeken aan de telefoon", "kcc/kcc.html",
-                        common | {"gebieden_lijst": gebieden_lijst(kaart), "kcc_data_uri": KCC_DATA_URI},
+                        common | {"kcc_data_uri": KCC_DATA_URI},
                         "Zoekscherm voor medewerkers van het klantcontactcentrum.", meta=NOINDEX | DESK_LAYOUT)
     wegwijzer = kaart.extras.get("wegwijzer")
     script = belscript(kaart, wegwijzer) if wegwijzer is not None else None

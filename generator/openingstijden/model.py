@@ -12,6 +12,9 @@ from ..vocabulary import IN_DE_MAAND
 from .tijden import DAGEN, HELE_DAG, VOORBEELD, Dagtijden, EvenOneven, MaandWeek, Range, datum, parse_tijden
 
 
+TijdenSoort = Literal["openingstijden", "inloop", "telefoon"]
+
+
 class Uitzondering(BaseModel):
     """A day or period with other hours: closed (default), other `tijden`, or `gesloten: nee` = as usual."""
 
@@ -22,6 +25,14 @@ class Uitzondering(BaseModel):
     gesloten: JaNee = Field(True, description="Dicht op deze dag(en)? Schrijf 'nee' met 'tijden' voor andere tijden, of 'nee' zonder tijden voor gewoon open (ook op een feestdag).")
     tijden: Optional[Dagtijden] = Field(None, description="Andere tijden op deze dag(en), bijvoorbeeld 9.00-12.00.")
     reden: Regel = Field(description="Waarom, in een paar woorden. Inwoners zien dit, bijvoorbeeld 'Kerstsluiting'.")
+    geldt_voor: Optional[list[TijdenSoort]] = Field(
+        None,
+        description=(
+            "Voor welke tijden van deze plek de uitzondering geldt: openingstijden, inloop en/of telefoon. "
+            "Laat weg: dan geldt ze voor alle tijden van de plek (een kerstsluiting sluit ook de inloop en de telefoon)."
+        ),
+        examples=[["inloop"]],
+    )
 
     @field_validator("tot")
     @classmethod
@@ -57,6 +68,12 @@ class Uitzondering(BaseModel):
 
     def ranges(self) -> list[Range]:
         return list(parse_tijden(self.tijden)) if self.tijden else []
+
+    def geldt_voor_soort(self, soort: str) -> bool:
+        return self.geldt_voor is None or soort in self.geldt_voor
+
+    def overlapt(self, other: "Uitzondering") -> bool:
+        return self.van <= other.laatste and other.van <= self.laatste
 
 
 class Openingstijden(BaseModel):
@@ -183,3 +200,25 @@ class Openingstijden(BaseModel):
     @property
     def feestdagen_gesloten(self) -> bool:
         return self.feestdagen == "gesloten" and not self.dag_en_nacht
+
+
+def deel_uitzonderingen(per_soort: dict[str, Optional["Openingstijden"]]) -> dict[str, Optional["Openingstijden"]]:
+    """A closure applies to all hours of a place unless it says otherwise (`geldt_voor`).
+
+    `per_soort` holds the hours of one place ('openingstijden', 'inloop', 'telefoon'). Returns them with
+    every exception that applies to them: their own (unless `geldt_voor` leaves them out) plus those of
+    the other hours, except where an exception of their own already covers those days.
+    """
+    alle = [(soort, u) for soort, tijden in per_soort.items() if tijden for u in tijden.uitzonderingen]
+    result: dict[str, Optional[Openingstijden]] = {}
+    for soort, tijden in per_soort.items():
+        if tijden is None:
+            result[soort] = None
+            continue
+        eigen = [u for u in tijden.uitzonderingen if u.geldt_voor_soort(soort)]
+        for bron, u in alle:
+            if bron != soort and u.geldt_voor_soort(soort) and not any(u.overlapt(e) for e in eigen):
+                eigen.append(u)
+        eigen.sort(key=lambda u: u.van)
+        result[soort] = tijden if eigen == tijden.uitzonderingen else tijden.model_copy(update={"uitzonderingen": eigen})
+    return result

@@ -18,7 +18,7 @@ inside a sentence), the site shows a box above all results with the line's name,
 never hide it. The lines keep the order of the file: put the most urgent first (112).
 
 `kaart check` (a section loader in generator.validate) checks that every ingang exists, is
-active, has a phone number and is reachable day and night (`openingstijden: dag_en_nacht: ja`)
+active, has a phone number and is reachable day and night (`contact: telefoon_tijden: dag_en_nacht: ja`)
 or that the line says when it is (`wanneer`), that no signal is empty or listed twice, and that
 no sentence under `nooit` fires.
 """
@@ -51,7 +51,7 @@ class VangnetLijn(BaseModel):
 class Vangnet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    lijnen: Annotated[list[VangnetLijn], Field(min_length=1)]
+    lijnen: Annotated[list[VangnetLijn], Field(min_length=1)] = Field(description="De crisislijnen, de dringendste eerst (112).")
     nooit: list[Regel] = Field(default_factory=list, description="Gewone vragen die nooit een crisislijn mogen oproepen (wordt gecontroleerd).")
 
 
@@ -92,11 +92,11 @@ def check_lines(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
         if not (ingang.contact and ingang.contact.telefoon):
             problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' heeft geen telefoonnummer. Het vangnet toont altijd een nummer: zet 'contact: telefoon:' in het bestand van de ingang.")
         if not day_and_night(ingang) and not lijn.wanneer:
-            problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' is niet dag en nacht bereikbaar. Schrijf bij deze lijn 'wanneer:' (bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'), of zet bij de ingang 'openingstijden: dag_en_nacht: ja' als dat zo is.")
+            problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' is niet dag en nacht bereikbaar. Schrijf bij deze lijn 'wanneer:' (bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'), of zet bij de ingang onder 'contact:' 'telefoon_tijden: dag_en_nacht: ja' als dat zo is.")
 
 
 def day_and_night(ingang) -> bool:
-    return bool(ingang.openingstijden and ingang.openingstijden.dag_en_nacht)
+    return ingang.dag_en_nacht  # the phone's hours: a line is a number to call
 
 
 def check_signals(vangnet: Vangnet, source, problems: Problemen) -> None:

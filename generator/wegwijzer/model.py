@@ -7,23 +7,26 @@ Files in kaart/wegwijzer/:
     uitkomsten/<id>.yaml    one outcome: advice, what you can do yourself, which voorzieningen to
                             show (a filter), the one ingang to contact and the offer of cliëntondersteuning
 
-An outcome's `ingang` is `sociaal-team` (the sociaal team of the resident's kern), `crisis`
-(the crisis lines) or the id of one ingang record.
+An outcome's `ingang` is its door: `sociaal-team` (the sociaal team of the resident's kern), `crisis`
+(the crisis lines), `clientondersteuning` (the independent cliëntondersteuners of the kern), the id of
+one ingang record, or the id of the voorziening the outcome's headline names (generator/wegwijzer/deur.py).
+Phone numbers in outcome text are written as `{bel:<id>}` and filled in from the data (nummers.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
-from ..fields import Id, Regel, Tekst, fout
+from ..fields import Id, JaNee, Regel, Tekst, fout
 from ..models import Doelgroep, Leeftijd, Strict, ThemaId, Toegang, Wet
 from ..vocabulary import URGENTIE
 
 SOCIAAL_TEAM = "sociaal-team"
 CRISIS = "crisis"
+CLIENTONDERSTEUNING = "clientondersteuning"
 MAX_VRAGEN = 6  # no path from the start may ask more questions than this
 
 Urgentie = Literal[tuple(URGENTIE)]  # type: ignore[valid-type]
@@ -35,6 +38,9 @@ class Antwoord(Strict):
     uitleg: Optional[Regel] = Field(None, description="Een korte toelichting onder het antwoord, bijvoorbeeld een voorbeeld.")
     vraag: Optional[Id] = Field(None, description="De volgende vraag (id). Vul 'vraag' of 'uitkomst' in, niet allebei.")
     uitkomst: Optional[Id] = Field(None, description="De uitkomst (id) waar dit antwoord naartoe leidt.")
+    over_een_ander: JaNee = Field(False, description=(
+        "Gaat het vanaf dit antwoord over iemand anders dan wie de vragen beantwoordt? Schrijf dan 'ja': de "
+        "wegwijzer vraagt dan waar die persoon woont, in plaats van waar 'je' woont."))
 
     @model_validator(mode="after")
     def _een_doel(self) -> "Antwoord":
@@ -62,7 +68,9 @@ class Selectie(Strict):
     doelgroepen: list[Doelgroep] = Field(default_factory=list, description="Voorzieningen voor minstens één van deze doelgroepen (of voor iedereen).")
     leeftijd: Optional[Leeftijd] = Field(None, description="De leeftijd van wie hulp zoekt; voorzieningen met een andere leeftijd vallen af.")
     toegang: list[Toegang] = Field(default_factory=list, description="Alleen voorzieningen met deze toegang, bijvoorbeeld [vrij, aanmelden].")
-    trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die het best passen; voorzieningen met deze woorden staan bovenaan.")
+    trefwoorden: list[Regel] = Field(default_factory=list, description=(
+        "Woorden die het doel van de uitkomst beschrijven. Alleen voorzieningen met minstens één van deze woorden "
+        "(in naam, samenvatting of trefwoorden) passen; hoe meer woorden, hoe hoger."))
     uitgelicht: list[Id] = Field(default_factory=list, description="Voorzieningen (id) die altijd bovenaan staan.")
 
     @model_validator(mode="after")
@@ -80,7 +88,13 @@ class Uitkomst(Strict):
     zelf_doen: list[Regel] = Field(default_factory=list, description="Wat je zelf kunt doen, één tip per regel.")
     netwerk: list[Regel] = Field(default_factory=list, description="Wie in je omgeving kan helpen (familie, buren, vrienden), één tip per regel.")
     voorzieningen: Optional[Selectie] = Field(None, description="Welke voorzieningen passen bij deze uitkomst.")
-    ingang: Id = Field(description="Waar je contact opneemt: 'sociaal-team' (het team van je kern), 'crisis' of de id van een ingang.")
+    ingang: Id = Field(description=(
+        "De ene plek waar je contact opneemt: 'sociaal-team' (het team van je kern), 'crisis' (de crisislijnen), "
+        "'clientondersteuning' (de onafhankelijke cliëntondersteuners van je kern), de id van een ingang, of de id "
+        "van de voorziening die de kop noemt (bijvoorbeeld formulierenhulp)."))
+    kcc: Optional[Regel] = Field(None, description=(
+        "Voor het belscript van het KCC: wat de medewerker doet, in één zin over 'de beller' (niet 'je'). "
+        "Bijvoorbeeld: 'Verwijs de beller naar de formulierenhulp in de bibliotheek.'"))
     wat_gebeurt_er: Optional[Tekst] = Field(None, description="Wat er gebeurt als je contact opneemt, voor deze situatie. Leeg: de tekst van de ingang.")
     clientondersteuning: list[Wet] = Field(default_factory=list, description="Bied een onafhankelijke cliëntondersteuner aan voor deze wetten (wmo, jeugdwet, participatiewet, wlz). Leeg: niet aanbieden.")
     hulplijnen: list[Id] = Field(default_factory=list, description="Bij 'ingang: crisis': de hulplijnen (ids van ingangen) in deze volgorde. Leeg: alle crisislijnen.")
@@ -101,6 +115,10 @@ class Uitkomst(Strict):
     @property
     def via_sociaal_team(self) -> bool:
         return self.ingang == SOCIAAL_TEAM
+
+    @property
+    def via_clientondersteuning(self) -> bool:
+        return self.ingang == CLIENTONDERSTEUNING
 
 
 class WegwijzerInfo(Strict):
@@ -125,6 +143,7 @@ class Wegwijzer:
     vragen: dict[str, Vraag]
     uitkomsten: dict[str, Uitkomst]
     ouders: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)  # node -> [(vraag id, antwoord id)]
+    bronnen: Any = None  # validate._Bronnen: the parsed files, for messages at the right line
 
     @property
     def start(self) -> Vraag:
@@ -157,6 +176,20 @@ class Wegwijzer:
                     walk(antwoord.vraag, step)  # type: ignore[arg-type]
 
         walk(self.info.start, [])
+        return found
+
+    def paden_naar(self, node: tuple[str, str]) -> list[tuple[list[tuple[str, str]], str]]:
+        """Every path from the start to this question or outcome: the steps before it."""
+        kind, node_id = node
+        found = []
+        for steps, uitkomst_id in self.paden():
+            if kind == "uitkomst" and uitkomst_id == node_id:
+                found.append((steps, uitkomst_id))
+            elif kind == "vraag":
+                for index, (vraag_id, _) in enumerate(steps):
+                    if vraag_id == node_id:
+                        found.append((steps[:index], uitkomst_id))
+                        break
         return found
 
     def antwoord(self, vraag_id: str, antwoord_id: str) -> Antwoord:

@@ -16,13 +16,15 @@ from ..validate import Kaart
 from .diagram import boom, paden_tabel
 from ..vocabulary import URGENTIE
 from .model import MAX_VRAGEN, Antwoord, Uitkomst, Vraag, Wegwijzer
-from .selectie import passende_voorzieningen
-from .validate import CRISIS_SOORTEN
+from .deur import hulplijnen, vaste_deur
+from .nummers import als_tekst
+from .selectie import gesorteerd_per_gebied, passende_voorzieningen
 
 START_URL = "wegwijzer/"
 SCHEMA_URL = "wegwijzer/schema/"
 PADEN_URL = "wegwijzer/schema/paden/"
-MAX_VOORZIENINGEN = 10  # keeps outcome pages small; the theme page has the rest
+MAX_VOORZIENINGEN = 6  # shown at once; "meer" leads to the rest (wegwijzer.js shows the chosen kern's first)
+KANDIDATEN = 40  # rendered for wegwijzer.js to choose from per kern; the page stays small
 
 
 def vraag_url(vraag_id: str) -> str:
@@ -50,7 +52,7 @@ def wegwijzer_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     for vraag in wegwijzer.vragen.values():
         yield GeneratedPage(vraag_url(vraag.id), vraag.tekst, "wegwijzer/vraag.html", common | _vraag_context(wegwijzer, vraag), "Wegwijzer: " + vraag.tekst)
     for uitkomst in wegwijzer.uitkomsten.values():
-        yield GeneratedPage(uitkomst_url(uitkomst.id), uitkomst.titel, "wegwijzer/uitkomst.html", common | uitkomst_context(kaart, wegwijzer, uitkomst), uitkomst.samenvatting)
+        yield GeneratedPage(uitkomst_url(uitkomst.id), uitkomst.titel, "wegwijzer/uitkomst.html", common | uitkomst_context(kaart, wegwijzer, uitkomst), als_tekst(kaart, uitkomst.samenvatting))
     yield GeneratedPage(SCHEMA_URL, "Schema van de wegwijzer", "wegwijzer/schema.html", common | {"boom": boom(wegwijzer)}, "De hele wegwijzer als schema, voor medewerkers.")
     yield GeneratedPage(PADEN_URL, "Alle paden door de wegwijzer", "wegwijzer/paden.html", common | {"paden": paden_tabel(wegwijzer)}, "Elke route door de wegwijzer met de uitkomst, voor medewerkers.")
 
@@ -62,24 +64,37 @@ def _vorige(wegwijzer: Wegwijzer, node: tuple[str, str]) -> str | None:
 
 
 def _vraag_context(wegwijzer: Wegwijzer, vraag: Vraag) -> dict[str, Any]:
-    return {"vraag": vraag, "is_start": vraag.id == wegwijzer.info.start, "vorige": _vorige(wegwijzer, ("vraag", vraag.id))}
+    return {"vraag": vraag, "is_start": vraag.id == wegwijzer.info.start, "vorige": _vorige(wegwijzer, ("vraag", vraag.id)),
+            "over_een_ander": over_een_ander(wegwijzer, ("vraag", vraag.id))}
+
+
+def over_een_ander(wegwijzer: Wegwijzer, node: tuple[str, str]) -> bool | None:
+    """True when every path to this node goes through an answer about someone else, False when none does,
+    None when both happen (wegwijzer.js then decides from the answers given)."""
+    kinds = set()
+    for steps, uitkomst_id in wegwijzer.paden_naar(node):
+        kinds.add(any(wegwijzer.antwoord(v, a).over_een_ander for v, a in steps))
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> dict[str, Any]:
-    voorzieningen = passende_voorzieningen(kaart, uitkomst.voorzieningen)
+    voorzieningen = gesorteerd_per_gebied(kaart, passende_voorzieningen(kaart, uitkomst.voorzieningen))
     selectie = uitkomst.voorzieningen
     return {
         "uitkomst": uitkomst,
         "vorige": _vorige(wegwijzer, ("uitkomst", uitkomst.id)),
-        "voorzieningen": voorzieningen[:MAX_VOORZIENINGEN],
+        "over_een_ander": over_een_ander(wegwijzer, ("uitkomst", uitkomst.id)),
+        "voorzieningen": voorzieningen[:KANDIDATEN],
+        "max_voorzieningen": MAX_VOORZIENINGEN,
         "aantal_voorzieningen": len(voorzieningen),
         "themas_van_uitkomst": selectie.themas if selectie else [],
+        "deur": vaste_deur(kaart, uitkomst),
         "ingang": kaart.ingangen.get(uitkomst.ingang),
         "andere_deuren": andere_deuren(kaart, kaart.ingangen.get(uitkomst.ingang)),
         "hulplijnen": hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else [],
         "teams": kaart.kernen_per_team() if uitkomst.via_sociaal_team else [],
         "gebieden_lijst": gebieden_lijst(kaart),
-        "ondersteuners": clientondersteuners_voor(kaart, uitkomst.clientondersteuning),
+        "ondersteuners": clientondersteuners_voor(kaart, uitkomst.clientondersteuning or (["wmo", "jeugdwet", "participatiewet", "wlz"] if uitkomst.via_clientondersteuning else [])),
     }
 
 
@@ -105,13 +120,6 @@ def _plaatsen(kaart: Kaart, kernen: list[Kern]) -> str:
     if gemeenten and sum(len(a.kernen) for g in gemeenten for a in g.gebieden) == len(ids):
         return " of ".join(kort(g) for g in gemeenten)
     return ", ".join(kern.naam for kern in kernen)
-
-
-def hulplijnen(kaart: Kaart, uitkomst: Uitkomst) -> list[Ingang]:
-    if uitkomst.hulplijnen:
-        return [kaart.ingangen[i] for i in uitkomst.hulplijnen]
-    lines = [i for i in kaart.ingangen.values() if i.soort in CRISIS_SOORTEN]
-    return sorted(lines, key=lambda i: (CRISIS_SOORTEN.index(i.soort), i.naam.casefold()))
 
 
 def gebieden_lijst(kaart: Kaart) -> list[tuple[str, Gebied]]:

@@ -1,5 +1,7 @@
 """Which voorzieningen an outcome shows, in a neutral order: best fit first, then alphabetical.
 
+Selected by the outcome's own purpose: when the outcome lists `trefwoorden`, a voorziening must carry
+at least one of them (theme alone is not enough: a safety outcome never lists a fire-safety course).
 Never ordered by provider: the organisation of a voorziening plays no part in the score.
 """
 
@@ -22,7 +24,15 @@ def _leeftijd_past(selectie: Selectie, voorziening: Voorziening) -> bool:
     return van < tot
 
 
+def _woord_hits(selectie: Selectie, voorziening: Voorziening) -> int:
+    """Purpose words found at the start of a word in the voorziening's name, summary or keywords."""
+    text = _woorden(voorziening)
+    return sum(1 for woord in selectie.trefwoorden if re.search(rf"(?<!\w){re.escape(woord.casefold())}", text))
+
+
 def _past(selectie: Selectie, voorziening: Voorziening) -> bool:
+    if selectie.trefwoorden and not _woord_hits(selectie, voorziening):
+        return False
     if selectie.themas and not set(selectie.themas) & set(voorziening.themas):
         return False
     if selectie.doelgroepen and "iedereen" not in voorziening.doelgroepen and not set(selectie.doelgroepen) & set(voorziening.doelgroepen):
@@ -37,9 +47,8 @@ def _woorden(voorziening: Voorziening) -> str:
 
 
 def score(selectie: Selectie, voorziening: Voorziening) -> int:
-    """How well a voorziening fits: shared themes count twice, shared target groups once, whole words three times."""
-    text = _woorden(voorziening)
-    hits = sum(1 for woord in selectie.trefwoorden if re.search(rf"\b{re.escape(woord.casefold())}\b", text))
+    """How well a voorziening fits: shared themes count twice, shared target groups once, purpose words three times."""
+    hits = _woord_hits(selectie, voorziening)
     return 2 * len(set(selectie.themas) & set(voorziening.themas)) + len(set(selectie.doelgroepen) & set(voorziening.doelgroepen)) + 3 * hits
 
 
@@ -57,3 +66,11 @@ def passende_voorzieningen(kaart: Kaart, selectie: Selectie | None) -> list[Voor
             scored.append((score(selectie, voorziening), voorziening))
     scored.sort(key=lambda item: (-item[0], item[1].naam.casefold(), item[1].id))
     return [voorziening for _, voorziening in scored]
+
+
+def gesorteerd_per_gebied(kaart: Kaart, voorzieningen: list[Voorziening]) -> list[Voorziening]:
+    """For a page that does not know the resident's kern: what serves every kern first, then the rest,
+    each in the order of fit. wegwijzer.js reorders for the chosen kern: its gebied first, then region-wide."""
+    alle = set(kaart.kernen)
+    overal = [v for v in voorzieningen if kaart.kernen_in(v.werkgebied) >= alle]
+    return overal + [v for v in voorzieningen if v not in overal]

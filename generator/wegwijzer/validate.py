@@ -13,7 +13,7 @@ from ..load import YamlFile, iter_yaml_files, read_yaml
 from ..messages import suggestion
 from ..problems import Problemen
 from ..validate import Kaart, validate_model
-from .model import CRISIS, MAX_VRAGEN, SOCIAAL_TEAM, Uitkomst, Vraag, Wegwijzer, WegwijzerInfo
+from .model import CLIENTONDERSTEUNING, CRISIS, MAX_VRAGEN, SOCIAAL_TEAM, Uitkomst, Vraag, Wegwijzer, WegwijzerInfo
 
 FOLDER = "wegwijzer"
 INFO_FILE = "wegwijzer.yaml"
@@ -50,7 +50,7 @@ def load_wegwijzer(kaart: Kaart, problems: Problemen) -> None:
     if info is None:
         return
     known = {"vraag": set(vragen) | failed_vragen, "uitkomst": set(uitkomsten) | failed_uitkomsten}
-    wegwijzer = Wegwijzer(info, vragen, uitkomsten)
+    wegwijzer = Wegwijzer(info, vragen, uitkomsten, bronnen=bronnen)
     _check_references(wegwijzer, known, bronnen, problems)
     for uitkomst in uitkomsten.values():
         _check_uitkomst(kaart, uitkomst, bronnen, problems)
@@ -165,14 +165,21 @@ def _ingang_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
     if ingang_id == SOCIAAL_TEAM:
         missing = [k for k in kaart.kernen if kaart.sociaal_team_voor(k) is None]
         return [f"Voor {_kern_list(kaart, missing)} is er geen sociaal team, dus deze uitkomst wijst daar nergens heen. Geef die kernen een sociaal team."] if missing else []
+    if ingang_id == CLIENTONDERSTEUNING:
+        return []  # per kern: the routing check (routing.py) names every kern without one
+    if ingang_id in kaart.voorzieningen and ingang_id not in kaart.ingangen:
+        voorziening = kaart.voorzieningen[ingang_id]
+        if voorziening.status == "gestopt":
+            return [f"De voorziening '{ingang_id}' is gestopt. Kies een andere plek bij 'ingang'."]
+        return []  # kernen it does not serve are sent to their sociaal team (deur.deuren); the routing check checks that
     if ingang_id == CRISIS:
         if uitkomst.hulplijnen or any(i.soort == "crisislijn" for i in kaart.ingangen.values()):
             return []
         return ["Er is geen ingang met 'soort: crisislijn' in de kaart. Voeg de crisislijnen toe (112, 113) of noem ze bij 'hulplijnen'."]
     ingang = kaart.ingangen.get(ingang_id)
     if ingang is None:
-        options = [SOCIAAL_TEAM, CRISIS, *kaart.ingangen]
-        return [f"Onbekende ingang '{ingang_id}'.{suggestion(ingang_id, options)} Gebruik 'sociaal-team', 'crisis' of de id van een ingang."]
+        options = [SOCIAAL_TEAM, CRISIS, CLIENTONDERSTEUNING, *kaart.ingangen, *kaart.voorzieningen]
+        return [f"Onbekende ingang '{ingang_id}'.{suggestion(ingang_id, options)} Gebruik 'sociaal-team', 'crisis', 'clientondersteuning' of de id van een ingang of voorziening."]
     if ingang.soort == "sociaal-team":
         return [f"'{ingang_id}' is het sociaal team van één gebied. Schrijf 'ingang: sociaal-team': dan ziet elke inwoner het team van zijn eigen kern."]
     if ingang.soort in NATIONAL_SOORTEN:

@@ -157,15 +157,17 @@ def test_better_fit_first_then_hand_picked_above_all(kaart_met):
     ]
     kaart = kaart_met(*records)
     selectie = Selectie(themas=["mantelzorg", "meedoen-en-ontmoeten"], doelgroepen=["mantelzorgers"], trefwoorden=["respijt"], leeftijd={"van": 18, "tot": 60})
-    assert [v.id for v in passende_voorzieningen(kaart, selectie)] == ["respijt", "cafe", "atelier"]
+    assert [v.id for v in passende_voorzieningen(kaart, selectie)] == ["respijt"]  # the purpose word decides
+    selectie.trefwoorden = []
+    assert [v.id for v in passende_voorzieningen(kaart, selectie)] == ["cafe", "atelier", "respijt"]  # then fit, then name
     selectie.uitgelicht = ["atelier"]
     assert [v.id for v in passende_voorzieningen(kaart, selectie)][0] == "atelier"
 
 
-def test_words_match_whole_words_only(kaart_met):
+def test_a_safety_outcome_lists_only_records_for_its_purpose_not_its_theme(kaart_met):
     kaart = kaart_met(voorziening("brand", "Brandveilig thuis", "x", themas=["veiligheid"]), voorziening("vt", "Advies", "x", themas=["veiligheid"], trefwoorden=["veilig thuis"]))
     order = [v.id for v in passende_voorzieningen(kaart, Selectie(themas=["veiligheid"], trefwoorden=["veilig thuis"]))]
-    assert order == ["vt", "brand"]
+    assert order == ["vt"]  # same theme, but "brandveilig thuis" is not about being safe at home
 
 
 def test_demo_files_agree_with_the_json_schemas_for_editors():

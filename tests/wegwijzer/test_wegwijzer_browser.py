@@ -75,15 +75,16 @@ def test_with_javascript_summary_wijzig_back_and_kern_choice_that_survives_a_rel
     page.go_forward()
     page.wait_for_url("**/wegwijzer/uitkomst/mantelzorg-respijt/")
 
-    # The kern chooser names the right sociaal team and remembers the choice on this device.
-    page.get_by_label("In welk dorp of welke wijk woon je?").select_option(label="Teutloo")
+    # The kern chooser names the right sociaal team and remembers the choice on this device. After Back
+    # and Forward the answers no longer say whose kern it is (mantelzorg is reached both ways): neutral words.
+    page.get_by_label("Om welk dorp of welke wijk gaat het?").select_option(label="Teutloo")
     jouw = page.locator(".sk-ww-team--jouw")
     assert jouw.count() == 1 and "Sociaal team Noord" in jouw.locator("h3").inner_text()
-    assert "Jouw sociaal team is Sociaal team Noord: bel 0523 800 220." in page.locator("[data-ww-kern-uitkomst]").inner_text()
+    assert "Het sociaal team is Sociaal team Noord: bel 0523 800 220." in page.locator("[data-ww-kern-uitkomst]").inner_text()
     assert page.evaluate(f"localStorage.getItem('{KERN_KEY}')") == "teutloo"
     assert page.evaluate("document.cookie") == ""
     page.reload()
-    assert page.get_by_label("In welk dorp of welke wijk woon je?").input_value() == "teutloo"
+    assert page.locator("#sk-ww-kern").input_value() == "teutloo"
     assert "Sociaal team Noord" in page.locator(".sk-ww-team--jouw h3").inner_text()
     assert page.locator(".sk-ww-team").first.get_attribute("class").endswith("sk-ww-team--jouw")
     # A client supporter who does not work in Teutloo is hidden; one for the whole gemeente stays.
@@ -154,3 +155,48 @@ def test_axe_passes_with_a_kern_chosen(browser_page, site_url):
     browser_page.goto(site_url + "/wegwijzer/uitkomst/meerdere-problemen/")
     browser_page.get_by_label("In welk dorp of welke wijk woon je?").select_option("rosmarke")
     assert axe_violations(browser_page) == []
+
+
+def test_the_kern_question_follows_whose_kern_it_is(phone, site_url):
+    """For yourself: 'Je woont in …'; for someone else: 'Die persoon woont in …' (data-ww-ander on the answer)."""
+    page = phone()
+    page.goto(site_url + "/wegwijzer/gevaar/")
+    answer(page, "Nee, er is nu geen gevaar", "/wegwijzer/wie/")
+    answer(page, "Ik zorg voor iemand en zoek steun", "/wegwijzer/mantelzorg/")
+    answer(page, "Ik ben moe of overbelast", "/wegwijzer/uitkomst/mantelzorg-respijt/")
+    page.get_by_label("In welk dorp of welke wijk woon je?").select_option(label="Teutloo")
+    assert page.locator("[data-ww-kern-uitkomst]").inner_text().startswith("Je woont in Teutloo. Jouw sociaal team is Sociaal team Noord")
+
+    page.goto(site_url + "/wegwijzer/gevaar/")
+    answer(page, "Nee, er is nu geen gevaar", "/wegwijzer/wie/")
+    answer(page, "Voor iemand anders", "/wegwijzer/zorgen-over/")
+    answer(page, "Ik zorg zelf voor deze persoon", "/wegwijzer/mantelzorg/")
+    answer(page, "De persoon voor wie ik zorg heeft meer hulp nodig", "/wegwijzer/uitkomst/meer-zorg-naaste/")
+    label = page.locator("[data-ww-kern-vraag]")
+    assert label.inner_text() == "In welk dorp of welke wijk woont die persoon?"
+    page.locator("#sk-ww-kern").select_option(label="Rosmarke")
+    assert page.locator("[data-ww-kern-uitkomst]").inner_text().startswith("Die persoon woont in Rosmarke. Het sociaal team daar is Sociaal team Zuid")
+
+    # Only reachable for someone else: the page itself says so, even without the answers.
+    page.goto(site_url + "/wegwijzer/uitkomst/ouder-wordende-ouder/")
+    assert page.locator("[data-ww-kern-vraag]").inner_text() == "In welk dorp of welke wijk woont die persoon?"
+
+
+def test_choosing_a_kern_changes_the_suggested_voorzieningen(phone, site_url, demo_kaart):
+    """The chosen kern's gebied first, then region-wide; nothing from other gebieden; at most six shown."""
+    page = phone()
+    page.goto(site_url + "/wegwijzer/uitkomst/eenzaam/")
+    cards = page.locator("[data-ww-voorzieningen] > li")
+    before = [c.get_attribute("data-kernen") for c in cards.all() if c.is_visible()]
+    page.locator("#sk-ww-kern").select_option("rosmarke")
+    shown = [c for c in cards.all() if c.is_visible()]
+    assert 1 <= len(shown) <= 6
+    kernen = [c.get_attribute("data-kernen").split() for c in shown]
+    assert all("rosmarke" in k for k in kernen)  # everything shown serves Rosmarke
+    overal = [c.get_attribute("data-overal") == "ja" for c in shown]
+    assert overal == sorted(overal)  # the gebied's own first, then region-wide
+    assert not all(overal)  # and there is something close by in Zuid
+    after = [c.get_attribute("data-kernen") for c in shown]
+    assert after != before  # choosing a kern changes what is suggested
+    meer = page.locator("[data-ww-meer-kern] a")
+    assert meer.is_visible() and meer.get_attribute("href").endswith("/kernen/rosmarke/")

@@ -139,3 +139,95 @@ def test_a_child_who_wants_to_talk_gets_de_kindertelefoon(demo_wegwijzer):
 def test_a_neighbour_who_sees_someone_decline_passes_a_signal_to_the_sociaal_team(demo_wegwijzer):
     uitkomst = loop(demo_wegwijzer, GEEN_GEVAAR, "Voor iemand anders", "niet meer redt")
     assert uitkomst.id == "zorgen-signaal" and uitkomst.via_sociaal_team
+
+
+# --- path → expected outcome and door: situations from the seeds' casus and new ones (issue 10) ---------
+# Each row: who is calling and why, the answers (by id or a piece of their text), the outcome, and the
+# door it must name ('sociaal-team', 'crisis', 'clientondersteuning' or a record id).
+
+import pytest  # noqa: E402
+
+from generator.wegwijzer.deur import deuren  # noqa: E402
+
+GEEN = "nee"
+SCENARIOS = [
+    ("a man is hitting his wife right now", ["geweld"], "crisis-geweld", "crisis"),
+    ("a son says he wants to end his life", ["zelfdoding"], "crisis-zelfdoding", "crisis"),
+    ("a confused neighbour walks on the road at night", ["in-de-war"], "crisis-psychisch", "crisis"),
+    ("a caller doubts whether a neighbour is safe", ["twijfel"], "twijfel-veiligheid", "veilig-thuis"),
+    ("the Jansen family: debts, truancy, an exhausted mother (seed 001)", [GEEN, "zelf", "veel-dingen"], "meerdere-problemen", "sociaal-team"),
+    ("money worries and health at once", [GEEN, "zelf", "twee-dingen"], "sociaal-team-gesprek", "sociaal-team"),
+    ("help from three providers that does not get better", [GEEN, "zelf", "hulp-loopt-vast"], "vastgelopen", "sociaal-team"),
+    ("someone who just wants to talk to a person", [GEEN, "zelf", "weet-niet"], "sociaal-team-gesprek", "sociaal-team"),
+    ("mrs Poetsson can no longer clean (seed 000)", [GEEN, "zelf", "toestemming", "huishouden"], "huishoudelijke-hulp", "sociaal-team"),
+    ("a stairlift after a hip operation", [GEEN, "zelf", "toestemming", "woningaanpassing"], "woningaanpassing", "sociaal-team"),
+    ("a wheelchair for good", [GEEN, "zelf", "toestemming", "hulpmiddel"], "hulpmiddel", "sociaal-team"),
+    ("day care for a man with early dementia", [GEEN, "zelf", "toestemming", "dagbesteding"], "begeleiding-dagbesteding", "sociaal-team"),
+    ("youth help with a GP referral (youth exception)", [GEEN, "zelf", "toestemming", "jeugdhulp", "ja"], "jeugdhulp-met-verwijzing", "sociaal-team"),
+    ("youth help without a referral", [GEEN, "zelf", "toestemming", "jeugdhulp", "nee"], "jeugdhulp", "sociaal-team"),
+    ("no place to live after a divorce", [GEEN, "zelf", "toestemming", "beschermd-wonen"], "beschermd-wonen", "sociaal-team"),
+    ("debt letters piling up", [GEEN, "zelf", "een-vraag", "geld", "schulden"], "schulden", "schuldhulpverlening-egelstede"),
+    ("eviction notice for rent arrears", [GEEN, "zelf", "een-vraag", "geld", "huis-kwijt"], "dreigende-uitzetting", "sociaal-team"),
+    ("cannot pay the own contribution (minima)", [GEEN, "zelf", "een-vraag", "geld", "eigen-bijdrage"], "bijzondere-bijstand", "werkplein-egelland"),
+    ("a 22-year-old with a phone debt", [GEEN, "zelf", "een-vraag", "geld", "jongere"], "jongeren-geld", "jongerenloket-egelstede"),
+    ("post and papers in a mess", [GEEN, "zelf", "een-vraag", "geld", "administratie"], "thuisadministratie", "sociaal-team"),
+    ("lost job, no income", [GEEN, "zelf", "een-vraag", "werk", "uitkering"], "uitkering", "werkplein-egelland"),
+    ("work with a chronic illness", [GEEN, "zelf", "een-vraag", "werk", "beperking"], "werk-met-beperking", "werkplein-egelland"),
+    ("a pensioner who wants to volunteer", [GEEN, "zelf", "een-vraag", "werk", "vrijwilligerswerk"], "vrijwilliger-worden", "vacaturebank-vrijwilligerswerk"),
+    ("a broken gutter and an overgrown garden", [GEEN, "zelf", "een-vraag", "wonen", "klussen"], "klussen", "sociaal-team"),
+    ("an older woman who manages less and less at home", [GEEN, "zelf", "een-vraag", "zorg", "ouder-worden"], "ouder-thuis", "sociaal-team"),
+    ("round-the-clock care needed (Wlz)", [GEEN, "zelf", "een-vraag", "zorg", "hele-dag"], "langdurige-zorg", "sociaal-team"),
+    ("crutches for six weeks", [GEEN, "zelf", "een-vraag", "hulpmiddelen", "lenen"], "hulpmiddel-lenen", "uitleenpunt-hulpmiddelen"),
+    ("transport to the hospital", [GEEN, "zelf", "een-vraag", "hulpmiddelen", "vervoer"], "vervoer", "sociaal-team"),
+    ("gambling more than he wants", [GEEN, "zelf", "een-vraag", "psychisch", "verslaving"], "verslaving", "sociaal-team"),
+    ("lonely at night, wants to talk now", [GEEN, "zelf", "een-vraag", "psychisch", "praten"], "even-praten", "de-luisterlijn"),
+    ("a pregnant woman new in town", [GEEN, "zelf", "een-vraag", "opvoeden", "zwanger"], "zwanger-baby", "cjg-egelstede"),
+    ("a boy who skips school", [GEEN, "zelf", "een-vraag", "opvoeden", "school"], "school-verzuim", "cjg-egelstede"),
+    ("a 14-year-old who wants to talk", [GEEN, "zelf", "een-vraag", "opvoeden", "ik-ben-jong"], "jongere-praten", "de-kindertelefoon"),
+    ("a lonely widower", [GEEN, "zelf", "een-vraag", "meedoen", "eenzaam"], "eenzaam", "sociaal-team"),
+    ("football club fees too high", [GEEN, "zelf", "een-vraag", "meedoen", "te-duur"], "meedoen-weinig-geld", "sociaal-team"),
+    ("violence at home, quiet now", [GEEN, "zelf", "een-vraag", "veiligheid", "thuis"], "huiselijk-geweld", "veilig-thuis"),
+    ("noisy neighbours", [GEEN, "zelf", "een-vraag", "veiligheid", "buurt"], "overlast", "buurtbemiddeling"),
+    ("a letter from the tax office nobody understands", [GEEN, "zelf", "een-vraag", "formulieren", "formulieren"], "formulierenhulp", "formulierenhulp-bibliotheek"),
+    ("a question about a dismissal", [GEEN, "zelf", "een-vraag", "formulieren", "juridisch"], "juridisch", "juridisch-loket-advies"),
+    ("a newcomer who wants to learn Dutch", [GEEN, "zelf", "een-vraag", "taal", "nederlands"], "nederlands-leren", "taalmaatje"),
+    ("a man who hides that he cannot read", [GEEN, "zelf", "een-vraag", "taal", "lezen"], "taal-leren", "taalmaatje"),
+    ("DigiD does not work", [GEEN, "zelf", "een-vraag", "taal", "computer"], "digitaal", "digitaal-cafe"),
+    # New situations: someone worried about another person.
+    ("a neighbour sees the carer next door collapse", [GEEN, "ander", "mantelzorger-op"], "mantelzorger-op", "mantelzorgconsulent"),
+    ("a daughter worried about her ageing father", [GEEN, "ander", "ouder"], "ouder-wordende-ouder", "sociaal-team"),
+    ("a neighbour whose house is getting filthy", [GEEN, "ander", "redt-het-niet"], "zorgen-signaal", "sociaal-team"),
+    ("an older neighbour who is losing money to a 'friend'", [GEEN, "ander", "volwassene-onveilig"], "zorgen-geweld", "veilig-thuis"),
+    ("a child next door who is often alone and hungry", [GEEN, "ander", "kind"], "zorgen-kind", "veilig-thuis"),
+    ("a carer asked for someone else, who needs more help", [GEEN, "ander", "ik-zorg", "meer-zorg"], "meer-zorg-naaste", "sociaal-team"),
+    ("an exhausted carer (seed 003)", [GEEN, "mantelzorger", "overbelast"], "mantelzorg-respijt", "sociaal-team"),
+    # New: a direct path to an independent cliëntondersteuner.
+    ("someone who wants an independent person beside them", [GEEN, "meedenker"], "clientondersteuning", "clientondersteuning"),
+    # Professionals at a vindplaats.
+    ("a teacher who passes on a signal with consent", [GEEN, "professional", "signaal"], "professional-signaal", "sociaal-team"),
+    ("a GP referring to youth help", [GEEN, "professional", "jeugdhulp"], "professional-jeugdhulp", "sociaal-team"),
+    ("a day-care worker who suspects abuse", [GEEN, "professional", "meldcode"], "professional-meldcode", "veilig-thuis"),
+]
+
+
+@pytest.mark.parametrize("situatie, antwoorden, verwacht, deur", SCENARIOS, ids=[s[0] for s in SCENARIOS])
+def test_scenario_reaches_the_right_outcome_and_door(demo_kaart, demo_wegwijzer, situatie, antwoorden, verwacht, deur):
+    uitkomst = loop(demo_wegwijzer, *antwoorden)
+    assert uitkomst.id == verwacht, situatie
+    assert uitkomst.ingang == deur, situatie
+    for kern in demo_kaart.kernen:  # and that door is there, with a number, for every kern
+        found = deuren(demo_kaart, uitkomst, kern)
+        assert found and all(d.telefoon and not d.is_kcc for d in found), (situatie, kern)
+
+
+def test_there_are_at_least_forty_scenarios_covering_every_outcome_but_a_few():
+    assert len(SCENARIOS) >= 40
+    covered = {s[2] for s in SCENARIOS}
+    assert {"mantelzorger-op", "ouder-wordende-ouder", "clientondersteuning"} <= covered
+
+
+def test_for_someone_else_the_carer_and_the_ageing_parent_get_clientondersteuning(demo_wegwijzer):
+    for answers in ([GEEN, "ander", "mantelzorger-op"], [GEEN, "ander", "ouder"]):
+        uitkomst = loop(demo_wegwijzer, *answers)
+        assert {"wmo", "wlz"} <= set(uitkomst.clientondersteuning)
+        assert not uitkomst.id.startswith("zorgen-")  # no longer the page about neglect

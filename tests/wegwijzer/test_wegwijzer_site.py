@@ -83,7 +83,7 @@ def test_sociaal_team_outcome_lists_every_team_with_its_kernen(demo_site, demo_k
     for team in teams:
         kern = team.split()[0]
         assert f'id="team-{demo_kaart.sociaal_team_voor(kern).id}"' in html
-    assert "onafhankelijke cliëntondersteuner" in html and "data-ww-kernkeuze hidden" in html
+    assert "onafhankelijke cliëntondersteuner" in html and re.search(r"data-ww-kernkeuze[^>]* hidden", html)
 
 
 def test_crisis_outcome_shows_the_numbers_first(demo_site):
@@ -96,12 +96,14 @@ def test_crisis_outcome_shows_the_numbers_first(demo_site):
 def test_named_ingang_outcome_has_phone_hours_and_what_happens(demo_site):
     html = article((demo_site / "wegwijzer" / "uitkomst" / "schulden" / "index.html").read_text(encoding="utf-8"))
     assert "Schuldhulpverlening gemeente Egelstede" in html and "0523 800 290" in html
-    assert "Bereikbaar" in html and "Wat gebeurt er als je contact opneemt?" in html
+    assert "Telefonisch bereikbaar" in html and "Wat gebeurt er als je contact opneemt?" in html
 
 
 def test_outcome_shows_at_most_ten_voorzieningen_and_links_to_the_theme(demo_site):
     html = article((demo_site / "wegwijzer" / "uitkomst" / "eenzaam" / "index.html").read_text(encoding="utf-8"))
-    assert 1 <= html.count('<li class="sk-card">') <= 10
+    cards = re.findall(r'<li class="sk-card"[^>]*>', html)
+    shown = [card for card in cards if " hidden" not in card]
+    assert 1 <= len(shown) <= 6 < len(cards)  # the rest waits for the kern choice (wegwijzer.js) or behind "meer"
     assert 'href="../../../themas/meedoen-en-ontmoeten/"' in html
 
 

@@ -11,7 +11,7 @@
  *
  * contact.json (generator/build/contact.py): {"kcc": {kcc id: {"gemeente", "tel", "tekst"}}, "kern_kcc":
  *   {kern id: kcc id}, "gebieden": [{"naam", "kernen": [[id, naam, [postcode, ...], [lat, lon] | null], ...]}], "teams": {id: {"naam", "url", "telefoon":
- *   {"tel", "tekst"} | null, "telefoon_toelichting", "email", "inloop": [lines], "inloop_plan", "adres"}},
+ *   {"tel", "tekst"} | null, "telefoon_toelichting", "telefoon_plan" (phone hours), "email", "inloop": [lines], "inloop_plan", "adres"}},
  *   "kern_team": {kern id: team id}}; team urls are relative to the site root.
  */
 (function () {
@@ -169,6 +169,11 @@
     var list = element("ul", "sk-praten__gegevens");
     if (team.telefoon) {
       var tel = [link("tel:" + team.telefoon.tel, team.telefoon.tekst, "sk-tel")];
+      if (team.telefoon_plan) {  // next to the number: whether the phone is answered now (not the walk-in)
+        var bellen = element("span", "sk-nu-open");
+        bellen.setAttribute("data-nu-open", JSON.stringify(team.telefoon_plan));
+        tel.push(" ", bellen);
+      }
       if (team.telefoon_toelichting) { tel.push(" ", element("span", "sk-note", "(" + team.telefoon_toelichting + ")")); }
       item(list, "Telefoon:", tel);
     }

@@ -1,26 +1,31 @@
 /*
- * Sociale Kaart: the KCC pages for the gemeente's phone desk (generator/kcc/).
+ * Sociale Kaart: the KCC pages for the gemeente's phone desk (generator/kcc/). Built for a five-second
+ * answer with the keyboard only.
  *
- * /kcc/ — keyboard-first search with the site's own search (window.SocialeKaartZoek, zoeken.js:
- * the same index and ranking as the residents' search) plus kcc/kcc.json (generator/kcc/data.py:
- * organisation, KCC answer, hand-over rule, hours for "nu open", freshness per record).
- *   - focus starts in the field; "/" (outside a field) returns to it; Esc clears the field, and in
- *     an empty field the kern filter ("nieuw gesprek").
- *   - ArrowDown/ArrowUp move through the result rows (focus on the row's name button; ArrowUp on
- *     the first row goes back to the field); Enter on a row opens or closes its details (Enter in the
- *     field opens the first row); K copies the row's phone number; Esc on a row goes back to the field.
- *   - the kern filter limits the results to offers for that kern and shows its sociaal team on top.
- *     The kern is deliberately NOT stored (nor read from) localStorage 'sociale-kaart-kern': at a
- *     shared desk every call is another caller, and the residents' choice on this device must not change.
- * /kcc/belscript/ — opens the question a link leads to and focuses it; opens everything for printing.
- * Everywhere on these pages: a copy button after each [data-kopieer] number; "Gekopieerd" is
- * announced in #kcc-gekopieerd (aria-live). Partner text is only set as textContent.
+ * /kcc/ — search with the site's own search (window.SocialeKaartZoek, zoeken.js: the same index and
+ * ranking as the residents' search) plus kcc/kcc.json (generator/kcc/data.py: organisation, KCC answer,
+ * hand-over rule, phone hours for "nu open", freshness per record).
+ *   - focus starts in the field; "/" (outside a field) returns to it; Esc clears the field, and in an
+ *     empty field the kern ("nieuw gesprek").
+ *   - ArrowDown/ArrowUp move through the rows (ArrowUp on the first goes back to the field); ArrowDown on
+ *     the last shows the next rows, so every result is reachable; Enter opens a row.
+ *   - K copies the row's number, T the number of the sociaal team of the caller's kern, V the referral
+ *     (name, number, hours, what to say) for the call log; the feedback appears in the row itself.
+ *     Numbers are copied in one format: the digits as dialled (0523800240).
+ *   - the kern limits the results to offers for that kern and shows its sociaal team on top; what is left
+ *     out is counted and one key away ("0 resultaten in Haarsloo, 3 elders: toon"). ArrowUp/ArrowDown never
+ *     change the kern (ArrowDown goes on to the results); type letters or Alt+ArrowDown to choose one.
+ *   - query and kern live in the URL (?q=…&kern=…), so Back and a shared link show the same results. The
+ *     kern is deliberately NOT read from or stored in the residents' localStorage 'sociale-kaart-kern'.
+ * /kcc/belscript/ — focus on the first question; number keys choose an answer, Backspace goes back.
+ * /kcc/belscript/uitkomsten/ — the kern's sociaal team on every outcome; K, T and V as on /kcc/.
+ * Copy buttons after each [data-kopieer] number. Partner text is only set as textContent.
  * After every update of the results the page fires "kcc:bijgewerkt" on document (bench/kcc.py).
  */
 (function () {
   "use strict";
 
-  var MAX_RIJEN = 20;
+  var PER_KEER = 20; // rows added at a time; ArrowDown on the last row adds the next ones
   var SOORTEN = ["voorziening", "vindplaats", "clientondersteuner", "ingang", "organisatie"];
   var SOORT_NAAM = {voorziening: "voorziening", vindplaats: "vindplaats", clientondersteuner: "cliëntondersteuning",
     ingang: "ingang", organisatie: "organisatie"};
@@ -71,18 +76,33 @@
     if (window.nuOpen && typeof window.nuOpen.toon === "function") window.nuOpen.toon(root || document);
   }
 
-  // --- copying phone numbers --------------------------------------------------------------------
+  // --- copying: numbers in one format (digits as dialled: 0523800240), feedback next to the row ---------
 
   var announceTimer = null;
 
-  function announce(text) {
+  function announce(text, near) {
     var live = document.getElementById("kcc-gekopieerd");
-    if (!live) return;
+    var spots = [];
+    if (live) spots.push(live);
+    var here = near && near.querySelector(".sk-kcc-gekopieerd-hier");
+    if (near && !here) {
+      here = el("p", "sk-kcc-gekopieerd-hier");
+      var tel = near.querySelector(".sk-kcc-rij__tel");
+      if (tel) near.insertBefore(here, tel.nextSibling); else near.appendChild(here);
+    }
+    // The row's own line shows it where the eye is; the page's live region announces it once.
+    if (here) {
+      document.querySelectorAll(".sk-kcc-gekopieerd-hier").forEach(function (other) { if (other !== here) other.textContent = ""; });
+      here.textContent = text;
+    }
     clearTimeout(announceTimer);
-    live.textContent = "";
+    spots.forEach(function (spot) { spot.textContent = ""; });
     // A new text node after clearing, so the same message is announced again.
-    setTimeout(function () { live.textContent = text; }, 30);
-    announceTimer = setTimeout(function () { live.textContent = ""; }, 6000);
+    setTimeout(function () { spots.forEach(function (spot) { spot.textContent = text; }); }, 30);
+    announceTimer = setTimeout(function () {
+      spots.forEach(function (spot) { spot.textContent = ""; });
+      if (here) here.textContent = "";
+    }, 8000);
   }
 
   function copyWithSelection(text) {
@@ -102,18 +122,24 @@
     return ok;
   }
 
-  function kopieer(nummer, shown) {
-    var done = function () { announce("Gekopieerd: " + shown); };
-    var failed = function () { announce("Kopiëren lukte niet. Het nummer is " + shown + "."); };
+  /* Copy `text`; `label` says what was copied ("0523 800 240", "de verwijzing"); `near` gets the feedback. */
+  function kopieer(text, label, near) {
+    window.kccKlembord = text; // what the last copy put on the clipboard (tests, and a fallback to read back)
+    var done = function () { announce("Gekopieerd: " + label, near); };
+    var failed = function () { announce("Kopiëren lukte niet: " + text, near); };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(nummer).then(done, function () {
-        if (copyWithSelection(nummer)) done(); else failed();
+      navigator.clipboard.writeText(text).then(done, function () {
+        if (copyWithSelection(text)) done(); else failed();
       });
-    } else if (copyWithSelection(nummer)) {
+    } else if (copyWithSelection(text)) {
       done();
     } else {
       failed();
     }
+  }
+
+  function digits(shown) {
+    return shown.replace(/[^\d+]/g, "");
   }
 
   function copyButton(nummer, shown) {
@@ -136,10 +162,119 @@
     }
   }
 
+  function rowOf(node) {
+    return node && node.closest ? node.closest(".sk-kcc-rij, [data-uitkomst], [data-team], .sk-kcc-jouwteam") : null;
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".sk-kcc-kopieer") : null;
-    if (button) kopieer(button.getAttribute("data-nummer"), button.getAttribute("data-toon"));
+    if (button) kopieer(button.getAttribute("data-nummer"), button.getAttribute("data-toon"), rowOf(button));
   });
+
+  function copyNumberOf(scope, near) {
+    var button = scope && scope.querySelector(".sk-kcc-kopieer");
+    if (!button) return false;
+    kopieer(button.getAttribute("data-nummer"), button.getAttribute("data-toon"), near || scope);
+    return true;
+  }
+
+  function deurTekst(deur) {
+    var naam = deur.querySelector("[data-naam]");
+    var button = deur.querySelector(".sk-kcc-kopieer");
+    var open = deur.querySelector(".sk-nu-open:not(:empty), .sk-note");
+    var line = naam ? naam.textContent.trim() : "";
+    if (button) line += (line ? ", " : "") + button.getAttribute("data-nummer");
+    if (open && open.textContent.trim()) line += " (" + open.textContent.trim().replace(/^\(|\)$/g, "") + ")";
+    return line;
+  }
+
+  /* "Verwezen naar: Naam, 0523800240 (Nu open tot 17.00). Gezegd: …. Sociaal team: …" for the call log. */
+  function verwijzing(scope) {
+    var parts = [];
+    scope.querySelectorAll(".sk-kcc-deur [data-deur], .sk-kcc-rij__tel [data-deur]").forEach(function (deur) {
+      if (deur.hidden || deur.querySelector("[data-deur]")) return; // hidden for this kern, or only a wrapper
+      var line = deurTekst(deur);
+      if (line) parts.push(line);
+    });
+    var text = "Verwezen naar: " + (parts.length ? parts.join("; ") : "zie de sociale kaart") + ".";
+    var zeg = scope.querySelector("[data-zeg]");
+    if (zeg) text += " " + (zeg.getAttribute("data-zeg") || "Gezegd") + ": " + zeg.textContent.trim();
+    var team = scope.querySelector(".sk-kcc-teamregel [data-deur]");
+    if (team) text += " Sociaal team: " + deurTekst(team) + ".";
+    return text;
+  }
+
+  // --- the caller's kern: in the URL, never changed by the arrow keys -------------------------------
+
+  function urlParam(name) {
+    return new URLSearchParams(location.search).get(name) || "";
+  }
+
+  function setUrlParams(values) {
+    var params = new URLSearchParams(location.search);
+    Object.keys(values).forEach(function (key) {
+      if (values[key]) params.set(key, values[key]); else params.delete(key);
+    });
+    var search = params.toString();
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  function kernNaam(select) {
+    return select.value ? select.options[select.selectedIndex].textContent : "";
+  }
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  /* The kern select: restored from ?kern=, kept in the URL, and ArrowUp/ArrowDown do not change it.
+     Letters choose the first kern whose name starts with what was typed ("ros" → Rosmarke), the same on
+     every browser and however fast the employee types; the letters count as one word for 2 seconds. */
+  function initKern(select, onChange, onArrowDown) {
+    var fromUrl = urlParam("kern");
+    if (fromUrl && select.querySelector('option[value="' + fromUrl.replace(/[^a-z0-9-]/g, "") + '"]')) select.value = fromUrl;
+    var typed = "";
+    var typedTimer = null;
+    function choose(value) {
+      if (select.value === value) return;
+      select.value = value;
+      setUrlParams({kern: select.value});
+      onChange();
+    }
+    select.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return; // Alt+ArrowDown opens the list: a deliberate choice
+      if (event.key.length === 1 && event.key !== " ") {
+        event.preventDefault();
+        clearTimeout(typedTimer);
+        typed += fold(event.key);
+        typedTimer = setTimeout(function () { typed = ""; }, 2000);
+        var match = Array.prototype.find.call(select.options, function (option) {
+          return option.value && fold(option.textContent).indexOf(typed) === 0;
+        });
+        if (match) choose(match.value);
+        return;
+      }
+      if (event.key === "ArrowDown" || event.key === "ArrowUp" || event.key === "PageDown" || event.key === "PageUp" ||
+          event.key === "Home" || event.key === "End") {
+        event.preventDefault();
+        if (event.key === "ArrowDown" && onArrowDown) onArrowDown();
+      }
+    });
+    select.addEventListener("change", function () {
+      setUrlParams({kern: select.value});
+      onChange();
+    });
+  }
+
+  /* The sociaal team of the chosen kern, from the page's list of teams ([data-team] with data-kernen). */
+  function teamVoor(kern) {
+    if (!kern) return null;
+    var teams = document.querySelectorAll("[data-team]");
+    for (var i = 0; i < teams.length; i++) {
+      if ((" " + teams[i].getAttribute("data-kernen") + " ").indexOf(" " + kern + " ") !== -1) return teams[i];
+    }
+    return null;
+  }
 
   // --- /kcc/: search --------------------------------------------------------------------------
 
@@ -154,10 +289,15 @@
     if (!Zoek || !form || !field) return;
     var extra = null;
     var ready = false;
+    var hits = [];
+    var elders = [];
+    var shown = 0;
+    var today = null;
 
     form.hidden = false;
     var fallback = root.querySelector("[data-kcc-zonderjs]");
     if (fallback) fallback.hidden = true;
+    field.value = urlParam("q");
     field.focus();
 
     function kccData() {
@@ -172,6 +312,7 @@
       extra = parts[1];
       ready = true;
       status.textContent = "";
+      showTeam();
       update();
     }).catch(function () {
       status.textContent = "Zoeken lukt nu niet. Gebruik het belscript, de A-Z lijst of de nummers hieronder.";
@@ -182,44 +323,64 @@
       return (perSoort && perSoort[hit.id]) || {};
     }
 
+    function nuOpenSpan(plan, label) {
+      var span = el("span", "sk-nu-open");
+      span.setAttribute("data-nu-open", JSON.stringify(plan));
+      if (label) span.setAttribute("data-label", label);
+      return span;
+    }
+
+    // The number with "nu open" of that number (its phone hours) only; opening and walk-in hours are
+    // labelled as such on their own line.
     function telefoonRegel(hit, data, index) {
       var line = el("p", "sk-kcc-rij__tel");
       line.id = "kcc-tel-" + index;
-      var shown = hit.telefoon || data.telefoon;
-      if (!shown) {
+      var shownNumber = hit.telefoon || data.telefoon;
+      if (!shownNumber) {
         line.appendChild(el("span", "sk-note", "Geen telefoonnummer, zie de pagina."));
-      } else {
-        var nummer = shown.replace(/\s+/g, "");
-        var link = el("a", "sk-tel", shown);
-        link.href = "tel:" + nummer;
-        line.appendChild(link);
-        if (!hit.telefoon) line.appendChild(el("span", "sk-note", " (organisatie)"));
-        line.appendChild(document.createTextNode(" "));
-        line.appendChild(copyButton(nummer, shown));
+        return [line];
       }
-      [["open", ""], ["inloop", "Inloop: "]].forEach(function (pair) {
+      var deur = el("span");
+      deur.setAttribute("data-deur", "");
+      var naam = el("span", "sk-verborgen", hit.naam);
+      naam.setAttribute("data-naam", "");
+      deur.appendChild(naam);
+      var link = el("a", "sk-tel", shownNumber);
+      link.href = "tel:" + digits(shownNumber);
+      deur.appendChild(link);
+      if (!hit.telefoon) deur.appendChild(el("span", "sk-note", " (organisatie)"));
+      deur.appendChild(document.createTextNode(" "));
+      deur.appendChild(copyButton(digits(shownNumber), shownNumber));
+      if (data.bellen) {
+        deur.appendChild(document.createTextNode(" "));
+        deur.appendChild(nuOpenSpan(data.bellen));
+      }
+      line.appendChild(deur);
+      var lines = [line];
+      [["open", "Open: "], ["inloop", "Inloop: "]].forEach(function (pair) {
         var plan = data[pair[0]];
         if (!plan) return;
-        line.appendChild(document.createTextNode(" "));
-        if (pair[1]) line.appendChild(el("span", "sk-kcc-rij__soort", pair[1]));
-        var span = el("span", "sk-nu-open");
-        span.setAttribute("data-nu-open", JSON.stringify(plan));
-        line.appendChild(span);
+        var hours = el("p", "sk-kcc-rij__uren");
+        hours.appendChild(el("span", "sk-kcc-rij__soort", pair[1]));
+        hours.appendChild(nuOpenSpan(plan));
+        lines.push(hours);
       });
-      return line;
+      return lines;
     }
 
     function labelled(className, label, text, id) {
       var p = el("p", className);
       if (id) p.id = id;
       p.appendChild(el("strong", null, label + " "));
-      p.appendChild(document.createTextNode(text));
+      var span = el("span", null, text);
+      if (label === "Zeg:") span.setAttribute("data-zeg", "");
+      p.appendChild(span);
       return p;
     }
 
-    function rij(hit, index, today) {
+    function rij(hit, index, elsewhere) {
       var data = extraFor(hit);
-      var item = el("li", "sk-kcc-rij");
+      var item = el("li", "sk-kcc-rij" + (elsewhere ? " sk-kcc-rij--elders" : ""));
       var kop = el("div", "sk-kcc-rij__kop");
       var naam = el("button", "sk-kcc-rij__naam", hit.naam);
       naam.type = "button";
@@ -229,12 +390,13 @@
       var describedBy = ["kcc-wie-" + index, "kcc-tel-" + index];
       kop.appendChild(naam);
       var organisatie = data.organisatie && extra.organisaties[data.organisatie];
-      var wie = el("span", "sk-kcc-rij__wie", (organisatie ? organisatie + " · " : "") + SOORT_NAAM[hit.soort]);
+      var wie = el("span", "sk-kcc-rij__wie", (organisatie ? organisatie + " · " : "") + SOORT_NAAM[hit.soort] +
+        (elsewhere ? " · niet in " + kernNaam(kern) : ""));
       wie.id = "kcc-wie-" + index;
       kop.appendChild(wie);
       if (hit.status) kop.appendChild(el("span", "sk-badge sk-badge--status", hit.status.charAt(0).toUpperCase() + hit.status.slice(1)));
       item.appendChild(kop);
-      item.appendChild(telefoonRegel(hit, data, index));
+      telefoonRegel(hit, data, index).forEach(function (line) { item.appendChild(line); });
       if (data.antwoord) {
         item.appendChild(labelled("sk-kcc-rij__zeg", "Zeg:", data.antwoord, "kcc-zeg-" + index));
         describedBy.push("kcc-zeg-" + index);
@@ -263,48 +425,86 @@
       return item;
     }
 
-    function aantal(total, shown) {
-      if (total === 0) return "Geen resultaten.";
-      var text = total === 1 ? "1 resultaat" : total + " resultaten";
-      return shown < total ? text + ", de eerste " + shown + " staan hieronder" : text;
+    function aantal() {
+      var kernText = kern.value ? " in " + kernNaam(kern) : "";
+      var text = hits.length === 0 ? "0 resultaten" + kernText : (hits.length === 1 ? "1 resultaat" : hits.length + " resultaten") + kernText;
+      if (elders.length) text += ", " + elders.length + " elders";
+      if (shown < hits.length) text += " (" + shown + " getoond, ↓ op de laatste toont meer)";
+      return text + ".";
+    }
+
+    function eldersKnop() {
+      var item = el("li", "sk-kcc-elders");
+      var button = el("button", "sk-kcc-elders__knop", elders.length + " elders, niet in " + kernNaam(kern) + ": toon");
+      button.type = "button";
+      button.setAttribute("data-kcc-elders", "");
+      item.appendChild(button);
+      return item;
+    }
+
+    function appendRows(count) {
+      var fragment = document.createDocumentFragment();
+      var end = Math.min(shown + count, hits.length);
+      for (var i = shown; i < end; i++) fragment.appendChild(rij(hits[i], i, hits[i].elders));
+      var knop = list.querySelector(".sk-kcc-elders");
+      list.insertBefore(fragment, knop);
+      var added = end - shown;
+      shown = end;
+      refreshNuOpen(list);
+      return added;
     }
 
     function update() {
       if (!ready) return;
       var query = field.value;
+      setUrlParams({q: query.trim() ? query : ""});
       var filters = {soort: SOORTEN};
+      var asked = query.trim() || kern.value;
+      elders = [];
       if (kern.value) filters.kern = kern.value;
-      var hits = query.trim() || kern.value ? Zoek.search(query, filters) : [];
-      var shown = hits.slice(0, MAX_RIJEN);
-      var fragment = document.createDocumentFragment();
-      var today = vandaag();
-      shown.forEach(function (hit, i) { fragment.appendChild(rij(hit, i, today)); });
+      hits = asked ? Zoek.search(query, filters) : [];
+      if (kern.value && query.trim()) {
+        var inKern = {};
+        hits.forEach(function (hit) { inKern[hit.soort + "/" + hit.id] = true; });
+        elders = Zoek.search(query, {soort: SOORTEN}).filter(function (hit) { return !inKern[hit.soort + "/" + hit.id]; });
+      }
+      today = vandaag();
       list.textContent = "";
-      list.appendChild(fragment);
-      status.textContent = query.trim() || kern.value ? aantal(hits.length, shown.length) : "";
-      refreshNuOpen(list);
-      document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length}}));
+      shown = 0;
+      if (elders.length) list.appendChild(eldersKnop());
+      appendRows(PER_KEER);
+      status.textContent = asked ? aantal() : "";
+      document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length}}));
+    }
+
+    function toonElders() {
+      var knop = list.querySelector(".sk-kcc-elders");
+      var first = shown;
+      elders.forEach(function (hit) { hit.elders = true; });
+      hits = hits.concat(elders);
+      elders = [];
+      if (knop) knop.remove();
+      appendRows(Math.max(PER_KEER, hits.length - shown));
+      status.textContent = aantal();
+      focusRow(first);
     }
 
     function showTeam() {
       teamSlot.textContent = "";
       teamSlot.hidden = true;
-      if (!kern.value) return;
-      var teams = root.querySelectorAll(".sk-kcc-nummers .sk-kcc-team");
-      for (var i = 0; i < teams.length; i++) {
-        if ((" " + teams[i].getAttribute("data-kernen") + " ").indexOf(" " + kern.value + " ") === -1) continue;
-        var kernNaam = kern.options[kern.selectedIndex].textContent;
-        var copy = teams[i].cloneNode(true);
-        copy.setAttribute("aria-label", "Sociaal team voor " + kernNaam);
-        teamSlot.appendChild(el("p", "sk-kcc-jouwteam__kop", "Sociaal team voor " + kernNaam + ":"));
-        teamSlot.appendChild(copy);
-        teamSlot.hidden = false;
-        return;
-      }
+      var team = teamVoor(kern.value);
+      if (!team) return;
+      var copy = team.cloneNode(true);
+      copy.removeAttribute("data-team");
+      copy.setAttribute("aria-label", "Sociaal team voor " + kernNaam(kern));
+      teamSlot.appendChild(el("p", "sk-kcc-jouwteam__kop", "Sociaal team voor " + kernNaam(kern) + ":"));
+      teamSlot.appendChild(copy);
+      teamSlot.hidden = false;
+      refreshNuOpen(teamSlot);
     }
 
     function rows() {
-      return list.querySelectorAll(".sk-kcc-rij__naam");
+      return list.querySelectorAll(".sk-kcc-rij__naam, .sk-kcc-elders__knop");
     }
 
     function toggle(button) {
@@ -314,19 +514,28 @@
     }
 
     function rowIndex(node) {
-      var item = node.closest(".sk-kcc-rij");
-      if (!item) return -1;
-      return Array.prototype.indexOf.call(list.children, item);
+      var buttons = Array.prototype.slice.call(rows());
+      var item = node.closest("li");
+      for (var i = 0; i < buttons.length; i++) if (buttons[i].closest("li") === item) return i;
+      return -1;
     }
 
     function focusRow(index) {
       var buttons = rows();
       if (index < 0) { field.focus(); return; }
+      if (index >= buttons.length && shown < hits.length) { appendRows(PER_KEER); status.textContent = aantal(); buttons = rows(); }
       if (index < buttons.length) buttons[index].focus();
+      else if (buttons.length) buttons[buttons.length - 1].focus();
+    }
+
+    function copyTeam(near) {
+      var team = teamVoor(kern.value);
+      if (!team) { announce("Kies eerst de kern van de beller: dan kopieert T het nummer van het sociaal team.", near); return; }
+      copyNumberOf(team, near);
     }
 
     field.addEventListener("input", update);
-    kern.addEventListener("change", function () { showTeam(); update(); });
+    initKern(kern, function () { showTeam(); update(); }, function () { if (rows().length) focusRow(0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     field.addEventListener("keydown", function (event) {
@@ -335,7 +544,7 @@
         focusRow(0);
       } else if (event.key === "Enter") {
         event.preventDefault();
-        var first = rows()[0];
+        var first = list.querySelector(".sk-kcc-rij__naam");
         if (first) {
           if (first.getAttribute("aria-expanded") !== "true") toggle(first);
           first.focus();
@@ -346,6 +555,7 @@
           field.value = "";
         } else if (kern.value) {
           kern.value = "";
+          setUrlParams({kern: ""});
           showTeam();
         }
         update();
@@ -353,6 +563,7 @@
     });
 
     list.addEventListener("click", function (event) {
+      if (event.target.closest("[data-kcc-elders]")) { toonElders(); return; }
       var button = event.target.closest(".sk-kcc-rij__naam");
       if (button) toggle(button);
     });
@@ -361,32 +572,48 @@
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var index = rowIndex(event.target);
       if (index === -1) return;
-      if (event.key === "ArrowDown") {
+      var item = list.querySelectorAll(".sk-kcc-rij, .sk-kcc-elders")[index];
+      var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      if (key === "ArrowDown") {
         event.preventDefault();
-        focusRow(Math.min(index + 1, rows().length - 1));
-      } else if (event.key === "ArrowUp") {
+        focusRow(index + 1);
+      } else if (key === "ArrowUp") {
         event.preventDefault();
         focusRow(index - 1);
-      } else if (event.key === "Escape") {
+      } else if (key === "Escape") {
         event.preventDefault();
         field.focus();
-      } else if (event.key === "k" || event.key === "K") {
-        var copy = list.children[index].querySelector(".sk-kcc-kopieer");
-        if (copy) {
-          event.preventDefault();
-          kopieer(copy.getAttribute("data-nummer"), copy.getAttribute("data-toon"));
-        }
+      } else if (key === "k") {
+        event.preventDefault();
+        if (!copyNumberOf(item, item)) announce("Geen telefoonnummer bij " + item.querySelector(".sk-kcc-rij__naam").textContent + ".", item);
+      } else if (key === "t") {
+        event.preventDefault();
+        copyTeam(item);
+      } else if (key === "v") {
+        event.preventDefault();
+        var text = verwijzing(item);
+        var team = teamVoor(kern.value);
+        if (team) text += " Sociaal team: " + deurTekst(team) + ".";
+        kopieer(text, "de verwijzing naar " + item.querySelector(".sk-kcc-rij__naam").textContent, item);
       } else if (event.key.length === 1 && event.key !== " " && event.key !== "/") {
-        // Typing on a row goes on typing in the search field (K copies, Space/Enter open).
+        // Typing on a row goes on typing in the search field (K, T and V copy; Space/Enter open).
         event.preventDefault();
         field.focus();
         field.value += event.key;
         update();
-      } else if (event.key === "Backspace") {
+      } else if (key === "Backspace") {
         event.preventDefault();
         field.focus();
         field.value = field.value.slice(0, -1);
         update();
+      }
+    });
+
+    teamSlot.addEventListener("keydown", function (event) {
+      var key = event.key.toLowerCase();
+      if ((key === "k" || key === "t") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        copyTeam(teamSlot);
       }
     });
 
@@ -396,13 +623,24 @@
       field.focus();
       field.select();
     });
+
+    // Back to this page from a record page: the browser may restore the fields; follow the URL.
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
+      field.value = urlParam("q");
+      kern.value = urlParam("kern");
+      showTeam();
+      update();
+    });
   }
 
-  // --- /kcc/belscript/ --------------------------------------------------------------------------
+  // --- /kcc/belscript/ and its outcomes ----------------------------------------------------------
 
   function initBelscript(root) {
     var knoppen = root.querySelector("[data-belscript-knoppen]");
     var all = function () { return root.querySelectorAll("details.sk-kcc-vraag"); };
+    var kern = root.querySelector("[data-kcc-kern]");
+    var outcomes = root.hasAttribute("data-belscript-uitkomsten");
     if (knoppen) {
       knoppen.hidden = false;
       knoppen.addEventListener("click", function (event) {
@@ -412,10 +650,53 @@
       });
     }
 
+    // Links to the outcomes and between the pages carry the kern, so it survives every step and Back.
+    function carryKern() {
+      root.querySelectorAll("a[href]").forEach(function (link) {
+        var href = link.getAttribute("href");
+        if (!href || href.charAt(0) === "#" || /^(tel|mailto):/.test(href) || link.closest(".sk-kcc-uitkomst h2")) return;
+        var url = new URL(href, location.href);
+        if (url.origin !== location.origin || url.pathname.indexOf("/kcc/") === -1) return;
+        if (kern && kern.value) url.searchParams.set("kern", kern.value); else url.searchParams.delete("kern");
+        link.setAttribute("href", url.pathname + url.search + url.hash);
+      });
+    }
+
+    // Every outcome: the sociaal team of the caller's kern, and only the cliëntondersteuners for that kern.
+    function toonKern() {
+      var team = teamVoor(kern && kern.value);
+      root.querySelectorAll("[data-kcc-team]").forEach(function (slot) {
+        slot.textContent = "";
+        if (team) {
+          var copy = el("span");
+          copy.setAttribute("data-deur", "");
+          Array.prototype.forEach.call(team.childNodes, function (node) {
+            if (!(node.classList && node.classList.contains("sk-note") && !node.classList.contains("sk-nu-open"))) copy.appendChild(node.cloneNode(true));
+          });
+          slot.appendChild(copy);
+        } else {
+          var link = el("a", null, "kies de kern bovenaan");
+          link.href = "#kcc-kern";
+          slot.appendChild(link);
+          slot.appendChild(document.createTextNode(" (of zie de lijst onderaan)."));
+        }
+      });
+      root.querySelectorAll("li[data-deur][data-kernen]").forEach(function (item) {
+        item.hidden = !!(kern && kern.value) && (" " + item.getAttribute("data-kernen") + " ").indexOf(" " + kern.value + " ") === -1;
+      });
+      refreshNuOpen(root);
+      carryKern();
+    }
+
+    if (kern) {
+      initKern(kern, toonKern, null);
+      toonKern();
+    }
+
     function openTarget(focus) {
       var id = decodeURIComponent(location.hash.slice(1));
       var target = id && document.getElementById(id);
-      if (!target) return;
+      if (!target) return false;
       if (target.tagName.toLowerCase() === "details") {
         target.open = true;
         if (focus) target.querySelector("summary").focus();
@@ -423,15 +704,87 @@
         if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
         target.focus();
       }
+      return true;
     }
 
     window.addEventListener("hashchange", function () { openTarget(true); });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) openTarget(true); });
     root.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
       // The same hash again fires no hashchange: open and focus it anyway.
       if (link && link.getAttribute("href") === location.hash) setTimeout(function () { openTarget(true); }, 0);
     });
-    openTarget(false);
+    // Keyboard first: the question or outcome the link leads to, else the first question.
+    if (!openTarget(true)) {
+      var first = root.querySelector("details.sk-kcc-vraag > summary, [data-uitkomst]");
+      if (first) first.focus();
+    }
+
+    function currentQuestion() {
+      var active = document.activeElement;
+      var open = active && active.closest ? active.closest("details.sk-kcc-vraag") : null;
+      if (open) return open;
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      return target && target.matches("details.sk-kcc-vraag") ? target : root.querySelector("details.sk-kcc-vraag[open]");
+    }
+
+    // Number keys choose an answer. With ten or more answers, "1" waits a moment for a second digit ("12").
+    var cijfers = "";
+    var cijferTimer = null;
+
+    function kiesAntwoord(digit) {
+      var vraag = currentQuestion();
+      if (!vraag) return;
+      var count = vraag.querySelectorAll("a[data-antwoord]").length;
+      clearTimeout(cijferTimer);
+      cijfers += digit;
+      var kies = function () {
+        var answer = vraag.querySelector('a[data-antwoord="' + Number(cijfers) + '"]');
+        cijfers = "";
+        if (answer) answer.click();
+      };
+      if (Number(cijfers) * 10 > count || cijfers.length === 2) kies();
+      else cijferTimer = setTimeout(kies, 700);
+    }
+
+    function currentOutcome() {
+      var active = document.activeElement;
+      var here = active && active.closest ? active.closest("[data-uitkomst]") : null;
+      if (here) return here;
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      return target && target.matches("[data-uitkomst]") ? target : null;
+    }
+
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || isField(event.target)) return;
+      var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      if (key === "Backspace") {
+        event.preventDefault();
+        history.back();
+        return;
+      }
+      if (!outcomes && /^[0-9]$/.test(key)) {
+        event.preventDefault();
+        kiesAntwoord(key);
+        return;
+      }
+      var outcome = outcomes && currentOutcome();
+      if (!outcome) return;
+      if (key === "k") {
+        event.preventDefault();
+        var deur = outcome.querySelector(".sk-kcc-deur [data-deur]:not([hidden])");
+        if (!copyNumberOf(deur, outcome)) announce("Kies eerst de kern van de beller.", outcome);
+      } else if (key === "t") {
+        event.preventDefault();
+        var team = teamVoor(kern && kern.value);
+        if (team) copyNumberOf(team, outcome); else announce("Kies eerst de kern van de beller.", outcome);
+      } else if (key === "v") {
+        event.preventDefault();
+        kopieer(verwijzing(outcome), "de verwijzing", outcome);
+      }
+    });
 
     var closedForPrint = [];
     window.addEventListener("beforeprint", function () {

@@ -4,6 +4,10 @@
  *   browser tab, gone when the tab is closed. They are shown as a summary with "wijzig" links.
  * - The chosen kern (dorp or wijk) is remembered through kern.js (window.SocialeKaartKern), shared with the
  *   contact block on every page (contact.js), so a resident chooses their kern once and both follow a change.
+ *   The wording follows whose kern it is: "Je woont in …" for yourself, "Die persoon woont in …" after an
+ *   answer about someone else (data-ww-ander), neutral when the page cannot tell.
+ * - The suggested voorzieningen follow the kern: its own gebied first, then region-wide, at most data-max;
+ *   the rest is behind the "meer" links.
  * Nothing is sent anywhere and no cookies are used.
  */
 (function () {
@@ -103,7 +107,8 @@
           vraagUrl: location.pathname,
           antwoord: link.getAttribute("data-ww-antwoord"),
           antwoordTekst: link.querySelector(".sk-ww-antwoord__tekst").textContent,
-          naar: pathOf(link.href)
+          naar: pathOf(link.href),
+          ander: link.hasAttribute("data-ww-ander")
         });
         writePad(pad);
       });
@@ -117,9 +122,60 @@
     return option ? { naam: option.textContent, gebieden: option.getAttribute("data-gebieden").split(" ") } : null;
   }
 
+  // Whose kern: "ja" (someone else), "nee" (yourself) from the page, else from the answers given.
+  function overEenAnder(box) {
+    var fixed = box.getAttribute("data-ww-over-een-ander");
+    if (fixed) { return fixed === "ja"; }
+    var pad = padHierheen(null);
+    if (!pad.length) { return null; }
+    return pad.some(function (step) { return step.ander === true; });
+  }
+
+  var WOORDEN = {
+    "true": { vraag: "In welk dorp of welke wijk woont die persoon?", woont: "Die persoon woont in ", team: "Het sociaal team daar is " },
+    "false": { vraag: "In welk dorp of welke wijk woon je?", woont: "Je woont in ", team: "Jouw sociaal team is " },
+    "null": { vraag: "Om welk dorp of welke wijk gaat het?", woont: "Gekozen: ", team: "Het sociaal team is " }
+  };
+
+  function toonVoorzieningen(kern, gekozen) {
+    var list = document.querySelector("[data-ww-voorzieningen]");
+    if (!list) { return; }
+    var max = Number(list.getAttribute("data-max")) || 6;
+    var items = Array.prototype.slice.call(list.children);
+    if (!list._volgorde) { list._volgorde = items; }
+    var dichtbij = [], overal = [];
+    list._volgorde.forEach(function (item) {
+      var serves = !gekozen || (" " + item.getAttribute("data-kernen") + " ").indexOf(" " + kern + " ") !== -1;
+      if (!serves) { item.hidden = true; return; }
+      (gekozen && item.getAttribute("data-overal") !== "ja" ? dichtbij : overal).push(item);
+    });
+    var order = dichtbij.concat(overal);
+    order.forEach(function (item, index) { item.hidden = index >= max; list.appendChild(item); });
+    list._volgorde.forEach(function (item) { if (order.indexOf(item) === -1) { list.appendChild(item); } });
+    var tekst = document.querySelector("[data-ww-meer-tekst]");
+    if (tekst) {
+      tekst.textContent = gekozen ? "Dit zijn " + Math.min(max, order.length) + " van de " + order.length +
+        " voorzieningen die passen voor " + gekozen.naam + ", eerst die dichtbij." : tekst.getAttribute("data-standaard") || tekst.textContent;
+    }
+    var kernLink = document.querySelector("[data-ww-meer-kern]");
+    if (kernLink) {
+      kernLink.hidden = !gekozen;
+      var link = kernLink.querySelector("a");
+      if (gekozen) {
+        link.href = new URL(kern + "/", new URL(link.getAttribute("data-basis") || link.getAttribute("href"), location.href)).pathname;
+        link.textContent = "alles in " + gekozen.naam;
+      }
+    }
+  }
+
   function toonKern(select, teamsInOrder) {
     var kern = select.value;
     var gekozen = kernGebieden(select, kern);
+    var box = document.querySelector("[data-ww-kernkeuze]");
+    var woorden = WOORDEN[String(box ? overEenAnder(box) : false)];
+    var label = document.querySelector("[data-ww-kern-vraag]");
+    if (label) { label.textContent = woorden.vraag; }
+    toonVoorzieningen(kern, gekozen);
     var uitkomst = document.querySelector("[data-ww-kern-uitkomst]");
     var container = document.querySelector("[data-ww-teams]");
     var jouwTeam = null;
@@ -130,7 +186,7 @@
       if (label) { label.remove(); }
       if (match) {
         jouwTeam = team;
-        team.insertBefore(element("p", "sk-ww-team__jouw", "Jouw sociaal team"), team.firstChild);
+        team.insertBefore(element("p", "sk-ww-team__jouw", woorden === WOORDEN["true"] ? "Sociaal team van die persoon" : "Jouw sociaal team"), team.firstChild);
       }
     });
     if (container) {
@@ -145,10 +201,10 @@
     if (jouwTeam) {
       var naam = jouwTeam.querySelector("h3").textContent.trim();
       var tel = jouwTeam.querySelector(".sk-tel");
-      uitkomst.textContent = "Je woont in " + gekozen.naam + ". Jouw sociaal team is " + naam +
+      uitkomst.textContent = woorden.woont + gekozen.naam + ". " + woorden.team + naam +
         (tel ? ": bel " + tel.textContent.trim() + "." : ".");
     } else {
-      uitkomst.textContent = gekozen ? "Je woont in " + gekozen.naam + "." : "";
+      uitkomst.textContent = gekozen ? woorden.woont + gekozen.naam + "." : "";
     }
   }
 

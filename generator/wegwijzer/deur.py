@@ -1,0 +1,134 @@
+"""The door of an outcome: the one place (or, for a crisis, the lines) a resident or the KCC is sent to.
+
+One function decides it for every channel: the outcome page, the call script, /kcc/ and the routing
+check (routing.py), so what is checked is what is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..build.urls import record_url
+from ..models import Adres, Contact
+from ..openingstijden import Openingstijden
+from ..validate import Kaart
+from .model import CLIENTONDERSTEUNING, CRISIS, SOCIAAL_TEAM, Uitkomst
+from .validate import CRISIS_SOORTEN
+
+KCC_SOORT = "kcc"
+
+
+@dataclass(frozen=True)
+class Deur:
+    soort: str  # "ingang", "voorziening" or "clientondersteuner": the record type
+    record: Any
+    adres: Optional[Adres]
+    openingstijden: Optional[Openingstijden]
+    inloop: Optional[Openingstijden]
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def naam(self) -> str:
+        return self.record.naam
+
+    @property
+    def url(self) -> str:
+        return record_url(self.soort, self.record.id)
+
+    @property
+    def contact(self) -> Contact:
+        return self.record.contact
+
+    @property
+    def telefoon(self) -> Optional[str]:
+        return self.record.contact.telefoon
+
+    @property
+    def telefoon_tijden(self) -> Optional[Openingstijden]:
+        """When the number answers. Only the phone hours: the walk-in or opening hours say nothing about the phone."""
+        return self.record.contact.telefoon_tijden
+
+    @property
+    def dag_en_nacht(self) -> bool:
+        tijden = self.telefoon_tijden
+        return bool(tijden and tijden.dag_en_nacht)
+
+    @property
+    def is_kcc(self) -> bool:
+        return self.soort == "ingang" and self.record.soort == KCC_SOORT
+
+    @property
+    def samenvatting(self) -> str:
+        return self.record.samenvatting
+
+    @property
+    def wat_gebeurt_er(self) -> Optional[str]:
+        if self.soort == "ingang":
+            return self.record.wat_gebeurt_er
+        if self.soort == "voorziening":
+            return self.record.aanmelden
+        return None
+
+    @property
+    def themas(self) -> list[str]:
+        return list(getattr(self.record, "themas", []) or [])
+
+
+def deur_van(soort: str, record: Any) -> Deur:
+    if soort == "ingang":
+        return Deur(soort, record, record.adres, record.openingstijden, record.inloop)
+    locatie = record.locaties[0] if getattr(record, "locaties", None) else None
+    return Deur(soort, record, locatie.adres if locatie else None, locatie.openingstijden if locatie else None, locatie.inloop if locatie else None)
+
+
+def hulplijnen(kaart: Kaart, uitkomst: Uitkomst) -> list[Any]:
+    if uitkomst.hulplijnen:
+        return [kaart.ingangen[i] for i in uitkomst.hulplijnen if i in kaart.ingangen]
+    lines = [i for i in kaart.ingangen.values() if i.soort in CRISIS_SOORTEN]
+    return sorted(lines, key=lambda i: (CRISIS_SOORTEN.index(i.soort), i.naam.casefold()))
+
+
+def clientondersteuners_voor_kern(kaart: Kaart, kern_id: str, wetten: list[str] | None = None) -> list[Any]:
+    """The independent client supporters that serve this kern (for these laws when given), by name."""
+    found = [c for c in kaart.clientondersteuners.values()
+             if kern_id in kaart.kernen_in(c.werkgebied) and (not wetten or set(c.wetten) & set(wetten))]
+    return sorted(found, key=lambda c: (c.naam.casefold(), c.id))
+
+
+def is_vaste_deur(uitkomst: Uitkomst) -> bool:
+    """True when the door is the same for every kern (one ingang or voorziening)."""
+    return uitkomst.ingang not in (SOCIAAL_TEAM, CRISIS, CLIENTONDERSTEUNING)
+
+
+def vaste_deur(kaart: Kaart, uitkomst: Uitkomst) -> Deur | None:
+    """The one ingang or voorziening an outcome names, or None (sociaal team, crisis, cliëntondersteuning, unknown)."""
+    if not is_vaste_deur(uitkomst):
+        return None
+    if uitkomst.ingang in kaart.ingangen:
+        return deur_van("ingang", kaart.ingangen[uitkomst.ingang])
+    if uitkomst.ingang in kaart.voorzieningen:
+        return deur_van("voorziening", kaart.voorzieningen[uitkomst.ingang])
+    return None
+
+
+def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
+    """Where this outcome sends someone from this kern; empty when there is no such place."""
+    if uitkomst.ingang == CRISIS:
+        return [deur_van("ingang", lijn) for lijn in hulplijnen(kaart, uitkomst)]
+    if uitkomst.ingang == SOCIAAL_TEAM:
+        team = kaart.sociaal_team_voor(kern_id)
+        return [deur_van("ingang", team)] if team else []
+    if uitkomst.ingang == CLIENTONDERSTEUNING:
+        return [deur_van("clientondersteuner", c) for c in clientondersteuners_voor_kern(kaart, kern_id, uitkomst.clientondersteuning)]
+    deur = vaste_deur(kaart, uitkomst)
+    if deur is None:
+        return []
+    if deur.soort == "voorziening" and kern_id not in kaart.kernen_in(deur.record.werkgebied):
+        # A service of one gemeente: elsewhere the sociaal team of the kern is the door (never nowhere).
+        team = kaart.sociaal_team_voor(kern_id)
+        return [deur_van("ingang", team)] if team else []
+    return [deur]
