@@ -11,10 +11,14 @@ from pathlib import Path
 
 from .models import RECORD_MODELS, Gebieden, ToegestaneNummers
 from .vocabulary import SOORTEN
+from .search.synoniemen import SynoniemenBestand
+from .search.vangnet import Vangnet
 from .wegwijzer.model import WEGWIJZER_MODELS, WEGWIJZER_TITLES
 
-SCHEMA_MODELS = {**RECORD_MODELS, "gebieden": Gebieden, "toegestane-nummers": ToegestaneNummers, **WEGWIJZER_MODELS}
-TITLES = {soort: label for soort, (_, label, _) in SOORTEN.items()} | {"gebieden": "Gebieden", "toegestane-nummers": "Toegestane nummers"} | WEGWIJZER_TITLES
+SEARCH_MODELS = {"synoniemen": SynoniemenBestand, "vangnet": Vangnet}
+SCHEMA_MODELS = {**RECORD_MODELS, "gebieden": Gebieden, "toegestane-nummers": ToegestaneNummers, **WEGWIJZER_MODELS, **SEARCH_MODELS}
+TITLES = {soort: label for soort, (_, label, _) in SOORTEN.items()} | {"gebieden": "Gebieden", "toegestane-nummers": "Toegestane nummers"} | WEGWIJZER_TITLES | {
+    "synoniemen": "Woorden van inwoners (synoniemen.yaml)", "vangnet": "Vangnet voor crisiswoorden (vangnet.yaml)"}
 
 
 def schema_for(soort: str) -> dict:

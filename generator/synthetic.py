@@ -91,7 +91,8 @@ def organisaties(count: int, gemeenten: int = 1) -> list[dict]:
     ]
     result[0]["beheerders"] = ["gemeente-beheer"]
     for n in range(1, count + 1):
-        result.append({"id": f"organisatie-{n}", "naam": f"Stichting {n}", "soort": "welzijn", "contact": {"website": f"https://www.stichting-{n}.example.nl"}, "beheerders": [f"partner-{n}"], "laatst_gecontroleerd": "2026-09-01"})
+        result.append({"id": f"organisatie-{n}", "naam": f"Stichting S{n}",  # no bare number: 112 and 113 are reserved for the national lines
+                        "soort": "welzijn", "contact": {"website": f"https://www.stichting-{n}.example.nl"}, "beheerders": [f"partner-{n}"], "laatst_gecontroleerd": "2026-09-01"})
     return result
 
 

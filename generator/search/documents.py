@@ -47,7 +47,8 @@ MAX_TEXT_WORDS = 60
 OVERVIEW_PAGES = ("contact/", "a-z/", "clientondersteuners/", "kernen/", "themas/", "wegwijzer/")
 
 # Indexed fields, most important first. Boosts are whole numbers (see dutch.py). Trefwoorden
-# weigh less than the name and at most MAX_TREFWOORDEN of them count (see trefwoorden.py).
+# weigh less than the name, at most MAX_TREFWOORDEN count (`kaart check` enforces it), and those
+# unrelated to the record's themes weigh as plain text (trefwoorden.demote_unrelated).
 MAX_TREFWOORDEN = 20
 FIELDS: dict[str, int] = {
     "naam": 10,
@@ -179,7 +180,7 @@ def voorziening_document(kaart: Kaart, v) -> SearchDocument:
     text = first_words(plain_text(v.beschrijving)) + " " + v.aanmelden
     return SearchDocument(
         id=v.id, soort="voorziening", naam=v.naam, url=record_url("voorziening", v.id),
-        samenvatting=v.samenvatting, trefwoorden=list(v.trefwoorden)[:MAX_TREFWOORDEN], labels=labels, tekst=text,
+        samenvatting=v.samenvatting, trefwoorden=list(v.trefwoorden[:MAX_TREFWOORDEN]), labels=labels, tekst=text,
         themas=list(v.themas), doelgroepen=list(v.doelgroepen), leeftijd=_leeftijd(v),
         gratis=v.kosten.soort == "gratis", vrij=v.toegang == "vrij", werkgebied=list(v.werkgebied),
         telefoon=_telefoon(v.contact), status=v.status if v.status != "actief" else None,
@@ -203,7 +204,7 @@ def clientondersteuner_document(kaart: Kaart, c) -> SearchDocument:
     labels += [DOELGROEPEN[d] for d in c.doelgroepen] + _organisatie_naam(kaart, c.organisatie) + area_names(kaart, c.werkgebied)
     return SearchDocument(
         id=c.id, soort="clientondersteuner", naam=c.naam, url=record_url("clientondersteuner", c.id),
-        samenvatting=c.samenvatting, trefwoorden=list(c.trefwoorden)[:MAX_TREFWOORDEN], labels=labels,
+        samenvatting=c.samenvatting, trefwoorden=list(c.trefwoorden[:MAX_TREFWOORDEN]), labels=labels,
         tekst=first_words(plain_text(c.beschrijving)), doelgroepen=list(c.doelgroepen),
         gratis=True, werkgebied=list(c.werkgebied), telefoon=_telefoon(c.contact),
         plekken=[list(point) for point in plekken(kaart, c)],

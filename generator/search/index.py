@@ -39,6 +39,7 @@ from .dutch import STOP_WORDS, dutch_builder, normalize_separators, trim
 from .query import SETTINGS
 from .signalen import signal_words
 from .synoniemen import expand
+from .trefwoorden import demote_unrelated
 from .vangnet import index_entries
 
 FORMAT_VERSION = 2
@@ -130,6 +131,7 @@ def kcc_card(kaart: Kaart) -> dict[str, str] | None:
 def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> dict[str, Any]:
     """Everything the browser and `kaart zoek` search: index, cards and lookup tables."""
     documents = collect_documents(kaart, generated, hand_written)
+    demote_unrelated(documents)
     expand(documents, kaart.extras.get("synoniemen", {}))
     gebieden, namen = area_tables(kaart)
     return {

@@ -345,6 +345,7 @@ class SearchEngine:
         self.filler = set(data.get("vulwoorden", []))
         self._names: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[str, bool] = {}
+        self._lines: tuple[str | None, list[dict[str, Any]]] = (None, [])
 
     def name_of(self, at: int) -> list[tuple[str, str]]:
         if at not in self._names:
@@ -357,8 +358,11 @@ class SearchEngine:
         return self._words
 
     def vangnet(self, query: str) -> list[dict[str, Any]]:
-        """The crisis lines the query calls up (see vangnet.py); filters never apply."""
-        return fired_entries(self.data.get("vangnet", []), query, self.words().raw)
+        """The crisis lines the query calls up (see vangnet.py); filters never apply. The last
+        answer is kept (search() and the page both ask)."""
+        if self._lines[0] != query:
+            self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().raw))
+        return [dict(line) for line in self._lines[1]]
 
     def doors(self, query: str) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names."""

@@ -21,13 +21,13 @@ in the question (matched like the safety net's signals, see signalen.py) ranks f
 
 Validated by `kaart check` (registered in generator.validate.SECTION_LOADERS) with Dutch
 file:line messages; the results are `kaart.extras["synoniemen"]` (word -> terms, Dutch and
-English together), `kaart.extras["vulwoorden"]` and `kaart.extras["deuren"]` (id -> Deur).
+English together), `kaart.extras["vulwoorden"]` and `kaart.extras["deuren"]` (id -> Door).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Annotated, Optional
+from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -62,14 +62,20 @@ class Synoniem(_Strict):
 class Deur(_Strict):
     woorden: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden en zinnetjes die deze dienst noemen.")
     reden: Regel = Field(description="Waarom dit de officiële ingang is.")
-    soort: Optional[str] = Field(None, exclude=True)  # filled in by the check: ingang or voorziening
 
 
 class SynoniemenBestand(_Strict):
-    woorden: dict[Regel, Synoniem] = Field(default_factory=dict)
-    engels: dict[Regel, Synoniem] = Field(default_factory=dict)
-    vulwoorden: list[Regel] = Field(default_factory=list)
-    deuren: dict[Regel, Deur] = Field(default_factory=dict)
+    woorden: dict[Regel, Synoniem] = Field(default_factory=dict, description="Woorden van inwoners, met de woorden uit de gegevens ('naar') en een reden.")
+    engels: dict[Regel, Synoniem] = Field(default_factory=dict, description="Engelse woorden van nieuwkomers, net als bij 'woorden'.")
+    vulwoorden: list[Regel] = Field(default_factory=list, description="Woorden in een vraag die niets over de hulp zeggen, zoals 'graag' of 'mevrouw'.")
+    deuren: dict[Regel, Deur] = Field(default_factory=dict, description="Per ingang of voorziening (id) de woorden die haar dienst noemen; die ingang staat dan bovenaan.")
+
+
+class Door(NamedTuple):
+    """A checked door: the record type of its id, and its words."""
+
+    soort: str
+    woorden: list[str]
 
 
 def index_words(text: str) -> list[str]:
@@ -99,8 +105,8 @@ def check_entries(entries: dict[str, list[str]], source, problems: Problemen, se
     return valid
 
 
-def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> dict[str, Deur]:
-    valid: dict[str, Deur] = {}
+def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> dict[str, Door]:
+    valid: dict[str, Door] = {}
     for record_id, deur in deuren.items():
         line, column = source.position(("deuren", record_id), key=True)
         soort = next((s for s in DOOR_TYPES if record_id in kaart.records.get(s, {})), None)
@@ -114,8 +120,7 @@ def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> 
             if not signal_words(woord):
                 word_line, word_column = source.position(("deuren", record_id, "woorden", index))
                 problems.add(source.path, word_line, word_column, f"'{woord}' heeft geen woorden (alleen letters en cijfers tellen).")
-        deur.soort = soort
-        valid[record_id] = deur
+        valid[record_id] = Door(soort, list(deur.woorden))
     return valid
 
 

@@ -51,7 +51,7 @@ class VangnetLijn(BaseModel):
 class Vangnet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    lijnen: Annotated[list[VangnetLijn], Field(min_length=1)]
+    lijnen: Annotated[list[VangnetLijn], Field(min_length=1)] = Field(description="De crisislijnen, de dringendste eerst (112).")
     nooit: list[Regel] = Field(default_factory=list, description="Gewone vragen die nooit een crisislijn mogen oproepen (wordt gecontroleerd).")
 
 

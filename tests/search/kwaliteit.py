@@ -344,6 +344,8 @@ CRISIS: list[tuple[str, str]] = [
     ("i want to kill myself", "113-zelfmoordpreventie"),
     ("ik wil slapen en nooit meer wakker worden", "113-zelfmoordpreventie"),
     ("zelf moord", "113-zelfmoordpreventie"),
+    ("ik wil me van het leven beroven", "113-zelfmoordpreventie"),
+    ("mijn dochter snijdt zichzelf", "113-zelfmoordpreventie"),
     # violence (Veilig Thuis)
     ("huiselijk geweld", "veilig-thuis"),
     ("mijn man slaat me", "veilig-thuis"),
@@ -359,6 +361,8 @@ CRISIS: list[tuple[str, str]] = [
     ("huiselijk gewled", "veilig-thuis"),
     ("my husband hits me", "veilig-thuis"),
     ("ik ben verkracht", "veilig-thuis"),
+    ("hij heeft me gisteren weer geslagen", "veilig-thuis"),
+    ("ik moet gedwongen trouwen", "veilig-thuis"),
     # acute danger (112)
     ("hij staat met een mes voor de deur", "alarmnummer-112"),
     ("mijn vader ademt niet meer", "alarmnummer-112"),
@@ -437,4 +441,9 @@ GEWOON: list[str] = [
     "uitvaartverzekering",
     "ik maak me zorgen over mijn geld",
     "ambulancechauffeur worden, vrijwilligerswerk",
+    "de gemeente reageert niet op mijn brief",
+    "mijn zoon gebruikt te veel drugs",
+    "ik heb moeite met de dood van mijn vader",
+    "manisch depressief",
+    "meldpunt overlast",
 ]

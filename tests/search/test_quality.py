@@ -163,3 +163,23 @@ def test_the_official_door_comes_before_a_keyword_match(engine):
 def test_an_exact_name_match_comes_before_a_keyword_match(engine):
     hits = engine.search("Rolstoelbus")
     assert hits[0]["id"] == "rolstoelbus-egelrijder"
+
+
+def test_keyword_stuffing_does_not_reach_the_top(tmp_path):
+    """A record that passes the check with 20 trefwoorden it does not offer stays out of the top 3."""
+    import shutil
+
+    kaart_dir = shutil.copytree(DEMO_KAART, tmp_path / "kaart")
+    record = (kaart_dir / "voorzieningen" / "repair-cafe.yaml")
+    stuffed = ["schulden", "digid", "huurachterstand", "rolstoel", "dementie", "mantelzorg", "eenzaam", "taalcursus", "bijstand",
+               "voedselbank", "opvoeden", "traplift", "scootmobiel", "formulieren", "toeslagen", "kinderopvang", "sporten",
+               "verslaving", "rouw", "inburgering"]
+    lines = [line for line in record.read_text(encoding="utf-8").splitlines() if not line.startswith("trefwoorden")]
+    lines += ["trefwoorden: [" + ", ".join(stuffed) + "]"]  # the demo record has its trefwoorden on one line
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kaart, problems = load_kaart(kaart_dir)
+    assert problems == []
+    engine = SearchEngine(build_search_data(kaart))
+    for query in ["schulden", "digid", "rolstoel", "dementie", "voedselbank", "traplift", "bijstand", "toeslagen", "eenzaam"]:
+        top = [hit["id"] for hit in engine.search(query)[:3]]
+        assert "repair-cafe" not in top, (query, top)

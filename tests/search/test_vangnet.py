@@ -146,3 +146,18 @@ def test_a_crisis_word_on_a_record_without_the_crisis_themes_is_an_error(mini_ka
 def test_the_demo_records_pass_the_trefwoorden_check():
     _, problems = load_kaart(DEMO_KAART)
     assert problems == []
+
+
+@pytest.mark.parametrize("name", ["vangnet", "synoniemen"])
+def test_the_demo_files_validate_against_their_json_schema(name):
+    import json
+
+    import jsonschema
+    import yaml
+
+    from support import ROOT
+
+    schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DEMO_KAART / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+    assert (DEMO_KAART / f"{name}.yaml").read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=../schema/{name}.schema.json")

@@ -473,8 +473,14 @@
       return contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings);
     }
 
+    var lastLines = {query: null, lines: []};
+
+    /** The crisis lines of a query; the last answer is kept (search() and the page both ask). */
     function vangnet(query) {
-      return firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().raw), signalCache);
+      if (lastLines.query !== query) {
+        lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().raw), signalCache)};
+      }
+      return lastLines.lines.map(function (line) { return Object.assign({}, line); });
     }
 
     function doors(query) {
