@@ -46,8 +46,8 @@ def test_hours_carry_the_nu_open_plan_as_escaped_json():
     tijden = Openingstijden.model_validate({"ma": "9.00-17.00", "uitzonderingen": [
         {"van": "2026-12-24", "reden": 'Kerst "dicht" & \'s avonds ook'}]})
     out = render_hours(tijden)
-    attribute = re.search(r'<span class="sk-nu-open" data-nu-open="([^"]*)"></span>', out)
-    assert attribute, out  # a raw " in the reden would end the attribute early and break the JSON below
+    attribute = re.search(r"""<span class="sk-nu-open" data-nu-open='([^']*)'></span>""", out)
+    assert attribute, out  # a raw ' in the reden would end the attribute early and break the JSON below
     assert json.loads(html_lib.unescape(attribute.group(1))) == to_json(tijden)
 
 
@@ -164,10 +164,10 @@ def test_contact_json_is_in_the_site(demo, demo_site):
 def test_record_pages_mark_hours_for_nu_open(demo, demo_site):
     team = next(i for i in demo.ingangen.values() if i.soort == "sociaal-team" and i.contact.telefoon_tijden and i.inloop)
     page = (demo_site / "ingangen" / team.id / "index.html").read_text(encoding="utf-8")
-    plans = [json.loads(html_lib.unescape(p)) for p in re.findall(r'data-nu-open="([^"]*)"', page)]
+    plans = [json.loads(html_lib.unescape(p)) for p in re.findall(r"data-nu-open='([^']*)'", page)]
     assert to_json(team.contact.telefoon_tijden) in plans and to_json(team.inloop) in plans
     # "nu open" right after the number is about the phone: the phone hours' plan, not the walk-in's
-    after_number = re.search(r'class="sk-tel"[^>]*>[^<]*</a>\s*<span class="sk-nu-open" data-nu-open="([^"]*)"', page)
+    after_number = re.search(r"""class="sk-tel"[^>]*>[^<]*</a>\s*<span class="sk-nu-open" data-nu-open='([^']*)'""", page)
     assert after_number and json.loads(html_lib.unescape(after_number.group(1))) == to_json(team.contact.telefoon_tijden)
 
 

@@ -128,7 +128,7 @@ def voorzieningen_voor_thema(kaart: Kaart, thema: str) -> list[Any]:
     return by_name(v for v in kaart.voorzieningen.values() if thema in v.themas and v.status != "gestopt")
 
 
-CARDS_PER_PAGE = 45  # a card is about 480 bytes of HTML (with its places): 45 keep a theme page near 35 KB
+CARDS_PER_PAGE = 40  # a card is about 480 bytes of HTML (with its places and kern data): 40 keep a theme page near 36 KB
 LINKS_PER_PAGE = 250  # an A-Z line is about 100 bytes
 # A kern page has at most 20 cards (~10 KB) and 10 links per theme (13 themes, ~13 KB): under 40 KB
 # with the page around it, however large the kaart.

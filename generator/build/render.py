@@ -25,6 +25,15 @@ def datum(value: dt.date) -> str:
     return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 
+def nu_open_attr(tijden) -> Markup:
+    """The data-nu-open attribute for nu-open.js, single-quoted so the JSON's many double quotes
+    need no escaping (about 60 bytes less per plan; pages with many places stay under 40 KB).
+    Only &, <, > and ' are escaped: enough inside a single-quoted attribute, also for partner text
+    in a closure's reason."""
+    text = nu_open_json(tijden).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+    return Markup(f"data-nu-open='{text}'")
+
+
 def markdown_filter(text: str | None) -> Markup:
     return Markup(safe_markdown(text)) if text else Markup("")
 
@@ -89,6 +98,7 @@ def environment() -> jinja2.Environment:
         is_outdated=is_outdated,
         veldenlijst=field_reference,
         nu_open_json=nu_open_json,
+        nu_open_attr=nu_open_attr,
     )
     return env
 

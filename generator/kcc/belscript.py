@@ -26,7 +26,7 @@ from ..wegwijzer.pages import clientondersteuners_voor
 
 BELSCRIPT_URL = "kcc/belscript/"  # the questions
 UITKOMSTEN_URL = "kcc/belscript/uitkomsten/"  # the outcomes; more than one page: uitkomsten/2/, … (build/pagination.py)
-UITKOMSTEN_PER_PAGINA = 15  # each outcome carries its door with hours (up to 1.6 KB): every page stays under 40 KB
+UITKOMSTEN_PER_PAGINA = 12  # each outcome carries its door with hours (up to 1.6 KB): every page stays under 40 KB
 
 
 def vraag_anker(vraag_id: str) -> str:

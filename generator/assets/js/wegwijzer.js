@@ -119,7 +119,8 @@
 
   function kernGebieden(select, kern) {
     var option = kern && select.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(kern) : kern) + '"]');
-    return option ? { naam: option.textContent, gebieden: option.getAttribute("data-gebieden").split(" ") } : null;
+    // the kern itself, then its gebied and gemeente (data-gebieden on the optgroup, once per gebied)
+    return option ? { naam: option.textContent, gebieden: [option.value].concat(option.parentNode.getAttribute("data-gebieden").split(" ")) } : null;
   }
 
   // Whose kern: "ja" (someone else), "nee" (yourself) from the page, else from the answers given.
@@ -145,9 +146,10 @@
     if (!list._volgorde) { list._volgorde = items; }
     var dichtbij = [], overal = [];
     list._volgorde.forEach(function (item) {
-      var serves = !gekozen || (" " + item.getAttribute("data-kernen") + " ").indexOf(" " + kern + " ") !== -1;
+      var overalJa = item.getAttribute("data-overal") === "ja";  // serves every kern: carries no kern list
+      var serves = !gekozen || overalJa || (" " + item.getAttribute("data-kernen") + " ").indexOf(" " + kern + " ") !== -1;
       if (!serves) { item.hidden = true; return; }
-      (gekozen && item.getAttribute("data-overal") !== "ja" ? dichtbij : overal).push(item);
+      (gekozen && !overalJa ? dichtbij : overal).push(item);
     });
     var order = dichtbij.concat(overal);
     order.forEach(function (item, index) { item.hidden = index >= max; list.appendChild(item); });
