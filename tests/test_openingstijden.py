@@ -358,7 +358,7 @@ def test_in_de_maand_errors():
     ("ma: 19.00-20.30\nin_de_maand: [1]\n",
      "'1' is geen geldige waarde. Kies uit: eerste, tweede, derde, vierde, laatste."),
     ("ma: 19.00-20.30\nin_de_maand: eerste\n",
-     "Hier hoort een lijst te staan: zet elke waarde op een eigen regel die begint met '- '."),
+     "Hier hoort een lijst te staan: zet de waarden tussen vierkante haken, zo: in_de_maand: [eerste]"),
     ("di: 10.00-12.00\nweken: onevn\n",
      "'onevn' is geen geldige waarde. Bedoel je 'oneven'? Kies uit: even, oneven."),
     ("di: 10.00-12.00\nweken: 2\n",
