@@ -220,8 +220,10 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         content = generated.render(self.site) if generated is not None else self._fill_snippets(html, page)
-        # "Op deze pagina" on long pages; Contact has the praten block at the top instead of at the end.
-        return met_opdezepagina(content, praten=page.url != "contact/")
+        # "Op deze pagina" on long pages. Its "Praten met iemand" link only where the praten block is
+        # at the end: Contact has it at the top, the phone desk's pages (meta 'balie') have none.
+        praten = page.url != "contact/" and not (page.meta or {}).get("balie")
+        return met_opdezepagina(content, praten=praten)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return compact_html(output)

@@ -60,7 +60,7 @@ def test_theme_tile_leads_to_a_record_with_crisis_numbers(browser_page, site_url
     page.get_by_role("link", name="Geld en schulden").first.click()
     page.wait_for_url("**/themas/geld-en-schulden/")
     assert page.locator("h1").inner_text() == "Geld en schulden"
-    first_card = page.locator("#voorzieningen + .sk-cards .sk-card__title a").first
+    first_card = page.locator("#voorzieningen ~ .sk-cards .sk-card__title a").first
     name = first_card.inner_text()
     first_card.click()
     page.wait_for_url("**/voorzieningen/**")

@@ -176,7 +176,7 @@ def test_without_javascript_the_kcc_number_and_contact_link_are_visible(browser,
         contact.click()
         page.wait_for_url("**/contact/")
         assert page.locator(".sk-jouw-team").get_by_role("link", name=format_phone(kcc)).is_visible()
-        assert page.get_by_role("link", name="het sociaal team in jouw gebied").is_visible()
+        assert page.get_by_role("link", name="het sociaal team in jouw gebied", exact=True).is_visible()
     finally:
         context.close()
     assert outside == []

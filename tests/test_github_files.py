@@ -81,7 +81,7 @@ def test_kaart_check_github_format_points_at_file_line_and_column(mini_kaart, mo
     line = text.splitlines().index("toegang: misschien") + 1
     monkeypatch.chdir(mini_kaart.parent)
     assert main(["check", "--format", "github", "--kaart", "kaart"]) == 1
-    out = capsys.readouterr().out.strip().splitlines()
+    out = [line for line in capsys.readouterr().out.strip().splitlines() if not line.startswith("::warning")]  # warnings (no KCC answer) do not fail the check
     assert out == [f"::error file=kaart/voorzieningen/maaltijdservice.yaml,line={line},col=10::'misschien' is geen geldige waarde. Kies uit: vrij, aanmelden, verwijzing, beschikking."]
 
 
