@@ -36,7 +36,7 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
     return 0
 
 
-def _valid_kaart(folder: str):
+def valid_kaart(folder: str):
     """The kaart, or None after printing its problems (commands that need a valid kaart)."""
     from .validate import load_kaart
 
@@ -52,7 +52,7 @@ def _valid_kaart(folder: str):
 def cmd_codeowners(args: argparse.Namespace) -> int:
     from .ownership import write_codeowners
 
-    kaart = _valid_kaart(args.kaart)
+    kaart = valid_kaart(args.kaart)
     if kaart is None:
         return 1
     print(f"Geschreven: {write_codeowners(kaart)}")
@@ -62,7 +62,7 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
 def cmd_rapport(args: argparse.Namespace) -> int:
     from .report import build_report, report_text
 
-    kaart = _valid_kaart(args.kaart)
+    kaart = valid_kaart(args.kaart)
     if kaart is None:
         return 1
     rapport = build_report(kaart, dt.date.today())

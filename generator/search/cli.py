@@ -150,13 +150,10 @@ def search_data(kaart_folder: Path, config_file: str | None) -> dict[str, Any] |
     data = read_cached(cached) if cached.is_file() else None
     if data is not None:
         return data
-    from ..validate import load_kaart
+    from ..partner_commands import valid_kaart
 
-    kaart, problems = load_kaart(kaart_folder)
-    if problems or kaart is None:
-        for problem in problems.sorted():
-            print(problem, file=sys.stderr)
-        print(f"\nDe kaart bevat {len(problems)} fout(en). Los ze eerst op (zie 'kaart check').", file=sys.stderr)
+    kaart = valid_kaart(kaart_folder)
+    if kaart is None:
         return None
     text = build_data_text(kaart, config_file)
     write_cached(cached, text)
