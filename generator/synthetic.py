@@ -168,13 +168,14 @@ def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
-def write_synthetic_kaart(target: Path, count: int, seed: int = 2026, gemeenten: int = 1) -> Path:
+def write_synthetic_kaart(target: Path, count: int, seed: int = 2026, gemeenten: int = 1, organisaties_count: int | None = None) -> Path:
     """Write a valid, self-contained kaart with `count` voorzieningen to `target` (replacing it):
-    a region of `gemeenten` gemeenten, each with a KCC and a sociaal team per gebied."""
+    a region of `gemeenten` gemeenten, each with a KCC and a sociaal team per gebied, and one
+    organisation per 20 voorzieningen (or `organisaties_count`)."""
     if target.exists():
         shutil.rmtree(target)
     rng = random.Random(seed)
-    organisatie_count = max(5, count // 20)
+    organisatie_count = organisaties_count or max(5, count // 20)
     for folder in ("organisaties", "ingangen", "voorzieningen"):
         (target / folder).mkdir(parents=True)
     _dump(target / "gebieden.yaml", areas(gemeenten))
