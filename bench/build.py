@@ -249,7 +249,7 @@ def bench_serve(count: int, gemeenten: int) -> None:
             times.append(shown)
             time.sleep(1)
         shown_text = ", ".join("-" if t is None else f"{t:.1f} s" for t in times)
-        print(f"serve {count} records: first build {first:.1f} s; a changed record shown after {shown_text} (target 3 s)")
+        print(f"serve {count} records: first build {first:.1f} s; a changed record shown after {shown_text} (target 3 s; {load_now()})", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
