@@ -144,13 +144,18 @@ def test_hand_written_codeowners_is_reported(mini_kaart):
 # --- the pull-request check -------------------------------------------------------------------
 
 
-@pytest.fixture
-def base_and_head(tmp_path):
-    """Two copies of the mini kaart: the target branch (base) and the proposal (head)."""
+def copies(tmp_path: Path, kaart: Path) -> tuple:
+    """Two copies of a kaart: the target branch (base, loaded) and the proposal (head folder)."""
     for name in ("base", "head"):
-        shutil.copytree(MINI_KAART, tmp_path / name / "kaart")
+        shutil.copytree(kaart, tmp_path / name / "kaart")
     base, _ = load_kaart(tmp_path / "base" / "kaart")
     return base, tmp_path / "head" / "kaart"
+
+
+@pytest.fixture
+def base_and_head(tmp_path):
+    """The mini kaart as base and head."""
+    return copies(tmp_path, MINI_KAART)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -385,13 +390,10 @@ EGELSTEDE, WOLDERBEEK = "gemeente-egelstede-beheer", "gemeente-wolderbeek-beheer
 
 @pytest.fixture
 def region_base_and_head(tmp_path):
-    """Two copies of the demo kaart (Egelstede and Wolderbeek): the target branch and the proposal."""
+    """The demo kaart (Egelstede and Wolderbeek) as base and head."""
     from support import DEMO_KAART
 
-    for name in ("base", "head"):
-        shutil.copytree(DEMO_KAART, tmp_path / name / "kaart")
-    base, _ = load_kaart(tmp_path / "base" / "kaart")
-    return base, tmp_path / "head" / "kaart"
+    return copies(tmp_path, DEMO_KAART)
 
 
 @pytest.mark.parametrize("account, own, other", [
