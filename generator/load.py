@@ -440,10 +440,11 @@ def _indentation_problem(text: str, error_line: int) -> _Rejected | None:
     return None
 
 
-def read_yaml(path: Path, problems: Problemen) -> YamlFile | None:
-    """Read one file. Every problem goes into `problems`; returns None when unreadable."""
+def read_yaml(path: Path, problems: Problemen, raw: bytes | None = None) -> YamlFile | None:
+    """Read one file (or parse its bytes `raw`, already read). Every problem goes into `problems`; returns None when unreadable."""
     try:
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
         return parse_yaml(_check_text(raw), path)
     except _Rejected as rejected:
         problems.add(path, rejected.line, rejected.column, rejected.message)

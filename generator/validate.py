@@ -273,8 +273,7 @@ def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) 
             continue
         _report_stray_files(subfolder, problems)
         for path in iter_yaml_files(subfolder):
-            source = read_yaml(path, problems)
-            record = validate_model(model, source, problems) if source else None
+            source, record = _read_record(folder, path, model, problems)
             if record is None:
                 continue
             if record.id != path.stem:
@@ -296,6 +295,30 @@ def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) 
         records[soort][record_id] = record
         sources[(soort, record_id)] = source
     return records, sources
+
+
+# The record files of the kaart folder read last in this process: (path, model) -> (bytes, YamlFile,
+# record). `kaart serve` loads the kaart again after every change; a file with the same bytes is not
+# parsed and validated again. Records are never changed after validation, so sharing them is safe.
+_READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}}
+
+
+def _read_record(folder: Path, path: Path, model: type[BaseModel], problems: Problemen) -> tuple[YamlFile | None, Record | None]:
+    if _READ_BEFORE["folder"] != folder:
+        _READ_BEFORE.update(folder=folder, files={})  # one kaart at a time: memory stays one kaart's
+    files = _READ_BEFORE["files"]
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None  # read_yaml reports it
+    before = files.get((path, model)) if raw is not None else None
+    if before is not None and before[0] == raw:
+        return before[1], before[2]
+    source = read_yaml(path, problems, raw)
+    record = validate_model(model, source, problems) if source else None
+    if record is not None:
+        files[(path, model)] = (raw, source, record)
+    return source, record
 
 
 def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:

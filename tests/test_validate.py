@@ -151,3 +151,26 @@ def test_all_problems_of_a_run_are_reported_at_once(mini_kaart):
     (mini_kaart / "organisaties/kapot.yaml").write_text("id: kapot\nnaam: [\n", encoding="utf-8")
     files = {p.path.rsplit("/", 1)[-1] for p in problems_of(mini_kaart)}
     assert files == {"formulierenhulp.yaml", "maaltijdservice.yaml", "kapot.yaml"}
+
+
+def test_loading_again_reuses_unchanged_files_and_reads_changed_ones(tmp_path):
+    """`kaart serve` loads the kaart after every change: same bytes, same record; changed bytes, read again."""
+    import shutil
+
+    from support import MINI_KAART
+
+    folder = tmp_path / "kaart"
+    shutil.copytree(MINI_KAART, folder)
+    first, problems = load_kaart(folder)
+    assert not problems
+    changed = folder / "voorzieningen" / "formulierenhulp.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("\nnaam: ", "\nnaam: Nieuwe ", 1), encoding="utf-8")
+    second, problems = load_kaart(folder)
+    assert not problems
+    assert second.voorzieningen["formulierenhulp"].naam.startswith("Nieuwe ")
+    assert first.voorzieningen["formulierenhulp"] is not second.voorzieningen["formulierenhulp"]
+    unchanged = next(record_id for record_id in first.voorzieningen if record_id != "formulierenhulp")
+    assert first.voorzieningen[unchanged] is second.voorzieningen[unchanged]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("\nnaam: Nieuwe ", "\nnaam: ", 1) + "onbekend_veld: x\n", encoding="utf-8")
+    _, problems = load_kaart(folder)
+    assert [Path(p.path) for p in problems] == [changed]  # a broken file is never taken from memory
