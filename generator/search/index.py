@@ -1,7 +1,8 @@
-"""The search index, built at build time: one JSON file with the lunr index and the result cards.
+"""The search data, built at build time: lunr's index by term, the result cards and lookup tables.
 
-Shared by the MkDocs plugin (which writes it to `site/zoeken/zoekindex.json`) and `kaart zoek`
-(which builds the same data in memory). The file holds:
+Shared by the MkDocs plugin (which splits it into the manifest `site/zoeken/zoekindex.json`,
+term shards and card chunks, see shards.py) and `kaart zoek` (which searches it whole, in memory).
+The data holds:
 
     versie       format version of this file (bump when the shape changes)
     velden       the lunr field names (LUNR_FIELD_NAMES), in the index's field order
