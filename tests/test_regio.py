@@ -79,9 +79,34 @@ def test_an_outcome_with_one_gemeentes_kcc_names_the_other_gemeentes_kcc_too(dem
     from generator.wegwijzer.pages import andere_deuren
 
     # Since issue 10 no outcome's door is a KCC (the routing check forbids it); the mechanism that
-    # names the other gemeente's ingang of the same soort is checked on the KCC directly.
-    deuren = andere_deuren(demo, demo.ingangen["kcc-egelstede"])
+    # names the other gemeente's ingang of the same soort is checked on an outcome pointed at the KCC.
+    uitkomst = next(iter(demo.extras["wegwijzer"].uitkomsten.values())).model_copy(update={"ingang": "kcc-egelstede"})
+    deuren = andere_deuren(demo, uitkomst)
     assert [(deur.id, plaatsen) for deur, plaatsen in deuren] == [("kcc-wolderbeek", "Wolderbeek")]
+
+
+def test_every_outcome_with_one_gemeentes_door_says_where_the_other_kernen_go(demo, demo_site):
+    """A Wolderbeek resident on an outcome whose door is an Egelstede service reads where to go instead
+    (the same door the routing check and the call script use: deur.deuren)."""
+    from generator.wegwijzer.deur import deuren, vaste_deur
+    from generator.wegwijzer.pages import uitkomst_url
+
+    checked = 0
+    for uitkomst in demo.extras["wegwijzer"].uitkomsten.values():
+        deur = vaste_deur(demo, uitkomst)
+        if deur is None:
+            continue
+        outside = sorted(set(demo.kernen) - demo.kernen_in(deur.record.werkgebied))
+        if not outside:
+            continue
+        page = (demo_site / uitkomst_url(uitkomst.id) / "index.html").read_text(encoding="utf-8")
+        for kern_id in outside:
+            elders = deuren(demo, uitkomst, kern_id)
+            assert elders and elders[0].id != deur.id, (uitkomst.id, kern_id)
+            assert "Woon je in" in page and f'ingangen/{elders[0].id}/"' in page, (uitkomst.id, kern_id)
+            assert f'href="tel:{elders[0].telefoon}"' in page, (uitkomst.id, kern_id)
+        checked += 1
+    assert checked >= 3
 
 
 def test_large_two_gemeente_kaart_every_kern_has_team_and_kcc_on_the_built_site(large_kaart, large_site):

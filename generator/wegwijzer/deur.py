@@ -127,8 +127,17 @@ def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
     deur = vaste_deur(kaart, uitkomst)
     if deur is None:
         return []
-    if deur.soort == "voorziening" and kern_id not in kaart.kernen_in(deur.record.werkgebied):
-        # A service of one gemeente: elsewhere the sociaal team of the kern is the door (never nowhere).
-        team = kaart.sociaal_team_voor(kern_id)
-        return [deur_van("ingang", team)] if team else []
+    if deur.record.werkgebied and kern_id not in kaart.kernen_in(deur.record.werkgebied):
+        return [elders] if (elders := deur_elders(kaart, deur, kern_id)) else []
     return [deur]
+
+
+def deur_elders(kaart: Kaart, deur: Deur, kern_id: str) -> Deur | None:
+    """The door for a kern outside a fixed door's werkgebied: the ingang of the same soort that serves the kern
+    (another gemeente's KCC or loket), else the kern's sociaal team (never nowhere)."""
+    if deur.soort == "ingang":
+        counterpart = kaart.ingang_per_kern(deur.record.soort).get(kern_id)
+        if counterpart is not None:
+            return deur_van("ingang", counterpart)
+    team = kaart.sociaal_team_voor(kern_id)
+    return deur_van("ingang", team) if team else None

@@ -16,7 +16,7 @@ from ..validate import Kaart
 from .diagram import boom, paden_tabel
 from ..vocabulary import URGENTIE
 from .model import MAX_VRAGEN, Antwoord, Uitkomst, Vraag, Wegwijzer
-from .deur import hulplijnen, vaste_deur
+from .deur import deuren, hulplijnen, vaste_deur
 from .nummers import als_tekst
 from .selectie import gesorteerd_per_gebied, passende_voorzieningen
 
@@ -90,7 +90,7 @@ def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> 
         "themas_van_uitkomst": selectie.themas if selectie else [],
         "deur": vaste_deur(kaart, uitkomst),
         "ingang": kaart.ingangen.get(uitkomst.ingang),
-        "andere_deuren": andere_deuren(kaart, kaart.ingangen.get(uitkomst.ingang)),
+        "andere_deuren": andere_deuren(kaart, uitkomst),
         "hulplijnen": hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else [],
         "teams": kaart.kernen_per_team() if uitkomst.via_sociaal_team else [],
         "gebieden_lijst": gebieden_lijst(kaart),
@@ -98,20 +98,21 @@ def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> 
     }
 
 
-def andere_deuren(kaart: Kaart, ingang: Ingang | None) -> list[tuple[Ingang, str]]:
-    """For kernen outside the outcome's ingang's werkgebied: the ingang of the same soort that serves
-    them (another gemeente's KCC or loket), each with the places it is for ("Wolderbeek" for a whole
-    gemeente, else the kernen), in the order of gebieden.yaml."""
-    if ingang is None or ingang.soort == "sociaal-team":
+def andere_deuren(kaart: Kaart, uitkomst: Uitkomst) -> list[tuple[Ingang, str]]:
+    """For kernen outside the werkgebied of the outcome's fixed door: the door that serves them instead
+    (deur.deur_elders: another gemeente's KCC or loket, else their sociaal team), each with the places it
+    is for ("Wolderbeek" for a whole gemeente, else the kernen), in the order of gebieden.yaml."""
+    deur = vaste_deur(kaart, uitkomst)
+    if deur is None or not deur.record.werkgebied:
         return []
-    covered = kaart.kernen_in(ingang.werkgebied)
-    counterparts = kaart.ingang_per_kern(ingang.soort)
-    deuren: dict[str, tuple[Ingang, list[Kern]]] = {}
+    covered = kaart.kernen_in(deur.record.werkgebied)
+    per_door: dict[str, tuple[Ingang, list[Kern]]] = {}
     for kern_id, kern in kaart.kernen.items():
-        other = counterparts.get(kern_id)
-        if kern_id not in covered and other is not None and other.id != ingang.id:
-            deuren.setdefault(other.id, (other, []))[1].append(kern)
-    return [(other, _plaatsen(kaart, kernen)) for other, kernen in deuren.values()]
+        if kern_id in covered:
+            continue
+        for other in deuren(kaart, uitkomst, kern_id):
+            per_door.setdefault(other.id, (other.record, []))[1].append(kern)
+    return [(other, _plaatsen(kaart, kernen)) for other, kernen in per_door.values()]
 
 
 def _plaatsen(kaart: Kaart, kernen: list[Kern]) -> str:
