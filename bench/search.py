@@ -259,7 +259,7 @@ def load() -> str:
     return f"load average {os.getloadavg()[0]:.1f}"
 
 
-def report(name: str, kaart: Path, browser, repeat: int, command: list[str]) -> None:
+def report(name: str, kaart: Path, browser, repeat: int, command: list[str], with_kaart_zoek: bool) -> None:
     site = OUT / f"site-{name}"
     build(command, kaart, site)
     docs = (site / SEARCH_DATA_URI).read_text(encoding="utf-8").count('"soort":')
@@ -272,7 +272,6 @@ def report(name: str, kaart: Path, browser, repeat: int, command: list[str]) -> 
         header_keys = typing(browser, f"{base}/themas/", "sk-zoekveld-q", ".sk-zoekveld__paneel", True)
     finally:
         server.shutdown()
-    first_call, cached_call = kaart_zoek(command, kaart, repeat)
     print(f"{name} ({docs} documents): {sizes(site)}")
     for kind, label in (("page", f"/zoeken/?q={FIRST_QUERY}"), ("header", f"header field, '{FIRST_QUERY}'")):
         data, lunr, count = download[kind]
@@ -282,6 +281,9 @@ def report(name: str, kaart: Path, browser, repeat: int, command: list[str]) -> 
           f"(a page without search, /themas/, reaches DOMContentLoaded at {plain:.0f} ms); {load()}")
     print(f"  while typing ({len(page_keys[0])} keystrokes) on /zoeken/: first pass {per_key(page_keys[0])}, again {per_key(page_keys[1])}; "
           f"header field: first pass {per_key(header_keys[0])}, again {per_key(header_keys[1])}; {load()}")
+    if not with_kaart_zoek:
+        return
+    first_call, cached_call = kaart_zoek(command, kaart, repeat)
     print(f"  kaart zoek: {first_call[0]:.2f} s ({first_call[1]:.2f} s CPU) the first time (builds and caches the index), "
           f"{cached_call[0]:.2f} s ({cached_call[1]:.2f} s CPU) after that (median of {repeat}); {load()}")
 
@@ -293,6 +295,7 @@ def main() -> None:
     parser.add_argument("--herhaal", type=int, default=5)
     parser.add_argument("--zonder-demo", action="store_true", help="skip the demo kaart")
     parser.add_argument("--kaart-cmd", default=KAART, help="the kaart command that builds the sites and answers kaart zoek")
+    parser.add_argument("--zonder-kaart-zoek", action="store_true", help="skip the kaart zoek timing")
     parser.add_argument("--uit", type=Path, default=OUT, help="folder for the kaarten and sites")
     args = parser.parse_args()
     OUT = args.uit
@@ -303,9 +306,9 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         if not args.zonder_demo:
-            report("demo", ROOT / "kaart", browser, args.herhaal, command)
+            report("demo", ROOT / "kaart", browser, args.herhaal, command, not args.zonder_kaart_zoek)
         for count in args.aantallen:
-            report(f"synthetisch-{count}", synthetic(count), browser, args.herhaal, command)
+            report(f"synthetisch-{count}", synthetic(count), browser, args.herhaal, command, not args.zonder_kaart_zoek)
         browser.close()
 
 
