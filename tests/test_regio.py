@@ -75,13 +75,20 @@ def test_the_contact_block_narrows_to_the_kcc_of_the_chosen_kern(site_url, brows
     assert format_phone(wolderbeek) not in kort.inner_text()
 
 
-def test_an_outcome_with_one_gemeentes_kcc_names_the_other_gemeentes_kcc_too(demo):
-    from generator.wegwijzer.pages import andere_deuren
+def test_an_outcome_with_one_gemeentes_ingang_sends_the_other_gemeente_to_its_own(demo):
+    from generator.wegwijzer.deur import deur_groepen, deuren
 
-    # Since issue 10 no outcome's door is a KCC (the routing check forbids it); the mechanism that
-    # names the other gemeente's ingang of the same soort is checked on the KCC directly.
-    deuren = andere_deuren(demo, demo.ingangen["kcc-egelstede"])
-    assert [(deur.id, plaatsen) for deur, plaatsen in deuren] == [("kcc-wolderbeek", "Wolderbeek")]
+    # Since issue 10 no outcome's door is a KCC (the routing check forbids it) and the demo's other
+    # ingangen serve the whole region; the rule (an ingang of one gemeente: elsewhere the same soort
+    # of ingang there) is checked on the KCC directly.
+    uitkomst = demo.extras["wegwijzer"].uitkomsten["schulden"].model_copy(update={"ingang": "kcc-egelstede"})
+    wolderbeek = next(k for k, g in demo.gemeente_van_kern.items() if g.id == "wolderbeek")
+    egelstede = next(k for k, g in demo.gemeente_van_kern.items() if g.id == "egelstede")
+    assert [d.id for d in deuren(demo, uitkomst, wolderbeek)] == ["kcc-wolderbeek"]
+    assert [d.id for d in deuren(demo, uitkomst, egelstede)] == ["kcc-egelstede"]
+    groepen = deur_groepen(demo, uitkomst)
+    assert [[d.id for d in g.deuren] for g in groepen] == [["kcc-egelstede"], ["kcc-wolderbeek"]]
+    assert {k.id for g in groepen for k in g.kernen} == set(demo.kernen)
 
 
 def test_large_two_gemeente_kaart_every_kern_has_team_and_kcc_on_the_built_site(large_kaart, large_site):
