@@ -237,9 +237,9 @@
       var box = element("div", "sk-praten__team");
       box.setAttribute("aria-live", "polite");
       holder.textContent = "";
+      holder.appendChild(box);  // the team first: with a remembered kern it is the answer, the choice comes after
       holder.appendChild(keuze);
       holder.appendChild(postcodeKeuze(data, "sk-postcode-" + teller));
-      holder.appendChild(box);
       var follow = function () { show(select, box, data, root); };
       follow();
       select.addEventListener("change", function () { Kern.kies(select.value); });

@@ -32,8 +32,15 @@
   document.addEventListener(EVENT, toon);
   if (document.querySelector("[data-snel-weg]")) { toon(); }
   if (window.MutationObserver && box.hidden) {
+    // At most one look per frame: the search page rebuilds its result list in many small steps.
+    var gepland = false;
     var observer = new MutationObserver(function () {
-      if (document.querySelector("[data-snel-weg]")) { toon(); observer.disconnect(); }
+      if (gepland) { return; }
+      gepland = true;
+      requestAnimationFrame(function () {
+        gepland = false;
+        if (document.querySelector("[data-snel-weg]")) { toon(); observer.disconnect(); }
+      });
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-snel-weg"] });
   }

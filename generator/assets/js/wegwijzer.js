@@ -194,8 +194,9 @@
       }
     });
     if (container) {
-      var order = jouwTeam ? [jouwTeam].concat(teamsInOrder.filter(function (t) { return t !== jouwTeam; })) : teamsInOrder;
-      order.forEach(function (team) { container.appendChild(team); });
+      // The chosen kern's door right under the chooser (before "Op deze pagina"); the others in the list.
+      var plek = document.querySelector("[data-ww-jouw-plek]");
+      teamsInOrder.forEach(function (team) { (team === jouwTeam && plek ? plek : container).appendChild(team); });
     }
     document.querySelectorAll(".sk-ww-ondersteuners li[data-werkgebied]").forEach(function (item) {
       var gebied = item.getAttribute("data-werkgebied").split(" ");
