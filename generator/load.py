@@ -179,6 +179,8 @@ def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -
 
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z_]+):(?P<rest>.*)$")
 _NO_COLON = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[a-z_]+) +(?P<rest>[^:#\s].*)$")
+_MULTI_WORD_KEY = re.compile(r"^ *[a-zà-ÿ]+(?: [a-zà-ÿ'-]+)+:(?: |$)")  # lower-case words, then the colon
+_FLOW_QUOTE = re.compile(r"[:,\[{] +'")  # a value inside {…} or […] that opens a single quote
 
 
 def _plain_lines(text: str) -> list[tuple[int, str]]:
@@ -218,7 +220,8 @@ def lint_lines(text: str) -> _Rejected | None:
             column = len(key_line["indent"]) + len(key_line["dash"] or "") + len(key_line["key"]) + 2
             return _Rejected(number, column, f"Na de dubbele punt hoort een spatie: schrijf '{key_line['key']}: {key_line['rest'].strip()}'.")
         no_colon = _NO_COLON.match(line)
-        if no_colon and no_colon["key"] in fields and not key_line and not no_colon["dash"]:  # '- naar huis' is a list value
+        if no_colon and no_colon["key"] in fields and not key_line and not no_colon["dash"] and not _MULTI_WORD_KEY.match(line):
+            # '- naar huis' is a list value; 'onafhankelijk advies: …' a key of several words (synoniemen.yaml)
             column = len(no_colon["indent"]) + len(no_colon["dash"] or "") + len(no_colon["key"]) + 1
             return _Rejected(number, column, f"Hier mist de dubbele punt achter '{no_colon['key']}'. Schrijf '{no_colon['key']}: {no_colon['rest'].strip()}'.")
     return None
@@ -243,6 +246,11 @@ def diagnose_syntax(text: str, up_to: int) -> _Rejected | None:
             return _Rejected(number, column, "Hier mist het afsluitende aanhalingsteken (\") aan het eind van de tekst. Zet het erachter.")
         if value.startswith("[") and "]" not in value:
             return _Rejected(number, column + len(value), "Hier mist ] aan het eind van de lijst. Schrijf bijvoorbeeld: themas: [zorg-en-gezondheid, mantelzorg]")
+        quote = _FLOW_QUOTE.search(value) if value.startswith(("{", "[")) else None
+        if quote and value[quote.end() - 1:].count("'") % 2:
+            return _Rejected(number, column + quote.end() - 1, (
+                "Deze tekst begint met een ' (zoals in 's avonds) en wordt dan gelezen als tekst tussen aanhalingstekens "
+                "die niet sluit. Zet die tekst tussen dubbele aanhalingstekens, bijvoorbeeld: reden: \"'s avonds open\""))
         if value.startswith("{") and "}" not in value:
             return _Rejected(number, column + len(value), "Hier mist } aan het eind. Schrijf de velden liever elk op een eigen regel.")
     return None

@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.fields import format_phone
+from generator.wegwijzer.nummers import cijfers
+from generator.wegwijzer.validate import CRISIS_SOORTEN
 from support import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -132,11 +134,18 @@ def test_kern_filter_shows_that_kerns_sociaal_team_and_escape_starts_a_new_call(
     assert slot.is_hidden()
 
 
+def general_numbers(demo) -> set[str]:
+    return {cijfers(kcc.contact.telefoon) for _, kcc in demo.kcc_per_gemeente()}
+
+
 def demo_sample(demo):
-    """A spread of demo records of every type that has a phone of its own, in a fixed order."""
+    """A spread of demo records of every type that has a phone of its own (not a gemeente's general number), in a fixed order."""
     picks = []
+    algemeen = general_numbers(demo)
     for soort in ("voorziening", "vindplaats", "clientondersteuner", "ingang"):
-        records = sorted((r for r in demo.records[soort].values() if getattr(r, "status", "actief") != "gestopt" and r.contact.telefoon), key=lambda r: r.id)
+        records = sorted((r for r in demo.records[soort].values() if getattr(r, "status", "actief") != "gestopt" and r.contact.telefoon
+                          and getattr(r, "soort", None) not in CRISIS_SOORTEN  # their name calls up the Spoed box instead
+                          and (getattr(r, "soort", None) == "kcc" or cijfers(r.contact.telefoon) not in algemeen)), key=lambda r: r.id)
         picks += records[:: max(1, len(records) // 3)][:3]
     return picks
 
@@ -164,14 +173,53 @@ def test_find_demo_records_and_their_phone_numbers_with_the_keyboard_alone(kcc, 
 
 
 def test_every_demo_record_is_in_the_first_rows_for_its_name(kcc, demo):
-    names = sorted({r.naam for _, records in demo.records.items() for r in records.values() if getattr(r, "status", "actief") != "gestopt"})
-    missing = kcc.evaluate("""(names) => names.filter(name => {
+    """Every record is found by its name: as a row, or (a crisis line) in the Spoed box above the rows."""
+    names = sorted({(r.naam, r.id) for _, records in demo.records.items() for r in records.values() if getattr(r, "status", "actief") != "gestopt"})
+    missing = kcc.evaluate("""(names) => names.filter(([name, id]) => {
         const field = document.getElementById('kcc-q');
         field.value = name;
         field.dispatchEvent(new Event('input', {bubbles: true}));
-        return ![...document.querySelectorAll('#kcc-rijen .sk-kcc-rij__naam')].some(b => b.textContent === name);
-    })""", names)
+        return !SocialeKaartZoek.vangnet(name).some(line => line.id === id) &&
+               ![...document.querySelectorAll('#kcc-rijen .sk-kcc-rij__naam')].some(b => b.textContent === name);
+    })""", [list(pair) for pair in names])
     assert missing == []
+
+
+def test_a_record_on_the_general_number_gives_no_number_to_pass_on(kcc, demo):
+    """A caller of the KCC must not be sent back to a KCC: a record whose number is a gemeente's general number
+    says so on its row, and K copies nothing."""
+    algemeen = general_numbers(demo)
+    records = sorted((r for soort in ("voorziening", "vindplaats", "clientondersteuner") for r in demo.records[soort].values()
+                      if getattr(r, "status", "actief") != "gestopt" and r.contact.telefoon and cijfers(r.contact.telefoon) in algemeen),
+                     key=lambda r: r.id)
+    assert len(records) >= 3
+    for record in records[:4]:
+        kcc.keyboard.press("/")
+        kcc.keyboard.press("Escape")
+        type_query(kcc, record.naam)
+        kcc.keyboard.press("ArrowDown")
+        for _ in range(20):
+            if focused(kcc, "el => el.textContent") == record.naam:
+                break
+            kcc.keyboard.press("ArrowDown")
+        assert focused(kcc, "el => el.textContent") == record.naam, record.id
+        row = kcc.locator("#kcc-rijen > li", has=kcc.locator(".sk-kcc-rij__naam:focus"))
+        assert row.locator("a.sk-tel").count() == 0, record.id
+        assert "Geen eigen nummer" in row.locator(".sk-kcc-rij__tel").inner_text(), record.id
+        kcc.keyboard.press("k")
+        kcc.wait_for_function("document.getElementById('kcc-gekopieerd').textContent !== ''")
+        assert kcc.locator("#kcc-gekopieerd").inner_text().startswith("Geen eigen nummer"), record.id
+
+
+@pytest.mark.parametrize("query", ["ik wil niet meer leven", "mijn man slaat me", "ik word thuis geslagen"])
+def test_a_crisis_line_in_the_spoed_box_is_not_repeated_as_a_row(kcc, query):
+    type_query(kcc, query)
+    box = kcc.locator("[data-vangnet]")
+    box.wait_for()
+    in_box = box.get_attribute("data-vangnet").split()
+    hrefs = kcc.evaluate("[...document.querySelectorAll('#kcc-rijen .sk-kcc-rij__meer a')].map(a => a.getAttribute('href'))")
+    assert in_box and hrefs
+    assert not [href for href in hrefs for line in in_box if href.rstrip("/").endswith("/" + line)]
 
 
 def test_freshness_is_decided_on_the_day_the_page_is_used(browser, site_url, demo):

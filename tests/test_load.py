@@ -53,6 +53,8 @@ def test_scalars_resolve_safely(tmp_path):
         ("naam: !eigen A\n", 1, "tag"),
         ("naam: A\nsamenvatting: Let op: dit\n", 2, "dubbele punt"),
         ("naam: \"A\nb: c\n", 1, "aanhalingsteken"),  # the line where the quote opens, not the end of the file
+        ("woorden:\n  a: {naar: [b], reden: 's avonds}\n  c: {naar: [d], reden: e}\n", 2, "dubbele aanhalingstekens"),
+        ("woorden:\n  a: [b, 't c]\n  c: d\n", 2, "dubbele aanhalingstekens"),
         ("", 1, "leeg"),
     ],
 )
@@ -62,6 +64,13 @@ def test_rejected_yaml_has_dutch_message_and_line(tmp_path, content, line, fragm
     problem = only_problem(problems)
     assert problem.line == line, problem
     assert fragment in problem.message, problem
+
+
+@pytest.mark.parametrize("key", ["onafhankelijk advies", "telefoon kwijt", "adres wijzigen", "naam van de dokter"])
+def test_a_key_of_several_words_that_starts_with_a_field_name_is_read(tmp_path, key):
+    """synoniemen.yaml has keys of several words; one starting with a field name is not a missing colon."""
+    source, problems = read(tmp_path, f"woorden:\n  {key}: {{naar: [x], reden: y}}\n")
+    assert list(problems) == [] and key in source.data["woorden"]
 
 
 def test_non_utf8_file(tmp_path):

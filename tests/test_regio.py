@@ -91,6 +91,33 @@ def test_an_outcome_with_one_gemeentes_ingang_sends_the_other_gemeente_to_its_ow
     assert {k.id for g in groepen for k in g.kernen} == set(demo.kernen)
 
 
+def test_every_outcome_with_one_gemeentes_door_says_where_the_other_kernen_go(demo, demo_site):
+    """A Wolderbeek resident on an outcome whose door is an Egelstede service reads where to go instead
+    (the same door the routing check and the call script use: deur.deuren)."""
+    from generator.wegwijzer.deur import deuren, vaste_deur
+    from generator.wegwijzer.pages import uitkomst_url
+
+    checked = 0
+    for uitkomst in demo.extras["wegwijzer"].uitkomsten.values():
+        deur = vaste_deur(demo, uitkomst)
+        if deur is None:
+            continue
+        outside = sorted(set(demo.kernen) - demo.kernen_in(deur.record.werkgebied))
+        if not outside:
+            continue
+        page = (demo_site / uitkomst_url(uitkomst.id) / "index.html").read_text(encoding="utf-8")
+        for kern_id in outside:
+            elders = deuren(demo, uitkomst, kern_id)
+            assert elders and elders[0].id != deur.id, (uitkomst.id, kern_id)
+            # the door's section says whom it is for ("Voor Wolderbeek"): data-kernen holds the kern
+            section = re.search(rf'<section class="sk-ww-team" data-kernen="(?:[^"]* )?{kern_id}(?: [^"]*)?"[^>]*>(.*?)</section>', page, re.S)
+            assert section and 'class="sk-ww-team__kernen">Voor ' in section.group(1), (uitkomst.id, kern_id)
+            assert f'ingangen/{elders[0].id}/"' in section.group(1), (uitkomst.id, kern_id)
+            assert f'href="tel:{elders[0].telefoon}"' in page, (uitkomst.id, kern_id)
+        checked += 1
+    assert checked >= 3
+
+
 def test_large_two_gemeente_kaart_every_kern_has_team_and_kcc_on_the_built_site(large_kaart, large_site):
     kaart, problems = load_kaart(large_kaart)
     assert list(problems) == []

@@ -127,13 +127,20 @@ def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
     deur = vaste_deur(kaart, uitkomst)
     if deur is None:
         return []
-    if kern_id not in kaart.kernen_in(deur.record.werkgebied):
-        # A place of one gemeente: elsewhere the same kind of ingang there (another gemeente's loket),
-        # else the sociaal team of the kern (never nowhere).
-        ander = kaart.ingang_per_kern(deur.record.soort).get(kern_id) if deur.soort == "ingang" else None
-        team = ander or kaart.sociaal_team_voor(kern_id)
-        return [deur_van("ingang", team)] if team else []
+    if deur.record.werkgebied and kern_id not in kaart.kernen_in(deur.record.werkgebied):
+        return [elders] if (elders := deur_elders(kaart, deur, kern_id)) else []
     return [deur]
+
+
+def deur_elders(kaart: Kaart, deur: Deur, kern_id: str) -> Deur | None:
+    """The door for a kern outside a fixed door's werkgebied: the ingang of the same soort that serves the kern
+    (another gemeente's KCC or loket), else the kern's sociaal team (never nowhere)."""
+    if deur.soort == "ingang":
+        counterpart = kaart.ingang_per_kern(deur.record.soort).get(kern_id)
+        if counterpart is not None:
+            return deur_van("ingang", counterpart)
+    team = kaart.sociaal_team_voor(kern_id)
+    return deur_van("ingang", team) if team else None
 
 
 @dataclass(frozen=True)

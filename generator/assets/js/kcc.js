@@ -340,6 +340,13 @@
         line.appendChild(el("span", "sk-note", "Geen telefoonnummer, zie de pagina."));
         return [line];
       }
+      if (data.algemeen) {
+        // The record's number is a gemeente's general number: passing it on sends the caller back to a desk.
+        var eigen = el("span", "sk-note", algemeenTekst(data.algemeen, shownNumber));
+        eigen.setAttribute("data-algemeen", algemeenTekst(data.algemeen, shownNumber));
+        line.appendChild(eigen);
+        return [line];
+      }
       var deur = el("span");
       deur.setAttribute("data-deur", "");
       var naam = el("span", "sk-verborgen", hit.naam);
@@ -366,6 +373,11 @@
         lines.push(hours);
       });
       return lines;
+    }
+
+    function algemeenTekst(gemeente, nummer) {
+      return "Geen eigen nummer: dit loopt via het algemene nummer van " + gemeente + " (" + nummer +
+        "). Geef dat nummer niet door; regel het in dit gesprek.";
     }
 
     function labelled(className, label, text, id) {
@@ -462,11 +474,14 @@
       var asked = query.trim() || kern.value;
       elders = [];
       if (kern.value) filters.kern = kern.value;
-      hits = asked ? Zoek.search(query, filters) : [];
+      // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row.
+      var spoed = query.trim() ? Zoek.vangnet(query).map(function (line) { return "ingang/" + line.id; }) : [];
+      function notInBox(hit) { return spoed.indexOf(hit.soort + "/" + hit.id) === -1; }
+      hits = asked ? Zoek.search(query, filters).filter(notInBox) : [];
       if (kern.value && query.trim()) {
         var inKern = {};
         hits.forEach(function (hit) { inKern[hit.soort + "/" + hit.id] = true; });
-        elders = Zoek.search(query, {soort: SOORTEN}).filter(function (hit) { return !inKern[hit.soort + "/" + hit.id]; });
+        elders = Zoek.search(query, {soort: SOORTEN}).filter(function (hit) { return !inKern[hit.soort + "/" + hit.id] && notInBox(hit); });
       }
       today = vandaag();
       list.textContent = "";
@@ -585,7 +600,9 @@
         field.focus();
       } else if (key === "k") {
         event.preventDefault();
-        if (!copyNumberOf(item, item)) announce("Geen telefoonnummer bij " + item.querySelector(".sk-kcc-rij__naam").textContent + ".", item);
+        var algemeen = item.querySelector("[data-algemeen]");
+        if (!copyNumberOf(item, item)) announce(algemeen ? algemeen.getAttribute("data-algemeen") :
+          "Geen telefoonnummer bij " + item.querySelector(".sk-kcc-rij__naam").textContent + ".", item);
       } else if (key === "t") {
         event.preventDefault();
         copyTeam(item);
