@@ -247,3 +247,11 @@ def test_a_referred_plan_shows_its_status(phone, site_url):
         source = page.locator(f"[data-nu-open-nr='{ref.get_attribute('data-nu-open')[1:]}']")
         assert ref.get_attribute("data-nu-open-status") in ("open", "gesloten")
         assert ref.get_attribute("data-nu-open-status") == source.get_attribute("data-nu-open-status")
+
+
+def test_code_blocks_scroll_with_the_keyboard():
+    from generator.build.compact import code_met_toetsenbord
+
+    assert code_met_toetsenbord('<pre><code class="language-yaml">a</code></pre>') == '<pre><code tabindex="0" class="language-yaml">a</code></pre>'
+    kept = '<pre class="sk-template"><code tabindex="0" aria-label="x">b</code></pre>'
+    assert code_met_toetsenbord(kept) == kept

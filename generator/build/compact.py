@@ -6,12 +6,15 @@
 - zelfde_plannen_eenmaal writes an opening-hours plan for nu-open.js (data-nu-open, about 300 bytes) once
   per page: a later element with the same plan refers to the first (data-nu-open='^N', the first gets
   data-nu-open-nr="N"). Lists of places often share their hours (the sociaal teams, the KCC).
+- code_met_toetsenbord makes every code block reachable with the keyboard (tabindex="0" on <pre><code>,
+  which scrolls sideways on a phone; WCAG 2.1.1). Material's JavaScript did this; the pages do without it.
 """
 
 from __future__ import annotations
 
 import re
 
+_CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code)(?![^>]*\btabindex=)")
 _PLAN = re.compile(r"data-nu-open='([^']*)'")
 REFERENTIE = "^"
 
@@ -48,3 +51,7 @@ def zelfde_plannen_eenmaal(html: str) -> str:
         return f'{match.group(0)} data-nu-open-nr="{number}"'
 
     return _PLAN.sub(replace, html)
+
+
+def code_met_toetsenbord(html: str) -> str:
+    return _CODE.sub(r'\1 tabindex="0"', html)
