@@ -81,7 +81,7 @@ def test_with_a_kern_the_door_of_that_kern_comes_first(phone, site_url, demo, ui
     assert page.locator("#sk-ww-kern").input_value() == kern
 
 
-@pytest.mark.parametrize("uitkomst_id", ["meerdere-problemen", "digitaal", "clientondersteuning"])
+@pytest.mark.parametrize("uitkomst_id", ["meerdere-problemen", "digitaal"])
 def test_without_a_kern_the_chooser_and_the_gemeentes_numbers_are_on_the_first_screen(phone, site_url, demo, uitkomst_id):
     uitkomst = demo.extras["wegwijzer"].uitkomsten[uitkomst_id]
     page = open_with_kern(phone, site_url, f"/wegwijzer/uitkomst/{uitkomst_id}/", None)
@@ -89,7 +89,7 @@ def test_without_a_kern_the_chooser_and_the_gemeentes_numbers_are_on_the_first_s
     assert box(page, "#sk-ww-kern")["bottom"] <= HEIGHT
     fallback = page.locator("[data-ww-terugval]")
     assert fallback.is_visible() and box(page, "[data-ww-terugval]")["bottom"] <= HEIGHT
-    expected = terugval(demo, deur_groepen(demo, uitkomst))
+    expected = terugval(demo, uitkomst, deur_groepen(demo, uitkomst))
     assert [g.naam.removeprefix("Gemeente ") for g, _ in expected] == ["Egelstede", "Wolderbeek"]
     links = fallback.locator("a.sk-tel")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [f"tel:{d.telefoon}" for _, d in expected]
@@ -98,8 +98,18 @@ def test_without_a_kern_the_chooser_and_the_gemeentes_numbers_are_on_the_first_s
     # choosing a kern shows its door in the fallback's place
     page.locator("#sk-ww-kern").select_option(WOLDERBEEK_KERN)
     assert fallback.is_hidden()
-    if not uitkomst.via_clientondersteuning:
-        assert box(page, ".sk-ww-team--jouw a.sk-tel")["bottom"] <= HEIGHT
+    assert box(page, ".sk-ww-team--jouw a.sk-tel")["bottom"] <= HEIGHT
+
+
+def test_independent_client_support_is_never_sent_to_the_gemeente(phone, site_url, demo):
+    """Its door is the list of supporters (each with the places it serves), not the gemeente's number."""
+    uitkomst = demo.extras["wegwijzer"].uitkomsten["clientondersteuning"]
+    assert terugval(demo, uitkomst, deur_groepen(demo, uitkomst)) == []
+    page = open_with_kern(phone, site_url, "/wegwijzer/uitkomst/clientondersteuning/", None)
+    assert page.locator("[data-ww-terugval]").count() == 0
+    assert box(page, "#sk-ww-kern")["bottom"] <= HEIGHT
+    first = page.locator(".sk-ww-deur .sk-ww-ondersteuners li").first
+    assert first.locator("a.sk-tel").count() == 1 and box(page, ".sk-ww-deur .sk-ww-ondersteuners li")["top"] < HEIGHT
 
 
 def test_the_fallback_number_is_never_an_outcomes_own_door(demo):
@@ -108,7 +118,7 @@ def test_the_fallback_number_is_never_an_outcomes_own_door(demo):
     for uitkomst in demo.extras["wegwijzer"].uitkomsten.values():
         groepen = deur_groepen(demo, uitkomst)
         assert not any(d.is_kcc for g in groepen for d in g.deuren), uitkomst.id
-        assert bool(terugval(demo, groepen)) == (len(groepen) > 1), uitkomst.id
+        assert bool(terugval(demo, uitkomst, groepen)) == (len(groepen) > 1 and not uitkomst.via_clientondersteuning), uitkomst.id
 
 
 def test_without_javascript_every_door_is_listed_with_whom_it_is_for(phone, site_url, demo):

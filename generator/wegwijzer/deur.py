@@ -165,11 +165,12 @@ def deur_groepen(kaart: Kaart, uitkomst: Uitkomst) -> list[DeurGroep]:
     return [DeurGroep(tuple(found), tuple(kernen)) for found, kernen in groepen.values()]
 
 
-def terugval(kaart: Kaart, groepen: list[DeurGroep]) -> list[tuple[Gemeente, Deur]]:
+def terugval(kaart: Kaart, uitkomst: Uitkomst, groepen: list[DeurGroep]) -> list[tuple[Gemeente, Deur]]:
     """The general number of each gemeente (its KCC) for a resident who has not chosen a kern yet, when
     the door depends on where someone lives: the KCC knows every kern's door and puts the call through.
     For the residents' pages only: in the call script the caller is already at the KCC, and an outcome's
-    own door is never the KCC (routing.py)."""
-    if len(groepen) < 2:
+    own door is never the KCC (routing.py). Never for independent client support: that is the point of
+    it not being the gemeente (the list of supporters, each with the places it serves, is the door)."""
+    if len(groepen) < 2 or uitkomst.ingang == CLIENTONDERSTEUNING:
         return []
     return [(gemeente, deur_van("ingang", kcc)) for gemeente, kcc in kaart.kcc_per_gemeente()]

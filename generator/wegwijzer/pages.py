@@ -105,7 +105,7 @@ def deur_context(kaart: Kaart, uitkomst: Uitkomst) -> dict[str, Any]:
     if len(groepen) == 1 and len(groepen[0].deuren) == 1 and not uitkomst.via_clientondersteuning:
         return {"deur": groepen[0].deuren[0], "groepen": [], "terugval": []}
     return {"deur": None, "groepen": [(groep, _plaatsen(kaart, list(groep.kernen))) for groep in groepen],
-            "terugval": terugval(kaart, groepen), "gemeente_kort": kort}
+            "terugval": terugval(kaart, uitkomst, groepen), "gemeente_kort": kort}
 
 
 def _plaatsen(kaart: Kaart, kernen: list[Kern]) -> str:
