@@ -156,25 +156,46 @@ def search_size(site: Path) -> str:
     return f"search files {raw / 1024:.0f} KB raw, {packed / 1024:.0f} KB gzipped"
 
 
+def load_now() -> str:
+    """The 1-minute load average when a figure is taken (the machine is shared: read wall times with it)."""
+    return f"load {os_load()[0]:.1f}"
+
+
+def synthetic_kaart(name: str, count: int, gemeenten: int) -> Path:
+    """The synthetic kaart under bench/out/, generated once and reused while generator/synthetic.py is unchanged."""
+    import hashlib
+
+    target = OUT / name
+    stamp = f"{count} {gemeenten} {hashlib.sha1((ROOT / 'generator' / 'synthetic.py').read_bytes()).hexdigest()}"
+    stamp_file = OUT / f"{name}.stamp"
+    if not (target.is_dir() and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp):
+        write_synthetic_kaart(target, count, gemeenten=gemeenten)
+        stamp_file.write_text(stamp, encoding="utf-8")
+    return target
+
+
 def bench_demo(repeat: int) -> None:
     demo_site = OUT / "demo-site"
+    load = load_now()
     wall, cpu = best_both(repeat, [*KAART, "build", "--kaart", "kaart", "--site", str(demo_site)])
     size, page = largest_page(demo_site)
     pages = sum(1 for _ in demo_site.rglob("*.html"))
-    print(f"demo kaart: build {wall:.1f} s wall / {cpu:.1f} s CPU, {pages} pages, largest page {size / 1024:.1f} KB ({page})")
+    print(f"demo kaart: build {wall:.1f} s wall / {cpu:.1f} s CPU ({load}), {pages} pages, largest page {size / 1024:.1f} KB ({page})")
 
 
 def bench_synthetic(count: int, repeat: int, gemeenten: int, baseline: bool) -> None:
-    kaart = write_synthetic_kaart(OUT / f"synthetisch-{count}", count, gemeenten=gemeenten)
+    kaart = synthetic_kaart(f"synthetisch-{count}-{gemeenten}", count, gemeenten)
     site = OUT / f"synthetisch-{count}-site"
+    check_load = load_now()
     check_wall, check_cpu = best_both(repeat, [*KAART, "check", "--kaart", str(kaart)])
+    build_load = load_now()
     build_wall, build_cpu = best_both(repeat, [*KAART, "build", "--kaart", str(kaart), "--site", str(site)])
     size, page = largest_page(site)
     pages = sum(1 for _ in site.rglob("*.html"))
     print(
-        f"{count} records ({gemeenten} gemeenten): check {check_wall:.1f} s wall / {check_cpu:.1f} s CPU; "
-        f"build {build_wall:.1f} s wall / {build_cpu:.1f} s CPU, {pages} pages, largest {size / 1024:.1f} KB ({page}), "
-        f"{pages_over(site)} over 40 KB; {search_size(site)}"
+        f"{count} records ({gemeenten} gemeenten): check {check_wall:.1f} s wall / {check_cpu:.1f} s CPU ({check_load}); "
+        f"build {build_wall:.1f} s wall / {build_cpu:.1f} s CPU ({build_load}), {pages} pages, largest {size / 1024:.1f} KB ({page}), "
+        f"{pages_over(site)} over 40 KB; {search_size(site)}", flush=True,
     )
     if baseline:
         baseline_dir = write_baseline(kaart, OUT / f"baseline-{count}")
@@ -208,7 +229,7 @@ def wait_for(url: str, text: str, timeout: float) -> float | None:
 
 def bench_serve(count: int, gemeenten: int) -> None:
     """Start `kaart serve`, change one record's name, and time until its page shows the new name."""
-    kaart = write_synthetic_kaart(OUT / f"serve-{count}", count, gemeenten=gemeenten)
+    kaart = synthetic_kaart(f"serve-{count}-{gemeenten}", count, gemeenten)  # its own copy: the bench edits a record
     port = free_port()
     server = subprocess.Popen([*KAART, "serve", "--kaart", str(kaart), "--adres", f"127.0.0.1:{port}"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -228,7 +249,7 @@ def bench_serve(count: int, gemeenten: int) -> None:
             times.append(shown)
             time.sleep(1)
         shown_text = ", ".join("-" if t is None else f"{t:.1f} s" for t in times)
-        print(f"serve {count} records: first build {first:.1f} s; a changed record shown after {shown_text} (target 3 s)")
+        print(f"serve {count} records: first build {first:.1f} s; a changed record shown after {shown_text} (target 3 s; {load_now()})", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)

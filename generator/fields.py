@@ -190,9 +190,12 @@ def parse_phone(value: Any) -> str:
     if digits in _EXTRA_SHORT_NUMBERS:
         return digits
     if digits.isdigit() and len(digits) <= 6 and not digits.startswith("0"):
-        short = phonenumbers.parse(digits, "NL")
-        cost = shortnumberinfo.expected_cost_for_region(short, "NL")
-        if shortnumberinfo.is_valid_short_number_for_region(short, "NL") and cost in (shortnumberinfo.ShortNumberCost.TOLL_FREE, shortnumberinfo.ShortNumberCost.STANDARD_RATE):
+        try:
+            short = phonenumbers.parse(digits, "NL")
+        except phonenumbers.NumberParseException:  # one digit: not even a short number
+            short = None
+        affordable = (shortnumberinfo.ShortNumberCost.TOLL_FREE, shortnumberinfo.ShortNumberCost.STANDARD_RATE)
+        if short is not None and shortnumberinfo.is_valid_short_number_for_region(short, "NL") and shortnumberinfo.expected_cost_for_region(short, "NL") in affordable:
             return digits
         raise fout(f"'{raw}' is een kort nummer dat we niet kennen of dat geld kan kosten. Schrijf het hele nummer met netnummer, bijvoorbeeld '0523 123 456'.")
     try:

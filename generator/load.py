@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import BaseResolver
 
 from .problems import Problemen
+from .yaml_lines import Unusual, read_block_yaml
 
 MAX_FILE_BYTES = 256 * 1024
 
@@ -111,6 +112,8 @@ def _check_text(raw: bytes) -> str:
         line = raw[: error.start].count(b"\n") + 1
         raise _Rejected(line, 1, "Dit bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en dan codering 'UTF-8').") from None
     text = text.removeprefix("\ufeff")
+    if "\t" not in text:
+        return text
     for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line[: len(line) - len(line.lstrip())] or (line.lstrip().startswith("-\t")):
             raise _Rejected(number, line.index("\t") + 1, "Er staat een tab in het inspringen. Gebruik spaties in plaats van tabs.")
@@ -269,7 +272,12 @@ _PLAIN_SCALARS = [  # (pattern, constructor) in the order of the implicit resolv
 ]
 
 
+_RESOLVED_START = frozenset("tTfF-+0123456789~nN")  # every pattern above starts with one of these (or is empty)
+
+
 def _plain_value(value: str) -> Any:
+    if value and value[0] not in _RESOLVED_START:
+        return value
     for pattern, construct in _PLAIN_SCALARS:
         if pattern.match(value):
             return construct(value)
@@ -346,6 +354,10 @@ def _fast_parse(text: str, path: Path) -> YamlFile:
 
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse checked text; raise _Rejected with a Dutch message on anything unsafe or invalid."""
+    try:
+        return YamlFile(path, *read_block_yaml(text, _plain_value))
+    except Unusual:
+        pass  # not the common block style: the readers below, with lint_lines first
     linted = lint_lines(text)
     if linted:
         raise linted

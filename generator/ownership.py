@@ -1,7 +1,9 @@
 """Who may change which file, derived from the organisaties' `beheerders`.
 
 The rules (one place; `.github/CODEOWNERS` and the pull-request check both follow them):
-- the beheerders of organisaties with `soort: gemeente` own the whole repository;
+- the beheerders of organisaties with `soort: gemeente` own the whole repository, except the
+  records of another gemeente's organisation (in a region each gemeente keeps its own sociaal
+  teams, KCC and beheerders; the pull-request check, not CODEOWNERS, enforces this);
 - a partner's beheerders own their organisation file and every record file whose
   `organisatie` is theirs. Nothing else: not gebieden.yaml, not a new organisation,
   not another partner's records, not the national help lines, not the code.
@@ -184,8 +186,7 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
     organisation a new or changed record names.
     """
     problems = Problemen()
-    if account_key(account) in {account_key(a) for a in gemeente_beheerders(base)}:
-        return problems
+    of_a_gemeente = account_key(account) in {account_key(a) for a in gemeente_beheerders(base)}
     head_root, base_root = repository_root(head_folder), repository_root(base.folder)
     prefix = Path(head_folder).resolve().relative_to(head_root).as_posix()
     owned = {org.id for org in base.organisaties.values() if account_key(account) in {account_key(a) for a in org.beheerders}}
@@ -196,7 +197,10 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
             problems.add(name, 1, 1, f"{who} mag dit bestand niet aanpassen: het ligt buiten de map van de sociale kaart.")
             continue
         change = Change(relative, head_root / relative, base_root / relative)
-        refusal = _refusal(change, prefix, owned, base, who)
+        if of_a_gemeente:
+            refusal = _other_gemeente_refusal(change, prefix, owned, base, who)
+        else:
+            refusal = _refusal(change, prefix, owned, base, who)
         if refusal:
             problems.add(change.head_path if change.head_path.is_file() else relative, *refusal)
     return problems
@@ -236,6 +240,31 @@ def _refusal(change: Change, prefix: str, owned: set[str], base: Kaart, who: str
     if not change.head_path.is_file():
         return None  # the owner removed their own record
     return _refusal_in_proposal(change, folder, stem, owned, base, who, existed)
+
+
+def _other_gemeente_refusal(change: Change, prefix: str, owned: set[str], base: Kaart, who: str) -> Refusal | None:
+    """A beheerder of a gemeente changes everything in the kaart except the records of another gemeente's
+    organisation (its sociaal teams, KCC, loketten and its organisation file with its beheerders):
+    in a region each gemeente keeps its own doors. Before and in the proposal, so a record cannot be
+    taken over or handed over either."""
+    folder = _record_folder(change.relative, prefix)
+    if folder is None:
+        return None
+    others = {org.id for org in base.organisaties.values() if org.soort == GEMEENTE and org.id not in owned}
+    stem = Path(change.relative).stem
+    if change.base_path.is_file() and (before := _organisatie_in(change.base_path, folder, stem)) in others:
+        return 1, 1, (f"{who} mag dit bestand niet aanpassen: het hoort bij {base.organisaties[before].naam} ('{before}'). "
+                      "Elke gemeente beheert haar eigen records (zoals haar sociaal teams en KCC); vraag de beheerders van die gemeente om de wijziging.")
+    if folder != ORGANISATIE_FOLDER and change.head_path.is_file():
+        source = read_yaml(change.head_path, Problemen())
+        data = source.data if source and isinstance(source.data, dict) else {}
+        after = data.get("organisatie").strip() if isinstance(data.get("organisatie"), str) else None
+        if after in others:
+            mine = ", ".join(sorted(org for org in owned if base.organisaties[org].soort == GEMEENTE)) or "geen"
+            return (*source.position(("organisatie",)), (
+                f"{who} mag geen record van {base.organisaties[after].naam} ('{after}') toevoegen of aanpassen: elke gemeente beheert "
+                f"haar eigen records. Gebruik de organisatie van je eigen gemeente (jouw gemeente: {mine}), of vraag de beheerders van '{after}'."))
+    return None
 
 
 def _record_ids(base: Kaart) -> set[str]:

@@ -106,12 +106,14 @@ def sociaal_teams(gemeenten: int = 1) -> list[dict]:
                 "organisatie": f"gemeente-{gemeente}", "samenvatting": f"Voor alle vragen in gebied {gebied}.",
                 "wat_gebeurt_er": "Een generalist belt je terug en maakt een afspraak.", "werkgebied": [f"gebied-{gebied}"],
                 "contact": {"telefoon": f"0523 8{g_index}{a_index} 000"}, "inloop": {"di": "9.00-11.00"}, "laatst_gecontroleerd": "2026-09-01",
+                "kcc": {"antwoord": f"Het sociaal team van gebied {gebied} helpt bij alle vragen over zorg, geld en meedoen."},
             })
         teams.append({
             "id": f"kcc-{gemeente}", "naam": f"Klantcontactcentrum gemeente {gemeente.replace('-', ' ').title()}", "soort": "kcc",
             "organisatie": f"gemeente-{gemeente}", "samenvatting": "Het algemene nummer van de gemeente.",
             "wat_gebeurt_er": "Een medewerker neemt op en zoekt met je uit waar je terechtkunt.", "werkgebied": [gemeente],
             "contact": {"telefoon": f"0523 87{g_index} 100"}, "laatst_gecontroleerd": "2026-09-01",
+            "kcc": {"antwoord": "Dit is het algemene nummer van de gemeente zelf."},
         })
     return teams
 
@@ -152,8 +154,7 @@ def voorziening(rng: random.Random, number: int, organisatie_count: int, gemeent
         }]
         if record["werkgebied"] != region:
             record["werkgebied"] = [kern]
-    if rng.random() < 0.7:
-        record["kcc"] = {"antwoord": _sentence(rng, 10, 25)}
+    record["kcc"] = {"antwoord": _sentence(rng, 10, 25)}  # every record: a record on /kcc/ without one is a warning
     return record
 
 
@@ -167,13 +168,14 @@ def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
-def write_synthetic_kaart(target: Path, count: int, seed: int = 2026, gemeenten: int = 1) -> Path:
+def write_synthetic_kaart(target: Path, count: int, seed: int = 2026, gemeenten: int = 1, organisaties_count: int | None = None) -> Path:
     """Write a valid, self-contained kaart with `count` voorzieningen to `target` (replacing it):
-    a region of `gemeenten` gemeenten, each with a KCC and a sociaal team per gebied."""
+    a region of `gemeenten` gemeenten, each with a KCC and a sociaal team per gebied, and one
+    organisation per 20 voorzieningen (or `organisaties_count`)."""
     if target.exists():
         shutil.rmtree(target)
     rng = random.Random(seed)
-    organisatie_count = max(5, count // 20)
+    organisatie_count = organisaties_count or max(5, count // 20)
     for folder in ("organisaties", "ingangen", "voorzieningen"):
         (target / folder).mkdir(parents=True)
     _dump(target / "gebieden.yaml", areas(gemeenten))

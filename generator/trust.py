@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 import phonenumbers
@@ -43,8 +44,26 @@ def fold(text: str) -> str:
     return "".join(char for char in text.translate(_LOOK_ALIKE) if char.isalnum())
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded_word(word: str) -> str:
+    return fold(word)  # names share most of their words: fold each word once
+
+
 def _words(name: str) -> list[str]:
-    return [fold(word) for word in unicodedata.normalize("NFKC", name).replace("-", " ").replace("/", " ").split() if fold(word)]
+    folded = (_folded_word(word) for word in unicodedata.normalize("NFKC", name).replace("-", " ").replace("/", " ").split())
+    return [word for word in folded if word]
+
+
+@lru_cache(maxsize=1)
+def _reserved_names() -> tuple[tuple[str, str, bool], ...]:
+    """(line id, reserved name folded, whether it must match as whole words) for every national line."""
+    names = []
+    for line_id, line in NATIONALE_HULPLIJNEN.items():
+        for reserved in line["namen"]:
+            parts = _words(reserved)
+            if parts:
+                names.append((line_id, "".join(parts), reserved.isdigit() or len(parts) > 1))
+    return tuple(names)
 
 
 def reserved_line(name: str) -> str | None:
@@ -56,14 +75,12 @@ def reserved_line(name: str) -> str | None:
     also written with look-alikes ('1l3', 'II3', '１１３')."""
     words = _words(name)
     joined = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1)}
-    for line_id, line in NATIONALE_HULPLIJNEN.items():
-        for reserved in line["namen"]:
-            parts = _words(reserved)
-            if reserved.isdigit() or len(parts) > 1:
-                if "".join(parts) in joined:
-                    return line_id
-            elif any(parts[0] in text for text in joined):
+    for line_id, reserved, whole_words in _reserved_names():
+        if whole_words:
+            if reserved in joined:
                 return line_id
+        elif any(reserved in text for text in joined):
+            return line_id
     return None
 
 

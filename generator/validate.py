@@ -152,6 +152,18 @@ class Kaart:
                 teams.setdefault(team.id, (team, []))[1].append(kern)
         return list(teams.values())
 
+    @cached_property
+    def aanbod_per_organisatie(self) -> dict[str, list[str]]:
+        """organisation id → the sorted names of its ingangen, voorzieningen and cliëntondersteuners that
+        have not stopped. Worked out once: the KCC answer of every organisation asks it."""
+        aanbod: dict[str, list[str]] = {}
+        for soort in ("ingang", "voorziening", "clientondersteuner"):
+            for record in self.records.get(soort, {}).values():
+                organisatie = getattr(record, "organisatie", None)
+                if organisatie and getattr(record, "status", "actief") != "gestopt":
+                    aanbod.setdefault(organisatie, []).append(record.naam)
+        return {organisatie: sorted(names) for organisatie, names in aanbod.items()}
+
     def where(self, soort: str, record_id: str, *path: Any) -> tuple[Path, int, int]:
         source = self.sources[(soort, record_id)]
         line, column = source.position(path)

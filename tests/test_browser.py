@@ -21,6 +21,7 @@ AXE_PAGES = [
     "/zoeken/",
     "/zoeken/?q=schulden",
     "/beheer/rapport/",
+    "/beheer/rapport/kernen/",
     "/bijdragen/velden/",
     "/bijdragen/github/",
     "/bijdragen/invulvoorbeeld/voorziening/",

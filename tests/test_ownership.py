@@ -144,13 +144,18 @@ def test_hand_written_codeowners_is_reported(mini_kaart):
 # --- the pull-request check -------------------------------------------------------------------
 
 
-@pytest.fixture
-def base_and_head(tmp_path):
-    """Two copies of the mini kaart: the target branch (base) and the proposal (head)."""
+def copies(tmp_path: Path, kaart: Path) -> tuple:
+    """Two copies of a kaart: the target branch (base, loaded) and the proposal (head folder)."""
     for name in ("base", "head"):
-        shutil.copytree(MINI_KAART, tmp_path / name / "kaart")
+        shutil.copytree(kaart, tmp_path / name / "kaart")
     base, _ = load_kaart(tmp_path / "base" / "kaart")
     return base, tmp_path / "head" / "kaart"
+
+
+@pytest.fixture
+def base_and_head(tmp_path):
+    """The mini kaart as base and head."""
+    return copies(tmp_path, MINI_KAART)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -376,3 +381,60 @@ def test_a_yml_copy_of_another_organisations_record_is_red_on_the_new_file(repo)
     assert check.returncode == 1
     errors = "\n".join(line for line in check.stdout.splitlines() if line.startswith("::error"))
     assert "file=kaart/ingangen/sociaal-team-a.yml," in errors and "file=kaart/ingangen/sociaal-team-a.yaml," not in errors
+
+
+# --- a region: each gemeente keeps its own records -------------------------------------------------
+
+EGELSTEDE, WOLDERBEEK = "gemeente-egelstede-beheer", "gemeente-wolderbeek-beheer"
+
+
+@pytest.fixture
+def region_base_and_head(tmp_path):
+    """The demo kaart (Egelstede and Wolderbeek) as base and head."""
+    from support import DEMO_KAART
+
+    return copies(tmp_path, DEMO_KAART)
+
+
+@pytest.mark.parametrize("account, own, other", [
+    (WOLDERBEEK, "ingangen/kcc-wolderbeek.yaml", "ingangen/kcc-egelstede.yaml"),
+    (EGELSTEDE, "ingangen/kcc-egelstede.yaml", "ingangen/kcc-wolderbeek.yaml"),
+])
+def test_a_gemeente_may_change_its_own_ingangen_but_not_the_other_gemeentes(region_base_and_head, account, own, other):
+    base, head = region_base_and_head
+    for name in (own, other):
+        edit(head / name, "laatst_gecontroleerd: ", "laatst_gecontroleerd:  ")
+    result = refused(base, head, account, [f"kaart/{own}", f"kaart/{other}"])
+    assert list(result) == [f"kaart/{other}"]
+    line, message = result[f"kaart/{other}"]
+    assert line == 1 and "Elke gemeente beheert haar eigen records" in message and f"@{account}" in message
+
+
+@pytest.mark.parametrize("account, other", [(WOLDERBEEK, "gemeente-egelstede"), (EGELSTEDE, "gemeente-wolderbeek")])
+def test_a_gemeente_may_not_change_the_other_gemeentes_beheerders(region_base_and_head, account, other):
+    base, head = region_base_and_head
+    edit(head / "organisaties" / f"{other}.yaml", "beheerders: [", f"beheerders: [{account}, ")
+    assert list(refused(base, head, account, [f"kaart/organisaties/{other}.yaml"])) == [f"kaart/organisaties/{other}.yaml"]
+
+
+def test_a_gemeente_may_not_add_or_take_over_a_record_for_the_other_gemeente(region_base_and_head):
+    base, head = region_base_and_head
+    new = head / "ingangen" / "sociaal-team-extra.yaml"
+    new.write_text((head / "ingangen" / "sociaal-team-wolderbeek.yaml").read_text(encoding="utf-8")
+                   .replace("id: sociaal-team-wolderbeek", "id: sociaal-team-extra").replace("organisatie: gemeente-wolderbeek", "organisatie: gemeente-egelstede"),
+                   encoding="utf-8")
+    edit(head / "ingangen" / "kcc-wolderbeek.yaml", "organisatie: gemeente-wolderbeek", "organisatie: gemeente-egelstede")
+    result = refused(base, head, WOLDERBEEK, ["kaart/ingangen/sociaal-team-extra.yaml", "kaart/ingangen/kcc-wolderbeek.yaml"])
+    organisatie_line = next(n for n, line in enumerate(new.read_text(encoding="utf-8").splitlines(), start=1) if line.startswith("organisatie:"))
+    assert result["kaart/ingangen/sociaal-team-extra.yaml"][0] == organisatie_line
+    assert "jouw gemeente: gemeente-wolderbeek" in result["kaart/ingangen/sociaal-team-extra.yaml"][1]
+    assert list(refused(base, head, EGELSTEDE, ["kaart/ingangen/kcc-wolderbeek.yaml"])) == ["kaart/ingangen/kcc-wolderbeek.yaml"]
+
+
+def test_a_gemeente_still_keeps_the_shared_files_and_the_partners_records(region_base_and_head):
+    base, head = region_base_and_head
+    edit(head / "gebieden.yaml", "regio: ", "regio:  ")
+    partner = next(p for p in sorted((head / "voorzieningen").glob("*.yaml")) if "organisatie: gemeente-" not in p.read_text(encoding="utf-8"))
+    edit(partner, "laatst_gecontroleerd: ", "laatst_gecontroleerd:  ")
+    files = ["kaart/gebieden.yaml", f"kaart/voorzieningen/{partner.name}"]
+    assert refused(base, head, WOLDERBEEK, files) == {} and refused(base, head, EGELSTEDE, files) == {}

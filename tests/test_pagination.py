@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator.build.pagination import paginate
-from support import axe_violations, served
+from support import axe_violations, build_site, served
 
 MAX_PAGE_BYTES = 40 * 1024
 
@@ -53,3 +53,24 @@ def test_pager_and_kern_links_pass_axe(large_site, browser_page):
         for path in ("/themas/geld-en-schulden/2/", "/kernen/noord-kern-1/"):
             browser_page.goto(url + path)
             assert axe_violations(browser_page) == [], path
+
+
+@pytest.fixture(scope="module")
+def many_organisations_site(tmp_path_factory):
+    """A kaart with as many organisations as a 20,000-record kaart has per gemeente (the overview and id lists grow with them)."""
+    from generator.synthetic import write_synthetic_kaart
+
+    kaart = write_synthetic_kaart(tmp_path_factory.mktemp("organisaties") / "kaart", 60, gemeenten=2, organisaties_count=520)
+    return build_site(kaart, kaart.parent / "site")
+
+
+def test_organisation_lists_are_split_over_pages(many_organisations_site):
+    site = many_organisations_site
+    too_big = {str(p.relative_to(site)): p.stat().st_size for p in site.rglob("*.html") if p.stat().st_size > MAX_PAGE_BYTES}
+    assert too_big == {}
+    overview = [site / "organisaties" / "index.html", site / "organisaties" / "2" / "index.html", site / "organisaties" / "3" / "index.html"]
+    assert all(page.is_file() for page in overview) and "(pagina 3 van 3)" in overview[2].read_text(encoding="utf-8")
+    lists = (site / "bijdragen" / "lijsten" / "index.html").read_text(encoding="utf-8")
+    assert "Het zijn er 522" in lists and 'href="organisaties/"' in lists
+    ids = "".join((site / "bijdragen" / "lijsten" / "organisaties" / sub / "index.html").read_text(encoding="utf-8") for sub in ("", "2", "3"))
+    assert all(f"<code>organisatie-{n}</code>" in ids for n in range(1, 521)) and "<code>gemeente-synthetisch</code>" in ids

@@ -78,6 +78,8 @@ class SiteContext:
             "kcc_lijst": self.kcc_lijst,
             "plek_attribuut": self.plek_attribuut,
             "osm_url": osm_url,
+            "ids_per_page": IDS_PER_PAGE,
+            "organisatie_ids_url": ORGANISATIE_IDS_URL,
         }
 
     def plek_attribuut(self, record: Any) -> str:
@@ -193,8 +195,25 @@ def overview_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     shown = {team.id for _, gebied_teams in teams for team in gebied_teams}
     context = {"teams_per_gebied": teams, "ingangen": _ingangen_by_kind(kaart, skip=shown)}
     yield GeneratedPage("contact/", "Contact", "contact.html", context, "Met wie je kunt praten: sociaal team, loketten en hulplijnen.")
-    yield GeneratedPage("organisaties/", "Organisaties", "organisaties.html", {"organisaties": by_name(kaart.organisaties.values())})
+    for pager, chunk in paginate("organisaties/", by_name(kaart.organisaties.values()), LINKS_PER_PAGE):
+        yield GeneratedPage(pager.url, pager.title("Organisaties"), "organisaties.html", {"organisaties": chunk, "pager": pager})
+    yield from organisatie_id_pages(kaart)
     yield GeneratedPage("clientondersteuners/", "Cliëntondersteuning", "clientondersteuners.html", {"ondersteuners": by_name(kaart.clientondersteuners.values())}, "Gratis en onafhankelijke hulp bij het regelen van zorg en ondersteuning.")
+
+
+ORGANISATIE_IDS_URL = "bijdragen/lijsten/organisaties/"
+IDS_PER_PAGE = 200  # a row of the id table is about 90 bytes
+
+
+def organisatie_id_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
+    """The organisations' ids for partners: inline on the lists page (snippet ids.html) while they fit there,
+    else on pages of their own that it links to."""
+    organisaties = by_name(kaart.organisaties.values())
+    if len(organisaties) <= IDS_PER_PAGE:
+        return
+    for pager, chunk in paginate(ORGANISATIE_IDS_URL, organisaties, IDS_PER_PAGE):
+        yield GeneratedPage(pager.url, pager.title("Ids van de organisaties"), "organisatie-ids.html", {"organisaties": chunk, "pager": pager},
+                            "De id van elke organisatie, voor het veld organisatie in je bestand.")
 
 
 def a_z_pages(kaart: Kaart) -> Iterator[GeneratedPage]:

@@ -75,6 +75,16 @@ def markdown_links(text: str) -> list[str]:
     return [token.attrs.get("href", "") for token in _tokens(text) if token.type == "link_open"]
 
 
+_NESTING_MARKER = re.compile(r"[-*+>]|[0-9][.)]")
+
+
+def _may_hold_markup(text: str) -> bool:
+    """Whether markdown-it could find anything the check refuses (most texts are plain: skip the parse).
+    Raw HTML and autolinks need a '<'; links, images and link definitions a '['; nesting deeper
+    than MAX_DEPTH needs more than MAX_DEPTH list or quote markers ('-', '*', '+', '1.', '1)', '>')."""
+    return "<" in text or "[" in text or len(_NESTING_MARKER.findall(text)) > MAX_DEPTH
+
+
 def markdown_problems(text: str, check_email, check_phone) -> list[str]:
     """What is wrong with partner Markdown, in Dutch; `check_email` and `check_phone` raise on a bad
     address or number (the field validators), so links are held to the same rules as fields."""
@@ -85,7 +95,7 @@ def markdown_problems(text: str, check_email, check_phone) -> list[str]:
         problems.append(f"In deze tekst staan {text.count('[')} keer een [ (hoogstens {MAX_BRACKETS}). Gebruik minder links, of haal de losse [ weg.")
         return problems  # not parsed: so many brackets make the Markdown parser slow
     depth = deepest = 0
-    for token in _tokens(text):
+    for token in _tokens(text) if _may_hold_markup(text) else ():
         if token is _TOO_DEEP:
             deepest = 99
         elif token.type in _NESTING:

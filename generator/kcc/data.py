@@ -72,9 +72,7 @@ def kcc_antwoord(kaart: Kaart, record: Any) -> str | None:
         return record.wat_kun_je_vragen
     if getattr(record, "samenvatting", None):
         return record.samenvatting
-    aanbod = sorted(r.naam for soort in ("ingang", "voorziening", "clientondersteuner")
-                    for r in kaart.records.get(soort, {}).values()
-                    if getattr(r, "organisatie", None) == record.id and getattr(r, "status", "actief") != "gestopt")
+    aanbod = kaart.aanbod_per_organisatie.get(record.id, [])
     if not aanbod:
         return None
     return f"{record.naam} biedt: {', '.join(aanbod[:6])}{' en meer' if len(aanbod) > 6 else ''}. Zoek op de naam voor het nummer en de tijden."
