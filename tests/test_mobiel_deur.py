@@ -177,12 +177,22 @@ def test_snel_weg_is_in_the_header_and_covers_no_content(phone, site_url, width)
     knop = page.get_by_role("link", name="Snel weg")
     knop.wait_for(state="visible")
     page.locator(".sk-vangnet").first.wait_for()
-    assert knop.evaluate("e => !!e.closest('.md-header') && getComputedStyle(e.closest('.sk-snelweg')).position !== 'fixed'")
-    for scroll in ("0", "document.scrollingElement.scrollHeight / 2", "document.scrollingElement.scrollHeight"):
+    # in the header, which takes its own room in the flow (sticky), not fixed over the page
+    assert knop.evaluate("""e => !!e.closest('.md-header') && getComputedStyle(e.closest('.sk-snelweg')).position === 'static'
+                            && ['sticky', 'static', 'relative'].includes(getComputedStyle(e.closest('.md-header')).position)""")
+    assert knop.evaluate(COVERED) == []  # at the top of the page nothing of the content is under it
+    inside_header = """e => { const k = e.getBoundingClientRect(), h = e.closest('.md-header').getBoundingClientRect();
+                              return k.top >= h.top && k.bottom <= h.bottom && k.left >= h.left && k.right <= h.right; }"""
+    for scroll in ("document.scrollingElement.scrollHeight / 2", "document.scrollingElement.scrollHeight"):
         page.evaluate(f"window.scrollTo(0, {scroll})")
         page.wait_for_timeout(50)
-        assert knop.is_visible()
-        assert knop.evaluate(COVERED) == [], scroll
+        assert knop.is_visible() and knop.evaluate(inside_header), scroll
+    # at the end of the page the last line of content is on screen and nothing lies over it
+    last = page.evaluate("""() => { const leaves = [...document.querySelectorAll('.md-content *')].filter(e => !e.children.length && e.textContent.trim());
+                                    const e = leaves[leaves.length - 1], r = e.getBoundingClientRect();
+                                    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                                    return {bottom: r.bottom, inner: innerHeight, ownPoint: e === top || e.contains(top)}; }""")
+    assert last["bottom"] <= last["inner"] and last["ownPoint"], last
     # the crisis box of the search is whole on the first screen at 360 px and wider
     page.evaluate("window.scrollTo(0, 0)")
     if width >= 360:
