@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .build.compact import compact_html
+from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
 from .build.opdezepagina import met_opdezepagina
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.incremental import unchanged_pages
@@ -225,7 +225,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return met_opdezepagina(content, praten=praten)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return compact_html(output)
+        return code_met_toetsenbord(zelfde_plannen_eenmaal(compact_html(output)))
 
     def _fill_snippets(self, html: str, page: Page) -> str:
         page_url = page.url
