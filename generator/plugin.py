@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .build.compact import compact_html
+from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
 from .build.opdezepagina import met_opdezepagina
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.incremental import unchanged_pages
@@ -30,7 +30,8 @@ from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
 from .search.background import BackgroundText
-from .search.site import SEARCH_DATA_URI, lunr_files, search_data_text
+from .search.shards import write_site_files
+from .search.site import lunr_files, search_data_text
 from .validate import Kaart, load_kaart
 
 ASSETS = Path(__file__).parent / "assets"
@@ -164,8 +165,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.open_data_files = BackgroundText(lambda: "%d bestanden, %d bytes" % write_files(site_dir, open_data.site_files()), "De open data")
 
     def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
-        """lunr.js with its Dutch support; the search index (zoeken/zoekindex.json) is built on the
-        other core while MkDocs renders the pages, and written in on_post_build."""
+        """lunr.js with its Dutch support; the search data is built on the other core while MkDocs
+        renders the pages, and written in on_post_build (zoeken/zoekindex.json and its shards)."""
         for static in lunr_files():
             files.append(File.generated(config, static.uri, abs_src_path=str(static.source)))
         hand_written = hand_written_pages_from_files(files, skip=self.pages)
@@ -174,10 +175,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.search_index = BackgroundText(lambda: search_data_text(kaart, generated, hand_written))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        target = Path(config.site_dir) / SEARCH_DATA_URI
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            target.write_text(self.search_index.result(), encoding="utf-8")
+            write_site_files(Path(config.site_dir), self.search_index.result())
             self.open_data_files.result()
         except RuntimeError as error:
             raise PluginError(str(error)) from None
@@ -226,7 +225,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return met_opdezepagina(content, praten=praten)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return compact_html(output)
+        return code_met_toetsenbord(zelfde_plannen_eenmaal(compact_html(output)))
 
     def _fill_snippets(self, html: str, page: Page) -> str:
         page_url = page.url

@@ -122,7 +122,7 @@ def test_every_yaml_example_in_the_guide_is_readable():
 @pytest.mark.parametrize("soort", list(RECORD_MODELS))
 def test_fill_in_template_page_shows_the_template_of_kaart_nieuw(site, soort):
     text = page(site, f"bijdragen/invulvoorbeeld/{soort}")
-    shown = html_lib.unescape(re.search(r'<pre class="sk-template"[^>]*><code>(.*?)</code></pre>', text, re.S).group(1))
+    shown = html_lib.unescape(re.search(r'<pre class="sk-template"[^>]*><code[^>]*>(.*?)</code></pre>', text, re.S).group(1))
     assert shown == template_text(soort, PLACEHOLDER, dt.date.today())
     assert '<meta name="robots"' not in text
 

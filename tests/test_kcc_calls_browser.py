@@ -163,7 +163,7 @@ def test_every_result_is_reachable_with_the_keyboard(desk):
     page = desk()
     page.keyboard.type("opvoed")
     page.locator("#kcc-rijen .sk-kcc-rij__naam").first.wait_for()
-    total = page.evaluate("SocialeKaartZoek.search('opvoed', {soort: ['voorziening','vindplaats','clientondersteuner','ingang','organisatie']}).length")
+    total = page.evaluate("SocialeKaartZoek.zoek('opvoed', {soort: ['voorziening','vindplaats','clientondersteuner','ingang','organisatie']}).then(h => h.length)")
     assert total > 20  # more than the first batch of rows
     page.keyboard.press("ArrowDown")
     for _ in range(total - 1):

@@ -75,14 +75,20 @@ def test_the_contact_block_narrows_to_the_kcc_of_the_chosen_kern(site_url, brows
     assert format_phone(wolderbeek) not in kort.inner_text()
 
 
-def test_an_outcome_with_one_gemeentes_kcc_names_the_other_gemeentes_kcc_too(demo):
-    from generator.wegwijzer.pages import andere_deuren
+def test_an_outcome_with_one_gemeentes_ingang_sends_the_other_gemeente_to_its_own(demo):
+    from generator.wegwijzer.deur import deur_groepen, deuren
 
-    # Since issue 10 no outcome's door is a KCC (the routing check forbids it); the mechanism that
-    # names the other gemeente's ingang of the same soort is checked on an outcome pointed at the KCC.
-    uitkomst = next(iter(demo.extras["wegwijzer"].uitkomsten.values())).model_copy(update={"ingang": "kcc-egelstede"})
-    deuren = andere_deuren(demo, uitkomst)
-    assert [(deur.id, plaatsen) for deur, plaatsen in deuren] == [("kcc-wolderbeek", "Wolderbeek")]
+    # Since issue 10 no outcome's door is a KCC (the routing check forbids it) and the demo's other
+    # ingangen serve the whole region; the rule (an ingang of one gemeente: elsewhere the same soort
+    # of ingang there) is checked on the KCC directly.
+    uitkomst = demo.extras["wegwijzer"].uitkomsten["schulden"].model_copy(update={"ingang": "kcc-egelstede"})
+    wolderbeek = next(k for k, g in demo.gemeente_van_kern.items() if g.id == "wolderbeek")
+    egelstede = next(k for k, g in demo.gemeente_van_kern.items() if g.id == "egelstede")
+    assert [d.id for d in deuren(demo, uitkomst, wolderbeek)] == ["kcc-wolderbeek"]
+    assert [d.id for d in deuren(demo, uitkomst, egelstede)] == ["kcc-egelstede"]
+    groepen = deur_groepen(demo, uitkomst)
+    assert [[d.id for d in g.deuren] for g in groepen] == [["kcc-egelstede"], ["kcc-wolderbeek"]]
+    assert {k.id for g in groepen for k in g.kernen} == set(demo.kernen)
 
 
 def test_every_outcome_with_one_gemeentes_door_says_where_the_other_kernen_go(demo, demo_site):
@@ -103,7 +109,10 @@ def test_every_outcome_with_one_gemeentes_door_says_where_the_other_kernen_go(de
         for kern_id in outside:
             elders = deuren(demo, uitkomst, kern_id)
             assert elders and elders[0].id != deur.id, (uitkomst.id, kern_id)
-            assert "Woon je in" in page and f'ingangen/{elders[0].id}/"' in page, (uitkomst.id, kern_id)
+            # the door's section says whom it is for ("Voor Wolderbeek"): data-kernen holds the kern
+            section = re.search(rf'<section class="sk-ww-team" data-kernen="(?:[^"]* )?{kern_id}(?: [^"]*)?"[^>]*>(.*?)</section>', page, re.S)
+            assert section and 'class="sk-ww-team__kernen">Voor ' in section.group(1), (uitkomst.id, kern_id)
+            assert f'ingangen/{elders[0].id}/"' in section.group(1), (uitkomst.id, kern_id)
             assert f'href="tel:{elders[0].telefoon}"' in page, (uitkomst.id, kern_id)
         checked += 1
     assert checked >= 3

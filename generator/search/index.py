@@ -1,15 +1,23 @@
-"""The search index, built at build time: one JSON file with the lunr index and the result cards.
+"""The search data, built at build time: lunr's index by term, the result cards and lookup tables.
 
-Shared by the MkDocs plugin (which writes it to `site/zoeken/zoekindex.json`) and `kaart zoek`
-(which builds the same data in memory). The file holds:
+Shared by the MkDocs plugin (which splits it into the manifest `site/zoeken/zoekindex.json`,
+term shards and card chunks, see shards.py) and `kaart zoek` (which searches it whole, in memory).
+The data holds:
 
     versie       format version of this file (bump when the shape changes)
-    lunr         the serialized lunr 2.3.9 index (Dutch pipeline, see dutch.py); refs are
-                 'd0', 'd1', ... = position in `docs`; fields named as in LUNR_FIELD_NAMES
-    docs         result cards in a fixed order (see documents.SearchDocument.card):
-                 id, soort, naam, url (site-relative), and when known samenvatting, themas,
-                 doelgroepen, leeftijd [van, tot] (null = open), gratis, vrij (vrij
-                 toegankelijk), werkgebied (area ids), telefoon, status (only when not actief)
+    velden       the lunr field names (LUNR_FIELD_NAMES), in the index's field order
+    termen       the stemmed terms of the lunr 2.3.9 index (Dutch pipeline, see dutch.py), sorted
+    postings     per term (same positions as `termen`): [lunr term index, then per field a flat
+                 list doc, weight, doc, weight... (doc as the gap to the previous doc of that list,
+                 weight = lunr's field-vector weight x 1000, an integer)]. This is lunr's own
+                 index re-arranged by term, so a query needs only the postings of its terms
+                 (query.score_clauses computes lunr's score from them)
+    docs         per document, in a fixed order (refs 'd0', 'd1', ... = position): what filters,
+                 ranking and nearness need (documents.SearchDocument.card without CARD_ONLY):
+                 id, soort, naam, and when known themas, doelgroepen, leeftijd [van, tot]
+                 (null = open), gratis, vrij (vrij toegankelijk), werkgebied (area ids), plekken
+    kaarten      per document the rest of its result card (CARD_ONLY): url (site-relative), and
+                 when known samenvatting, telefoon, status (only when not actief)
     gebieden     area id (gemeente, gebied or kern) -> the kern ids it covers
     namen        area id -> display name (a gemeente as 'heel <naam>', as on the record pages)
     themas, doelgroepen, soorten   id -> Dutch label, for filters and cards
@@ -42,8 +50,10 @@ from .synoniemen import expand
 from .trefwoorden import demote_unrelated
 from .vangnet import index_entries
 
-FORMAT_VERSION = 2
-SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the file
+FORMAT_VERSION = 3
+SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
+# Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
+CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
 
 SOORT_LABELS = {soort: labels[1] for soort, labels in SOORTEN.items()} | {"thema": "Thema", "kern": "Dorp of wijk", "pagina": "Pagina"}
 
@@ -59,6 +69,7 @@ LUNR_FIELD_NAMES = {"naam": "n", "trefwoorden": "t", "synoniemen": "y", "samenva
 
 
 def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
+    """The serialized lunr index of the documents (what postings_by_term re-arranges)."""
     builder = dutch_builder()
     builder.ref("ref")
     for name, boost in FIELDS.items():
@@ -68,6 +79,32 @@ def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
         entry["ref"] = ref_for(position)
         builder.add(entry)
     return builder.build().serialize()
+
+
+def postings_by_term(lunr_index: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """lunr's serialized index re-arranged by term: the sorted terms, and per term its lunr term
+    index and per field the documents with their field-vector weights (see the module doc)."""
+    fields = lunr_index["fields"]
+    terms = [entry[0] for entry in lunr_index["invertedIndex"]]  # lunr serializes them sorted
+    position_of = {entry[1]["_index"]: at for at, entry in enumerate(lunr_index["invertedIndex"])}
+    per_term: list[list[list[tuple[int, int]]]] = [[[] for _ in fields] for _ in terms]
+    field_at = {name: at for at, name in enumerate(fields)}
+    for field_ref, vector in lunr_index["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        doc = int(ref[1:])
+        for i in range(0, len(vector), 2):
+            per_term[position_of[vector[i]]][field_at[field]].append((doc, round(vector[i + 1] * 1000)))
+    postings = []
+    for at, entry in enumerate(lunr_index["invertedIndex"]):
+        row: list[Any] = [entry[1]["_index"]]
+        for pairs in per_term[at]:
+            flat, previous = [], 0
+            for doc, weight in sorted(pairs):
+                flat += [doc - previous, weight]
+                previous = doc
+            row.append(flat)
+        postings.append(row)
+    return terms, postings
 
 
 # Fields whose words make up the vocabulary for typo correction (query.corrections).
@@ -128,16 +165,28 @@ def kcc_card(kaart: Kaart) -> dict[str, str] | None:
     return None
 
 
-def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> dict[str, Any]:
-    """Everything the browser and `kaart zoek` search: index, cards and lookup tables."""
+def search_documents(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> list[SearchDocument]:
+    """The documents as indexed: unrelated trefwoorden demoted, synonyms expanded."""
     documents = collect_documents(kaart, generated, hand_written)
     demote_unrelated(documents)
     expand(documents, kaart.extras.get("synoniemen", {}))
+    return documents
+
+
+def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> dict[str, Any]:
+    """Everything the browser and `kaart zoek` search: index, cards and lookup tables."""
+    documents = search_documents(kaart, generated, hand_written)
     gebieden, namen = area_tables(kaart)
+    lunr_index = build_lunr_index(documents)
+    termen, postings = postings_by_term(lunr_index)
+    cards = [document.card() for document in documents]
     return {
         "versie": FORMAT_VERSION,
-        "lunr": build_lunr_index(documents),
-        "docs": [document.card() for document in documents],
+        "velden": lunr_index["fields"],
+        "termen": termen,
+        "postings": postings,
+        "docs": [{key: value for key, value in card.items() if key not in CARD_ONLY} for card in cards],
+        "kaarten": [{key: card[key] for key in CARD_ONLY if key in card} for card in cards],
         "gebieden": gebieden,
         "namen": namen,
         "themas": THEMAS,

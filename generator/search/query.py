@@ -20,19 +20,26 @@ How a query is answered (both sides):
 An empty query gives nothing, or with filters every document that passes them, in document order.
 
 Synonyms need no query logic: they are in the index (see synoniemen.py).
+
+The index is lunr's, re-arranged by term (index.postings_by_term) so the browser fetches only the
+shards of a query's terms (shards.py). `TermIndex` expands a clause as lunr.Index.query does
+(the stemmer as pipeline; a trailing wildcard or edit distance through the sorted terms or a
+lunr.TokenSet of them) and `score_clauses` computes lunr's score: per field the dot product of
+the query vector (the summed boosts per expanded term) with the document's field vector (BM25
+weights), divided by the query vector's magnitude, summed over the fields.
+tests/search/test_parity.py checks it against lunr.js and lunr.py score for score.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import Any
 
-from lunr.index import Index
-from lunr.query import Query
 from lunr.token_set import TokenSet
 
-from . import dutch  # registers the lunr.nl pipeline functions, needed by Index.load
+from . import dutch
 from .dutch import fold
 from .signalen import QueryWords, fired_entries, signal_fires, within_one_edit
 
@@ -90,7 +97,7 @@ class Words:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.raw = set(data["woorden"])
-        self.stems = {entry[0] for entry in data["lunr"]["invertedIndex"]}
+        self.stems = set(data["termen"])
         self.sorted_raw = data["woorden"]
 
     def knows(self, word: str) -> bool:
@@ -200,16 +207,80 @@ def clauses_for(terms: list[str], settings: dict[str, int], fuzzy: bool, vocabul
     return clauses
 
 
-def run_clauses(index: Index, clauses: list[dict[str, Any]]) -> list[dict]:
-    query = index.create_query()
-    for clause in clauses:
-        options: dict[str, Any] = {"use_pipeline": clause["usePipeline"], "boost": clause["boost"]}
-        if clause.get("wildcard"):
-            options["wildcard"] = Query.WILDCARD_TRAILING
+class TermIndex:
+    """The terms of lunr's index and their postings (index.postings_by_term): what a clause
+    expands to and what it scores."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.terms: list[str] = data["termen"]
+        self.fields = len(data["velden"])
+        self.postings = data["postings"]
+        self._token_set: TokenSet | None = None
+        self._positions: dict[str, int] = {}
+
+    def token_set(self) -> TokenSet:
+        if self._token_set is None:
+            self._token_set = TokenSet.from_list(self.terms)
+            self._positions = {word: at for at, word in enumerate(self.terms)}
+        return self._token_set
+
+    def expanded(self, clause: dict[str, Any]) -> list[int]:
+        """Positions of the index terms a clause matches, as lunr expands it."""
+        term = dutch.stem(clause["term"]) if clause["usePipeline"] else clause["term"]
+        if term == "":
+            return []
         if clause.get("editDistance"):
-            options["edit_distance"] = clause["editDistance"]
-        query.term(clause["term"], **options)
-    return index.query(query)
+            found = self.token_set().intersect(TokenSet.from_fuzzy_string(term, clause["editDistance"])).to_list()
+            return sorted(self._positions[word] for word in found)
+        start = bisect.bisect_left(self.terms, term)
+        if clause.get("wildcard"):
+            end = start
+            while end < len(self.terms) and self.terms[end].startswith(term):
+                end += 1
+            return list(range(start, end))
+        return [start] if start < len(self.terms) and self.terms[start] == term else []
+
+
+def query_vector(index: TermIndex, clauses: list[dict[str, Any]]) -> dict[int, float]:
+    """Term position -> the summed boosts of the clauses that expand to it (lunr's query vector)."""
+    boosts: dict[int, float] = {}
+    for clause in clauses:
+        for at in index.expanded(clause):
+            boosts[at] = boosts.get(at, 0) + clause["boost"]
+    return boosts
+
+
+def score_clauses(index: TermIndex, boosts: dict[int, float], posting) -> dict[int, float]:
+    """Document position -> lunr's score. `posting(at)` gives a term's postings."""
+    order = sorted(boosts, key=lambda at: posting(at)[0])  # the dot product runs in lunr's term index order
+    squares = 0.0
+    for at in order:
+        squares += boosts[at] * boosts[at]
+    magnitude = math.sqrt(squares)
+    dots: dict[int, list[float | None]] = {}
+    for at in order:
+        row, boost = posting(at), boosts[at]
+        for field in range(index.fields):
+            flat, doc = row[field + 1], 0
+            for i in range(0, len(flat), 2):
+                doc += flat[i]
+                per_field = dots.get(doc)
+                if per_field is None:
+                    per_field = dots[doc] = [None] * index.fields
+                product = boost * (flat[i + 1] / 1000)
+                per_field[field] = product if per_field[field] is None else per_field[field] + product
+    scores: dict[int, float] = {}
+    for doc, per_field in dots.items():
+        score = 0.0
+        for dot in per_field:
+            if dot is not None:
+                score += (dot / magnitude) if magnitude else 0
+        scores[doc] = score
+    return scores
+
+
+def run_clauses(index: TermIndex, clauses: list[dict[str, Any]]) -> dict[int, float]:
+    return score_clauses(index, query_vector(index, clauses), lambda at: index.postings[at])
 
 
 def is_set(value: Any) -> bool:
@@ -277,16 +348,18 @@ def position(ref: str) -> int:
     return int(ref[1:])
 
 
+# The order of a result card's fields (documents.SearchDocument.card).
+CARD_KEYS = ("id", "soort", "naam", "url", "samenvatting", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "telefoon", "status", "plekken")
+
+
 def to_hit(data: dict[str, Any], ref: str, score: float) -> dict[str, Any]:
-    return {"ref": ref, "score": score, **data["docs"][position(ref)]}
+    at = position(ref)
+    card = {**data["docs"][at], **data["kaarten"][at]}
+    return {"ref": ref, "score": score, **{key: card[key] for key in CARD_KEYS if key in card}}
 
 
-def ranked(index: Index, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    return [
-        to_hit(data, result["ref"], round_score(result["score"]))
-        for result in run_clauses(index, clauses)
-        if keep(data["docs"][position(result["ref"])])
-    ]
+def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
+    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses).items() if keep(data["docs"][doc])]
 
 
 def name_words(naam: str) -> list[tuple[str, str]]:
@@ -339,7 +412,7 @@ class SearchEngine:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.settings = data["zoeken"]
-        self.index = Index.load(data["lunr"])
+        self.index = TermIndex(data)
         self._vocabulary: TokenSet | None = None
         self._words: Words | None = None
         self.filler = set(data.get("vulwoorden", []))

@@ -36,7 +36,8 @@ def zoeken_pages(kaart: Kaart) -> Iterator[Any]:
 
 
 def search_data_text(kaart: Kaart, generated: Iterable[Any], hand_written: Iterable[HandWrittenPage]) -> str:
-    """The text of zoekindex.json: what the plugin writes and what `kaart zoek` searches."""
+    """The whole search data as text: what the plugin splits into the site's search files
+    (shards.write_site_files) and what `kaart zoek` searches and caches."""
     return search_data_json(build_search_data(kaart, generated, hand_written))
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..build.urls import record_url
-from ..models import Adres, Contact
+from ..models import Adres, Contact, Gemeente, Kern
 from ..openingstijden import Openingstijden
 from ..validate import Kaart
 from .model import CLIENTONDERSTEUNING, CRISIS, SOCIAAL_TEAM, Uitkomst
@@ -141,3 +141,36 @@ def deur_elders(kaart: Kaart, deur: Deur, kern_id: str) -> Deur | None:
             return deur_van("ingang", counterpart)
     team = kaart.sociaal_team_voor(kern_id)
     return deur_van("ingang", team) if team else None
+
+
+@dataclass(frozen=True)
+class DeurGroep:
+    """Kernen that share the same door(s), with those doors."""
+    deuren: tuple[Deur, ...]
+    kernen: tuple[Kern, ...]
+
+    @property
+    def is_sociaal_team(self) -> bool:
+        return all(d.soort == "ingang" and d.record.soort == "sociaal-team" for d in self.deuren)
+
+
+def deur_groepen(kaart: Kaart, uitkomst: Uitkomst) -> list[DeurGroep]:
+    """The outcome's doors for every kern, as groups of kernen with the same door(s), in the order of
+    gebieden.yaml. One group: the door is the same wherever someone lives."""
+    groepen: dict[tuple[str, ...], tuple[list[Deur], list[Kern]]] = {}
+    for kern_id, kern in kaart.kernen.items():
+        found = deuren(kaart, uitkomst, kern_id)
+        if found:
+            groepen.setdefault(tuple(d.id for d in found), (found, []))[1].append(kern)
+    return [DeurGroep(tuple(found), tuple(kernen)) for found, kernen in groepen.values()]
+
+
+def terugval(kaart: Kaart, uitkomst: Uitkomst, groepen: list[DeurGroep]) -> list[tuple[Gemeente, Deur]]:
+    """The general number of each gemeente (its KCC) for a resident who has not chosen a kern yet, when
+    the door depends on where someone lives: the KCC knows every kern's door and puts the call through.
+    For the residents' pages only: in the call script the caller is already at the KCC, and an outcome's
+    own door is never the KCC (routing.py). Never for independent client support: that is the point of
+    it not being the gemeente (the list of supporters, each with the places it serves, is the door)."""
+    if len(groepen) < 2 or uitkomst.ingang == CLIENTONDERSTEUNING:
+        return []
+    return [(gemeente, deur_van("ingang", kcc)) for gemeente, kcc in kaart.kcc_per_gemeente()]

@@ -11,12 +11,12 @@ from typing import Any, Iterator
 
 from ..build.contact import kort
 from ..build.pages import GeneratedPage, by_name
-from ..models import Clientondersteuner, Gebied, Ingang, Kern
+from ..models import Clientondersteuner, Gebied, Kern
 from ..validate import Kaart
 from .diagram import boom, paden_tabel
 from ..vocabulary import URGENTIE
 from .model import MAX_VRAGEN, Antwoord, Uitkomst, Vraag, Wegwijzer
-from .deur import deuren, hulplijnen, vaste_deur
+from .deur import deur_groepen, hulplijnen, terugval
 from .nummers import als_tekst
 from .selectie import gesorteerd_per_gebied, passende_voorzieningen
 
@@ -88,31 +88,24 @@ def uitkomst_context(kaart: Kaart, wegwijzer: Wegwijzer, uitkomst: Uitkomst) -> 
         "max_voorzieningen": MAX_VOORZIENINGEN,
         "aantal_voorzieningen": len(voorzieningen),
         "themas_van_uitkomst": selectie.themas if selectie else [],
-        "deur": vaste_deur(kaart, uitkomst),
+        **deur_context(kaart, uitkomst),
         "ingang": kaart.ingangen.get(uitkomst.ingang),
-        "andere_deuren": andere_deuren(kaart, uitkomst),
         "hulplijnen": hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else [],
-        "teams": kaart.kernen_per_team() if uitkomst.via_sociaal_team else [],
         "gebieden_lijst": gebieden_lijst(kaart),
         "ondersteuners": clientondersteuners_voor(kaart, uitkomst.clientondersteuning or (["wmo", "jeugdwet", "participatiewet", "wlz"] if uitkomst.via_clientondersteuning else [])),
     }
 
 
-def andere_deuren(kaart: Kaart, uitkomst: Uitkomst) -> list[tuple[Ingang, str]]:
-    """For kernen outside the werkgebied of the outcome's fixed door: the door that serves them instead
-    (deur.deur_elders: another gemeente's KCC or loket, else their sociaal team), each with the places it
-    is for ("Wolderbeek" for a whole gemeente, else the kernen), in the order of gebieden.yaml."""
-    deur = vaste_deur(kaart, uitkomst)
-    if deur is None or not deur.record.werkgebied:
-        return []
-    covered = kaart.kernen_in(deur.record.werkgebied)
-    per_door: dict[str, tuple[Ingang, list[Kern]]] = {}
-    for kern_id, kern in kaart.kernen.items():
-        if kern_id in covered:
-            continue
-        for other in deuren(kaart, uitkomst, kern_id):
-            per_door.setdefault(other.id, (other.record, []))[1].append(kern)
-    return [(other, _plaatsen(kaart, kernen)) for other, kernen in per_door.values()]
+def deur_context(kaart: Kaart, uitkomst: Uitkomst) -> dict[str, Any]:
+    """The door(s) as deur.py chooses them: `deur` when it is one place for every kern; else `groepen`
+    (each door with the places it is for) and `terugval` (the gemeente's number until a kern is chosen)."""
+    if uitkomst.is_crisis:
+        return {"deur": None, "groepen": [], "terugval": []}
+    groepen = deur_groepen(kaart, uitkomst)
+    if len(groepen) == 1 and len(groepen[0].deuren) == 1 and not uitkomst.via_clientondersteuning:
+        return {"deur": groepen[0].deuren[0], "groepen": [], "terugval": []}
+    return {"deur": None, "groepen": [(groep, _plaatsen(kaart, list(groep.kernen))) for groep in groepen],
+            "terugval": terugval(kaart, uitkomst, groepen), "gemeente_kort": kort}
 
 
 def _plaatsen(kaart: Kaart, kernen: list[Kern]) -> str:

@@ -2,9 +2,13 @@
 lines and the same "Bedoelde je" suggestions.
 
 The browser side is the real thing: lunr.js + lunr.nl.js from the installed mkdocs package and
-generator/assets/js/zoeken.js, under Node, on the zoekindex.json of the built demo site. The
-Python side is `kaart zoek --json` (its index built from the kaart, then cached in .cache/zoek)
-and query.SearchEngine. Node is required: without it these tests fail rather than skip.
+generator/assets/js/zoeken.js, under Node, on the search files of the built demo site: the
+manifest zoeken/zoekindex.json, with the term shards and card chunks loaded per query as the
+browser loads them (shards.py). The Python side is `kaart zoek --json` (its index built from the
+kaart, then cached in .cache/zoek) and query.SearchEngine. Both compute lunr's score from the
+postings by term; the scores are checked against lunr.js's and lunr.py's own Index.query, score
+for score, on the demo and on a synthetic kaart of thousands of records.
+Node is required: without it these tests fail rather than skip.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import pytest
 from generator.cli import main
 from generator.search import cli as search_cli
 from generator.validate import load_kaart
-from generator.search.index import SEARCH_DATA_URI
-from generator.search.query import SearchEngine
+from generator.search.query import SearchEngine, clauses_for, round_score, run_clauses
+from generator.search.shards import read_site_files
 
 import kwaliteit  # tests/search is on sys.path (pytest's rootless test modules)
 from zoekvragen import VRAGEN
@@ -79,11 +83,13 @@ def all_queries() -> list[tuple[str, dict]]:
     return queries + [(q, {}) for q in dict.fromkeys(QUALITY) if q not in seen]
 
 
-def node_search(data_file: Path, queries: list[tuple[str, dict]]) -> list[dict]:
+def node_search(source: Path, queries: list[tuple[str, dict]], lunr_index: Path | None = None) -> list[dict]:
+    """zoeken.js on a site folder (sharded, loaded per query) or a whole-data file; with
+    lunr_index also lunr.js's own scores for every query's clauses."""
     node = shutil.which("node")
     assert node, "node is required for the search parity tests (install Node.js)"
     proc = subprocess.run(
-        [node, str(NODE_SCRIPT), MKDOCS_DIR, str(ZOEKEN_JS), str(data_file)],
+        [node, str(NODE_SCRIPT), MKDOCS_DIR, str(ZOEKEN_JS), str(source)] + (["--lunr", str(lunr_index)] if lunr_index else []),
         input=json.dumps([{"q": q, "filters": f} for q, f in queries]),
         capture_output=True, text=True, encoding="utf-8", timeout=300,
     )
@@ -92,13 +98,14 @@ def node_search(data_file: Path, queries: list[tuple[str, dict]]) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def site_data_file(demo_site) -> Path:
-    return demo_site / SEARCH_DATA_URI
+def site_data(demo_site) -> dict:
+    """The whole search data, put back together from the site's manifest, shards and chunks."""
+    return read_site_files(demo_site)
 
 
 @pytest.fixture(scope="module")
-def js_results(site_data_file):
-    return node_search(site_data_file, all_queries())
+def js_results(demo_site):
+    return node_search(demo_site, all_queries())
 
 
 def kaart_zoek_json(capsys, query: str, *options: str) -> list[dict]:
@@ -113,15 +120,15 @@ def test_there_are_enough_queries():
     assert len({(q, json.dumps(f, sort_keys=True)) for q, f in queries}) == len(queries)
 
 
-def test_kaart_zoek_builds_the_same_index_as_the_site(site_data_file):
+def test_kaart_zoek_builds_the_same_index_as_the_site(site_data):
     kaart, problems = load_kaart(ROOT / "kaart")
     assert problems == []
     engine = search_cli.engine_for(kaart, ROOT / "mkdocs.yml")
-    assert engine.data == json.loads(site_data_file.read_text(encoding="utf-8"))
+    assert engine.data == site_data
 
 
-def test_browser_and_python_give_the_same_hits_in_the_same_order(site_data_file, js_results):
-    engine = SearchEngine(json.loads(site_data_file.read_text(encoding="utf-8")))
+def test_browser_and_python_give_the_same_hits_in_the_same_order(site_data, js_results):
+    engine = SearchEngine(site_data)
     mismatches = []
     for (query, filters), js in zip(all_queries(), js_results):
         python = [[hit["ref"], hit["score"]] for hit in engine.search(query, filters)]
@@ -130,8 +137,8 @@ def test_browser_and_python_give_the_same_hits_in_the_same_order(site_data_file,
     assert mismatches == []
 
 
-def test_browser_and_python_call_up_the_same_crisis_lines(site_data_file, js_results):
-    engine = SearchEngine(json.loads(site_data_file.read_text(encoding="utf-8")))
+def test_browser_and_python_call_up_the_same_crisis_lines(site_data, js_results):
+    engine = SearchEngine(site_data)
     fired = 0
     for (query, _), js in zip(all_queries(), js_results):
         python = [[line["id"], bool(line.get("snel_weg"))] for line in engine.vangnet(query)]
@@ -140,8 +147,8 @@ def test_browser_and_python_call_up_the_same_crisis_lines(site_data_file, js_res
     assert fired >= 40
 
 
-def test_browser_and_python_suggest_the_same_words(site_data_file, js_results):
-    engine = SearchEngine(json.loads(site_data_file.read_text(encoding="utf-8")))
+def test_browser_and_python_suggest_the_same_words(site_data, js_results):
+    engine = SearchEngine(site_data)
     suggested = 0
     for (query, _), js in zip(all_queries(), js_results):
         assert engine.suggestion(query) == js["suggestie"], query
@@ -149,8 +156,8 @@ def test_browser_and_python_suggest_the_same_words(site_data_file, js_results):
     assert suggested >= 5
 
 
-def test_kaart_zoek_json_gives_the_browser_ids(capsys, site_data_file, js_results):
-    data = json.loads(site_data_file.read_text(encoding="utf-8"))
+def test_kaart_zoek_json_gives_the_browser_ids(capsys, site_data, js_results):
+    data = site_data
     queries = all_queries()
     checked = 0
     for (query, filters), js in list(zip(queries, js_results))[::15]:  # a sample: each call reads the cached index
@@ -183,10 +190,10 @@ def test_kaart_zoek_json_has_the_contract_fields(capsys):
     assert scores == sorted(scores, reverse=True)
 
 
-def test_kaart_zoek_filters_match_the_browser(capsys, site_data_file):
-    data = json.loads(site_data_file.read_text(encoding="utf-8"))
+def test_kaart_zoek_filters_match_the_browser(capsys, site_data, demo_site):
+    data = site_data
     queries = [("hulp", {"thema": "mantelzorg", "gratis": True}), ("koffie", {"kern": "brummerveen", "vrij": True}), ("hulp", {"leeftijd": 16, "doelgroep": "jongeren"})]
-    results = node_search(site_data_file, queries)
+    results = node_search(demo_site, queries)
     for (query, filters), browser in zip(queries, results):
         options = []
         for key, value in filters.items():
@@ -194,6 +201,102 @@ def test_kaart_zoek_filters_match_the_browser(capsys, site_data_file):
         hits = kaart_zoek_json(capsys, query, *options)
         assert [hit["id"] for hit in hits] == [data["docs"][int(ref[1:])]["id"] for ref, _ in browser["hits"]], (query, filters)
         assert hits, (query, filters)
+
+
+def test_the_browser_loads_only_a_few_files_per_query(site_data, js_results):
+    """Per query the manifest plus a few term shards and card chunks, and the cards are the right ones."""
+    loaded = [js["geladen"] for js in js_results]
+    assert max(loaded) <= 12 and sum(loaded) / len(loaded) < 4, (max(loaded), sum(loaded) / len(loaded))
+    for js in js_results:
+        assert js["urls"] == [site_data["kaarten"][int(ref[1:])]["url"] for ref, _ in js["hits"][:5]]
+
+
+def lunr_parity_queries() -> list[str]:
+    return [q for q, _ in VRAGEN][::3] + [q for q, _ in kwaliteit.CRISIS][::4] + EXTRA_QUERIES
+
+
+def python_lunr_scores(lunr_index: dict, engine: SearchEngine, clauses: list[dict]) -> list[list]:
+    from lunr.index import Index
+    from lunr.query import Query
+
+    index = Index.load(lunr_index)
+    query = index.create_query()
+    for clause in clauses:
+        options = {"use_pipeline": clause["usePipeline"], "boost": clause["boost"]}
+        if clause.get("wildcard"):
+            options["wildcard"] = Query.WILDCARD_TRAILING
+        if clause.get("editDistance"):
+            options["edit_distance"] = clause["editDistance"]
+        query.term(clause["term"], **options)
+    return sorted([result["ref"], round_score(result["score"])] for result in index.query(query))
+
+
+def check_scores_against_lunr(tmp_path: Path, kaart, queries: list[str]) -> int:
+    """lunr.js's and lunr.py's own Index.query against the scores from the postings, in Node (on
+    the sharded files) and in Python, for every query's clauses with and without typo tolerance."""
+    from generator.search.index import build_lunr_index, build_search_data, search_data_json, search_documents
+    from generator.search.shards import write_site_files
+
+    data = build_search_data(kaart)
+    lunr_index = build_lunr_index(search_documents(kaart))
+    (tmp_path / "lunr.json").write_text(json.dumps(lunr_index), encoding="utf-8")
+    write_site_files(tmp_path / "site", search_data_json(data))
+    results = node_search(tmp_path / "site", [(q, {}) for q in queries], tmp_path / "lunr.json")
+    engine = SearchEngine(data)
+    compared = 0
+    for query, js in zip(queries, results):
+        if not engine.terms(query):
+            continue  # no clauses: search() never queries (lunr would answer every document)
+        for fuzzy, both in zip((False, True), js["lunr"]):
+            assert both["zoeken"] == both["lunr"], (query, fuzzy)
+            clauses = clauses_for(engine.terms(query), engine.settings, fuzzy, engine.vocabulary)
+            ours = sorted([f"d{doc}", round_score(score)] for doc, score in run_clauses(engine.index, clauses).items())
+            assert ours == python_lunr_scores(lunr_index, engine, clauses) == both["lunr"], (query, fuzzy)
+            compared += bool(ours)
+    return compared
+
+
+def test_scores_are_lunrs_own_on_the_demo(tmp_path, demo):
+    assert check_scores_against_lunr(tmp_path, demo, lunr_parity_queries()) >= 100
+
+
+def test_scores_are_lunrs_own_on_thousands_of_synthetic_records(tmp_path, synthetic_2000):
+    queries = ["hulp", "schulden", "schul", "buurthuis", "koffie inloop", "mantelzorger", "spreekuur", "vrijwilliger",
+               "taal", "computr", "brieven formulieren", "ouders kinderen", "zorg", "geldzorgen", "eenzaam", "budgt"]
+    assert check_scores_against_lunr(tmp_path, synthetic_2000, queries) >= 12
+
+
+@pytest.fixture(scope="module")
+def synthetic_2000(tmp_path_factory):
+    from generator.synthetic import write_synthetic_kaart
+
+    kaart, problems = load_kaart(write_synthetic_kaart(tmp_path_factory.mktemp("synthetisch") / "kaart", 2000))
+    assert problems == []
+    return kaart
+
+
+def test_same_order_on_thousands_of_synthetic_records_sharded(tmp_path, synthetic_2000):
+    """Synthetic records reuse a few dozen words, so many scores tie: the tie-break must agree,
+    with the browser loading shards and chunks per query."""
+    from generator.search.index import build_search_data, search_data_json
+    from generator.search.shards import write_site_files
+
+    data = build_search_data(synthetic_2000)
+    files = write_site_files(tmp_path / "site", search_data_json(data))
+    assert files > 60  # thousands of records: many chunks, several shards
+    queries = [(q, {}) for q in ["hulp", "schulden", "buurthuis", "koffie inloop", "mantelzorger", "geld*", "spreekuur",
+                                  "vrijwilliger", "taal", "computr", "brieven formulieren", "ouders kinderen", "zorg"]]
+    queries += [("hulp", {"kern": "noord-kern-1"}), ("", {"thema": "mantelzorg", "gratis": True}), ("inloop", {"leeftijd": 70})]
+    engine = SearchEngine(data)
+    results = node_search(tmp_path / "site", queries)
+    ties = 0
+    for (query, filters), js in zip(queries, results):
+        python = engine.search(query, filters)
+        assert [[hit["ref"], hit["score"]] for hit in python] == js["hits"], (query, filters)
+        assert js["urls"] == [hit["url"] for hit in python[:5]]
+        scores = [hit["score"] for hit in python]
+        ties += len(scores) - len(set(scores))
+    assert ties > 0, "no tied scores: this test no longer tests the tie-break"
 
 
 def test_same_order_on_a_synthetic_kaart_full_of_ties(tmp_path):

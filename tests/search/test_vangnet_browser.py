@@ -109,3 +109,55 @@ def test_a_typo_gets_did_you_mean(browser_page, site_url):
     suggestion.get_by_role("button", name="mantelzorg").click()
     page.wait_for_function("new URLSearchParams(location.search).get('q') === 'mantelzorg'")
     assert page.locator("#sk-q").input_value() == "mantelzorg"
+
+
+def shard_or_chunk(url: str) -> bool:
+    """A term shard or card chunk of the split index (shards.py): zoeken/<map>/t<n>.json, k<n>.json."""
+    parts = url.split("?")[0].split("/")
+    return len(parts) >= 3 and parts[-3] == "zoeken" and parts[-1][:1] in "tk" and parts[-1].endswith(".json")
+
+
+@pytest.mark.parametrize("where", ["page", "header", "kcc"])
+def test_the_crisis_box_never_waits_for_a_shard(browser_page, site_url, where):
+    """The safety net comes from the manifest alone: with every term shard and card chunk failing,
+    the box still shows on the search page, in the header's results and on /kcc/."""
+    page = browser_page
+    blocked: list[str] = []
+    page.route(lambda url: shard_or_chunk(url), lambda route: (blocked.append(route.request.url), route.abort()))
+    query = "ik wil niet meer leven"
+    if where == "page":
+        page.goto(site_url + "/zoeken/?q=" + query)
+        box = page.locator("#sk-zoekpagina .sk-vangnet")
+    elif where == "header":
+        page.goto(site_url + "/themas/")
+        page.locator("#sk-zoekveld-q").fill(query)
+        box = page.locator("#sk-zoekveld .sk-vangnet")
+    else:
+        page.goto(site_url + "/kcc/")
+        page.locator("#kcc-q").fill(query)
+        box = page.locator(".sk-vangnet")
+    box.wait_for(state="visible")
+    assert "113" in box.inner_text()
+    page.wait_for_timeout(300)
+    assert blocked, "no shard was asked for: this test no longer blocks anything"
+
+
+def test_the_field_loads_the_manifest_on_focus_and_only_the_shards_a_query_needs(browser_page, site_url):
+    page = browser_page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "/themas/")
+    page.locator("#sk-zoekveld-q").focus()
+    page.wait_for_function("window.SocialeKaartZoek.isReady()")
+    assert [url for url in requested if url.endswith("/zoeken/zoekindex.json")]
+    assert not [url for url in requested if shard_or_chunk(url)]  # focus: the manifest, nothing more
+    page.locator("#sk-zoekveld-q").fill("schulden")
+    page.wait_for_function("document.querySelectorAll('.sk-zoekveld__hit').length > 0")
+    page.wait_for_load_state("networkidle")
+    shards = [url for url in requested if shard_or_chunk(url) and url.split("/")[-1].startswith("t")]
+    chunks = [url for url in requested if shard_or_chunk(url) and url.split("/")[-1].startswith("k")]
+    total = len(page.evaluate("Object.keys(SocialeKaartZoek.data().delen.termen)"))
+    assert 1 <= len(shards) < total, (shards, total)
+    assert 1 <= len(chunks) <= 5  # the cards of the five results shown
+    first = page.locator(".sk-zoekveld__hit").first
+    assert first.get_attribute("href").endswith("/themas/geld-en-schulden/") or "schuld" in first.get_attribute("href")

@@ -130,7 +130,7 @@ def test_filters_change_the_results_and_the_url(browser_page, site_url):
     page = browser_page
     page.goto(site_url + "/zoeken/?q=hulp")
     wait_for_results(page)
-    all_count = page.evaluate("window.SocialeKaartZoek.search('hulp', {}).length")
+    all_count = page.evaluate("window.SocialeKaartZoek.zoek('hulp', {}).then(h => h.length)")
     page.locator("#sk-filters summary").click()
     page.get_by_label("Gratis").check()
     page.wait_for_function("location.search.includes('gratis=ja')")
@@ -152,10 +152,10 @@ def test_age_and_kern_filters(browser_page, site_url):
     wait_for_results(page)
     assert page.locator("#sk-leeftijd").input_value() == "16"
     assert page.locator("#sk-kern").input_value() == "brummerveen"
-    shown = page.evaluate("window.SocialeKaartZoek.search('hulp', {leeftijd: 16, kern: 'brummerveen'}).map(h => h.id)")
-    unfiltered = page.evaluate("window.SocialeKaartZoek.search('hulp', {}).map(h => h.id)")
+    shown = page.evaluate("window.SocialeKaartZoek.zoek('hulp', {leeftijd: 16, kern: 'brummerveen'}).then(hits => hits.map(h => h.id))")
+    unfiltered = page.evaluate("window.SocialeKaartZoek.zoek('hulp', {}).then(hits => hits.map(h => h.id))")
     assert shown and len(shown) < len(unfiltered)
-    ages = page.evaluate("window.SocialeKaartZoek.search('hulp', {leeftijd: 16}).map(h => h.leeftijd || [null, null])")
+    ages = page.evaluate("window.SocialeKaartZoek.zoek('hulp', {leeftijd: 16}).then(hits => hits.map(h => h.leeftijd || [null, null]))")
     assert all((van is None or van <= 16) and (tot is None or 16 < tot) for van, tot in ages)
 
 

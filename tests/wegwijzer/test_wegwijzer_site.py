@@ -82,8 +82,10 @@ def test_sociaal_team_outcome_lists_every_team_with_its_kernen(demo_site, demo_k
     assert sorted(k for team in teams for k in team.split()) == sorted(demo_kaart.kernen)
     for team in teams:
         kern = team.split()[0]
-        assert f'id="team-{demo_kaart.sociaal_team_voor(kern).id}"' in html
-    assert "onafhankelijke cliëntondersteuner" in html and re.search(r"data-ww-kernkeuze[^>]* hidden", html)
+        assert re.search(rf'<section class="sk-ww-team" data-kernen="{team}" data-ww-team>\n<h3><a href="[^"]*ingangen/{demo_kaart.sociaal_team_voor(kern).id}/"', html)
+    assert "onafhankelijke cliëntondersteuner" in html
+    # the kern chooser is there from the first paint and hidden only without JavaScript
+    assert "<noscript><style>.sk-ww-kernkeuze" in html and not re.search(r"data-ww-kernkeuze[^>]* hidden", html)
 
 
 def test_crisis_outcome_shows_the_numbers_first(demo_site):

@@ -200,12 +200,29 @@
     });
   }
 
+  /* The Contact page's list of all teams ([data-sk-gebieden]): the chosen kern's gebied first, marked. */
+  function gebiedenView(kern) {
+    document.querySelectorAll("[data-sk-gebieden]").forEach(function (list) {
+      var gebieden = Array.prototype.slice.call(list.querySelectorAll(".sk-gebied"));
+      if (!list._volgorde) { list._volgorde = gebieden; }
+      var jouw = null;
+      list._volgorde.forEach(function (gebied) {
+        var match = !!kern && gebied.getAttribute("data-kernen").split(" ").indexOf(kern) !== -1;
+        gebied.classList.toggle("sk-gebied--jouw", match);
+        if (match) { jouw = gebied; }
+      });
+      (jouw ? [jouw] : []).concat(list._volgorde.filter(function (g) { return g !== jouw; }))
+        .forEach(function (gebied) { list.appendChild(gebied); });
+    });
+  }
+
   function show(select, box, data, root) {
     var kern = Kern.lees();
     var known = kern && kernNaam(data, kern) ? kern : "";
     select.value = known;
     teamView(box, data, known, root);
     kccView(data, known);
+    gebiedenView(known);
     if (window.nuOpen) { window.nuOpen.toon(box); }
   }
 
@@ -220,9 +237,9 @@
       var box = element("div", "sk-praten__team");
       box.setAttribute("aria-live", "polite");
       holder.textContent = "";
+      holder.appendChild(box);  // the team first: with a remembered kern it is the answer, the choice comes after
       holder.appendChild(keuze);
       holder.appendChild(postcodeKeuze(data, "sk-postcode-" + teller));
-      holder.appendChild(box);
       var follow = function () { show(select, box, data, root); };
       follow();
       select.addEventListener("change", function () { Kern.kies(select.value); });

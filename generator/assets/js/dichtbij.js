@@ -77,6 +77,7 @@
 
   function note(list, kern) {
     var existing = list.previousElementSibling;
+    if (!kern && !(existing && existing.hasAttribute("data-sk-dichtbij-note"))) { return; }  // nothing to say or undo
     if (!existing || !existing.hasAttribute("data-sk-dichtbij-note")) {
       existing = document.createElement("p");
       existing.className = "sk-note";
@@ -95,7 +96,11 @@
     cards.sort(function (a, b) { return a.getAttribute("data-sk-volgorde") - b.getAttribute("data-sk-volgorde"); });
     var near = kern && kern.plek ? cards.some(function (card) { return nearest(card, kern.plek) <= NEAR_KM; }) : false;
     if (near) { cards = nearFirst(cards, function (card) { return nearest(card, kern.plek); }); }
-    cards.forEach(function (card) { list.appendChild(card); });
+    // Move cards only when the order changes: every move makes the browser lay out the list again.
+    var children = list.children;
+    if (cards.some(function (card, index) { return children[index] !== card; })) {
+      cards.forEach(function (card) { list.appendChild(card); });
+    }
     note(list, near ? kern : null);
   }
 

@@ -457,7 +457,10 @@
     function appendRows(count) {
       var fragment = document.createDocumentFragment();
       var end = Math.min(shown + count, hits.length);
-      for (var i = shown; i < end; i++) fragment.appendChild(rij(hits[i], i, hits[i].elders));
+      for (var i = shown; i < end; i++) {
+        if (hits[i].url === undefined) { end = i; break; } // its card is not loaded yet: withCards first
+        fragment.appendChild(rij(hits[i], i, hits[i].elders));
+      }
       var knop = list.querySelector(".sk-kcc-elders");
       list.insertBefore(fragment, knop);
       var added = end - shown;
@@ -466,22 +469,50 @@
       return added;
     }
 
+    // Hits carry their card (url, samenvatting) only once its chunk is loaded (zoeken.js, shards.py):
+    // rows are added for loaded cards, and the next rows' cards are fetched ahead.
+    function withCards(list, then) {
+      if (list.every(function (hit) { return hit.url !== undefined; })) { then(); return; }
+      Zoek.kaarten(list).then(then, function () {
+        status.textContent = "Zoeken lukt nu niet. Gebruik het belscript, de A-Z lijst of de nummers hieronder.";
+      });
+    }
+
+    function prefetchNext() {
+      var next = hits.slice(shown, shown + PER_KEER).concat(elders.slice(0, PER_KEER));
+      if (next.length) Zoek.kaarten(next).catch(function () {});
+    }
+
+    var asking = 0; // the newest search; an older answer that comes later is dropped
+
     function update() {
       if (!ready) return;
       var query = field.value;
       setUrlParams({q: query.trim() ? query : ""});
       var filters = {soort: SOORTEN};
       var asked = query.trim() || kern.value;
-      elders = [];
       if (kern.value) filters.kern = kern.value;
+      var searches = [asked ? Zoek.zoek(query, filters, {kaarten: PER_KEER}) : Promise.resolve([])];
+      if (kern.value && query.trim()) searches.push(Zoek.zoek(query, {soort: SOORTEN}, {kaarten: 0}));
+      var mine = ++asking;
+      Promise.all(searches).then(function (found) {
+        if (mine !== asking) return;
+        show(query, found[0], found[1] || [], asked);
+      }, function () {
+        status.textContent = "Zoeken lukt nu niet. Gebruik het belscript, de A-Z lijst of de nummers hieronder.";
+      });
+    }
+
+    function show(query, found, everywhere, asked) {
       // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row.
       var spoed = query.trim() ? Zoek.vangnet(query).map(function (line) { return "ingang/" + line.id; }) : [];
       function notInBox(hit) { return spoed.indexOf(hit.soort + "/" + hit.id) === -1; }
-      hits = asked ? Zoek.search(query, filters).filter(notInBox) : [];
-      if (kern.value && query.trim()) {
+      hits = found.filter(notInBox);
+      elders = [];
+      if (everywhere.length) {
         var inKern = {};
         hits.forEach(function (hit) { inKern[hit.soort + "/" + hit.id] = true; });
-        elders = Zoek.search(query, {soort: SOORTEN}).filter(function (hit) { return !inKern[hit.soort + "/" + hit.id] && notInBox(hit); });
+        elders = everywhere.filter(function (hit) { return !inKern[hit.soort + "/" + hit.id] && notInBox(hit); });
       }
       today = vandaag();
       list.textContent = "";
@@ -489,19 +520,22 @@
       if (elders.length) list.appendChild(eldersKnop());
       appendRows(PER_KEER);
       status.textContent = asked ? aantal() : "";
+      prefetchNext();
       document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length}}));
     }
 
     function toonElders() {
-      var knop = list.querySelector(".sk-kcc-elders");
-      var first = shown;
-      elders.forEach(function (hit) { hit.elders = true; });
-      hits = hits.concat(elders);
-      elders = [];
-      if (knop) knop.remove();
-      appendRows(Math.max(PER_KEER, hits.length - shown));
-      status.textContent = aantal();
-      focusRow(first);
+      withCards(elders, function () {
+        var knop = list.querySelector(".sk-kcc-elders");
+        var first = shown;
+        elders.forEach(function (hit) { hit.elders = true; });
+        hits = hits.concat(elders);
+        elders = [];
+        if (knop) knop.remove();
+        appendRows(Math.max(PER_KEER, hits.length - shown));
+        status.textContent = aantal();
+        focusRow(first);
+      });
     }
 
     function showTeam() {
@@ -538,7 +572,19 @@
     function focusRow(index) {
       var buttons = rows();
       if (index < 0) { field.focus(); return; }
-      if (index >= buttons.length && shown < hits.length) { appendRows(PER_KEER); status.textContent = aantal(); buttons = rows(); }
+      if (index >= buttons.length && shown < hits.length) {
+        withCards(hits.slice(shown, shown + PER_KEER), function () {
+          appendRows(PER_KEER);
+          status.textContent = aantal();
+          focusLoaded(index);
+        });
+        return;
+      }
+      focusLoaded(index);
+    }
+
+    function focusLoaded(index) {
+      var buttons = rows();
       if (index < buttons.length) buttons[index].focus();
       else if (buttons.length) buttons[buttons.length - 1].focus();
     }

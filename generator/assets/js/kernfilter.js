@@ -13,6 +13,7 @@
   if (!box || !Kern) { return; }
   var select = box.querySelector("select");
   var status = box.querySelector("[data-sk-kernfilter-status]");
+  var alles = box.querySelector("[data-sk-kernfilter-alles]");
   var geen = document.querySelector("[data-sk-kernfilter-geen]");
   var cards = Array.prototype.slice.call(document.querySelectorAll(".sk-card[data-werkgebied]"));
   var teamList = document.querySelector("[data-sk-teams]");
@@ -45,7 +46,21 @@
       team.classList.toggle("sk-teamlijst__jouw", own.indexOf(team) !== -1);
       teamList.appendChild(team);
     });
-    status.textContent = kern ? shown + " van de " + cards.length + " voorzieningen op deze pagina zijn er voor " + kernNaam(kern) + "." : "";
+    // One page of several: say so, and link to the search page that filters all of them for this kern.
+    var pagina = status.hasAttribute("data-sk-kernfilter-pagina");
+    status.textContent = !kern ? "" : pagina ?
+      "Op deze pagina zijn " + shown + " van de " + cards.length + " voorzieningen er voor " + kernNaam(kern) + ". Er zijn meer pagina's." :
+      shown + " van de " + cards.length + " voorzieningen zijn er voor " + kernNaam(kern) + ".";
+    if (alles) {
+      alles.hidden = !kern;
+      if (kern) {
+        var link = alles.querySelector("a");
+        var url = new URL(link.getAttribute("href"), location.href);
+        url.searchParams.set("kern", kern);
+        link.href = url.pathname + url.search;
+        alles.querySelector("[data-sk-kernfilter-naam]").textContent = kernNaam(kern);
+      }
+    }
     if (geen) { geen.hidden = !(kern && shown === 0 && cards.length); }
   }
 

@@ -10,7 +10,9 @@
  *
  *      <span class="sk-nu-open" data-nu-open="{{ nu_open_json(tijden) }}"></span>
  *
- *    data-nu-open holds openingstijden.to_json() as JSON (HTML-escaped in the attribute):
+ *    data-nu-open holds openingstijden.to_json() as JSON (HTML-escaped in the attribute), or "^N":
+ *    the same plan as the element with data-nu-open-nr="N" (generator/build/compact.py writes a plan
+ *    that occurs several times on a page only once):
  *      {"dagen": [[[540,1020]], [], ...],   7 lists, Monday first, ranges in minutes, end may be 1440
  *       "dag_en_nacht": false,
  *       "feestdagen": "gesloten" | "open",
@@ -192,7 +194,13 @@
     try { return JSON.parse(el.textContent); } catch (e) { return null; }
   }
 
-  /* Fill in every [data-nu-open] element of the document. */
+  /* The JSON of a plan: "^N" refers to the element with data-nu-open-nr="N". */
+  function planTekst(doc, waarde) {
+    if (!waarde || waarde.charAt(0) !== "^" || !doc.querySelector) { return waarde; }
+    var bron = doc.querySelector('[data-nu-open-nr="' + waarde.slice(1).replace(/[^0-9]/g, "") + '"]');
+    return bron ? bron.getAttribute("data-nu-open") : null;
+  }
+
   /* Fills every [data-nu-open] element in `root` (the document, or the part a script just rebuilt). */
   function toon(root, moment) {
     moment = moment || new Date();
@@ -202,7 +210,7 @@
     for (var i = 0; i < elementen.length; i++) {
       var el = elementen[i];
       var plan;
-      try { plan = JSON.parse(el.getAttribute("data-nu-open")); } catch (e) { continue; }
+      try { plan = JSON.parse(planTekst(root.ownerDocument || root, el.getAttribute("data-nu-open"))); } catch (e) { continue; }
       if (!plan || !plan.dagen) continue;
       if (plan.feestdagen === "gesloten" && !bekend) continue;
       var s = status(plan, feestdagen || {}, moment);

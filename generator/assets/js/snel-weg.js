@@ -32,8 +32,15 @@
   document.addEventListener(EVENT, toon);
   if (document.querySelector("[data-snel-weg]")) { toon(); }
   if (window.MutationObserver && box.hidden) {
-    var observer = new MutationObserver(function () {
-      if (document.querySelector("[data-snel-weg]")) { toon(); observer.disconnect(); }
+    // Looks only at what changed (not the whole page): lists that rebuild themselves stay cheap.
+    var heeftSignaal = function (node) {
+      return node.nodeType === 1 && (node.hasAttribute("data-snel-weg") || !!node.querySelector("[data-snel-weg]"));
+    };
+    var observer = new MutationObserver(function (records) {
+      var gevonden = records.some(function (record) {
+        return record.type === "attributes" ? heeftSignaal(record.target) : Array.prototype.some.call(record.addedNodes, heeftSignaal);
+      });
+      if (gevonden) { toon(); observer.disconnect(); }
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-snel-weg"] });
   }

@@ -188,22 +188,28 @@
       if (label) { label.remove(); }
       if (match) {
         jouwTeam = team;
-        team.insertBefore(element("p", "sk-ww-team__jouw", woorden === WOORDEN["true"] ? "Sociaal team van die persoon" : "Jouw sociaal team"), team.firstChild);
+        var kop = !team.hasAttribute("data-ww-team") ? "Hier kun je terecht" :
+          woorden === WOORDEN["true"] ? "Sociaal team van die persoon" : "Jouw sociaal team";
+        team.insertBefore(element("p", "sk-ww-team__jouw", kop), team.firstChild);
       }
     });
     if (container) {
-      var order = jouwTeam ? [jouwTeam].concat(teamsInOrder.filter(function (t) { return t !== jouwTeam; })) : teamsInOrder;
-      order.forEach(function (team) { container.appendChild(team); });
+      // The chosen kern's door right under the chooser (before "Op deze pagina"); the others in the list.
+      var plek = document.querySelector("[data-ww-jouw-plek]");
+      teamsInOrder.forEach(function (team) { (team === jouwTeam && plek ? plek : container).appendChild(team); });
     }
     document.querySelectorAll(".sk-ww-ondersteuners li[data-werkgebied]").forEach(function (item) {
       var gebied = item.getAttribute("data-werkgebied").split(" ");
       item.hidden = !!gekozen && !gekozen.gebieden.some(function (id) { return gebied.indexOf(id) !== -1; });
     });
+    // Until a kern is chosen, the gemeente's general number is the door (deur.py's terugval).
+    var terugval = document.querySelector("[data-ww-terugval]");
+    if (terugval) { terugval.hidden = !!gekozen; }
     if (!uitkomst) { return; }
     if (jouwTeam) {
       var naam = jouwTeam.querySelector("h3").textContent.trim();
       var tel = jouwTeam.querySelector(".sk-tel");
-      uitkomst.textContent = woorden.woont + gekozen.naam + ". " + woorden.team + naam +
+      uitkomst.textContent = woorden.woont + gekozen.naam + ". " + (jouwTeam.hasAttribute("data-ww-team") ? woorden.team : "Je kunt terecht bij ") + naam +
         (tel ? ": bel " + tel.textContent.trim() + "." : ".");
     } else {
       uitkomst.textContent = gekozen ? woorden.woont + gekozen.naam + "." : "";

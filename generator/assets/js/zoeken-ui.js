@@ -168,34 +168,39 @@
       }
       Zoek.ready().then(function () {
         if (input.value.trim() !== query) return; // typed on meanwhile
+        // The crisis box comes from the manifest alone: it never waits for a shard.
         var lines = Zoek.vangnet(query);
         var said = showVangnet(lines);
+        if (lines.length) panel.hidden = false;
         var inBox = lines.map(function (line) { return line.id; });
-        var hits = Zoek.search(query, {}).filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
-        var suggestion = Zoek.suggestion(query);
-        bedoel.textContent = "";
-        bedoel.hidden = !suggestion;
-        if (suggestion) {
-          bedoel.appendChild(document.createTextNode("Bedoelde je "));
-          var try_ = el("a", null, suggestion);
-          try_.href = pageUrl + "?" + Zoek.paramsFor(suggestion, {}).toString();
-          bedoel.appendChild(try_);
-          bedoel.appendChild(document.createTextNode("?"));
-        }
-        list.textContent = "";
-        hits.slice(0, HEADER_HITS).forEach(function (hit) {
-          var item = el("li");
-          var link = el("a", "sk-zoekveld__hit");
-          link.href = Zoek.href(hit);
-          link.appendChild(el("span", "sk-zoekveld__naam", hit.naam));
-          link.appendChild(el("span", "sk-zoekveld__soort", Zoek.data().soorten[hit.soort] || ""));
-          item.appendChild(link);
-          list.appendChild(item);
+        return Zoek.zoek(query, {}, {kaarten: HEADER_HITS + lines.length}).then(function (found) {
+          if (input.value.trim() !== query) return;
+          var hits = found.filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
+          var suggestion = Zoek.suggestion(query);
+          bedoel.textContent = "";
+          bedoel.hidden = !suggestion;
+          if (suggestion) {
+            bedoel.appendChild(document.createTextNode("Bedoelde je "));
+            var try_ = el("a", null, suggestion);
+            try_.href = pageUrl + "?" + Zoek.paramsFor(suggestion, {}).toString();
+            bedoel.appendChild(try_);
+            bedoel.appendChild(document.createTextNode("?"));
+          }
+          list.textContent = "";
+          hits.slice(0, HEADER_HITS).forEach(function (hit) {
+            var item = el("li");
+            var link = el("a", "sk-zoekveld__hit");
+            link.href = Zoek.href(hit);
+            link.appendChild(el("span", "sk-zoekveld__naam", hit.naam));
+            link.appendChild(el("span", "sk-zoekveld__soort", Zoek.data().soorten[hit.soort] || ""));
+            item.appendChild(link);
+            list.appendChild(item);
+          });
+          all.href = pageUrl + "?" + Zoek.paramsFor(query, {}).toString();
+          all.textContent = hits.length ? "Alle " + aantal(hits.length) + " bekijken" : "Niets gevonden. Bekijk andere manieren om hulp te vinden";
+          panel.hidden = false;
+          announce(said + (hits.length ? aantal(hits.length) + ". Druk op pijl omlaag voor de eerste resultaten." : "Geen resultaten."), false);
         });
-        all.href = pageUrl + "?" + Zoek.paramsFor(query, {}).toString();
-        all.textContent = hits.length ? "Alle " + aantal(hits.length) + " bekijken" : "Niets gevonden. Bekijk andere manieren om hulp te vinden";
-        panel.hidden = false;
-        announce(said + (hits.length ? aantal(hits.length) + ". Druk op pijl omlaag voor de eerste resultaten." : "Geen resultaten."), false);
       }).catch(function () {
         close();
       });
@@ -318,12 +323,23 @@
       return item;
     }
 
-    function showMore() {
+    // A hit's card (url, samenvatting…) comes in a small chunk (shards.py): a page of results is
+    // shown once its cards are loaded.
+    function appendPage() {
       var data = Zoek.data();
       var next = current.slice(shown, shown + PAGE_SIZE);
       next.forEach(function (hit) { results.appendChild(card(hit, data)); });
       shown += next.length;
       more.hidden = shown >= current.length;
+    }
+
+    function showMore(then) {
+      var mine = asking;
+      Zoek.kaarten(current.slice(shown, shown + PAGE_SIZE)).then(function () {
+        if (mine !== asking) return;
+        appendPage();
+        if (then) then();
+      }, failed);
     }
 
     function statusText(query, filters, count) {
@@ -363,25 +379,35 @@
       kccRegel.appendChild(document.createTextNode(" (" + kcc.naam + ")."));
     }
 
+    var asking = 0; // the newest render; an older search that answers later is dropped
+
     function render(announceNow) {
       var query = input.value.trim();
       var filters = readFilters();
+      // The crisis box first, from the manifest alone: it never waits for a shard.
       var lines = query ? Zoek.vangnet(query) : [];
       var said = showVangnet(lines);
       var inBox = lines.map(function (line) { return line.id; });
-      current = Zoek.search(query, filters).filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
-      // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.
-      if (window.SocialeKaartDichtbij) current = window.SocialeKaartDichtbij.sorteer(current, function (hit) { return hit.plekken; });
-      results.textContent = "";
-      shown = 0;
-      showMore();
-      showSuggestion(query);
-      var empty = current.length === 0 && (query !== "" || Object.keys(filters).length > 0);
-      none.hidden = !empty;
-      noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
-      if (empty) showKcc();
-      announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
-      announcedVangnet = said !== "";
+      var mine = ++asking;
+      Zoek.zoek(query, filters, {kaarten: 0}).then(function (found) {
+        if (mine !== asking) return null;
+        current = found.filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
+        // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.
+        if (window.SocialeKaartDichtbij) current = window.SocialeKaartDichtbij.sorteer(current, function (hit) { return hit.plekken; });
+        return Zoek.kaarten(current.slice(0, PAGE_SIZE));
+      }).then(function (page) {
+        if (page === null || mine !== asking) return;
+        results.textContent = "";
+        shown = 0;
+        appendPage();
+        showSuggestion(query);
+        var empty = current.length === 0 && (query !== "" || Object.keys(filters).length > 0);
+        none.hidden = !empty;
+        noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
+        if (empty) showKcc();
+        announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
+        announcedVangnet = said !== "";
+      }, failed);
     }
 
     var announcedVangnet = false;
@@ -448,9 +474,10 @@
     });
     more.addEventListener("click", function () {
       var first = shown;
-      showMore();
-      var link = results.children[first] && results.children[first].querySelector("a");
-      if (link) link.focus();
+      showMore(function () {
+        var link = results.children[first] && results.children[first].querySelector("a");
+        if (link) link.focus();
+      });
     });
     window.addEventListener("popstate", restore);
     if (window.SocialeKaartKern && window.SocialeKaartDichtbij) {

@@ -5,17 +5,24 @@
  * In the browser this file defines window.SocialeKaartZoek (loads nothing until asked):
  *
  *   SocialeKaartZoek.ready()                 -> Promise; loads lunr.js, lunr.stemmer.support.js,
- *                                               lunr.nl.js and zoeken/zoekindex.json (once)
+ *                                               lunr.nl.js and zoeken/zoekindex.json, the manifest
+ *                                               (once); enough for vangnet(), data() and the API below
  *   SocialeKaartZoek.isReady()               -> true once ready() has resolved
- *   SocialeKaartZoek.search(query, filters?, options?) -> hits, best first (only after ready())
+ *   SocialeKaartZoek.zoek(query, filters?, options?) -> Promise of the hits, best first: loads the
+ *                                               term shards the query needs and the cards of the first
+ *                                               options.kaarten hits (default 20; see shards.py)
+ *   SocialeKaartZoek.kaarten(hits)           -> Promise; fills in the cards (url, samenvatting,
+ *                                               telefoon, status) of these hits
+ *   SocialeKaartZoek.search(query, filters?, options?) -> the same hits at once, complete only for
+ *                                               a query zoek() has prepared (only after ready())
  *       query    what the person typed (any text; empty gives all documents that pass the filters,
  *                or nothing when there are no filters)
  *       filters  {thema, doelgroep, kern, leeftijd (number), gratis (bool), vrij (bool),
  *                 soort (string or list of strings)}; missing or empty = no filter
- *       options  {limit: number}
- *       hit      {ref, score, id, soort, naam, url (site-relative, e.g. 'voorzieningen/x/'),
- *                 samenvatting, themas, doelgroepen, leeftijd [van, tot], gratis, vrij,
- *                 werkgebied, telefoon, status} (fields absent when unknown)
+ *       options  {limit: number, kaarten: number (zoek only)}
+ *       hit      {ref, score, id, soort, naam, themas, doelgroepen, leeftijd [van, tot], gratis,
+ *                 vrij, werkgebied, plekken, and once its card is loaded: url (site-relative,
+ *                 e.g. 'voorzieningen/x/'), samenvatting, telefoon, status} (absent when unknown)
  *   SocialeKaartZoek.vangnet(query)          -> the crisis lines the query calls up (the safety net,
  *                                               kaart/vangnet.yaml), most urgent first: {id, naam, url,
  *                                               telefoon, tel, wat_doen, wanneer?, snel_weg?}; [] if none.
@@ -29,8 +36,8 @@
  *   SocialeKaartZoek.filtersFromParams(URLSearchParams) / paramsFor(query, filters) -> URL round trip
  *   SocialeKaartZoek.configure({root})       -> site root URL (default: data-root of the header form)
  *
- * Under Node (tests): module.exports = {createEngine, cleanQuery, fold, ...}; an engine has search,
- * terms, vangnet and suggestion.
+ * Under Node (tests): module.exports = {createEngine, dataStore, complete, cleanQuery, fold, ...}; an
+ * engine has search, terms, vangnet, suggestion and cards.
  */
 (function (root, factory) {
   "use strict";
@@ -208,7 +215,7 @@
 
   function indexWords(lunr, data) {
     var raw = new Set(data.woorden);
-    var stems = new Set(data.lunr.invertedIndex.map(function (entry) { return entry[0]; }));
+    var stems = new Set(data.termen);
     return {
       raw: raw,
       stems: stems,
@@ -313,11 +320,11 @@
     });
   }
 
-  function ordered(lunr, hits, data, terms, lines, doors, keep, nameOf, settings) {
+  function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings) {
     var present = new Set(hits.map(function (hit) { return hit.ref; }));
     lines.concat(doors.filter(function (door) { return keep(data.docs[door]); })).forEach(function (at) {
       if (!present.has("d" + at)) {
-        hits.push(toHit(data, "d" + at, 0));
+        hits.push(toHit(data, store, "d" + at, 0));
         present.add("d" + at);
       }
     });
@@ -366,15 +373,102 @@
     return clauses;
   }
 
-  function runClauses(lunr, index, clauses) {
-    return index.query(function (q) {
-      clauses.forEach(function (c) {
-        var options = {usePipeline: c.usePipeline, boost: c.boost};
-        if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
-        if (c.editDistance) options.editDistance = c.editDistance;
-        q.term(c.term, options);
-      });
+  // --- lunr's index by term (query.TermIndex, query_vector, score_clauses) ----------------------
+
+  /** The terms of lunr's index (sorted) and what a clause expands to, as lunr.Index.query does. */
+  function termIndex(lunr, data) {
+    var terms = data.termen;
+    var tokenSet = null;
+    var positions = null;
+
+    function lowerBound(term) {
+      var lo = 0, hi = terms.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (terms[mid] < term) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+
+    function expanded(clause) {
+      var term = clause.usePipeline ? stem(lunr, clause.term) : clause.term;
+      if (term === "") return [];
+      if (clause.editDistance) {
+        if (!tokenSet) {
+          tokenSet = lunr.TokenSet.fromArray(terms);
+          positions = new Map();
+          terms.forEach(function (word, at) { positions.set(word, at); });
+        }
+        return tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, clause.editDistance)).toArray()
+          .map(function (word) { return positions.get(word); }).sort(function (a, b) { return a - b; });
+      }
+      var start = lowerBound(term);
+      if (clause.wildcard) {
+        var found = [];
+        for (var end = start; end < terms.length && terms[end].slice(0, term.length) === term; end++) found.push(end);
+        return found;
+      }
+      return start < terms.length && terms[start] === term ? [start] : [];
+    }
+
+    return {expanded: expanded, fields: data.velden.length};
+  }
+
+  /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector). */
+  function queryVector(index, clauses) {
+    var boosts = new Map();
+    clauses.forEach(function (clause) {
+      index.expanded(clause).forEach(function (at) { boosts.set(at, (boosts.get(at) || 0) + clause.boost); });
     });
+    return boosts;
+  }
+
+  /**
+   * Document position -> lunr's score: per field the dot product of the query vector with the
+   * document's field vector, divided by the query vector's magnitude, summed over the fields.
+   * `posting(at)` gives a term's postings (index.postings_by_term).
+   */
+  function scoreClauses(index, boosts, posting) {
+    var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
+    var squares = 0;
+    order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
+    var magnitude = Math.sqrt(squares);
+    var fields = index.fields;
+    var dots = new Map();
+    order.forEach(function (at) {
+      var row = posting(at), boost = boosts.get(at);
+      for (var field = 0; field < fields; field++) {
+        var flat = row[field + 1], doc = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          doc += flat[i];
+          var perField = dots.get(doc);
+          if (perField === undefined) {
+            perField = new Array(fields).fill(null);
+            dots.set(doc, perField);
+          }
+          var product = boost * (flat[i + 1] / 1000);
+          perField[field] = perField[field] === null ? product : perField[field] + product;
+        }
+      }
+    });
+    var scores = new Map();
+    dots.forEach(function (perField, doc) {
+      var score = 0;
+      perField.forEach(function (dot) {
+        if (dot !== null) score += magnitude ? dot / magnitude : 0;
+      });
+      scores.set(doc, score);
+    });
+    return scores;
+  }
+
+  /** lunr's scores for the clauses; null while a term's shard is not loaded (the store then wants it). */
+  function runClauses(index, store, clauses) {
+    var boosts = queryVector(index, clauses);
+    var missing = false;
+    boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
+    if (missing) return null;
+    return scoreClauses(index, boosts, store.posting);
   }
 
   function isSet(value) {
@@ -429,24 +523,98 @@
     return parseInt(ref.slice(1), 10);
   }
 
-  function toHit(data, ref, score) {
-    var doc = data.docs[position(ref)];
+  var CARD_KEYS = ["id", "soort", "naam", "url", "samenvatting", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "telefoon", "status", "plekken"];
+
+  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
+  function toHit(data, store, ref, score) {
+    var at = position(ref);
+    var card = Object.assign({}, data.docs[at], store.card(at, false) || {});
     var hit = {ref: ref, score: score};
-    Object.keys(doc).forEach(function (key) { hit[key] = doc[key]; });
+    CARD_KEYS.forEach(function (key) { if (key in card) hit[key] = card[key]; });
     return hit;
   }
 
-  function ranked(lunr, index, data, clauses, keep) {
+  function ranked(index, store, data, clauses, keep) {
+    var scores = runClauses(index, store, clauses);
     var hits = [];
-    runClauses(lunr, index, clauses).forEach(function (result) {
-      if (keep(data.docs[position(result.ref)])) hits.push(toHit(data, result.ref, roundScore(result.score)));
+    if (scores === null) return null;
+    scores.forEach(function (score, doc) {
+      if (keep(data.docs[doc])) hits.push(toHit(data, store, "d" + doc, roundScore(score)));
     });
     return hits;
   }
 
-  /** A search engine over a loaded zoekindex.json (`data`), using the given lunr (with lunr.nl). */
-  function createEngine(lunr, data) {
-    var index = lunr.Index.load(data.lunr);
+  // --- where postings and cards come from ---------------------------------------------------------
+
+  /**
+   * The postings and cards of the data: all in memory (data.postings, data.kaarten: Node, tests),
+   * or loaded per shard and chunk (shards.py). `wanted()` lists what a search asked for and lacked;
+   * `add(kind, number, json)` puts a loaded file in.
+   */
+  function dataStore(data) {
+    if (data.postings) {
+      return {
+        posting: function (at) { return data.postings[at]; },
+        card: function (at) { return data.kaarten[at]; },
+        wanted: function () { return {termen: [], kaarten: []}; },
+        add: function () {},
+      };
+    }
+    var delen = data.delen;
+    var postings = [];
+    var cards = [];
+    var wantedShards = new Set();
+    var wantedChunks = new Set();
+
+    function shardOf(at) {
+      var lo = 0, hi = delen.termen.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (delen.termen[mid] <= at) lo = mid + 1; else hi = mid;
+      }
+      return lo - 1;
+    }
+
+    return {
+      posting: function (at) {
+        if (postings[at] === undefined) wantedShards.add(shardOf(at));
+        return postings[at];
+      },
+      /** A document's card part; with want = false a missing one is not asked for. */
+      card: function (at, want) {
+        if (cards[at] === undefined && want !== false) wantedChunks.add(Math.floor(at / delen.kaarten));
+        return cards[at];
+      },
+      wanted: function () {
+        var out = {termen: Array.from(wantedShards), kaarten: Array.from(wantedChunks)};
+        wantedShards.clear();
+        wantedChunks.clear();
+        return out;
+      },
+      add: function (kind, number, json) {
+        if (kind === "termen") {
+          json.postings.forEach(function (row, i) { postings[json.van + i] = row; });
+        } else {
+          json.forEach(function (card, i) { cards[number * delen.kaarten + i] = card; });
+        }
+      },
+    };
+  }
+
+  /** The site path of a shard ("termen") or card chunk ("kaarten") of a manifest. */
+  function partPath(data, kind, number) {
+    return "zoeken/" + data.delen.map + "/" + (kind === "termen" ? "t" : "k") + number + ".json";
+  }
+
+  /**
+   * A search engine over zoekindex.json (`data`), using the given lunr (with lunr.nl). `data` is
+   * the manifest (postings and cards then come through `store`, see dataStore) or the whole data.
+   * search() and suggestion() return null while a shard they need is not loaded: the store then
+   * lists it in wanted(); load it with store.add() and ask again (browserApi's complete()).
+   */
+  function createEngine(lunr, data, store) {
+    store = store || dataStore(data);
+    var index = termIndex(lunr, data);
     var settings = data.zoeken;
     var vocabularySet = null;
     var known = null;
@@ -475,7 +643,7 @@
 
     var lastLines = {query: null, lines: []};
 
-    /** The crisis lines of a query; the last answer is kept (search() and the page both ask). */
+    /** The crisis lines of a query (the manifest only: never waits for a shard); the last answer is kept. */
     function vangnet(query) {
       if (lastLines.query !== query) {
         lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().raw), signalCache)};
@@ -492,18 +660,22 @@
 
     var found = {key: null, any: false};
 
-    /** Whether the terms find anything before typo tolerance and filters (the last answer is kept). */
+    /** Whether the terms find anything before typo tolerance and filters (the last answer is kept); null while a shard is missing. */
     function foundAsTyped(t) {
       var key = t.join(" ");
       if (found.key !== key) {
-        found = {key: key, any: ranked(lunr, index, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }).length > 0};
+        var hits = ranked(index, store, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; });
+        if (hits === null) return null;
+        found = {key: key, any: hits.length > 0};
       }
       return found.any;
     }
 
     function suggestion(query) {
       var t = terms(query);
-      if (!t.length || foundAsTyped(t)) return null;
+      if (!t.length) return null;
+      var any = foundAsTyped(t);
+      if (any === null || any) return null;
       return suggestionFor(t, words(), settings);
     }
 
@@ -516,23 +688,56 @@
         hits = [];
         if (hasFilter(filters || {}) || soortenOf(filters || {})) {
           data.docs.forEach(function (doc, i) {
-            if (keep(doc)) hits.push(toHit(data, "d" + i, 0));
+            if (keep(doc)) hits.push(toHit(data, store, "d" + i, 0));
           });
         }
       } else {
-        hits = ranked(lunr, index, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep);
+        hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep);
+        if (hits === null) return null;
         if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
         var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
         if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
-          hits = ranked(lunr, index, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
+          hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
+          if (hits === null) return null;
         }
       }
       var lines = vangnet(query).map(function (line) { return line.at; });
-      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, terms_, lines, doors(query), keep, nameOf, settings);
+      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, store, terms_, lines, doors(query), keep, nameOf, settings);
       return limit ? hits.slice(0, limit) : hits;
     }
 
-    return {search: search, terms: terms, vangnet: vangnet, suggestion: suggestion};
+    /** Asks the store for the cards of these hits; fills in those it has. */
+    function cards(hits) {
+      hits.forEach(function (hit) {
+        var card = store.card(position(hit.ref));
+        if (card) Object.assign(hit, card);
+      });
+      return hits;
+    }
+
+    return {
+      search: search, terms: terms, vangnet: vangnet, suggestion: suggestion, cards: cards, store: store,
+      clauses: function (t, fuzzy) { return clausesFor(lunr, t, settings, fuzzy, vocabulary); },
+      score: function (clauses) { return runClauses(index, store, clauses); },
+    };
+  }
+
+  /**
+   * Runs `run` until the store wants nothing more, loading what it wants with `load(kind, number)`
+   * (a promise of the file's JSON, or the JSON itself): how a search gets the shards of its terms
+   * and the cards of its results. Gives run's last answer.
+   */
+  function complete(store, run, load) {
+    var result = run();
+    var wanted = store.wanted();
+    var parts = [];
+    ["termen", "kaarten"].forEach(function (kind) {
+      wanted[kind].forEach(function (number) { parts.push([kind, number]); });
+    });
+    if (!parts.length) return Promise.resolve(result);
+    return Promise.all(parts.map(function (part) {
+      return Promise.resolve(load(part[0], part[1])).then(function (json) { store.add(part[0], part[1], json); });
+    })).then(function () { return complete(store, run, load); });
   }
 
   // --- URL round trip ---------------------------------------------------------------------------
@@ -625,6 +830,32 @@
       return loading;
     }
 
+    var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once)
+
+    function loadPart(kind, number) {
+      var path = partPath(loaded, kind, number);
+      if (!parts[path]) {
+        parts[path] = win.fetch(siteRoot() + path).then(function (response) {
+          if (!response.ok) throw new Error("Zoekbestand niet gevonden (" + response.status + ")");
+          return response.json();
+        });
+        parts[path].catch(function () { delete parts[path]; });
+      }
+      return parts[path];
+    }
+
+    /** The hits with the shards of the query's terms and the cards of the first `options.kaarten` (20). */
+    function zoek(query, filters, options) {
+      var shown = options && options.kaarten !== undefined ? options.kaarten : 20;
+      return ready().then(function () {
+        return complete(engine.store, function () {
+          var hits = engine.search(query, filters || {}, options);
+          if (hits) engine.cards(hits.slice(0, shown));
+          return hits;
+        }, loadPart);
+      });
+    }
+
     function requireEngine() {
       if (!engine) throw new Error("SocialeKaartZoek: wacht eerst op ready()");
       return engine;
@@ -638,7 +869,13 @@
     return {
       ready: ready,
       isReady: function () { return engine !== null; },
-      search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options); },
+      zoek: zoek,
+      kaarten: function (hits) {
+        return ready().then(function () {
+          return complete(engine.store, function () { return engine.cards(hits); }, loadPart);
+        });
+      },
+      search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options) || []; },
       terms: function (query) { return requireEngine().terms(query); },
       vangnet: function (query) { return requireEngine().vangnet(query); },
       suggestion: function (query) { return requireEngine().suggestion(query); },
@@ -658,6 +895,9 @@
 
   return {
     createEngine: createEngine,
+    dataStore: dataStore,
+    complete: complete,
+    partPath: partPath,
     cleanQuery: cleanQuery,
     fold: fold,
     filtersFromParams: filtersFromParams,

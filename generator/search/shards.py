@@ -1,0 +1,91 @@
+"""The search data as files on the site: a small manifest, term shards and card chunks.
+
+The first search must not download the whole index (at 10,000 records that is 3 MB gzipped), so
+the data of index.build_search_data is split:
+
+    zoeken/zoekindex.json        the manifest: everything except `postings` and `kaarten`, plus
+                                 `delen` = {map, termen, kaarten}. It holds what the safety net,
+                                 the official doors, filler words, typo correction, filters and
+                                 the ranking tiers need, so the crisis box never waits for a shard.
+    zoeken/<map>/t<n>.json       term shard n: {"van": position of its first term, "postings": [...]}
+                                 for a contiguous run of the sorted terms; `delen.termen` lists the
+                                 first position of every shard (a prefix query usually needs one)
+    zoeken/<map>/k<n>.json       card chunk n: the `kaarten` of documents n*size .. (n+1)*size-1
+
+`map` is a hash of the whole data, so a new build never mixes its manifest with old shards
+(the manifest has a fixed name; shards and chunks can be cached forever).
+zoeken.js fetches the shards of a query's terms and the chunks of the results it shows;
+query.py (kaart zoek) works on the whole data in memory. `read_site_files` puts the files back
+together (tests compare the site with `kaart zoek`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from .index import SEARCH_DATA_URI, search_data_json
+
+SHARD_DIR = "zoeken/"
+# Raw JSON bytes per term shard and documents per card chunk: both gzip to roughly 3-8 KB, small
+# enough that a query fetches little, large enough that a site has hundreds of files, not millions.
+SHARD_BYTES = 24_000
+CARD_CHUNK = 32
+
+
+def shard_starts(postings: list[list[Any]], target: int = SHARD_BYTES) -> list[int]:
+    """The first term position of every shard: contiguous runs of about `target` bytes."""
+    starts, size = [0], 0
+    for at, posting in enumerate(postings):
+        length = len(search_data_json(posting))
+        if size and size + length > target:
+            starts.append(at)
+            size = 0
+        size += length
+    return starts
+
+
+def site_files(data: dict[str, Any]) -> dict[str, str]:
+    """Site path -> file text for the manifest, the term shards and the card chunks."""
+    text = search_data_json(data)
+    folder = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    postings, kaarten = data["postings"], data["kaarten"]
+    starts = shard_starts(postings)
+    manifest = {key: value for key, value in data.items() if key not in ("postings", "kaarten")}
+    manifest["delen"] = {"map": folder, "termen": starts, "kaarten": CARD_CHUNK}
+    files = {SEARCH_DATA_URI: search_data_json(manifest)}
+    base = f"{SHARD_DIR}{folder}/"
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(postings)
+        files[f"{base}t{number}.json"] = search_data_json({"van": start, "postings": postings[start:end]})
+    for number in range(0, (len(kaarten) + CARD_CHUNK - 1) // CARD_CHUNK):
+        files[f"{base}k{number}.json"] = search_data_json(kaarten[number * CARD_CHUNK : (number + 1) * CARD_CHUNK])
+    return files
+
+
+def write_site_files(site_dir: Path, data_text: str) -> int:
+    """Write the search files of the data (the text of build_search_data) into the site; the count."""
+    files = site_files(json.loads(data_text))
+    for uri, text in files.items():
+        target = site_dir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return len(files)
+
+
+def read_site_files(site_dir: Path) -> dict[str, Any]:
+    """The whole search data again, from the files of a built site."""
+    manifest = json.loads((site_dir / SEARCH_DATA_URI).read_text(encoding="utf-8"))
+    delen = manifest.pop("delen")
+    base = site_dir / SHARD_DIR / delen["map"]
+    postings: list[Any] = []
+    for number in range(len(delen["termen"])):
+        postings += json.loads((base / f"t{number}.json").read_text(encoding="utf-8"))["postings"]
+    kaarten: list[Any] = []
+    for number in range(0, (len(manifest["docs"]) + delen["kaarten"] - 1) // delen["kaarten"]):
+        kaarten += json.loads((base / f"k{number}.json").read_text(encoding="utf-8"))
+    data = dict(manifest)
+    data["postings"], data["kaarten"] = postings, kaarten
+    return data
