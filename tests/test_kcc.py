@@ -200,3 +200,26 @@ def test_kcc_json_is_on_the_site_and_matches_the_records(demo_site, demo):
     assert data["versie"] == VERSIE == 2
     some = next(v for v in demo.voorzieningen.values() if v.kcc and v.status != "gestopt")
     assert data["records"]["voorziening"][some.id]["antwoord"] == some.kcc.antwoord
+
+
+def test_a_fixed_door_that_differs_per_kern_lists_every_kerns_door_in_the_call_script(demo_site, demo):
+    """An Egelstede-only service (formulierenhulp in the bibliotheek) is not the door for a Wolderbeek caller:
+    the call script lists each group of kernen with its own door, as the residents' page does (deur.deuren)."""
+    from generator.wegwijzer.deur import deuren, vaste_deur
+
+    script = belscript(demo, demo.extras["wegwijzer"])
+    checked = 0
+    for s in script.uitkomsten:
+        deur = vaste_deur(demo, s.uitkomst)
+        if deur is None or demo.kernen_in(deur.record.werkgebied) >= set(demo.kernen):
+            continue
+        page = (demo_site / s.pagina_url / "index.html").read_text(encoding="utf-8")
+        section = page[page.index(f'id="{s.anker}"'):]
+        section = section[: section.index("</section>")]
+        for kern_id in demo.kernen:
+            door = deuren(demo, s.uitkomst, kern_id)[0]
+            item = re.search(rf'<li data-deur data-kernen="([^"]*\b{re.escape(kern_id)}\b[^"]*)">(.*?)</li>', section)
+            assert item and door.naam in item.group(2), (s.uitkomst.id, kern_id)
+            assert f'tel:{door.telefoon}' in item.group(2).replace(" ", "") or door.telefoon.replace(" ", "") in item.group(2).replace(" ", ""), (s.uitkomst.id, kern_id)
+        checked += 1
+    assert checked >= 3

@@ -19,9 +19,9 @@ from typing import Any
 
 from ..models import Ingang
 from ..validate import Kaart
-from ..wegwijzer.deur import Deur, hulplijnen, vaste_deur
+from ..wegwijzer.deur import Deur, deur_groepen, hulplijnen, vaste_deur
 from ..wegwijzer.model import Antwoord, Uitkomst, Vraag, Wegwijzer
-from ..wegwijzer.pages import clientondersteuners_voor
+from ..wegwijzer.pages import clientondersteuners_voor, plaatsen_tekst
 
 
 BELSCRIPT_URL = "kcc/belscript/"  # the questions
@@ -71,6 +71,8 @@ class ScriptUitkomst:
     hulplijnen: list[Ingang] = field(default_factory=list)  # for a crisis outcome
     ondersteuners: list[Any] = field(default_factory=list)  # for 'ingang: clientondersteuning', filtered per kern by kcc.js
     pagina_url: str = UITKOMSTEN_URL  # the outcomes page it is on
+    elders: list[tuple[Deur, str, list[str]]] = field(default_factory=list)  # a fixed door that differs per kern:
+    # (door, "voor" places, kern ids) per group, the same doors as the residents' page (deur.deur_groepen)
 
     @property
     def anker(self) -> str:
@@ -114,7 +116,11 @@ def uitkomsten_in_volgorde(wegwijzer: Wegwijzer, vragen: list[Vraag]) -> list[Ui
 def script_uitkomst(kaart: Kaart, uitkomst: Uitkomst, pagina_url: str) -> ScriptUitkomst:
     ondersteuners = clientondersteuners_voor(kaart, uitkomst.clientondersteuning or ["wmo"]) if uitkomst.via_clientondersteuning else []
     lijnen = hulplijnen(kaart, uitkomst) if uitkomst.is_crisis else []
-    return ScriptUitkomst(uitkomst, vaste_deur(kaart, uitkomst), lijnen, ondersteuners, pagina_url)
+    deur = vaste_deur(kaart, uitkomst)
+    groepen = deur_groepen(kaart, uitkomst) if deur is not None else []
+    elders = [(groep.deuren[0], plaatsen_tekst(kaart, list(groep.kernen)), sorted(k.id for k in groep.kernen))
+              for groep in groepen] if len(groepen) > 1 else []
+    return ScriptUitkomst(uitkomst, deur, lijnen, ondersteuners, pagina_url, elders)
 
 
 def belscript(kaart: Kaart, wegwijzer: Wegwijzer) -> Belscript:

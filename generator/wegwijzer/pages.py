@@ -104,11 +104,11 @@ def deur_context(kaart: Kaart, uitkomst: Uitkomst) -> dict[str, Any]:
     groepen = deur_groepen(kaart, uitkomst)
     if len(groepen) == 1 and len(groepen[0].deuren) == 1 and not uitkomst.via_clientondersteuning:
         return {"deur": groepen[0].deuren[0], "groepen": [], "terugval": []}
-    return {"deur": None, "groepen": [(groep, _plaatsen(kaart, list(groep.kernen))) for groep in groepen],
+    return {"deur": None, "groepen": [(groep, plaatsen_tekst(kaart, list(groep.kernen))) for groep in groepen],
             "terugval": terugval(kaart, uitkomst, groepen), "gemeente_kort": kort}
 
 
-def _plaatsen(kaart: Kaart, kernen: list[Kern]) -> str:
+def plaatsen_tekst(kaart: Kaart, kernen: list[Kern]) -> str:
     ids = {kern.id for kern in kernen}
     gemeenten = [g for g in kaart.gebieden.gemeenten if {k.id for a in g.gebieden for k in a.kernen} <= ids]
     if gemeenten and sum(len(a.kernen) for g in gemeenten for a in g.gebieden) == len(ids):
