@@ -4,6 +4,9 @@
   (vocabulary.ROUTERENDE_INGANGEN) or a local crisis line.
 - The national crisis and help lines (vocabulary.NATIONALE_HULPLIJNEN) are protected: only their
   own ingang carries their numbers and names (look-alikes too), and it carries the real number.
+- A gemeente's sociaal teams and KCC serve only that gemeente's kernen: a gemeente organisation's
+  gemeenten are those its KCC covers whole, so one gemeente cannot take over another's kern by
+  giving a team (or its own KCC) a werkgebied there.
 - Premium-rate numbers (0900, 0906, 0909), foreign numbers and short numbers of unknown cost are
   refused, also as WhatsApp and in Markdown links, unless the gemeente lists the number in
   kaart/toegestane-nummers.yaml (a reviewed exception: number, organisation and reason).
@@ -111,7 +114,48 @@ def contact_numbers(record) -> Iterator[tuple[tuple, str]]:
             yield ("contact", field), number
 
 
+EIGEN_DEUREN = ("sociaal-team", "kcc")  # one per kern: the door that kern's residents are sent to
+
+
+def gemeenten_van_organisaties(kaart) -> dict[str, set[str]]:
+    """organisation id → the gemeenten whose every kern a KCC of that organisation covers."""
+    found: dict[str, set[str]] = {}
+    for ingang in kaart.ingangen.values():
+        if ingang.soort == "kcc":
+            covered = kaart.kernen_in(ingang.werkgebied)
+            for gemeente in kaart.gebieden.gemeenten:
+                if {k.id for gebied in gemeente.gebieden for k in gebied.kernen} <= covered:
+                    found.setdefault(ingang.organisatie, set()).add(gemeente.id)
+    return found
+
+
+def check_own_gemeente(kaart, problems: Problemen) -> None:
+    """A sociaal team or KCC may only serve kernen of its organisation's own gemeente(n)."""
+    from .build.contact import kort  # the short gemeente name ("Wolderbeek"); the build stage builds on this one
+    if len(kaart.gebieden.gemeenten) < 2:
+        return
+    per_organisatie = gemeenten_van_organisaties(kaart)
+    gemeente_van_kern = {k.id: g for g in kaart.gebieden.gemeenten for gebied in g.gebieden for k in gebied.kernen}
+    for ingang in kaart.ingangen.values():
+        organisatie = kaart.organisaties.get(ingang.organisatie)
+        if ingang.soort not in EIGEN_DEUREN or organisatie is None or organisatie.soort != GEMEENTE:
+            continue
+        eigen = per_organisatie.get(organisatie.id, set())
+        vreemd = sorted(k for k in kaart.kernen_in(ingang.werkgebied) if gemeente_van_kern[k].id not in eigen)
+        if not vreemd:
+            continue
+        andere = sorted({gemeente_van_kern[k].naam for k in vreemd})
+        namen = ", ".join(kaart.kernen[k].naam for k in vreemd[:6]) + (" en meer" if len(vreemd) > 6 else "")
+        eigen_tekst = (" en ".join(sorted(kort(g) for g in kaart.gebieden.gemeenten if g.id in eigen)) or
+                       "geen enkele hele gemeente (zij heeft geen KCC voor een hele gemeente)")
+        problems.add(*kaart.where("ingang", ingang.id, "werkgebied"), (
+            f"Deze ingang ({ingang.soort}) is van {organisatie.naam}, maar het werkgebied noemt kernen van "
+            f"{' en '.join(andere)}: {namen}. Een gemeente heeft alleen een sociaal team of KCC voor haar eigen kernen "
+            f"({organisatie.naam} is er voor de kernen van {eigen_tekst}). Kies kernen of gebieden van je eigen gemeente."))
+
+
 def check_trust(kaart, problems: Problemen) -> None:
+    check_own_gemeente(kaart, problems)
     organisaties = kaart.organisaties
     allowed = kaart.extras.get("toegestane_nummers", {})
     protected = protected_numbers()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 from generator.build.contact import CONTACT_DATA_URI
 from generator.build.urls import kern_url
@@ -246,3 +247,35 @@ def test_theme_and_search_lists_put_places_near_the_chosen_kern_first(site_url, 
     page.reload()
     titles.first.wait_for()
     assert set(titles.all_inner_texts()[:2]) == {"Dorpshuis De Wolder", "Koffie-inloop De Wolder"}
+
+
+def _demo_copy(tmp_path):
+    from support import DEMO_KAART
+
+    target = tmp_path / "kaart"
+    shutil.copytree(DEMO_KAART, target)
+    return target
+
+
+def test_a_gemeente_cannot_give_itself_a_team_or_kcc_for_a_kern_of_another_gemeente(tmp_path):
+    """Taking over a kern's door: Wolderbeek's organisation adds a sociaal team for an Egelstede kern, or widens
+    its own KCC to one. The narrowest werkgebied would win the routing; the check refuses it at 'werkgebied'."""
+    kaart = _demo_copy(tmp_path)
+    team = (kaart / "ingangen" / "sociaal-team-wolderbeek.yaml").read_text(encoding="utf-8")
+    (kaart / "ingangen" / "sociaal-team-centrum.yaml").write_text(
+        team.replace("id: sociaal-team-wolderbeek", "id: sociaal-team-centrum").replace("[gebied-wolderbeek]", "[egelstede-centrum]"), encoding="utf-8")
+    kcc = kaart / "ingangen" / "kcc-wolderbeek.yaml"
+    kcc.write_text(kcc.read_text(encoding="utf-8").replace("werkgebied: [wolderbeek]", "werkgebied: [wolderbeek, brummerveen]"), encoding="utf-8")
+    _, problems = load_kaart(kaart)
+    takeovers = [p for p in problems if "alleen een sociaal team of KCC voor haar eigen kernen" in p.message]
+    assert sorted(Path(p.path).name for p in takeovers) == ["kcc-wolderbeek.yaml", "sociaal-team-centrum.yaml"]
+    for problem in takeovers:
+        line = Path(problem.path).read_text(encoding="utf-8").splitlines()[problem.line - 1]
+        assert line.startswith("werkgebied:"), problem
+    assert any("Egelstede-Centrum" in p.message for p in takeovers) and any("Brummerveen" in p.message for p in takeovers)
+
+
+def test_a_regional_ingang_of_one_gemeente_may_serve_the_whole_region(demo):
+    # cjg, werkplein and schuldhulpverlening of gemeente Egelstede serve Wolderbeek too: only teams and KCCs are per gemeente
+    assert {demo.ingangen[i].organisatie for i in ("cjg-egelstede", "werkplein-egelland")} == {"gemeente-egelstede"}
+    assert demo.kernen_in(demo.ingangen["werkplein-egelland"].werkgebied) == set(demo.kernen)
