@@ -56,6 +56,36 @@ def test_typing_in_the_header_field_shows_the_first_results(browser_page, site_u
     assert axe_violations(page) == []
 
 
+def test_a_page_kept_open_across_a_rebuild_still_finds_results(browser_page, site_url, demo_site):
+    """The shards of the build a page loaded are gone after a rebuild (their folder is named by a hash of the
+    data): the search fetches the manifest again and goes on with the new build instead of failing."""
+    import json
+
+    page = browser_page
+    page.goto(site_url + "/themas/")
+    field = page.get_by_role("searchbox", name="Zoek hulp of informatie")
+    field.focus()
+    page.wait_for_function("window.SocialeKaartZoek.isReady()")
+    manifest = json.loads((demo_site / "zoeken" / "zoekindex.json").read_text(encoding="utf-8"))
+    old = manifest["delen"]["map"]
+    new = "nieuw" + old[:6]
+    manifest["delen"]["map"] = new
+    page.route("**/zoeken/zoekindex.json", lambda route: route.fulfill(body=json.dumps(manifest), content_type="application/json"))
+    page.route(f"**/zoeken/{old}/*", lambda route: route.fulfill(status=404, body="weg"))
+    served: list[str] = []
+    def serve_new(route):
+        name = route.request.url.rsplit("/", 1)[1]
+        served.append(name)
+        route.fulfill(body=(demo_site / "zoeken" / old / name).read_bytes(), content_type="application/json")
+    page.route(f"**/zoeken/{new}/*", serve_new)
+    field.press_sequentially("geldzorgen", delay=20)
+    panel = page.locator("#sk-zoekveld-paneel")
+    panel.wait_for(state="visible")
+    page.wait_for_function("document.querySelectorAll('#sk-zoekveld-paneel .sk-zoekveld__hit').length > 0")
+    assert served, "the new build's shards were used"
+    assert "lukt nu niet" not in panel.inner_text()
+
+
 def test_keyboard_in_the_header_field(browser_page, site_url):
     page = browser_page
     page.goto(site_url + "/themas/")  # the home page shows its own big field instead of the header's

@@ -844,10 +844,31 @@
       return parts[path];
     }
 
+    /* A page kept open across a rebuild asks for shards of the old build, which are gone (their folder is
+       named by a hash of the data). Then the manifest is fetched again and, when it is a new build, the
+       search starts over on it once. */
+    function reloadIfRebuilt() {
+      return win.fetch(siteRoot() + "zoeken/zoekindex.json", {cache: "no-store"}).then(function (response) {
+        if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
+        return response.json();
+      }).then(function (fresh) {
+        if (!fresh.delen || !loaded || !loaded.delen || fresh.delen.map === loaded.delen.map) throw new Error("Zoekbestand niet gevonden");
+        loaded = fresh;
+        engine = createEngine(win.lunr, fresh);
+        parts = {};
+      });
+    }
+
+    function withParts(run) {
+      return ready().then(run).catch(function (error) {
+        return reloadIfRebuilt().then(run, function () { throw error; });
+      });
+    }
+
     /** The hits with the shards of the query's terms and the cards of the first `options.kaarten` (20). */
     function zoek(query, filters, options) {
       var shown = options && options.kaarten !== undefined ? options.kaarten : 20;
-      return ready().then(function () {
+      return withParts(function () {
         return complete(engine.store, function () {
           var hits = engine.search(query, filters || {}, options);
           if (hits) engine.cards(hits.slice(0, shown));
@@ -870,7 +891,7 @@
       ready: ready,
       isReady: function () { return engine !== null; },
       zoek: zoek,
-      kaarten: function (hits) {
+      kaarten: function (hits) { // hits of an older build are not retried: the next zoek() starts over
         return ready().then(function () {
           return complete(engine.store, function () { return engine.cards(hits); }, loadPart);
         });
