@@ -150,20 +150,25 @@ def demo_sample(demo):
     return picks
 
 
+def focus_row_named(page, record) -> None:
+    """A new call ('/', Escape), the record's name typed, then ArrowDown until its row has the focus."""
+    page.keyboard.press("/")
+    page.keyboard.press("Escape")
+    type_query(page, record.naam)
+    page.keyboard.press("ArrowDown")
+    for _ in range(20):
+        if focused(page, "el => el.textContent") == record.naam:
+            break
+        page.keyboard.press("ArrowDown")
+    assert focused(page, "el => el.textContent") == record.naam, record.id
+
+
 def test_find_demo_records_and_their_phone_numbers_with_the_keyboard_alone(kcc, demo):
     page = kcc
     sample = demo_sample(demo)
     assert len(sample) >= 10
     for record in sample:
-        page.keyboard.press("/")
-        page.keyboard.press("Escape")
-        type_query(page, record.naam)
-        page.keyboard.press("ArrowDown")
-        for _ in range(20):
-            if focused(page, "el => el.textContent") == record.naam:
-                break
-            page.keyboard.press("ArrowDown")
-        assert focused(page, "el => el.textContent") == record.naam, record.id
+        focus_row_named(page, record)
         page.keyboard.press("Enter")
         row = page.locator("#kcc-rijen > li", has=page.locator("[aria-expanded=true]"))
         assert row.locator("a.sk-tel").inner_text() == format_phone(record.contact.telefoon), record.id
@@ -200,15 +205,7 @@ def test_a_record_on_the_general_number_gives_no_number_to_pass_on(kcc, demo):
                      key=lambda r: r.id)
     assert len(records) >= 3
     for record in records[:4]:
-        kcc.keyboard.press("/")
-        kcc.keyboard.press("Escape")
-        type_query(kcc, record.naam)
-        kcc.keyboard.press("ArrowDown")
-        for _ in range(20):
-            if focused(kcc, "el => el.textContent") == record.naam:
-                break
-            kcc.keyboard.press("ArrowDown")
-        assert focused(kcc, "el => el.textContent") == record.naam, record.id
+        focus_row_named(kcc, record)
         row = kcc.locator("#kcc-rijen > li", has=kcc.locator(".sk-kcc-rij__naam:focus"))
         assert row.locator("a.sk-tel").count() == 0, record.id
         assert "Geen eigen nummer" in row.locator(".sk-kcc-rij__tel").inner_text(), record.id
