@@ -116,6 +116,9 @@ def test_enter_on_a_result_opens_it(browser_page, site_url):
     page.locator("#sk-zoekveld-q").focus()
     page.keyboard.type("rolstoel")
     page.locator("#sk-zoekveld-paneel").wait_for(state="visible")
+    # the results come after the query's shards (async): wait until they are drawn for the whole word
+    page.wait_for_function("document.querySelectorAll('#sk-zoekveld-paneel .sk-zoekveld__hit').length > 0 && "
+                           "/\\d+ resulta/.test(document.getElementById('sk-zoekveld-status').textContent)")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/voorzieningen/**")
