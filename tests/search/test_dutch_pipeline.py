@@ -152,3 +152,17 @@ def test_index_loads_in_lunr_js_and_gives_the_same_results():
     refs = [r["ref"] for r in search(index, "schulden")]
     assert refs[:2] == ["schuldhulp", "budgetcoach"]
     assert "voedselbank" in [r["ref"] for r in search(index, "schul*")]
+
+
+def test_signal_stems_in_the_manifest_are_lunr_nl_js_stems(demo_site):
+    """zoeken.js takes the stems of the safety net's and the doors' signal words from the manifest
+    (`stammen`) instead of stemming them on the phone: they must be what lunr.nl.js would have made."""
+    import json
+
+    stems = json.loads((demo_site / "zoeken" / "zoekindex.json").read_text(encoding="utf-8"))["stammen"]
+    words = sorted(stems)
+    assert len(words) > 100
+    out = run_node("words", "".join(word + "\n" for word in words)).stdout.splitlines()
+    compared = [(word, stems[word], lunr) for word, lunr in zip(words, out, strict=True) if lunr]  # "" = a stop word
+    assert len(compared) > 0.8 * len(words)
+    assert [(word, ours) for word, ours, lunr in compared if ours != lunr] == []
