@@ -156,7 +156,16 @@ class DeurGroep:
 
 def deur_groepen(kaart: Kaart, uitkomst: Uitkomst) -> list[DeurGroep]:
     """The outcome's doors for every kern, as groups of kernen with the same door(s), in the order of
-    gebieden.yaml. One group: the door is the same wherever someone lives."""
+    gebieden.yaml. One group: the door is the same wherever someone lives. Worked out once per outcome:
+    the residents' page and the call script both show them."""
+    # keyed by the object (kept alive in the value, so its id is never reused): a changed copy is a new outcome
+    per_uitkomst = kaart.extras.setdefault("deur_groepen", {})
+    if id(uitkomst) not in per_uitkomst:
+        per_uitkomst[id(uitkomst)] = (uitkomst, _groepeer_deuren(kaart, uitkomst))
+    return per_uitkomst[id(uitkomst)][1]
+
+
+def _groepeer_deuren(kaart: Kaart, uitkomst: Uitkomst) -> list[DeurGroep]:
     groepen: dict[tuple[str, ...], tuple[list[Deur], list[Kern]]] = {}
     for kern_id, kern in kaart.kernen.items():
         found = deuren(kaart, uitkomst, kern_id)

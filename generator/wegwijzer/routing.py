@@ -108,8 +108,7 @@ def _past_bij_kop(kaart: Kaart, uitkomst: Uitkomst, deur: Deur) -> list[str]:
     """The door must be for what the outcome is about, not a general number."""
     if deur.soort == "ingang" and deur.record.soort in CRISIS_SOORTEN:
         return []
-    algemeen = {nummers.cijfers(i.contact.telefoon) for i in kaart.ingangen.values() if i.soort == "kcc"}
-    if deur.telefoon and nummers.cijfers(deur.telefoon) in algemeen:
+    if deur.telefoon and nummers.cijfers(deur.telefoon) in kaart.algemene_nummers:
         return [f"'{deur.naam}' heeft het algemene nummer van de gemeente. De kop '{uitkomst.titel}' noemt een dienst: "
                 "geef het nummer van die dienst, of kies de voorziening zelf bij 'ingang'."]
     themas = uitkomst.voorzieningen.themas if uitkomst.voorzieningen else []
