@@ -12,11 +12,11 @@ the data of index.build_search_data is split:
                                  first position of every shard (a prefix query usually needs one)
     zoeken/<map>/k<n>.json       card chunk n: the `kaarten` of documents n*size .. (n+1)*size-1
     zoeken/delen.json            a few hundred bytes for a page that already knows its query
-                                 (/zoeken/?q=...): `map`, the first term of every shard (`grenzen`)
-                                 and the query settings, so zoeken.js can fetch the query's shards
+                                 (/zoeken/?q=...): `map`, the first term of every shard (`grenzen`),
+                                 the query settings and the stem exceptions, so zoeken.js can fetch the query's shards
                                  while the manifest is still on its way (one round trip fewer)
 
-The manifest also carries `stammen`: the stem of every word of the safety net's and the doors'
+The manifest also carries `signaalstammen`: the stem of every word of the safety net's and the doors'
 signals (signalen.signal_stems), which zoeken.js would otherwise compute on the phone.
 
 `map` is a hash of the whole data, so a new build never mixes its manifest with old shards
@@ -65,8 +65,8 @@ def site_files(data: dict[str, Any]) -> dict[str, str]:
     manifest = {key: value for key, value in data.items() if key not in ("postings", "kaarten")}
     manifest["delen"] = {"map": folder, "termen": starts, "kaarten": CARD_CHUNK}
     phrases = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"]]
-    manifest["stammen"] = signal_stems(phrases + [signal for _, signals in data.get("deuren", []) for signal in signals])
-    early = {"map": folder, "grenzen": [data["termen"][start] for start in starts], "zoeken": data["zoeken"]}
+    manifest["signaalstammen"] = signal_stems(phrases + [signal for _, signals in data.get("deuren", []) for signal in signals])
+    early = {"map": folder, "grenzen": [data["termen"][start] for start in starts], "zoeken": data["zoeken"], "stammen": data.get("stammen", {})}
     files = {SEARCH_DATA_URI: search_data_json(manifest), EARLY_URI: search_data_json(early)}
     base = f"{SHARD_DIR}{folder}/"
     for number, start in enumerate(starts):
@@ -91,7 +91,7 @@ def read_site_files(site_dir: Path) -> dict[str, Any]:
     """The whole search data again, from the files of a built site."""
     manifest = json.loads((site_dir / SEARCH_DATA_URI).read_text(encoding="utf-8"))
     delen = manifest.pop("delen")
-    manifest.pop("stammen")
+    manifest.pop("signaalstammen")
     base = site_dir / SHARD_DIR / delen["map"]
     postings: list[Any] = []
     for number in range(len(delen["termen"])):

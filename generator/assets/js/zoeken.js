@@ -85,13 +85,21 @@
     return terms;
   }
 
+  // word -> own stem for the words lunr.nl's stemmer conflates (dutch.STEM_EXCEPTIONS, data.stammen)
+  var stemExceptions = {};
+
+  function useStemExceptions(table) {
+    stemExceptions = table || {};
+  }
+
   // Stems never change, and lunr.nl's stemmer is slow on a phone (about 0.2 ms a word at 4x CPU slowdown):
-  // every word is stemmed once per page. The manifest brings the stems of the signal words (`stammen`),
-  // so the safety net's first check stems no signal word at all.
+  // every word is stemmed once per page. The manifest brings the stems of the signal words
+  // (`signaalstammen`), so the safety net's first check stems no signal word at all.
   var STEMS = new Map();
   var MAX_STEMS = 50000;
 
   function stem(lunr, term) {
+    if (Object.prototype.hasOwnProperty.call(stemExceptions, term)) return stemExceptions[term];
     var known = STEMS.get(term);
     if (known === undefined) {
       if (STEMS.size >= MAX_STEMS) STEMS.clear();
@@ -288,7 +296,7 @@
   function contentTerms(terms, words, filler, settings) {
     var result = [];
     withoutFiller(terms.map(withoutApostrophe), filler).forEach(function (term) {
-      knownForm(term, words, settings).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
+      withoutFiller(knownForm(term, words, settings), filler).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
     });
     var joined = [];
     for (var i = 0; i + 1 < result.length; i++) {
@@ -671,7 +679,8 @@
    */
   function createEngine(lunr, data, store) {
     store = store || dataStore(data);
-    learnStems(data.stammen);
+    useStemExceptions(data.stammen);
+    learnStems(data.signaalstammen);
     var index = termIndex(lunr, data);
     var settings = data.zoeken;
     var vocabularySet = null;
@@ -937,6 +946,7 @@
       if (!query || !early || loaded) return;
       Promise.all([loadLunr(), early]).then(function (got) {
         if (loaded && loaded.delen.map !== got[1].map) return;
+        if (!loaded) useStemExceptions(got[1].stammen);
         likelyShards(got[0], got[1], query).forEach(function (number) {
           fetchPart(folderPath(got[1].map, "termen", number)).catch(function () {});
         });
