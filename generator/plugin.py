@@ -21,6 +21,7 @@ from .build.incremental import unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
+from .build import schil
 from .build.sanitize import script_json
 from .build.urls import relative
 from .config import SocialeKaartConfig
@@ -90,6 +91,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.search_index: BackgroundText | None = None
         self.open_data_files: BackgroundText | None = None
+        self.shells = schil.Shells()
+        self.nav_urls: set[str] = set()
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -204,8 +207,16 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             page.meta = escaped_meta(page.meta)
         return markdown
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav_urls = {page.url for page in nav.pages}
+        self.shells = schil.Shells()
+        return nav
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["script_json"] = script_json  # for JSON inside <script> in the theme overrides
+        # Generated pages deep in the site are written into a frame rendered once per kind (build/schil.py).
+        env.loader = schil.loader(env.loader)
+        env.globals["sociale_kaart_schil"] = self.shells.render
         env.auto_reload = False  # the theme's templates do not change during a build: no stat() per include
         return env
 
@@ -222,7 +233,10 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         # "Op deze pagina" on long pages. Its "Praten met iemand" link only where the praten block is
         # at the end: Contact has it at the top, the phone desk's pages (meta 'balie') have none.
         praten = page.url != "contact/" and not (page.meta or {}).get("balie")
-        return met_opdezepagina(content, praten=praten)
+        content = met_opdezepagina(content, praten=praten)
+        if generated is not None and schil.eligible(page.url, page.url in self.nav_urls):
+            self.shells.use_for(page)
+        return content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return code_met_toetsenbord(zelfde_plannen_eenmaal(compact_html(output)))
