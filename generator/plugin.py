@@ -15,13 +15,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
-from .build.opdezepagina import met_opdezepagina
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.incremental import unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
 from .build import schil
+from .build.prerender import Prerendered, page_content, with_page_navigation
 from .build.sanitize import script_json
 from .build.urls import relative
 from .config import SocialeKaartConfig
@@ -93,6 +93,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.open_data_files: BackgroundText | None = None
         self.shells = schil.Shells()
         self.nav_urls: set[str] = set()
+        self.prerendered = Prerendered([], None)
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -157,6 +158,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
         self._add_search_files(files, config)
         self._write_open_data(config)
+        self.prerendered.cancel()
+        self.prerendered = Prerendered([] if _SERVE_DIRTY["on"] else generated, self.site)
         return files
 
     def _write_open_data(self, config: MkDocsConfig) -> None:
@@ -187,11 +190,13 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             self._cancel_search_index()  # no-ops after result(); stops the other child if one failed
             self._cancel(self.open_data_files)
             self.open_data_files = None
+            self.prerendered.cancel()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_search_index()
         self._cancel(self.open_data_files)
         self.open_data_files = None
+        self.prerendered.cancel()
 
     def _cancel_search_index(self) -> None:
         self._cancel(self.search_index)
@@ -229,14 +234,20 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        content = generated.render(self.site) if generated is not None else self._fill_snippets(html, page)
-        # "Op deze pagina" on long pages. Its "Praten met iemand" link only where the praten block is
-        # at the end: Contact has it at the top, the phone desk's pages (meta 'balie') have none.
-        praten = page.url != "contact/" and not (page.meta or {}).get("balie")
-        content = met_opdezepagina(content, praten=praten)
+        if generated is None:
+            content = with_page_navigation(self._fill_snippets(html, page), page.url, page.meta or {})
+        elif page.file.src_uri in self.prerendered:
+            content = ""  # rendered by the child (build/prerender.py), put in by on_page_context
+        else:
+            content = page_content(generated, self.site)
         if generated is not None and schil.eligible(page.url, page.url in self.nav_urls):
             self.shells.use_for(page)
         return content
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if page.file.src_uri in self.prerendered:
+            page.content = self.prerendered.content(page.file.src_uri)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return code_met_toetsenbord(zelfde_plannen_eenmaal(compact_html(output)))

@@ -1,5 +1,6 @@
-"""Generated pages written into a shell (generator/build/schil.py) are byte for byte the pages Material
-renders itself: the demo and a kaart of hostile partner text are built both ways and every file compared."""
+"""Generated pages written into a shell (generator/build/schil.py), with part of their content rendered by a
+forked child (generator/build/prerender.py), are byte for byte the pages Material renders itself in one
+process: the demo and a kaart of hostile partner text are built both ways and every file compared."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import schil
+from generator.build import prerender, schil
 from support import DEMO_KAART, MINI_KAART, build_site
 from test_escaping import HOSTILE, RECORD_FILES, _set_fields
 
 
 def _without_shell(kaart: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(schil, "ENABLED", False)
+    monkeypatch.setattr(prerender, "ENABLED", False)
     return build_site(kaart, folder / "zonder-schil")
 
 
@@ -49,11 +51,13 @@ def shell_counter(monkeypatch):
 
 
 def test_demo_pages_equal_the_theme_rendered_pages(demo_site, tmp_path, monkeypatch):
+    assert sum(1 for _ in demo_site.rglob("*.html")) > prerender.MIN_PAGES  # the demo used the child too
     assert _differences(demo_site, _without_shell(DEMO_KAART, tmp_path, monkeypatch)) == []
 
 
 def test_hostile_text_pages_equal_the_theme_rendered_pages(tmp_path, monkeypatch, shell_counter):
     kaart = _hostile_kaart(tmp_path)
+    monkeypatch.setattr(prerender, "MIN_PAGES", 0)  # a small kaart: let the child render half of it too
     with_shell = build_site(kaart, tmp_path / "met-schil")
     pages = sum(1 for _ in with_shell.rglob("*.html"))
     assert shell_counter["schil"] > pages / 2, f"only {shell_counter['schil']} of {pages} pages went through a shell"
