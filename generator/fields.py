@@ -302,3 +302,9 @@ __all__ = [
     "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Postcodecijfers", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]
+
+
+def cijfers(number: str) -> str:
+    """A number in one comparable form: its digits as dialled in the Netherlands (0523800100, 112)."""
+    digits = re.sub(r"\D", "", number)
+    return "0" + digits[2:] if number.strip().startswith("+31") else digits

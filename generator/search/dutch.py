@@ -18,7 +18,8 @@ Equivalence with lunr.nl.js, piece by piece:
   the filter drop tokens that the trimmer emptied; ``""`` is therefore part of ``STOP_WORDS``.
 * stemmer: lunr.nl.js carries the original Snowball Dutch stemmer, which snowballstemmer >= 3
   ships as ``dutch_porter``. The newer ``dutch`` algorithm gives different stems for many words
-  and must not be used.
+  and must not be used. A short table of words (STEM_EXCEPTIONS) gets its own stem on both sides:
+  the browser reads it from the search data and registers the same wrapped stemmer.
 * tokenizer: lunr.js splits on ``/[\\s\\-]+/``; JS ``\\s`` covers all Unicode space separators
   plus U+2028, U+2029 and U+FEFF. The Python package splits only on
   ``" \\t\\n\\r\\f\\v\\xa0-"`` and offers no way to pass a separator through ``Builder.add``.
@@ -98,11 +99,34 @@ def trim(word: str) -> str:
     return _TRIM_END.sub("", _TRIM_START.sub("", word, count=1), count=1)
 
 
-@lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
-    """lunr.nl.js's stemmer on a plain string (Snowball `dutch_porter`)."""
+# Snowball gives some everyday words of different meaning one stem, so a question about one finds the
+# other ('rekeningen' [bills] -> 'reken', the stem of 'rekenen' [arithmetic]; 'ouderen' [the elderly] ->
+# 'ouder' [parent]; 'weet' [know] -> 'wet' [law]), and it leaves some plurals apart from their singular
+# ('kinderen' -> 'kinder', 'kind' -> 'kind'). These words get their own stem, the same for every form of one
+# meaning. The table goes into the search data ('stammen'), so zoeken.js stems the query the same way.
+STEM_EXCEPTIONS = {
+    "rekening": "rekening", "rekeningen": "rekening",
+    "oudere": "oudere", "ouderen": "oudere",
+    "kinderen": "kind",
+    "weet": "weet", "weten": "weet",
+    "waar": "waar",
+    "zoon": "zoon", "zonen": "zoon",
+    "vaak": "vaak",
+    "lees": "lez", "leest": "lez",
+    "lessen": "les",
+}
+
+
+def snowball_stem(word: str) -> str:
+    """lunr.nl.js's own stemmer on a plain string (Snowball `dutch_porter`)."""
     with _snowball_lock:
         return _snowball.stemWord(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The stem of the site's search: lunr.nl.js's stemmer, except for the words in STEM_EXCEPTIONS."""
+    return STEM_EXCEPTIONS.get(word) or snowball_stem(word)
 
 
 def trimmer(token, i=None, tokens=None):
