@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -327,17 +328,22 @@ def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
 
 
 def _report_stray_files(subfolder: Path, problems: Problemen) -> None:
-    """Files the loader does not read are errors, not silently ignored: other extensions and subfolders."""
-    for entry in sorted(subfolder.rglob("*")):
-        if entry.name in IGNORED_NAMES or any(part.startswith(".") for part in entry.relative_to(subfolder).parts):
+    """Files the loader does not read are errors, not silently ignored: other extensions and subfolders.
+    One scan of the folder; only subfolders are walked (a folder of 10,000 records is no tree)."""
+    with os.scandir(subfolder) as scan:
+        entries = sorted((entry.name, entry.is_dir()) for entry in scan)
+    for name, is_dir in entries:
+        if name in IGNORED_NAMES or name.startswith("."):
             continue
-        if entry.parent != subfolder:
-            if entry.is_file():
-                problems.add(entry, 1, 1, f"Dit bestand staat in een submap en wordt daarom niet gelezen. Zet het direct in de map {subfolder.name}/ (zonder submap).")
-        elif entry.is_dir():
+        entry = subfolder / name
+        if is_dir:
+            for inner in sorted(entry.rglob("*")):
+                hidden = any(part.startswith(".") for part in inner.relative_to(subfolder).parts)
+                if inner.name not in IGNORED_NAMES and not hidden and inner.is_file():
+                    problems.add(inner, 1, 1, f"Dit bestand staat in een submap en wordt daarom niet gelezen. Zet het direct in de map {subfolder.name}/ (zonder submap).")
             if not any(child.is_file() for child in entry.rglob("*")):
                 problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
-        elif entry.suffix not in RECORD_SUFFIXES:
+        elif os.path.splitext(name)[1] not in RECORD_SUFFIXES:
             problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 
