@@ -232,7 +232,7 @@ def _parse_phone_text(raw: str) -> str:
     return e164
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def format_phone(value: str) -> str:
     """Show a stored phone number the Dutch way: '0523 123 456', '0800 2000', '113'."""
     if not value.startswith("+"):
@@ -322,3 +322,9 @@ __all__ = [
     "Account", "Email", "Getal", "Id", "JaNee", "Naam", "Postcode", "Postcodecijfers", "Regel", "Telefoon", "Tekst", "Url",
     "format_phone", "fout", "parse_phone", "phone_href",
 ]
+
+
+def cijfers(number: str) -> str:
+    """A number in one comparable form: its digits as dialled in the Netherlands (0523800100, 112)."""
+    digits = re.sub(r"\D", "", number)
+    return "0" + digits[2:] if number.strip().startswith("+31") else digits

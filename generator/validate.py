@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import cijfers
 from .halves import map_in_halves
 from .load import YamlFile, iter_yaml_files, read_yaml
 from .messages import dutch_message, suggestion
@@ -56,6 +57,7 @@ class Kaart:
     gemeente_van_kern: dict[str, Gemeente] = field(default_factory=dict)
     gebieden_by_id: dict[str, Gebied] = field(default_factory=dict)
     gemeenten_by_id: dict[str, Gemeente] = field(default_factory=dict)
+    _ingang_per_kern: dict[str, dict[str, Ingang]] = field(default_factory=dict, repr=False)
 
     @property
     def voorzieningen(self) -> dict[str, Voorziening]:
@@ -103,7 +105,13 @@ class Kaart:
         return covered
 
     def ingang_per_kern(self, soort: str) -> dict[str, Ingang]:
-        """kern id → the ingang of this soort that serves it: the narrowest werkgebied wins (then the id)."""
+        """kern id → the ingang of this soort that serves it: the narrowest werkgebied wins (then the id).
+        Worked out once per soort: every outcome asks it for every kern."""
+        if soort not in self._ingang_per_kern:
+            self._ingang_per_kern[soort] = self._narrowest_ingang_per_kern(soort)
+        return self._ingang_per_kern[soort]
+
+    def _narrowest_ingang_per_kern(self, soort: str) -> dict[str, Ingang]:
         ingangen = [i for i in self.ingangen.values() if i.soort == soort]
         chosen: dict[str, Ingang] = {}
         for ingang in sorted(ingangen, key=lambda ingang: (len(self.kernen_in(ingang.werkgebied)), ingang.id)):
@@ -111,22 +119,32 @@ class Kaart:
                 chosen.setdefault(kern_id, ingang)
         return chosen
 
-    @cached_property
+    @property
     def sociaal_teams(self) -> dict[str, Ingang]:
-        """kern id → the sociaal team that serves it. Worked out once: contact blocks, kern pages,
-        the wegwijzer and the KCC all ask it."""
+        """kern id → the sociaal team that serves it."""
         return self.ingang_per_kern("sociaal-team")
 
     def sociaal_team_voor(self, kern_id: str) -> Ingang | None:
         return self.sociaal_teams.get(kern_id)
 
-    @cached_property
+    @property
     def kccs(self) -> dict[str, Ingang]:
         """kern id → the klantcontactcentrum (the general number) of the kern's gemeente."""
         return self.ingang_per_kern("kcc")
 
     def kcc_voor(self, kern_id: str) -> Ingang | None:
         return self.kccs.get(kern_id)
+
+    @cached_property
+    def algemene_nummers(self) -> dict[str, str]:
+        """The digits of every KCC's number (a gemeente's general number) → 'gemeente <naam>'. A door with one of
+        these numbers sends a caller back to the desk they called."""
+        numbers = {cijfers(kcc.contact.telefoon): "de gemeente"
+                   for kcc in self.ingangen.values() if kcc.soort == "kcc" and kcc.contact and kcc.contact.telefoon}
+        for kern_id, kcc in sorted(self.kccs.items()):
+            if kcc.contact and kcc.contact.telefoon:
+                numbers[cijfers(kcc.contact.telefoon)] = f"gemeente {self.gemeente_van_kern[kern_id].naam}"
+        return numbers
 
     def kcc_per_gemeente(self) -> list[tuple[Gemeente, Ingang]]:
         """Each gemeente with its KCC (the one serving its first kern), in the order of gebieden.yaml."""

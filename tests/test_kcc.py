@@ -223,3 +223,11 @@ def test_a_fixed_door_that_differs_per_kern_lists_every_kerns_door_in_the_call_s
             assert f'tel:{door.telefoon}' in item.group(2).replace(" ", "") or door.telefoon.replace(" ", "") in item.group(2).replace(" ", ""), (s.uitkomst.id, kern_id)
         checked += 1
     assert checked >= 3
+
+
+def test_general_numbers_are_every_gemeentes_kcc(demo):
+    """One source for 'this is a gemeente's general number': /kcc/ rows and the routing check both use it."""
+    from generator.fields import cijfers
+    expected = {cijfers(kcc.contact.telefoon): f"gemeente {gemeente.naam}" for gemeente, kcc in demo.kcc_per_gemeente()}
+    assert demo.algemene_nummers == expected
+    assert len(expected) == len(demo.gebieden.gemeenten) >= 2

@@ -113,7 +113,7 @@ def test_every_outcome_with_one_gemeentes_door_says_where_the_other_kernen_go(de
             # the door's section says whom it is for ("Voor Wolderbeek"): data-kernen holds the kern
             section = re.search(rf'<section class="sk-ww-team" data-kernen="(?:[^"]* )?{kern_id}(?: [^"]*)?"[^>]*>(.*?)</section>', page, re.S)
             assert section and 'class="sk-ww-team__kernen">Voor ' in section.group(1), (uitkomst.id, kern_id)
-            assert f'ingangen/{elders[0].id}/"' in section.group(1), (uitkomst.id, kern_id)
+            assert f'/{elders[0].url}"' in section.group(1), (uitkomst.id, kern_id)
             assert f'href="tel:{elders[0].telefoon}"' in page, (uitkomst.id, kern_id)
         checked += 1
     assert checked >= 3

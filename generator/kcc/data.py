@@ -34,7 +34,7 @@ from ..fields import format_phone
 from ..freshness import OUTDATED_MONTHS, WARN_MONTHS
 from ..openingstijden import to_json
 from ..validate import Kaart
-from ..wegwijzer.nummers import cijfers
+from ..fields import cijfers
 
 KCC_DATA_URI = "kcc/kcc.json"
 VERSIE = 2  # 2: the freshness level is no longer fixed at build time (gecontroleerd + drempels)
@@ -87,27 +87,21 @@ def phone_hours(kaart: Kaart, record: Any) -> Any:
     return organisatie.contact.telefoon_tijden if organisatie is not None else None
 
 
-def general_numbers(kaart: Kaart) -> dict[str, str]:
-    """The digits of every gemeente's general number (its KCC) → 'gemeente <naam>'."""
-    return {cijfers(kcc.contact.telefoon): f"gemeente {gemeente.naam}"
-            for gemeente, kcc in kaart.kcc_per_gemeente() if kcc.contact and kcc.contact.telefoon}
-
-
 def shown_phone(kaart: Kaart, record: Any) -> str | None:
     """The number /kcc/ shows for a record: its own, else its organisation's."""
     contact = getattr(record, "contact", None)
     return (contact.telefoon if contact is not None and contact.telefoon else None) or fallback_phone(kaart, record)
 
 
-def general_number_of(kaart: Kaart, record: Any, algemeen: dict[str, str]) -> str | None:
+def general_number_of(kaart: Kaart, record: Any) -> str | None:
     """'gemeente X' when the record's shown number is that gemeente's general number (never for the KCC itself)."""
     if getattr(record, "soort", None) == "kcc":
         return None
     phone = shown_phone(kaart, record)
-    return algemeen.get(cijfers(phone)) if phone else None
+    return kaart.algemene_nummers.get(cijfers(phone)) if phone else None
 
 
-def record_entry(kaart: Kaart, record: Any, algemeen: dict[str, str] | None = None) -> dict[str, Any]:
+def record_entry(kaart: Kaart, record: Any) -> dict[str, Any]:
     kcc = getattr(record, "kcc", None)
     openingstijden, inloop = hours_of(record)
     bellen = phone_hours(kaart, record)
@@ -121,7 +115,7 @@ def record_entry(kaart: Kaart, record: Any, algemeen: dict[str, str] | None = No
         "open": to_json(openingstijden) if openingstijden else None,
         "inloop": to_json(inloop) if inloop else None,
         "gecontroleerd": record.laatst_gecontroleerd.isoformat(),
-        "algemeen": general_number_of(kaart, record, algemeen if algemeen is not None else general_numbers(kaart)),
+        "algemeen": general_number_of(kaart, record),
     }
     return {key: value for key, value in entry.items() if value is not None}
 
@@ -129,13 +123,12 @@ def record_entry(kaart: Kaart, record: Any, algemeen: dict[str, str] | None = No
 def kcc_data(kaart: Kaart) -> dict[str, Any]:
     records: dict[str, dict[str, Any]] = {}
     used_organisaties: set[str] = set()
-    algemeen = general_numbers(kaart)
     for soort in SOORTEN_MET_KCC:
         per_id = {}
         for record_id, record in sorted(kaart.records.get(soort, {}).items()):
             if getattr(record, "status", "actief") == "gestopt":
                 continue
-            entry = record_entry(kaart, record, algemeen)
+            entry = record_entry(kaart, record)
             if entry:
                 per_id[record_id] = entry
                 used_organisaties.update([entry["organisatie"]] if "organisatie" in entry else [])

@@ -23,6 +23,7 @@ The data holds:
     themas, doelgroepen, soorten   id -> Dutch label, for filters and cards
     woorden      the distinct words of the main fields (not stemmed), for typo correction
     zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
+    stammen      word -> stem for the words Snowball conflates (dutch.STEM_EXCEPTIONS)
     vulwoorden   filler words dropped from a question (synoniemen.yaml)
     deuren       [position of the door's card, [signals]]: official doors (synoniemen.yaml)
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
@@ -41,16 +42,15 @@ from typing import Any, Iterable
 from ..validate import Kaart
 from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
-from lunr.tokenizer import Tokenizer
 
-from .dutch import STOP_WORDS, dutch_builder, normalize_separators, trim
+from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
 from .query import SETTINGS
 from .signalen import signal_words
 from .synoniemen import expand
 from .trefwoorden import demote_unrelated
 from .vangnet import index_entries
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
@@ -124,7 +124,7 @@ def vocabulary(documents: list[SearchDocument]) -> list[str]:
 
 def raw_words(text: str) -> list[str]:
     """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
-    words = (trim(str(token)) for token in Tokenizer(normalize_separators(text)))
+    words = (trim(token) for token in split_tokens(normalize_separators(text)))
     return [word for word in words if word not in STOP_WORDS]
 
 
@@ -194,6 +194,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "soorten": SOORT_LABELS,
         "woorden": vocabulary(documents),
         "zoeken": SETTINGS,
+        "stammen": STEM_EXCEPTIONS,
         "vulwoorden": kaart.extras.get("vulwoorden", []),
         "deuren": door_entries(kaart, documents),
         "vangnet": index_entries(kaart, documents),

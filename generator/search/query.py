@@ -157,7 +157,7 @@ def content_terms(terms: list[str], words: Words, filler: set[str], settings: di
     ('schuld hulp' -> 'schuldhulp') or in reverse, as Dutch splits verbs ('kom niet rond' -> 'rondkom')."""
     result: list[str] = []
     for term in without_filler([without_apostrophe(term) for term in terms], filler):
-        for part in known_form(term, words, settings):
+        for part in without_filler(known_form(term, words, settings), filler):  # 'schuldenprobleem': not 'probleem'
             if part not in result:
                 result.append(part)
     joined = []

@@ -106,13 +106,7 @@ def is_vaste_deur(uitkomst: Uitkomst) -> bool:
 
 def vaste_deur(kaart: Kaart, uitkomst: Uitkomst) -> Deur | None:
     """The one ingang or voorziening an outcome names, or None (sociaal team, crisis, cliëntondersteuning, unknown)."""
-    if not is_vaste_deur(uitkomst):
-        return None
-    if uitkomst.ingang in kaart.ingangen:
-        return deur_van("ingang", kaart.ingangen[uitkomst.ingang])
-    if uitkomst.ingang in kaart.voorzieningen:
-        return deur_van("voorziening", kaart.voorzieningen[uitkomst.ingang])
-    return None
+    return record_deur(kaart, uitkomst.ingang) if is_vaste_deur(uitkomst) else None
 
 
 def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
@@ -127,15 +121,35 @@ def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
     deur = vaste_deur(kaart, uitkomst)
     if deur is None:
         return []
-    if deur.record.werkgebied and kern_id not in kaart.kernen_in(deur.record.werkgebied):
-        return [elders] if (elders := deur_elders(kaart, deur, kern_id)) else []
+    if not werkt_in(kaart, deur, kern_id):
+        return [elders] if (elders := deur_elders(kaart, uitkomst, deur, kern_id)) else []
     return [deur]
 
 
-def deur_elders(kaart: Kaart, deur: Deur, kern_id: str) -> Deur | None:
-    """The door for a kern outside a fixed door's werkgebied: the ingang of the same soort that serves the kern
-    (another gemeente's KCC or loket), else the kern's sociaal team (never nowhere)."""
-    if deur.soort == "ingang":
+def record_deur(kaart: Kaart, record_id: str) -> Deur | None:
+    """The ingang or voorziening with this id as a door (ingangen first), or None."""
+    if record_id in kaart.ingangen:
+        return deur_van("ingang", kaart.ingangen[record_id])
+    if record_id in kaart.voorzieningen:
+        return deur_van("voorziening", kaart.voorzieningen[record_id])
+    return None
+
+
+def werkt_in(kaart: Kaart, deur: Deur, kern_id: str) -> bool:
+    return not deur.record.werkgebied or kern_id in kaart.kernen_in(deur.record.werkgebied)
+
+
+def deur_elders(kaart: Kaart, uitkomst: Uitkomst, deur: Deur, kern_id: str) -> Deur | None:
+    """The door for a kern outside a fixed door's werkgebied: the first of the outcome's `ingang_elders` that
+    works there, else the ingang of the same soort that serves the kern (another gemeente's KCC or loket),
+    else the kern's sociaal team (never nowhere). 'sociaal-team' in `ingang_elders` goes to the team at once."""
+    for record_id in uitkomst.ingang_elders:
+        if record_id == SOCIAAL_TEAM:
+            break
+        elders = record_deur(kaart, record_id)
+        if elders is not None and getattr(elders.record, "status", "actief") != "gestopt" and werkt_in(kaart, elders, kern_id):
+            return elders
+    if deur.soort == "ingang" and SOCIAAL_TEAM not in uitkomst.ingang_elders:
         counterpart = kaart.ingang_per_kern(deur.record.soort).get(kern_id)
         if counterpart is not None:
             return deur_van("ingang", counterpart)
@@ -156,7 +170,16 @@ class DeurGroep:
 
 def deur_groepen(kaart: Kaart, uitkomst: Uitkomst) -> list[DeurGroep]:
     """The outcome's doors for every kern, as groups of kernen with the same door(s), in the order of
-    gebieden.yaml. One group: the door is the same wherever someone lives."""
+    gebieden.yaml. One group: the door is the same wherever someone lives. Worked out once per outcome:
+    the residents' page and the call script both show them."""
+    # keyed by the object (kept alive in the value, so its id is never reused): a changed copy is a new outcome
+    per_uitkomst = kaart.extras.setdefault("deur_groepen", {})
+    if id(uitkomst) not in per_uitkomst:
+        per_uitkomst[id(uitkomst)] = (uitkomst, _groepeer_deuren(kaart, uitkomst))
+    return per_uitkomst[id(uitkomst)][1]
+
+
+def _groepeer_deuren(kaart: Kaart, uitkomst: Uitkomst) -> list[DeurGroep]:
     groepen: dict[tuple[str, ...], tuple[list[Deur], list[Kern]]] = {}
     for kern_id, kern in kaart.kernen.items():
         found = deuren(kaart, uitkomst, kern_id)

@@ -92,9 +92,15 @@ class Uitkomst(Strict):
         "De ene plek waar je contact opneemt: 'sociaal-team' (het team van je kern), 'crisis' (de crisislijnen), "
         "'clientondersteuning' (de onafhankelijke cliëntondersteuners van je kern), de id van een ingang, of de id "
         "van de voorziening die de kop noemt (bijvoorbeeld formulierenhulp)."))
+    ingang_elders: list[Id] = Field(default_factory=list, description=(
+        "Alleen als de plek bij 'ingang' niet in elke kern werkt: dezelfde hulp in de andere kernen (ids van "
+        "voorzieningen of ingangen), bijvoorbeeld de formulierenhulp van de andere gemeente. Iedere kern krijgt de "
+        "eerste plek die daar werkt. Een kern zonder zo'n plek gaat naar de ingang van dezelfde soort van zijn "
+        "gemeente, anders naar zijn sociaal team. Zet 'sociaal-team' als laatste als het team daar de goede plek is."), examples=[["formulierenhulp-wolderbeek"]])
     kcc: Optional[Regel] = Field(None, description=(
         "Voor het belscript van het KCC: wat de medewerker doet, in één zin over 'de beller' (niet 'je'). "
-        "Bijvoorbeeld: 'Verwijs de beller naar de formulierenhulp in de bibliotheek.'"))
+        "Bijvoorbeeld: 'Verwijs de beller naar de formulierenhulp.' Werkt de plek niet in elke kern, noem haar dan niet bij "
+        "naam: het belscript zet onder deze zin de plek voor de kern van de beller."))
     wat_gebeurt_er: Optional[Tekst] = Field(None, description="Wat er gebeurt als je contact opneemt, voor deze situatie. Leeg: de tekst van de ingang.")
     clientondersteuning: list[Wet] = Field(default_factory=list, description="Bied een onafhankelijke cliëntondersteuner aan voor deze wetten (wmo, jeugdwet, participatiewet, wlz). Leeg: niet aanbieden.")
     hulplijnen: list[Id] = Field(default_factory=list, description="Bij 'ingang: crisis': de hulplijnen (ids van ingangen) in deze volgorde. Leeg: alle crisislijnen.")
@@ -104,6 +110,8 @@ class Uitkomst(Strict):
     def _crisis_is_nu(self) -> "Uitkomst":
         if self.hulplijnen and self.ingang != CRISIS:
             raise fout("'hulplijnen' horen alleen bij een uitkomst met 'ingang: crisis'. Haal ze weg of zet 'ingang: crisis'.")
+        if self.ingang_elders and self.ingang in (SOCIAAL_TEAM, CRISIS, CLIENTONDERSTEUNING):
+            raise fout(f"'ingang_elders' hoort alleen bij één vaste plek. Met 'ingang: {self.ingang}' kiest de site de plek al per kern: haal 'ingang_elders' weg.")
         if self.ingang == CRISIS and self.urgentie != "nu":
             raise fout("Een crisis-uitkomst is altijd dringend: zet 'urgentie: nu'.")
         return self

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from markupsafe import Markup, escape
 
-from ..fields import format_phone
+from ..fields import cijfers, format_phone
 from ..validate import Kaart
 
 BEL_RE = re.compile(r"\{bel:\s*([a-z0-9-]+)\s*\}")
@@ -50,12 +50,6 @@ def als_html(kaart: Kaart, html: str) -> Markup:
 def als_tekst(kaart: Kaart, text: str) -> str:
     """The same text with the numbers written out, for places without links (page descriptions, copied text)."""
     return BEL_RE.sub(lambda m: format_phone(telefoon_van(kaart, m.group(1)) or ""), text)
-
-
-def cijfers(number: str) -> str:
-    """A number in one comparable form: its digits as dialled in the Netherlands (0523800100, 112)."""
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[2:] if number.strip().startswith("+31") else digits
 
 
 def bekende_nummers(kaart: Kaart) -> set[str]:

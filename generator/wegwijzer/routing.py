@@ -26,8 +26,8 @@ from typing import Any, Iterable
 from ..problems import Problemen
 from ..validate import Kaart
 from . import nummers
-from .deur import CRISIS_SOORTEN, Deur, deuren, is_vaste_deur, vaste_deur
-from .model import Uitkomst, Wegwijzer
+from .deur import CRISIS_SOORTEN, Deur, deur_van, deuren, is_vaste_deur, vaste_deur, werkt_in
+from .model import SOCIAAL_TEAM, Uitkomst, Wegwijzer
 
 WAARSCHUWINGEN = "waarschuwingen"
 TEKSTVELDEN = ("titel", "samenvatting", "advies", "zelf_doen", "netwerk", "wat_gebeurt_er", "kcc")
@@ -60,7 +60,9 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
                 problems.add(*where("voorzieningen"), "Deze uitkomst kiest voorzieningen alleen op thema. Zet bij 'trefwoorden' de woorden "
                              "van het doel van deze uitkomst, zodat er geen voorzieningen verschijnen die er niets mee te maken hebben.")
             _check_kcc_regel(uitkomst, where, warnings)
-            for deur in sorted({d.id: d for k in kaart.kernen for d in deuren(kaart, uitkomst, k)}.values(), key=lambda d: d.id):
+            if (tip := _dezelfde_hulp_elders(kaart, uitkomst)) is not None:
+                warnings.add(*where("ingang"), tip)
+            for deur in _verschillende_deuren(kaart, uitkomst):
                 if deur.telefoon and not deur.telefoon_tijden:
                     warnings.add(*kaart.where(deur.soort, deur.id, "contact"), f"'{deur.naam}' is de plek van de uitkomst '{uitkomst.id}', maar heeft "
                                  "geen 'telefoon_tijden'. Zet erbij wanneer het nummer wordt opgenomen: dan ziet de medewerker of het nu open is.")
@@ -98,18 +100,47 @@ def _deur_problemen(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
                     f"'{deur.naam}' heeft geen telefoonnummer, dus voor {{kernen}} is er geen nummer om te bellen. "
                     "Vul het nummer in bij die plek of kies een andere plek.", []).append(kern_id)
     messages = [message.format(kernen=_kern_namen(kaart, kernen)) for message, kernen in per_message.items()]
-    deur = vaste_deur(kaart, uitkomst)
-    if deur is not None and not deur.is_kcc:
-        messages += _past_bij_kop(kaart, uitkomst, deur)
+    if vaste_deur(kaart, uitkomst) is not None:
+        for deur in _verschillende_deuren(kaart, uitkomst):
+            if not deur.is_kcc and not _is_sociaal_team(deur):  # the team is the fallback for every subject
+                messages += _past_bij_kop(kaart, uitkomst, deur)
     return messages
+
+
+def _is_sociaal_team(deur: Deur) -> bool:
+    return deur.soort == "ingang" and deur.record.soort == "sociaal-team"
+
+
+def _verschillende_deuren(kaart: Kaart, uitkomst: Uitkomst) -> list[Deur]:
+    return sorted({d.id: d for k in kaart.kernen for d in deuren(kaart, uitkomst, k)}.values(), key=lambda d: d.id)
+
+
+def _dezelfde_hulp_elders(kaart: Kaart, uitkomst: Uitkomst) -> str | None:
+    """A warning when kernen outside a fixed voorziening's werkgebied fall back to their sociaal team while a
+    voorziening like it (a shared theme and a shared purpose word) works there: it may belong in `ingang_elders`."""
+    deur = vaste_deur(kaart, uitkomst)
+    if deur is None or deur.soort != "voorziening" or SOCIAAL_TEAM in uitkomst.ingang_elders:
+        return None
+    terug = [k for k in kaart.kernen if any(_is_sociaal_team(d) for d in deuren(kaart, uitkomst, k))]
+    if not terug:
+        return None
+    woorden = {w.casefold() for w in deur.record.trefwoorden}
+    kandidaten = [v for v in kaart.voorzieningen.values()
+                  if v.id != deur.id and v.status != "gestopt" and v.contact.telefoon and set(v.themas) & set(deur.record.themas)
+                  and woorden & {w.casefold() for w in v.trefwoorden} and any(werkt_in(kaart, deur_van("voorziening", v), k) for k in terug)]
+    if not kandidaten:
+        return None
+    namen = ", ".join(f"'{v.id}' ({v.naam})" for v in sorted(kandidaten, key=lambda v: v.id))
+    return (f"'{deur.naam}' werkt niet in {_kern_namen(kaart, terug)}; daar wijst deze uitkomst naar het sociaal team. "
+            f"Daar werkt wel {namen}. Is dat dezelfde hulp, zet het dan bij 'ingang_elders'. Is het sociaal team daar "
+            "de goede plek, zet dan 'ingang_elders: [sociaal-team]'.")
 
 
 def _past_bij_kop(kaart: Kaart, uitkomst: Uitkomst, deur: Deur) -> list[str]:
     """The door must be for what the outcome is about, not a general number."""
     if deur.soort == "ingang" and deur.record.soort in CRISIS_SOORTEN:
         return []
-    algemeen = {nummers.cijfers(i.contact.telefoon) for i in kaart.ingangen.values() if i.soort == "kcc"}
-    if deur.telefoon and nummers.cijfers(deur.telefoon) in algemeen:
+    if deur.telefoon and nummers.cijfers(deur.telefoon) in kaart.algemene_nummers:
         return [f"'{deur.naam}' heeft het algemene nummer van de gemeente. De kop '{uitkomst.titel}' noemt een dienst: "
                 "geef het nummer van die dienst, of kies de voorziening zelf bij 'ingang'."]
     themas = uitkomst.voorzieningen.themas if uitkomst.voorzieningen else []

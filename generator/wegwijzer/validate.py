@@ -142,6 +142,8 @@ def _check_uitkomst(kaart: Kaart, uitkomst: Uitkomst, bronnen: _Bronnen, problem
     where = lambda *path: bronnen.where("uitkomst", uitkomst.id, *path)  # noqa: E731
     for message in _ingang_problems(kaart, uitkomst):
         problems.add(*where("ingang"), message)
+    for index, message in _elders_problems(kaart, uitkomst):
+        problems.add(*where("ingang_elders", index), message)
     for index, ingang_id in enumerate(uitkomst.hulplijnen):
         if ingang_id not in kaart.ingangen:
             problems.add(*where("hulplijnen", index), _unknown("ingang", ingang_id, kaart.ingangen))
@@ -191,6 +193,28 @@ def _ingang_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
     if missing:
         return [f"'{ingang.naam}' is er niet voor {_kern_list(kaart, missing)}, en daar is ook geen andere ingang met 'soort: {ingang.soort}'. Kies een ingang voor de hele regio, 'sociaal-team', of voeg voor die kernen een ingang van deze soort toe."]
     return []
+
+
+def _elders_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[tuple[int, str]]:
+    """Each of `ingang_elders` must exist, be active and be the door somewhere the main door does not work."""
+    main = kaart.ingangen.get(uitkomst.ingang) or kaart.voorzieningen.get(uitkomst.ingang)
+    if main is None:
+        return []
+    outside = set(kaart.kernen) - kaart.kernen_in(main.werkgebied) if main.werkgebied else set()
+    found = []
+    for index, record_id in enumerate(uitkomst.ingang_elders):
+        record = kaart.ingangen.get(record_id) or kaart.voorzieningen.get(record_id)
+        if record_id == SOCIAAL_TEAM:
+            if index != len(uitkomst.ingang_elders) - 1:
+                found.append((index, "Na 'sociaal-team' kijkt de site niet verder. Zet 'sociaal-team' als laatste bij 'ingang_elders'."))
+        elif record is None:
+            found.append((index, _unknown("ingang of voorziening", record_id, [*kaart.ingangen, *kaart.voorzieningen])))
+        elif getattr(record, "status", "actief") == "gestopt":
+            found.append((index, f"'{record_id}' is gestopt. Haal het weg uit 'ingang_elders' of kies een plek die nog werkt."))
+        elif not (set(kaart.kernen_in(record.werkgebied)) if record.werkgebied else set(kaart.kernen)) & outside:
+            found.append((index, f"'{record.naam}' werkt alleen waar '{main.naam}' ook werkt, dus het is nergens de deur. "
+                          "Zet bij 'ingang_elders' alleen plekken voor de kernen waar de plek bij 'ingang' niet werkt, of haal het weg."))
+    return found
 
 
 def _kernen_without_clientondersteuner(kaart: Kaart, wetten: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 // Runs the real lunr.js + lunr.stemmer.support.js + lunr.nl.js (from the installed mkdocs
 // package) so tests can compare them with generator/search/dutch.py.
 //
-// Usage: node node_stem.js <mkdocs package dir> <mode>   (input on stdin)
+// Usage: STAMMEN='{...}' node node_stem.js <mkdocs package dir> <mode>   (input on stdin)
 //   words      one word per line in; per line out the Dutch pipeline's output
 //              (trimmer + stop word filter + stemmer), tokens joined by a space, empty if removed
 //   text       one text per line in; per line out a JSON array of lunr.tokenizer + the pipeline
@@ -22,9 +22,11 @@ const lunr = require(path.join(searchDir, "templates", "search", "lunr.js"));
 require(path.join(searchDir, "lunr-language", "lunr.stemmer.support.js"))(lunr);
 require(path.join(searchDir, "lunr-language", "lunr.nl.js"))(lunr);
 
-// Exactly what the browser gets: a builder configured by the lunr.nl plugin.
+// Exactly what the site uses: a builder configured by the lunr.nl plugin, with the site's stem
+// exceptions (JSON word -> stem in the environment variable STAMMEN) over lunr.nl's stemmer.
 const builder = new lunr.Builder();
 builder.use(lunr.nl);
+require("./node_site_stemmer.js")(lunr, JSON.parse(process.env.STAMMEN || "{}")).intoBuilder(builder);
 
 const input = mode === "pipelines" ? "" : fs.readFileSync(0, "utf8");
 const lines = () => input.split("\n").slice(0, input.endsWith("\n") ? -1 : undefined);

@@ -35,6 +35,7 @@ const load = (kind, number) => {
   loaded += 1;
   return JSON.parse(fs.readFileSync(path.join(source, zoeken.partPath(data, kind, number)), "utf8"));
 };
+require("./node_site_stemmer.js")(lunr, data.stammen || {});
 const lunrIndex = lunrFlag === "--lunr" ? lunr.Index.load(JSON.parse(fs.readFileSync(lunrFile, "utf8"))) : null;
 
 function lunrScores(clauses) {

@@ -224,3 +224,83 @@ def test_a_closure_that_explicitly_leaves_the_walk_in_open_is_flagged(ww_kaart):
     line = line_of(team, "- van: 2026-12-22")
     assert any(f"sociaal-team-a.yaml:{line}:" in w and "Tijdens 'Kerstsluiting' is de inloop wel open (bijvoorbeeld op 2026-12-22)" in w
                for w in found), found
+
+
+# --- the same help elsewhere (ingang_elders) ------------------------------------------------------
+
+
+def _formulierenhulp_in_gebied_a_only(kaart: Path) -> Path:
+    """The fixture's formulierenhulp works in gebied A only; gebied B (Cranenburg) has its own."""
+    voorziening = kaart / "voorzieningen" / "formulierenhulp.yaml"
+    edit(voorziening, "werkgebied: [proefgem]", "werkgebied: [gebied-a]")
+    other = voorziening.read_text(encoding="utf-8").replace("id: formulierenhulp\n", "id: formulierenhulp-b\n", 1) \
+        .replace("naam: Formulierenhulp in de bibliotheek", "naam: Formulierenhulp Cranenburg", 1) \
+        .replace("werkgebied: [gebied-a]", "werkgebied: [gebied-b]", 1).replace("telefoon: 0523 800 300", "telefoon: 0523 800 301", 1) \
+        .replace("kern: akkerveen", "kern: cranenburg", 1).replace("plaats: Akkerveen", "plaats: Cranenburg", 1)
+    (kaart / "voorzieningen" / "formulierenhulp-b.yaml").write_text(other, encoding="utf-8")
+    path = uitkomst(kaart)
+    edit(path, "ingang: sociaal-team", "ingang: formulierenhulp")
+    return path
+
+
+def _doors(kaart: Path) -> dict[str, list[str]]:
+    loaded, problems = load_kaart(kaart)
+    assert [str(p) for p in problems] == []
+    outcome = loaded.extras["wegwijzer"].uitkomsten["formulieren"]
+    return {kern: [d.id for d in deuren(loaded, outcome, kern)] for kern in loaded.kernen}
+
+
+def test_a_kern_outside_the_door_falls_back_to_its_team_with_a_warning_that_names_the_same_help_there(ww_kaart):
+    _formulierenhulp_in_gebied_a_only(ww_kaart)
+    assert _doors(ww_kaart) == {"akkerveen": ["formulierenhulp"], "beekzand": ["formulierenhulp"], "cranenburg": ["sociaal-team-b"]}
+    tips = [w for w in warnings_for(ww_kaart) if "zet het dan bij 'ingang_elders'" in w]
+    assert len(tips) == 1 and "kern Cranenburg" in tips[0] and "'formulierenhulp-b' (Formulierenhulp Cranenburg)" in tips[0]
+
+
+def test_ingang_elders_gives_the_other_kernen_the_same_help_there(ww_kaart):
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [formulierenhulp-b]")
+    assert _doors(ww_kaart) == {"akkerveen": ["formulierenhulp"], "beekzand": ["formulierenhulp"], "cranenburg": ["formulierenhulp-b"]}
+    assert not [w for w in warnings_for(ww_kaart) if "zet het dan bij 'ingang_elders'" in w]
+
+
+def test_ingang_elders_sociaal_team_says_the_team_is_the_right_door_and_silences_the_tip(ww_kaart):
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [sociaal-team]")
+    assert _doors(ww_kaart)["cranenburg"] == ["sociaal-team-b"]
+    assert not [w for w in warnings_for(ww_kaart) if "zet het dan bij 'ingang_elders'" in w]
+
+
+def test_an_unknown_place_in_ingang_elders_is_an_error_with_a_suggestion(ww_kaart):
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [formulierenhulp-c]")
+    message = only_problem(ww_kaart, path, line_of(path, "ingang_elders:"))
+    assert "formulierenhulp-c" in message and "formulierenhulp-b" in message
+
+
+def test_a_place_in_ingang_elders_that_is_never_the_door_is_an_error(ww_kaart):
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(ww_kaart / "voorzieningen" / "formulierenhulp-b.yaml", "werkgebied: [gebied-b]", "werkgebied: [akkerveen]")
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [formulierenhulp-b]")
+    message = only_problem(ww_kaart, path, line_of(path, "ingang_elders:"))
+    assert "nergens de deur" in message
+
+
+def test_sociaal_team_in_ingang_elders_must_come_last(ww_kaart):
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [sociaal-team, formulierenhulp-b]")
+    assert "als laatste" in only_problem(ww_kaart, path, line_of(path, "ingang_elders:"))
+
+
+def test_ingang_elders_belongs_to_one_fixed_place_only(ww_kaart):
+    path = uitkomst(ww_kaart)
+    edit(path, "ingang: sociaal-team", "ingang: sociaal-team\ningang_elders: [formulierenhulp]")
+    found = problems_for(ww_kaart)
+    assert len(found) == 1 and "hoort alleen bij één vaste plek" in found[0], found
+
+
+def test_the_demo_sends_wolderbeek_to_its_own_formulierenhulp(demo):
+    outcome = demo.extras["wegwijzer"].uitkomsten["formulierenhulp"]
+    for kern, gemeente in demo.gemeente_van_kern.items():
+        expected = "formulierenhulp-wolderbeek" if gemeente.id == "wolderbeek" else "formulierenhulp-bibliotheek"
+        assert [d.id for d in deuren(demo, outcome, kern)] == [expected], kern

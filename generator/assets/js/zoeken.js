@@ -80,7 +80,15 @@
     return terms;
   }
 
+  // word -> own stem for the words lunr.nl's stemmer conflates (dutch.STEM_EXCEPTIONS, data.stammen)
+  var stemExceptions = {};
+
+  function useStemExceptions(table) {
+    stemExceptions = table || {};
+  }
+
   function stem(lunr, term) {
+    if (Object.prototype.hasOwnProperty.call(stemExceptions, term)) return stemExceptions[term];
     return lunr.nl.stemmer(new lunr.Token(term, {})).toString();
   }
 
@@ -267,7 +275,7 @@
   function contentTerms(terms, words, filler, settings) {
     var result = [];
     withoutFiller(terms.map(withoutApostrophe), filler).forEach(function (term) {
-      knownForm(term, words, settings).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
+      withoutFiller(knownForm(term, words, settings), filler).forEach(function (part) { if (result.indexOf(part) === -1) result.push(part); });
     });
     var joined = [];
     for (var i = 0; i + 1 < result.length; i++) {
@@ -614,6 +622,7 @@
    */
   function createEngine(lunr, data, store) {
     store = store || dataStore(data);
+    useStemExceptions(data.stammen);
     var index = termIndex(lunr, data);
     var settings = data.zoeken;
     var vocabularySet = null;
