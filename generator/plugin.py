@@ -280,6 +280,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         if _SERVE_DIRTY["on"]:
             _ServeFollowUp.start(Path(config.site_dir), self.search_index, self.open_data_files)
             self.search_index = self.open_data_files = None  # the follow-up owns them now
+            self.prerendered.cancel()
             return
         try:
             write_site_files(Path(config.site_dir), self.search_index.result())
