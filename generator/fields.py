@@ -212,7 +212,7 @@ def parse_phone(value: Any) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def format_phone(value: str) -> str:
     """Show a stored phone number the Dutch way: '0523 123 456', '0800 2000', '113'."""
     if not value.startswith("+"):

@@ -15,12 +15,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
-from .build.opdezepagina import met_opdezepagina
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
 from .build.incremental import unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
+from .build import schil
+from .build.prerender import Prerendered, page_content, with_page_navigation
 from .build.sanitize import script_json
 from .build.urls import relative
 from .config import SocialeKaartConfig
@@ -90,6 +91,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.search_index: BackgroundText | None = None
         self.open_data_files: BackgroundText | None = None
+        self.shells = schil.Shells()
+        self.nav_urls: set[str] = set()
+        self.prerendered = Prerendered([], None)
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -154,6 +158,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
         self._add_search_files(files, config)
         self._write_open_data(config)
+        self.prerendered.cancel()
+        self.prerendered = Prerendered([] if _SERVE_DIRTY["on"] else generated, self.site)
         return files
 
     def _write_open_data(self, config: MkDocsConfig) -> None:
@@ -184,11 +190,13 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             self._cancel_search_index()  # no-ops after result(); stops the other child if one failed
             self._cancel(self.open_data_files)
             self.open_data_files = None
+            self.prerendered.cancel()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_search_index()
         self._cancel(self.open_data_files)
         self.open_data_files = None
+        self.prerendered.cancel()
 
     def _cancel_search_index(self) -> None:
         self._cancel(self.search_index)
@@ -204,8 +212,16 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             page.meta = escaped_meta(page.meta)
         return markdown
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav_urls = {page.url for page in nav.pages}
+        self.shells = schil.Shells()
+        return nav
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["script_json"] = script_json  # for JSON inside <script> in the theme overrides
+        # Generated pages deep in the site are written into a frame rendered once per kind (build/schil.py).
+        env.loader = schil.loader(env.loader)
+        env.globals["sociale_kaart_schil"] = self.shells.render
         env.auto_reload = False  # the theme's templates do not change during a build: no stat() per include
         return env
 
@@ -218,11 +234,20 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        content = generated.render(self.site) if generated is not None else self._fill_snippets(html, page)
-        # "Op deze pagina" on long pages. Its "Praten met iemand" link only where the praten block is
-        # at the end: Contact has it at the top, the phone desk's pages (meta 'balie') have none.
-        praten = page.url != "contact/" and not (page.meta or {}).get("balie")
-        return met_opdezepagina(content, praten=praten)
+        if generated is None:
+            content = with_page_navigation(self._fill_snippets(html, page), page.url, page.meta or {})
+        elif page.file.src_uri in self.prerendered:
+            content = ""  # rendered by the child (build/prerender.py), put in by on_page_context
+        else:
+            content = page_content(generated, self.site)
+        if generated is not None and schil.eligible(page.url, page.url in self.nav_urls):
+            self.shells.use_for(page)
+        return content
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if page.file.src_uri in self.prerendered:
+            page.content = self.prerendered.content(page.file.src_uri)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return code_met_toetsenbord(zelfde_plannen_eenmaal(compact_html(output)))

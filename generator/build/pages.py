@@ -58,6 +58,7 @@ class SiteContext:
     today: dt.date
     open_data: Any = None  # generator.export.publish.OpenData: JSON-LD and calendars on record pages
     links: Any = None  # generator.build.feedback.RecordLinks: "Deze gegevens aanpassen" and "Meld het"
+    _namen: dict[tuple, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def kcc_lijst(self) -> list[dict[str, str]]:
@@ -86,8 +87,10 @@ class SiteContext:
         return plek_attribuut(self.kaart, record)
 
     def kernen_namen(self, werkgebied: list[str]) -> str:
-        names = [self.gebied_naam(area) for area in werkgebied]
-        return ", ".join(names)
+        key = tuple(werkgebied)
+        if key not in self._namen:  # many records share a werkgebied; cards repeat it on every list
+            self._namen[key] = ", ".join(self.gebied_naam(area) for area in werkgebied)
+        return self._namen[key]
 
     def gebied_naam(self, area_id: str) -> str:
         kaart = self.kaart

@@ -37,6 +37,7 @@ class JsonLd:
     def __init__(self, export: HsdsExport) -> None:
         self.export = export
         self.today = export.build_date
+        self._organisations: dict[str, dict] = {}  # every service of an organisation names it as provider
 
     def url(self, target: str) -> str:
         return self.export.page_url(target) or "/" + target
@@ -56,7 +57,13 @@ class JsonLd:
     # --- organisations and services ------------------------------------------------------------
 
     def organisation(self, org_id: Optional[str]) -> dict:
-        org = self.export.kaart.organisaties.get(org_id or "")
+        key = org_id or ""
+        if key not in self._organisations:
+            self._organisations[key] = self._organisation(key)
+        return dict(self._organisations[key])
+
+    def _organisation(self, org_id: str) -> dict:
+        org = self.export.kaart.organisaties.get(org_id)
         if org is None:
             return {}
         node = {

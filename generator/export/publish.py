@@ -132,9 +132,12 @@ class OpenData:
 def write_files(target: Path, files: dict[str, str]) -> tuple[int, int]:
     """Write every file under `target`; returns (files, bytes). CSV and .ics keep their CRLF line ends."""
     total = 0
+    folders: set[Path] = set()
     for path, text in files.items():
         destination = target / path
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        if destination.parent not in folders:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(destination.parent)
         data = text.encode("utf-8")
         destination.write_bytes(data)
         total += len(data)

@@ -42,9 +42,8 @@ from typing import Any, Iterable
 from ..validate import Kaart
 from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
-from lunr.tokenizer import Tokenizer
 
-from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, trim
+from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
 from .query import SETTINGS
 from .signalen import signal_words
 from .synoniemen import expand
@@ -125,7 +124,7 @@ def vocabulary(documents: list[SearchDocument]) -> list[str]:
 
 def raw_words(text: str) -> list[str]:
     """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
-    words = (trim(str(token)) for token in Tokenizer(normalize_separators(text)))
+    words = (trim(token) for token in split_tokens(normalize_separators(text)))
     return [word for word in words if word not in STOP_WORDS]
 
 

@@ -156,6 +156,51 @@ def test_index_loads_in_lunr_js_and_gives_the_same_results():
     assert "voedselbank" in [r["ref"] for r in search(index, "schul*")]
 
 
+def _lunr_own_tokens(text: str) -> list[str]:
+    from lunr.tokenizer import Tokenizer
+
+    from generator.search.dutch import _DUTCH_PIPELINE, normalize_separators
+
+    return [str(token) for token in _DUTCH_PIPELINE.run(Tokenizer(normalize_separators(text)))]
+
+
+def test_fast_tokens_equal_lunrs_tokenizer_and_pipeline():
+    """tokens_for skips lunr's Token objects and caches per word: same terms for every text of the demo
+    search documents, the word list and the edge cases."""
+    from generator.search.index import FIELDS, search_documents
+    from generator.validate import load_kaart
+    from support import DEMO_KAART
+
+    kaart, _ = load_kaart(DEMO_KAART)
+    texts = [piece for document in search_documents(kaart) for name in FIELDS for piece in document.field_pieces(name)]
+    texts += read_word_list() + EDGE_WORDS + [" - ".join(EDGE_WORDS), "a\u2009b\u00a0c--d\te"]
+    assert len(texts) > 5000
+    assert [tokens_for(text) for text in texts] == [_lunr_own_tokens(text) for text in texts]
+
+
+def test_fast_builder_gives_lunrs_own_index():
+    """DutchBuilder.add without Token objects serializes to exactly the index lunr's Builder.add builds."""
+    from lunr.builder import Builder
+
+    from generator.search.index import build_lunr_index, search_documents
+    from generator.validate import load_kaart
+    from support import DEMO_KAART
+    import generator.search.dutch as dutch
+
+    kaart, _ = load_kaart(DEMO_KAART)
+    documents = search_documents(kaart)
+    fast = build_lunr_index(documents)
+    original_add = dutch.DutchBuilder.add
+    try:
+        dutch.DutchBuilder.add = Builder.add
+        own = build_lunr_index(documents)
+    finally:
+        dutch.DutchBuilder.add = original_add
+    assert len(fast["invertedIndex"]) > 1000
+    assert json.dumps(fast, sort_keys=True) == json.dumps(own, sort_keys=True)
+    assert [entry[0] for entry in fast["invertedIndex"]] == [entry[0] for entry in own["invertedIndex"]]
+
+
 def test_the_stem_exceptions_part_what_snowball_conflates_and_join_what_it_splits():
     """Each exception changes Snowball's stem (else it is not needed), and the words of different meaning
     that Snowball gives one stem get different stems on both sides."""
