@@ -285,7 +285,7 @@
       var head = term.slice(0, cut);
       var tail = term.slice(cut);
       if (endsWith(head, "s") && head.length > least && !words.knows(head) && words.knows(head.slice(0, -1))) head = head.slice(0, -1);
-      if (!words.knows(head)) continue;
+      if (!words.knows(head) || settings.notHeads.indexOf(head) !== -1) continue;
       if (words.knows(tail)) return [head, tail];
       if (headOnly === null && head.length > least && tail.length > least) headOnly = head;
     }
