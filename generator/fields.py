@@ -180,7 +180,25 @@ def parse_phone(value: Any) -> str:
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise fout("Schrijf een telefoonnummer, bijvoorbeeld '0523 123 456'.")
-    raw = value.strip()
+    return _parse_phone_text(value.strip())
+
+
+# E.164 number → its parsed form, for the numbers parse_phone accepted (trust.phone_risk asks again).
+_PARSED: dict[str, phonenumbers.PhoneNumber] = {}
+
+
+def parsed_phone(e164: str) -> phonenumbers.PhoneNumber:
+    """A stored E.164 number, parsed (once per distinct number in this process)."""
+    number = _PARSED.get(e164)
+    if number is None:
+        number = _PARSED[e164] = phonenumbers.parse(e164, "NL")
+    return number
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_phone_text(raw: str) -> str:
+    """parse_phone of a stripped text; once per distinct text (organisations repeat their numbers, and
+    libphonenumber is the costliest field check). A refused number raises, and raising is not cached."""
     if re.search(r"[^\d\s\-().+/]", raw):
         extension = re.search(r"(?i)(toestel|tst|ext|x|#|doorkiesnummer)", raw)
         if extension:
@@ -209,7 +227,9 @@ def parse_phone(value: Any) -> str:
             f"'{raw}' is geen geldig Nederlands telefoonnummer. Schrijf het hele nummer met "
             "netnummer, bijvoorbeeld '0523 123 456' of '0800 2000'."
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    _PARSED.setdefault(e164, number)
+    return e164
 
 
 @lru_cache(maxsize=1 << 16)

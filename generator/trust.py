@@ -25,7 +25,7 @@ from urllib.parse import unquote
 from pydantic_core import PydanticCustomError
 
 from .build.sanitize import markdown_links
-from .fields import format_phone, parse_phone
+from .fields import format_phone, parse_phone, parsed_phone
 from .problems import Problemen
 from .vocabulary import CRISIS_INGANGEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN
 
@@ -91,11 +91,12 @@ def protected_numbers() -> dict[str, str]:
     return {number: line_id for line_id, line in NATIONALE_HULPLIJNEN.items() for number in line["nummers"]}
 
 
+@lru_cache(maxsize=1 << 16)
 def phone_risk(number: str) -> str | None:
     """Why a stored number may not be shown to residents without a reviewed exception, or None."""
     if not number.startswith("+"):
         return None  # short numbers are checked when read (fields.parse_phone)
-    parsed = phonenumbers.parse(number, "NL")
+    parsed = parsed_phone(number)
     if parsed.country_code != 31:
         return f"'{format_phone(number)}' is een buitenlands nummer. Inwoners bellen dan duur of komen bij een onbekende uit. Geef een Nederlands nummer."
     kind = phonenumbers.number_type(parsed)
