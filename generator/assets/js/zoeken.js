@@ -372,6 +372,7 @@
         if (terms.every(function (term, i) { return covers(name, term, stems[i], i === terms.length - 1, settings); })) tier = 1;
       }
       tiers[hit.ref] = tier;
+      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest (for nearness)
     });
     hits.sort(function (a, b) {
       return tiers[b.ref] - tiers[a.ref] || b.score - a.score || position(a.ref) - position(b.ref);
