@@ -436,16 +436,33 @@
     // query, after which further typing replaces that entry (one entry per query, not per letter).
     var typing = false;
 
+    // While typing, the address follows a moment after the last keystroke: replaceState costs the browser
+    // several milliseconds a call, which was a large part of a keystroke at 10,000 records.
+    var URL_DELAY = 300;
+    var laterUrl = null;
+    var urlTimer = null;
+
+    function here() {
+      return window.location.pathname + window.location.search;
+    }
+
+    function writeLaterUrl() {
+      clearTimeout(urlTimer);
+      if (laterUrl !== null && laterUrl !== here()) window.history.replaceState({zoeken: true}, "", laterUrl);
+      laterUrl = null;
+    }
+
     function update(commit) {
       var query = input.value.trim();
       var filters = readFilters();
       var url = stateUrl(query, filters);
-      if (url !== window.location.pathname + window.location.search) {
-        if (commit || !typing) {
-          window.history.pushState({zoeken: true}, "", url);
-        } else {
-          window.history.replaceState({zoeken: true}, "", url);
-        }
+      if (commit || !typing) {
+        writeLaterUrl();
+        if (url !== here()) window.history.pushState({zoeken: true}, "", url);
+      } else if (url !== here() || laterUrl !== null) {
+        laterUrl = url;
+        clearTimeout(urlTimer);
+        urlTimer = setTimeout(writeLaterUrl, URL_DELAY);
       }
       typing = !commit;
       var push = commit;
@@ -466,6 +483,8 @@
     }
 
     function restore() {
+      clearTimeout(urlTimer);
+      laterUrl = null;
       typing = false;
       var params = new URLSearchParams(window.location.search);
       writeControls(params.get("q") || "", Zoek.filtersFromParams(params));
@@ -501,6 +520,7 @@
       });
     });
     window.addEventListener("popstate", restore);
+    window.addEventListener("pagehide", writeLaterUrl); // leaving within URL_DELAY of the last keystroke
     if (window.SocialeKaartKern && window.SocialeKaartDichtbij) {
       // Another kern chosen on this device: the places near it move up (the query and filters stay).
       window.SocialeKaartKern.volg(function () {

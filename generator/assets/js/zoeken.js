@@ -349,35 +349,40 @@
     });
   }
 
+  // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): each hit's
+  // position and tier are worked out once, not inside the sort's comparisons.
   function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings) {
     var present = new Set(hits.map(function (hit) { return hit.ref; }));
     lines.concat(doors.filter(function (door) { return keep(data.docs[door]); })).forEach(function (at) {
       if (!present.has("d" + at)) {
-        hits.push(toHit(data, store, "d" + at, 0));
+        hits.push(toHit(data, store, "d" + at, 0, at));
         present.add("d" + at);
       }
     });
-    var lineRefs = new Set(lines.map(function (at) { return "d" + at; }));
-    var doorRefs = new Set(doors.map(function (at) { return "d" + at; }));
+    var lineSet = new Set(lines);
+    var doorSet = new Set(doors);
     var stems = terms.map(function (term) { return stem(lunr, term); });
-    var tiers = {};
-    hits.forEach(function (hit) {
+    var last = terms.length - 1;
+    var keyed = hits.map(function (hit) {
+      var at = position(hit.ref);
       var tier = 0;
-      if (lineRefs.has(hit.ref)) {
+      if (lineSet.has(at)) {
         tier = 3;
-      } else if (doorRefs.has(hit.ref)) {
+      } else if (doorSet.has(at)) {
         tier = 2;
       } else {
-        var name = nameOf(position(hit.ref));
-        if (terms.every(function (term, i) { return covers(name, term, stems[i], i === terms.length - 1, settings); })) tier = 1;
+        var name = nameOf(at);
+        var all = true;
+        for (var i = 0; i <= last && all; i++) all = covers(name, terms[i], stems[i], i === last, settings);
+        if (all) tier = 1;
       }
-      tiers[hit.ref] = tier;
       hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest (for nearness)
+      return {hit: hit, tier: tier, at: at};
     });
-    hits.sort(function (a, b) {
-      return tiers[b.ref] - tiers[a.ref] || b.score - a.score || position(a.ref) - position(b.ref);
+    keyed.sort(function (a, b) {
+      return b.tier - a.tier || b.hit.score - a.hit.score || a.at - b.at;
     });
-    return hits;
+    return keyed.map(function (entry) { return entry.hit; });
   }
 
   /** The lunr clauses for a list of terms; fuzzy adds edit-distance-1 clauses per long term. */
@@ -555,12 +560,17 @@
 
   var CARD_KEYS = ["id", "soort", "naam", "url", "samenvatting", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "telefoon", "status", "plekken"];
 
-  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
-  function toHit(data, store, ref, score) {
-    var at = position(ref);
-    var card = Object.assign({}, data.docs[at], store.card(at, false) || {});
+  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded (the card wins). */
+  function toHit(data, store, ref, score, at) {
+    if (at === undefined) at = position(ref);
+    var doc = data.docs[at];
+    var card = store.card(at, false);
     var hit = {ref: ref, score: score};
-    CARD_KEYS.forEach(function (key) { if (key in card) hit[key] = card[key]; });
+    for (var i = 0; i < CARD_KEYS.length; i++) {
+      var key = CARD_KEYS[i];
+      if (card && key in card) hit[key] = card[key];
+      else if (key in doc) hit[key] = doc[key];
+    }
     return hit;
   }
 
@@ -569,7 +579,7 @@
     var hits = [];
     if (scores === null) return null;
     scores.forEach(function (score, doc) {
-      if (keep(data.docs[doc])) hits.push(toHit(data, store, "d" + doc, roundScore(score)));
+      if (keep(data.docs[doc])) hits.push(toHit(data, store, "d" + doc, roundScore(score), doc));
     });
     return hits;
   }
@@ -756,7 +766,7 @@
         hits = [];
         if (hasFilter(filters || {}) || soortenOf(filters || {})) {
           data.docs.forEach(function (doc, i) {
-            if (keep(doc)) hits.push(toHit(data, store, "d" + i, 0));
+            if (keep(doc)) hits.push(toHit(data, store, "d" + i, 0, i));
           });
         }
       } else {
