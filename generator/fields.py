@@ -112,9 +112,9 @@ def _check_id(value: Any) -> str:
     _reject_placeholder(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'.")
-    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.match(value.strip().lower().replace(" ", "-")):
+    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.fullmatch(value.strip().lower().replace(" ", "-")):
         raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
             "streepjes, bijvoorbeeld 'buurthuis-de-spil'."
@@ -250,7 +250,7 @@ def phone_href(value: str) -> str:
 def _check_email(value: Any) -> str:
     if isinstance(value, str) and _hidden_character(value, allow_newlines=True):  # a line break: not an address (below)
         _check_hygiene(value, MAX_REGEL, allow_newlines=True)
-    if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
+    if not isinstance(value, str) or not _EMAIL_RE.fullmatch(value.strip()):
         raise fout(f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.")
     return value.strip()
 
@@ -266,7 +266,7 @@ def _check_url(value: Any) -> str:
             f"'{url}' is geen webadres dat we mogen tonen. Een webadres begint met https:// "
             "(of http://)."
         )
-    if not _URL_RE.match(url):
+    if not _URL_RE.fullmatch(url):
         raise fout(f"'{url}' is geen geldig webadres. Voorbeeld: https://www.organisatie.nl/pagina")
     return url
 
@@ -278,7 +278,7 @@ _ACCOUNT_RE = re.compile(ACCOUNT_PATTERN)
 
 def _check_account(value: Any) -> str:
     text = value.strip() if isinstance(value, str) else ""
-    if not _ACCOUNT_RE.match(text):
+    if not _ACCOUNT_RE.fullmatch(text):
         raise fout(
             f"'{value}' is geen GitHub-account. Schrijf alleen de accountnaam, zonder spaties, "
             "bijvoorbeeld 'buurthuis-de-spil' (of een team: 'organisatie/team')."

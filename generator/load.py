@@ -457,5 +457,6 @@ def read_yaml(path: Path, problems: Problemen, raw: bytes | None = None) -> Yaml
 def iter_yaml_files(folder: Path) -> list[Path]:
     """The .yaml and .yml files directly in `folder`, by name (one directory scan: no stat per file)."""
     with os.scandir(folder) as entries:
-        names = [e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()]
+        # a symlink is never read: it could point outside the repository (validate.py reports it)
+        names = [e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file(follow_symlinks=False)]
     return [folder / name for name in sorted(names)]

@@ -372,12 +372,15 @@ def _report_stray_files(subfolder: Path, problems: Problemen) -> None:
     """Files the loader does not read are errors, not silently ignored: other extensions and subfolders.
     One scan of the folder; only subfolders are walked (a folder of 10,000 records is no tree)."""
     with os.scandir(subfolder) as scan:
-        entries = sorted((entry.name, entry.is_dir()) for entry in scan)
-    for name, is_dir in entries:
+        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in scan)
+    for name, is_dir, is_link in entries:
         if name in IGNORED_NAMES or name.startswith("."):
             continue
         entry = subfolder / name
-        if is_dir:
+        if is_link:
+            problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map, geen record. "
+                         "Zet de gegevens zelf in een bestand dat eindigt op .yaml, of haal de verwijzing weg.")
+        elif is_dir:
             for inner in sorted(entry.rglob("*")):
                 hidden = any(part.startswith(".") for part in inner.relative_to(subfolder).parts)
                 if inner.name not in IGNORED_NAMES and not hidden and inner.is_file():
