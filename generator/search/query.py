@@ -405,6 +405,8 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
         return 1 if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
 
     tiers = {hit["ref"]: tier(hit) for hit in hits}
+    for hit in hits:
+        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return hits
 

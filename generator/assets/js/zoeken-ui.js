@@ -405,6 +405,7 @@
         none.hidden = !empty;
         noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
         if (empty) showKcc();
+        root.classList.remove("sk-wacht"); // what follows the results may show now (zoeken.css)
         announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
         announcedVangnet = said !== "";
       }, failed);
@@ -442,6 +443,7 @@
     function failed() {
       status.textContent = "Zoeken lukt nu niet. Kijk bij de thema's hieronder, in de lijst van A tot Z, of neem contact op.";
       none.hidden = false;
+      root.classList.remove("sk-wacht");
     }
 
     function restore() {
