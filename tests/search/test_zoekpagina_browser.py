@@ -66,3 +66,24 @@ def test_the_query_shards_are_fetched_before_the_manifest_is_in(phone, site_url,
     # the search found what it needed in those shards: no other term shard was asked for afterwards
     assert [name for name in events[events.index("manifest geleverd"):] if name.startswith("t")] == []
     assert page.locator("#sk-resultaten > li").count() > 0
+
+
+def test_the_highlighted_header_result_survives_a_redraw(browser_page, site_url):
+    """A redraw of the header's results (the answer to an earlier keystroke, or cards that came later) keeps
+    the result chosen with the arrow keys: Enter then opens it, not the search page."""
+    page = browser_page
+    page.goto(site_url + "/themas/")
+    page.locator("#sk-zoekveld-q").focus()
+    page.keyboard.type("rolstoel")
+    page.wait_for_function("document.querySelectorAll('#sk-zoekveld-paneel .sk-zoekveld__hit').length > 1 && "
+                           "/\\d+ resulta/.test(document.getElementById('sk-zoekveld-status').textContent)")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen == page.locator(".sk-zoekveld__hit").nth(1).evaluate("a => a.href")
+    page.evaluate("window.__oud = document.querySelector('.sk-zoekveld__hit'); "
+                  "document.getElementById('sk-zoekveld-q').dispatchEvent(new Event('input', {bubbles: true}))")
+    page.wait_for_function("!document.contains(window.__oud) && document.querySelector('.sk-zoekveld__hit')")  # redrawn
+    assert page.evaluate("document.activeElement.href") == chosen
+    page.keyboard.press("Enter")
+    page.wait_for_url(chosen)
