@@ -45,7 +45,9 @@ MAX_LIJST = 50  # items in any list of a record
 
 
 def _reject_placeholder(value: Any) -> None:
-    if isinstance(value, str) and (PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip())):
+    if not isinstance(value, str) or ("ul" not in value and "UL" not in value and "Ul" not in value and "uL" not in value):
+        return  # every match of _PLACEHOLDER_RE holds one of these ('vul in' in any case): the common case, no regex
+    if PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip()):
         raise fout(f"Hier staat nog '{PLACEHOLDER}'. Vervang het door je eigen gegevens (de uitleg staat erboven), of haal de regel weg als het veld niet verplicht is.")
 
 
