@@ -56,8 +56,10 @@ def test_a_kcc_for_one_gemeente_leaves_the_other_gemeente_without(mini_kaart):
     text += "  - id: buurgem\n    naam: Gemeente Buurgem\n    gebieden:\n      - id: gebied-c\n        naam: Gebied C\n        kernen:\n          - id: dalen\n            naam: Dalen\n"
     (mini_kaart / "gebieden.yaml").write_text(text, encoding="utf-8")
     _, problems = load_kaart(mini_kaart)
-    missing = sorted(p.message.split("'")[1] for p in problems)
+    missing = sorted(p.message.split("'")[1] for p in problems if p.message.startswith("Geen "))
     assert missing == ["Dalen", "Dalen"]  # no sociaal team and no KCC; the kernen of Proefgem are fine
+    # and with two gemeenten each must name its organisation
+    assert len([p for p in problems if "Er staat niet bij welke organisatie" in p.message]) == 2
     assert any("Geen sociaal team voor kern 'Dalen' (Gemeente Buurgem)" in p.message for p in problems)
 
 
