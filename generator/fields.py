@@ -45,7 +45,9 @@ MAX_LIJST = 50  # items in any list of a record
 
 
 def _reject_placeholder(value: Any) -> None:
-    if isinstance(value, str) and (PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip())):
+    if not isinstance(value, str) or ("ul" not in value and "UL" not in value and "Ul" not in value and "uL" not in value):
+        return  # every match of _PLACEHOLDER_RE holds one of these ('vul in' in any case): the common case, no regex
+    if PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip()):
         raise fout(f"Hier staat nog '{PLACEHOLDER}'. Vervang het door je eigen gegevens (de uitleg staat erboven), of haal de regel weg als het veld niet verplicht is.")
 
 
@@ -112,9 +114,9 @@ def _check_id(value: Any) -> str:
     _reject_placeholder(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'.")
-    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.match(value.strip().lower().replace(" ", "-")):
+    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.fullmatch(value.strip().lower().replace(" ", "-")):
         raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
             "streepjes, bijvoorbeeld 'buurthuis-de-spil'."
@@ -156,6 +158,7 @@ def _plain_text(value: Any) -> str:
 
 
 def _whole_number(value: Any) -> Any:
+    _reject_placeholder(value)
     if isinstance(value, bool):
         raise fout(f"'{'ja' if value else 'nee'}' is geen getal. Schrijf een heel getal, bijvoorbeeld 18.")
     if isinstance(value, float) and not value.is_integer():
@@ -164,6 +167,7 @@ def _whole_number(value: Any) -> Any:
 
 
 def _ja_nee(value: Any) -> Any:
+    _reject_placeholder(value)
     if isinstance(value, str):
         word = value.strip().lower()
         if word in _JA:
@@ -176,6 +180,7 @@ def _ja_nee(value: Any) -> Any:
 
 def parse_phone(value: Any) -> str:
     """Validate a Dutch phone number and return it in E.164 ('+31523123456') or as a short number."""
+    _reject_placeholder(value)
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
@@ -248,14 +253,16 @@ def phone_href(value: str) -> str:
 
 
 def _check_email(value: Any) -> str:
+    _reject_placeholder(value)
     if isinstance(value, str) and _hidden_character(value, allow_newlines=True):  # a line break: not an address (below)
         _check_hygiene(value, MAX_REGEL, allow_newlines=True)
-    if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
+    if not isinstance(value, str) or not _EMAIL_RE.fullmatch(value.strip()):
         raise fout(f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.")
     return value.strip()
 
 
 def _check_url(value: Any) -> str:
+    _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Schrijf een webadres dat begint met https://")
     url = value.strip()
@@ -266,7 +273,7 @@ def _check_url(value: Any) -> str:
             f"'{url}' is geen webadres dat we mogen tonen. Een webadres begint met https:// "
             "(of http://)."
         )
-    if not _URL_RE.match(url):
+    if not _URL_RE.fullmatch(url):
         raise fout(f"'{url}' is geen geldig webadres. Voorbeeld: https://www.organisatie.nl/pagina")
     return url
 
@@ -277,8 +284,9 @@ _ACCOUNT_RE = re.compile(ACCOUNT_PATTERN)
 
 
 def _check_account(value: Any) -> str:
+    _reject_placeholder(value)
     text = value.strip() if isinstance(value, str) else ""
-    if not _ACCOUNT_RE.match(text):
+    if not _ACCOUNT_RE.fullmatch(text):
         raise fout(
             f"'{value}' is geen GitHub-account. Schrijf alleen de accountnaam, zonder spaties, "
             "bijvoorbeeld 'buurthuis-de-spil' (of een team: 'organisatie/team')."
@@ -287,6 +295,7 @@ def _check_account(value: Any) -> str:
 
 
 def _check_postcode(value: Any) -> str:
+    _reject_placeholder(value)
     text = str(value).strip().upper() if value is not None else ""
     match = re.fullmatch(r"([1-9][0-9]{3}) ?([A-Z]{2})", text)
     if not match:
@@ -295,6 +304,7 @@ def _check_postcode(value: Any) -> str:
 
 
 def _check_postcodecijfers(value: Any) -> str:
+    _reject_placeholder(value)
     text = str(value).strip() if value is not None else ""
     if not re.fullmatch(r"[1-9][0-9]{3}", text):
         raise fout(f"'{value}' zijn geen postcodecijfers. Schrijf de vier cijfers van de postcode tussen aanhalingstekens, bijvoorbeeld '7771'.")

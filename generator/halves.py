@@ -51,8 +51,12 @@ def map_in_halves(function: Callable[[Item], Result], items: Sequence[Item]) -> 
 def _may_fork(count: int) -> bool:
     return (
         count >= MINIMUM and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and not os.environ.get(SYNC_ENV)
-        and threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
+        and not _other_threads()
     )
+
+
+def _other_threads() -> bool:
+    return threading.active_count() > 1 or threading.current_thread() is not threading.main_thread()
 
 
 def _collect(pid: int, path: str) -> list | None:

@@ -190,6 +190,7 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     forks = []
     real_fork = halves.os.fork
     monkeypatch.setattr(halves.os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(halves, "_other_threads", lambda: False)  # other tests may leave a server thread running
 
     def load(minimum: int):
         monkeypatch.setattr(halves, "MINIMUM", minimum)
@@ -203,3 +204,16 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     assert forks == [1]
     assert two_cores == one_core
     assert {p.path.rsplit("/", 1)[-1] for p in two_cores[1]} >= {"kapot.yaml", "maaltijdservice.yaml"}
+
+
+def test_an_id_or_url_with_a_trailing_newline_is_refused():
+    """Python's '$' also matches before a final newline; an id in gebieden.yaml or the wegwijzer becomes a page path."""
+    import pytest
+    from pydantic_core import PydanticCustomError
+
+    from generator import fields
+
+    with pytest.raises(PydanticCustomError):
+        fields._check_id("abc\n")
+    assert fields._check_id("abc") == "abc"
+    assert not fields._URL_RE.fullmatch("https://a.nl/x\n") and fields._URL_RE.fullmatch("https://a.nl/x")
