@@ -19,7 +19,7 @@ from .opdezepagina import met_opdezepagina
 
 ENABLED = True  # tests switch it off to build the same site in one process
 MIN_PAGES = 400  # below this the fork costs more than it saves
-SHARE = 0.5  # the part of the generated pages the child renders
+SHARE = 0.85  # the part of the generated pages the child renders: the main process also loads the kaart and writes every page
 
 
 def with_page_navigation(html: str, url: str, meta: dict) -> str:
