@@ -43,7 +43,8 @@ class Prerendered:
         if ENABLED and len(pages) >= MIN_PAGES:
             chosen = pages[len(pages) - int(len(pages) * SHARE):]
             self._uris = [page.src_uri for page in chosen]
-            self._job = BackgroundText(lambda: json.dumps([page_content(page, site) for page in chosen], ensure_ascii=False), "De pagina's")
+            # ASCII JSON: any text the pages hold (even a lone surrogate) comes back exactly as it went in.
+            self._job = BackgroundText(lambda: json.dumps([page_content(page, site) for page in chosen]), "De pagina's")
         self._wanted = set(self._uris)
 
     def __contains__(self, src_uri: str) -> bool:
