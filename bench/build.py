@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--herhaal", type=int, default=1)
     parser.add_argument("--zonder-demo", action="store_true", help="skip the demo kaart")
     parser.add_argument("--baseline", action="store_true", help="also build plain MkDocs-material of the same size")
+    parser.add_argument("--alleen-check", action="store_true", help="time only 'kaart check' (on two cores and on one) at each size")
     parser.add_argument("--serve", type=int, default=0, metavar="N", help="time 'kaart serve' showing a changed record at N records")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -145,7 +146,10 @@ def main() -> None:
     if not args.zonder_demo:
         bench_demo(args.herhaal)
     for count in [int(n) for n in args.aantallen.split(",") if n]:
-        bench_synthetic(count, args.herhaal, args.gemeenten, args.baseline)
+        if args.alleen_check:
+            bench_check(count, args.herhaal, args.gemeenten)
+        else:
+            bench_synthetic(count, args.herhaal, args.gemeenten, args.baseline)
     if args.serve:
         bench_serve(args.serve, args.gemeenten)
 
@@ -228,6 +232,25 @@ def bench_synthetic(count: int, repeat: int, gemeenten: int, baseline: bool) -> 
         plain = best_of(repeat, [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline_dir / "site")], cwd=baseline_dir)
         plain_pages = sum(1 for _ in (baseline_dir / "site").rglob("*.html"))
         print(f"{count} plain Markdown pages: mkdocs-material build {plain:.1f} s ({plain_pages} pages); ratio {build_wall / plain:.2f}")
+
+
+def bench_check(count: int, repeat: int, gemeenten: int) -> None:
+    """`kaart check` as partners run it (record files read on two cores, generator/halves.py) and on one."""
+    import os
+
+    from generator.halves import SYNC_ENV
+
+    kaart = synthetic_kaart(f"synthetisch-{count}-{gemeenten}", count, gemeenten)
+    for label, one_core in (("two cores", False), ("one core", True)):
+        if one_core:
+            os.environ[SYNC_ENV] = "1"
+        try:
+            load = load_now()
+            runs = [build_with_processes([*KAART, "check", "--kaart", str(kaart)]) for _ in range(repeat)]
+        finally:
+            os.environ.pop(SYNC_ENV, None)
+        wall, cpu, processes = min(runs)
+        print(f"{count} records: check ({label}) {wall:.1f} s wall / {cpu:.1f} s CPU ({load}; {processes})", flush=True)
 
 
 def free_port() -> int:

@@ -1,6 +1,6 @@
 """Lighthouse benchmark: mobile scores of the built demo site, served gzipped. Prints figures; asserts nothing.
 
-Run: `python bench/lighthouse.py [--herhaal 1] [--site DIR]`.
+Run: `python bench/lighthouse.py [--herhaal 1] [--site DIR] [--pagina zoeken ...]`.
 
 It builds the demo kaart into bench/out/lighthouse/site (unless --site is given), installs
 lighthouse@12.2.3 with npm into bench/out/lighthouse (gitignored) when it is not there yet, serves
@@ -110,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--herhaal", type=int, default=1, help="runs per page (the median is printed)")
     parser.add_argument("--site", type=Path, help="an already built site (default: build the demo)")
+    parser.add_argument("--pagina", nargs="+", help="only these pages (home, thema, record, uitkomst, zoeken)")
     args = parser.parse_args()
     site = args.site or OUT / "site"
     if args.site is None:
@@ -122,6 +123,8 @@ def main() -> None:
     print(f"{'page':<10}{'perf':>6}{'a11y':>6}{'bp':>6}{'seo':>6}{'CLS':>8}{'LCP ms':>9}  failing audits")
     try:
         for name, path in pages(site).items():
+            if args.pagina and name not in args.pagina:
+                continue
             runs = [run_lighthouse(cli, base + path, OUT / f"{name}-{i}.json") for i in range(args.herhaal)]
             med = {k: statistics.median(r[k] for r in runs) for k in CATEGORIES + ["CLS", "LCP ms"]}
             failing = sorted({a for r in runs for a in r["failing"]})

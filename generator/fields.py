@@ -45,7 +45,9 @@ MAX_LIJST = 50  # items in any list of a record
 
 
 def _reject_placeholder(value: Any) -> None:
-    if isinstance(value, str) and (PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip())):
+    if not isinstance(value, str) or ("ul" not in value and "UL" not in value and "Ul" not in value and "uL" not in value):
+        return  # every match of _PLACEHOLDER_RE holds one of these ('vul in' in any case): the common case, no regex
+    if PLACEHOLDER in value or _PLACEHOLDER_RE.search(value.strip()):
         raise fout(f"Hier staat nog '{PLACEHOLDER}'. Vervang het door je eigen gegevens (de uitleg staat erboven), of haal de regel weg als het veld niet verplicht is.")
 
 
@@ -112,9 +114,9 @@ def _check_id(value: Any) -> str:
     _reject_placeholder(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'.")
-    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.match(value.strip().lower().replace(" ", "-")):
+    if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.fullmatch(value.strip().lower().replace(" ", "-")):
         raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
             "streepjes, bijvoorbeeld 'buurthuis-de-spil'."
@@ -180,7 +182,25 @@ def parse_phone(value: Any) -> str:
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise fout("Schrijf een telefoonnummer, bijvoorbeeld '0523 123 456'.")
-    raw = value.strip()
+    return _parse_phone_text(value.strip())
+
+
+# E.164 number → its parsed form, for the numbers parse_phone accepted (trust.phone_risk asks again).
+_PARSED: dict[str, phonenumbers.PhoneNumber] = {}
+
+
+def parsed_phone(e164: str) -> phonenumbers.PhoneNumber:
+    """A stored E.164 number, parsed (once per distinct number in this process)."""
+    number = _PARSED.get(e164)
+    if number is None:
+        number = _PARSED[e164] = phonenumbers.parse(e164, "NL")
+    return number
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_phone_text(raw: str) -> str:
+    """parse_phone of a stripped text; once per distinct text (organisations repeat their numbers, and
+    libphonenumber is the costliest field check). A refused number raises, and raising is not cached."""
     if re.search(r"[^\d\s\-().+/]", raw):
         extension = re.search(r"(?i)(toestel|tst|ext|x|#|doorkiesnummer)", raw)
         if extension:
@@ -209,7 +229,9 @@ def parse_phone(value: Any) -> str:
             f"'{raw}' is geen geldig Nederlands telefoonnummer. Schrijf het hele nummer met "
             "netnummer, bijvoorbeeld '0523 123 456' of '0800 2000'."
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    _PARSED.setdefault(e164, number)
+    return e164
 
 
 @lru_cache(maxsize=1 << 16)
@@ -230,7 +252,7 @@ def phone_href(value: str) -> str:
 def _check_email(value: Any) -> str:
     if isinstance(value, str) and _hidden_character(value, allow_newlines=True):  # a line break: not an address (below)
         _check_hygiene(value, MAX_REGEL, allow_newlines=True)
-    if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
+    if not isinstance(value, str) or not _EMAIL_RE.fullmatch(value.strip()):
         raise fout(f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.")
     return value.strip()
 
@@ -246,7 +268,7 @@ def _check_url(value: Any) -> str:
             f"'{url}' is geen webadres dat we mogen tonen. Een webadres begint met https:// "
             "(of http://)."
         )
-    if not _URL_RE.match(url):
+    if not _URL_RE.fullmatch(url):
         raise fout(f"'{url}' is geen geldig webadres. Voorbeeld: https://www.organisatie.nl/pagina")
     return url
 
@@ -258,7 +280,7 @@ _ACCOUNT_RE = re.compile(ACCOUNT_PATTERN)
 
 def _check_account(value: Any) -> str:
     text = value.strip() if isinstance(value, str) else ""
-    if not _ACCOUNT_RE.match(text):
+    if not _ACCOUNT_RE.fullmatch(text):
         raise fout(
             f"'{value}' is geen GitHub-account. Schrijf alleen de accountnaam, zonder spaties, "
             "bijvoorbeeld 'buurthuis-de-spil' (of een team: 'organisatie/team')."

@@ -55,6 +55,10 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
         return error["msg"]
     if kind == "missing":
         return f"Het verplichte veld '{name}' ontbreekt. Voeg een regel '{name}: ...' toe."
+    if kind == "extra_forbidden" and value is None and " " in name.strip():
+        # '{naar: [..], reden: eerst, dan}' reads 'dan' as a field without a value: a comma in the text
+        return (f"'{name}' lijkt tekst, geen veld: staat er een komma in de tekst tussen {{ }}? Dan begint daar voor YAML "
+                "een nieuw veld. Zet de tekst tussen aanhalingstekens, bijvoorbeeld: reden: \"eerst dit, dan dat\".")
     if kind == "extra_forbidden":
         options = allowed_keys(model, loc[:-1])
         hint = suggestion(name, options) or (f" Toegestane velden hier: {', '.join(options)}." if options else "")

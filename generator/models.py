@@ -288,6 +288,10 @@ class Gemeente(Strict):
     id: Id = Field(description="Korte naam van de gemeente: kleine letters, cijfers en streepjes.", examples=["egelstede"])
     naam: Regel = Field(description="De naam van de gemeente.", examples=["Gemeente Egelstede"])
     provincie: Optional[Regel] = Field(None, description="De provincie waarin de gemeente ligt, bijvoorbeeld Overijssel. Staat in de adressen van de open data.", examples=["Overijssel"])
+    organisatie: Optional[Id] = Field(None, description=(
+        "De organisatie van deze gemeente (met 'soort: gemeente') in kaart/organisaties/. Verplicht als de kaart meer "
+        "gemeenten heeft: alleen de sociaal teams en het KCC van deze organisatie mogen de kernen van deze gemeente bedienen."),
+        examples=["gemeente-egelstede"])
     gebieden: list[Gebied] = Field(min_length=1, description="De gebieden van de gemeente; elk gebied heeft een eigen sociaal team.")
 
 

@@ -22,7 +22,7 @@ from typing import Iterable
 
 from .load import read_yaml
 from .problems import Problemen
-from .validate import Kaart
+from .validate import GEBIEDEN_FILE, Kaart
 from .vocabulary import NATIONALE_HULPLIJNEN, SOORTEN
 
 CODEOWNERS = Path(".github") / "CODEOWNERS"
@@ -197,6 +197,10 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
             problems.add(name, 1, 1, f"{who} mag dit bestand niet aanpassen: het ligt buiten de map van de sociale kaart.")
             continue
         change = Change(relative, head_root / relative, base_root / relative)
+        if change.head_path.is_symlink():
+            problems.add(relative, 1, 1, f"{who} mag geen verwijzing (symlink) toevoegen: de kaart leest alleen gewone bestanden. "
+                         "Zet de gegevens zelf in het bestand.")
+            continue
         if of_a_gemeente:
             refusal = _other_gemeente_refusal(change, prefix, owned, base, who)
         else:
@@ -248,9 +252,11 @@ def _other_gemeente_refusal(change: Change, prefix: str, owned: set[str], base: 
     in a region each gemeente keeps its own doors. Before and in the proposal, so a record cannot be
     taken over or handed over either."""
     folder = _record_folder(change.relative, prefix)
+    others = {org.id for org in base.organisaties.values() if org.soort == GEMEENTE and org.id not in owned}
+    if change.relative == (GEBIEDEN_FILE if prefix == "." else f"{prefix}/{GEBIEDEN_FILE}"):
+        return _other_gemeente_in_gebieden(change, others, base, who)
     if folder is None:
         return None
-    others = {org.id for org in base.organisaties.values() if org.soort == GEMEENTE and org.id not in owned}
     stem = Path(change.relative).stem
     if change.base_path.is_file() and (before := _organisatie_in(change.base_path, folder, stem)) in others:
         return 1, 1, (f"{who} mag dit bestand niet aanpassen: het hoort bij {base.organisaties[before].naam} ('{before}'). "
@@ -264,6 +270,31 @@ def _other_gemeente_refusal(change: Change, prefix: str, owned: set[str], base: 
             return (*source.position(("organisatie",)), (
                 f"{who} mag geen record van {base.organisaties[after].naam} ('{after}') toevoegen of aanpassen: elke gemeente beheert "
                 f"haar eigen records. Gebruik de organisatie van je eigen gemeente (jouw gemeente: {mine}), of vraag de beheerders van '{after}'."))
+    return None
+
+
+def _gemeente_blocks(path: Path) -> tuple[dict[str, tuple[int, dict]], object]:
+    """gemeente id -> (its index, its block) in a gebieden.yaml, and the file as read (for positions)."""
+    source = read_yaml(path, Problemen()) if path.is_file() else None
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    gemeenten = data.get("gemeenten") if isinstance(data.get("gemeenten"), list) else []
+    return {g.get("id"): (index, g) for index, g in enumerate(gemeenten) if isinstance(g, dict)}, source
+
+
+def _other_gemeente_in_gebieden(change: Change, others: set[str], base: Kaart, who: str) -> Refusal | None:
+    """gebieden.yaml is shared, but another gemeente's part of it (its organisation, gebieden and kernen) is not:
+    moving a kern or changing a gemeente's organisation would hand that kern's residents to other doors."""
+    before, _ = _gemeente_blocks(change.base_path)
+    after, source = _gemeente_blocks(change.head_path)
+    for gemeente_id in sorted(set(before) | set(after), key=str):
+        old = before.get(gemeente_id, (None, None))[1]
+        index, new = after.get(gemeente_id, (None, None))
+        owner = (old or {}).get("organisatie") if old else (new or {}).get("organisatie")
+        if owner in others and old != new:
+            position = source.position(("gemeenten", index, "id")) if source is not None and index is not None else (1, 1)
+            return (*position, (f"{who} mag het deel van gemeente '{gemeente_id}' in {GEBIEDEN_FILE} niet aanpassen: het hoort bij "
+                                f"{base.organisaties[owner].naam} ('{owner}'). Elke gemeente beheert haar eigen gebieden en kernen; "
+                                "vraag de beheerders van die gemeente om de wijziging."))
     return None
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+import threading
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
-from .build.incremental import unchanged_pages
+from .build.incremental import site_files, unchanged_hand_written, unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
@@ -62,6 +65,66 @@ def escaped_meta(meta: dict) -> dict:
 
 
 _SERVE_DIRTY = {"on": False}  # set by on_startup; MkDocs makes a new plugin instance for every rebuild of serve
+log = logging.getLogger("mkdocs.plugins.sociale_kaart")
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept in memory across the rebuilds of `kaart serve` (Jinja checks
+    each template's source checksum, so an edited override is compiled again)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = _MemoryBytecodeCache()
+
+
+class _ServeFollowUp:
+    """`kaart serve`: the search files and the open data of a rebuild are finished after the pages are
+    served. MkDocs' server answers no request until a build returns, and these two children take longer
+    than the pages a changed record touches; so the changed page shows at once, search and open data a
+    moment later. A newer build stops an older follow-up, which then writes nothing."""
+
+    lock = threading.Lock()
+    generation = 0
+    jobs: list[BackgroundText] = []
+
+    @classmethod
+    def stop(cls) -> None:
+        with cls.lock:
+            cls.generation += 1
+            for job in cls.jobs:
+                job.stop()
+            cls.jobs = []
+
+    @classmethod
+    def start(cls, site_dir: Path, search_index: BackgroundText, open_data_files: BackgroundText) -> None:
+        with cls.lock:
+            cls.generation += 1
+            generation, cls.jobs = cls.generation, [search_index, open_data_files]
+
+        def finish() -> None:
+            try:
+                text = search_index.result()
+                open_data_files.result()
+            except RuntimeError as error:
+                with cls.lock:
+                    if generation == cls.generation:
+                        log.error(str(error))
+                return
+            with cls.lock:
+                if generation == cls.generation:  # under the lock: a newer build cannot start writing meanwhile
+                    write_site_files(site_dir, text)
+                    cls.jobs = []
+
+        threading.Thread(target=finish, name="zoekindex en open data", daemon=True).start()
 
 
 def _unmodified(file: File) -> None:
@@ -74,6 +137,11 @@ def _modified(file: File) -> None:
 
 def _source_from(page: Page, generated: GeneratedPage) -> None:
     page.markdown, page.meta = "", generated.page_meta()
+
+
+def _custom_dir(config: MkDocsConfig) -> Path | None:
+    custom = config.theme.custom_dir
+    return Path(custom) if custom else None
 
 
 def _no_markdown(page: Page) -> None:
@@ -93,6 +161,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.kaart: Kaart | None = None
         self.site: SiteContext | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.snippet_html: dict[tuple[str, str], str] = {}  # (snippet, page url) -> its HTML in this build
         self.search_index: BackgroundText | None = None
         self.open_data_files: BackgroundText | None = None
         self.shells = schil.Shells()
@@ -128,6 +197,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if _SERVE_DIRTY["on"]:
+            _ServeFollowUp.stop()  # the previous build's search index and open data are outdated now
         kaart, problems = load_kaart(self.kaart_folder(config))
         if problems or kaart is None:
             lines = "\n".join(str(problem) for problem in problems.sorted())
@@ -144,11 +215,13 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             "kcc": kcc_nummers(kaart),  # for the contact block on every page (partials/kcc-nummers.html)
         }
         self.pages = {}
+        self.snippet_html = {}
         generated = generate_pages(kaart)
-        unchanged = unchanged_pages(kaart, generated, (config.extra["kaart"], config.extra["feestdagen"])) if _SERVE_DIRTY["on"] else set()
+        unchanged: set[str] = set()
         if _SERVE_DIRTY["on"]:
-            for file in files.documentation_pages():
-                _modified(file)  # hand-written pages carry snippets from the kaart: always rebuilt
+            settings = (config.extra["kaart"], config.extra["feestdagen"], site_files(Path(config.config_file_path or "mkdocs.yml"), _custom_dir(config)))
+            unchanged = unchanged_pages(kaart, generated, settings)
+            self._mark_hand_written(files, kaart)
         for page in generated:
             self.pages[page.src_uri] = page
             file = File.generated(config, page.src_uri, content=page.front_matter())
@@ -165,6 +238,29 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.prerendered.cancel()
         self.prerendered = Prerendered([] if _SERVE_DIRTY["on"] else generated, self.site)
         return files
+
+    def _mark_hand_written(self, files: Files, kaart: Kaart) -> None:
+        """Hand-written pages carry snippets from the kaart: rebuilt unless their Markdown and the HTML
+        of their snippets are as in the previous build (build/incremental.py). The snippets rendered
+        here are reused when the page is built."""
+        documentation = [file for file in files.documentation_pages() if file.src_uri not in self.pages]
+        prints = {file.src_uri: self._hand_written_print(file) for file in documentation}
+        keep = unchanged_hand_written(kaart, prints)
+        for file in documentation:
+            (_unmodified if file.src_uri in keep else _modified)(file)
+
+    def _hand_written_print(self, file: File) -> tuple:
+        markdown = file.content_string
+        return markdown, tuple(self._snippet(name, file.url) for name in _SNIPPET_MARKER.findall(markdown))
+
+    def _snippet(self, name: str, page_url: str) -> str | None:
+        template = SNIPPETS.get(name)
+        if template is None:
+            return None
+        key = (name, page_url)
+        if key not in self.snippet_html:
+            self.snippet_html[key] = render(template, url=lambda target: relative(page_url, target), **self.site.globals())
+        return self.snippet_html[key]
 
     def _write_open_data(self, config: MkDocsConfig) -> None:
         """HSDS, the beheerders' CSV and the calendars (generator/export/), written straight into the
@@ -185,6 +281,11 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.search_index = BackgroundText(lambda: search_data_text(kaart, generated, hand_written))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if _SERVE_DIRTY["on"]:
+            _ServeFollowUp.start(Path(config.site_dir), self.search_index, self.open_data_files)
+            self.search_index = self.open_data_files = None  # the follow-up owns them now
+            self.prerendered.cancel()
+            return
         try:
             write_site_files(Path(config.site_dir), self.search_index.result())
             self.open_data_files.result()
@@ -227,6 +328,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         env.loader = schil.loader(env.loader)
         env.globals["sociale_kaart_schil"] = self.shells.render
         env.auto_reload = False  # the theme's templates do not change during a build: no stat() per include
+        if _SERVE_DIRTY["on"]:
+            env.bytecode_cache = _THEME_BYTECODE  # every rebuild has a new environment: compile the theme once
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -260,13 +363,9 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return code_met_toetsenbord(zelfde_plannen_eenmaal(compact_html(output)))
 
     def _fill_snippets(self, html: str, page: Page) -> str:
-        page_url = page.url
-
         def snippet(match: re.Match) -> str:
-            template = SNIPPETS.get(match.group(1))
-            if template is None:
-                return match.group(0)
-            return render(template, url=lambda target: relative(page_url, target), **self.site.globals())
+            rendered = self._snippet(match.group(1), page.url)
+            return match.group(0) if rendered is None else rendered
 
         return _SNIPPET_MARKER.sub(snippet, html)
 

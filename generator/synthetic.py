@@ -80,7 +80,7 @@ def areas(gemeenten: int = 1) -> dict:
                 kernen.append({"id": kern, "naam": f"{gebied.capitalize()}dorp {k_index + 1}", "postcodes": postcodes, "coordinaten": kern_coordinates(g_index, a_index, k_index)})
             gebieden.append({"id": f"gebied-{gebied}", "naam": f"Gebied {gebied.capitalize()}", "kernen": kernen})
         naam = "Gemeente Synthetisch" if g_index == 0 else f"Gemeente Buurgemeente {g_index + 1}"
-        result.append({"id": gemeente, "naam": naam, "gebieden": gebieden})
+        result.append({"id": gemeente, "naam": naam, "organisatie": f"gemeente-{gemeente}", "gebieden": gebieden})
     return {"regio": "Synthetisch", "voorbeelddata": True, "gemeenten": result}
 
 

@@ -25,7 +25,7 @@ from urllib.parse import unquote
 from pydantic_core import PydanticCustomError
 
 from .build.sanitize import markdown_links
-from .fields import format_phone, parse_phone
+from .fields import format_phone, parse_phone, parsed_phone
 from .problems import Problemen
 from .vocabulary import CRISIS_INGANGEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN
 
@@ -91,11 +91,12 @@ def protected_numbers() -> dict[str, str]:
     return {number: line_id for line_id, line in NATIONALE_HULPLIJNEN.items() for number in line["nummers"]}
 
 
+@lru_cache(maxsize=1 << 16)
 def phone_risk(number: str) -> str | None:
     """Why a stored number may not be shown to residents without a reviewed exception, or None."""
     if not number.startswith("+"):
         return None  # short numbers are checked when read (fields.parse_phone)
-    parsed = phonenumbers.parse(number, "NL")
+    parsed = parsed_phone(number)
     if parsed.country_code != 31:
         return f"'{format_phone(number)}' is een buitenlands nummer. Inwoners bellen dan duur of komen bij een onbekende uit. Geef een Nederlands nummer."
     kind = phonenumbers.number_type(parsed)
@@ -117,41 +118,35 @@ def contact_numbers(record) -> Iterator[tuple[tuple, str]]:
 EIGEN_DEUREN = ("sociaal-team", "kcc")  # one per kern: the door that kern's residents are sent to
 
 
-def gemeenten_van_organisaties(kaart) -> dict[str, set[str]]:
-    """organisation id → the gemeenten whose every kern a KCC of that organisation covers."""
-    found: dict[str, set[str]] = {}
-    for ingang in kaart.ingangen.values():
-        if ingang.soort == "kcc":
-            covered = kaart.kernen_in(ingang.werkgebied)
-            for gemeente in kaart.gebieden.gemeenten:
-                if {k.id for gebied in gemeente.gebieden for k in gebied.kernen} <= covered:
-                    found.setdefault(ingang.organisatie, set()).add(gemeente.id)
-    return found
-
-
 def check_own_gemeente(kaart, problems: Problemen) -> None:
-    """A sociaal team or KCC may only serve kernen of its organisation's own gemeente(n)."""
+    """In a kaart of several gemeenten each gemeente names its organisation (gebieden.yaml), and a kern's sociaal
+    team or KCC is only ever one of its own gemeente's organisation: no other organisation can take over the door a
+    kern's residents are sent to (not by a werkgebied that reaches over, nor by a narrower one that wins)."""
     from .build.contact import kort  # the short gemeente name ("Wolderbeek"); the build stage builds on this one
     if len(kaart.gebieden.gemeenten) < 2:
         return
-    per_organisatie = gemeenten_van_organisaties(kaart)
-    gemeente_van_kern = {k.id: g for g in kaart.gebieden.gemeenten for gebied in g.gebieden for k in gebied.kernen}
+    source = kaart.gebieden_source
+    for index, gemeente in enumerate(kaart.gebieden.gemeenten):
+        organisatie = kaart.organisaties.get(gemeente.organisatie or "")
+        if organisatie is None or organisatie.soort != GEMEENTE:
+            what = (f"'{gemeente.organisatie}' is geen organisatie met 'soort: gemeente' in kaart/organisaties/"
+                    if gemeente.organisatie else "Er staat niet bij welke organisatie deze gemeente is")
+            problems.add(source.path, *source.position(("gemeenten", index, "organisatie" if gemeente.organisatie else "id")), (
+                f"{what}. In een kaart met meer gemeenten noemt elke gemeente haar eigen organisatie, bijvoorbeeld "
+                f"'organisatie: gemeente-{gemeente.id}': alleen die mag de sociaal teams en het KCC van {kort(gemeente)} hebben."))
     for ingang in kaart.ingangen.values():
-        organisatie = kaart.organisaties.get(ingang.organisatie)
-        if ingang.soort not in EIGEN_DEUREN or organisatie is None or organisatie.soort != GEMEENTE:
+        if ingang.soort not in EIGEN_DEUREN:
             continue
-        eigen = per_organisatie.get(organisatie.id, set())
-        vreemd = sorted(k for k in kaart.kernen_in(ingang.werkgebied) if gemeente_van_kern[k].id not in eigen)
+        vreemd = sorted(k for k in kaart.kernen_in(ingang.werkgebied) if kaart.gemeente_van_kern[k].organisatie not in (None, ingang.organisatie))
         if not vreemd:
             continue
-        andere = sorted({gemeente_van_kern[k].naam for k in vreemd})
+        andere = sorted({kort(kaart.gemeente_van_kern[k]) for k in vreemd})
         namen = ", ".join(kaart.kernen[k].naam for k in vreemd[:6]) + (" en meer" if len(vreemd) > 6 else "")
-        eigen_tekst = (" en ".join(sorted(kort(g) for g in kaart.gebieden.gemeenten if g.id in eigen)) or
-                       "geen enkele hele gemeente (zij heeft geen KCC voor een hele gemeente)")
+        soort = "sociaal team" if ingang.soort == "sociaal-team" else "KCC"
         problems.add(*kaart.where("ingang", ingang.id, "werkgebied"), (
-            f"Deze ingang ({ingang.soort}) is van {organisatie.naam}, maar het werkgebied noemt kernen van "
-            f"{' en '.join(andere)}: {namen}. Een gemeente heeft alleen een sociaal team of KCC voor haar eigen kernen "
-            f"({organisatie.naam} is er voor de kernen van {eigen_tekst}). Kies kernen of gebieden van je eigen gemeente."))
+            f"Dit {soort} is van '{ingang.organisatie}', maar het werkgebied noemt kernen van {' en '.join(andere)}: {namen}. "
+            f"Alleen de organisatie van een gemeente (in gebieden.yaml) heeft het {soort} voor haar kernen. "
+            "Kies kernen of gebieden van je eigen gemeente."))
 
 
 def check_trust(kaart, problems: Problemen) -> None:
@@ -159,22 +154,23 @@ def check_trust(kaart, problems: Problemen) -> None:
     organisaties = kaart.organisaties
     allowed = kaart.extras.get("toegestane_nummers", {})
     protected = protected_numbers()
-    line_owners = {i.organisatie for line_id, i in kaart.ingangen.items() if line_id in NATIONALE_HULPLIJNEN}
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
             organisatie_id = record.id if soort == "organisatie" else getattr(record, "organisatie", None)
-            of_a_line = organisatie_id in line_owners
+            # a line's own ingang and its organisation's records may carry that one line's name and number, no other's
+            own_lines = {line_id for line_id, line in kaart.ingangen.items()
+                         if line_id in NATIONALE_HULPLIJNEN and (line_id == record.id or line.organisatie == organisatie_id)}
             if soort == "ingang":
                 _check_ingang(record, organisaties, where, problems)
-            if record.id not in NATIONALE_HULPLIJNEN and not of_a_line:
+            if record.id not in NATIONALE_HULPLIJNEN:
                 line_id = reserved_line(record.naam)
-                if line_id:
+                if line_id and line_id not in own_lines:
                     problems.add(*where("naam"), (
                         f"De naam '{record.naam}' lijkt op de landelijke hulplijn {NATIONALE_HULPLIJNEN[line_id]['naam']}. "
                         f"Die naam is voorbehouden aan de ingang '{line_id}'. Kies een naam die niet op een hulplijn lijkt."))
             for path, number in numbers_of(record):
-                if number in protected and protected[number] != record.id and not of_a_line:
+                if number in protected and protected[number] != record.id and protected[number] not in own_lines:
                     problems.add(*where(*path), (
                         f"{format_phone(number)} is het nummer van {NATIONALE_HULPLIJNEN[protected[number]]['naam']}. "
                         f"Alleen de ingang '{protected[number]}' mag dat nummer hebben; geef hier je eigen nummer."))

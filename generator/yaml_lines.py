@@ -44,15 +44,17 @@ def _lines(text: str) -> list[_Line]:
     """The lines with content (no blank or comment lines), each with whether a blank or comment line came just before."""
     if _ODD_CHARACTER.search(text):
         raise Unusual
-    lines, gap = [], False
+    lines: list[_Line] = []
+    append, gap = lines.append, False
     for number, raw in enumerate(text.split("\n"), start=1):
-        content = raw.strip(" ")
+        content = raw.lstrip(" ")
         if not content or content[0] == "#":
             gap = True
             continue
-        if raw.startswith(("---", "...")):
+        indent = len(raw) - len(content)
+        if not indent and (content.startswith("---") or content.startswith("...")):
             raise Unusual  # document markers
-        lines.append(_Line(number, len(raw) - len(raw.lstrip(" ")), content, gap))
+        append(_Line(number, indent, content.rstrip(" "), gap))
         gap = False
     return lines
 
@@ -113,8 +115,10 @@ class _Reader:
                 result[key] = self.scalar(rest, line, indent + match.end(), owner=indent, where=key_where, consumed=True)
             else:
                 result[key] = self.nested(indent, key_where)
-            line = self.peek()
-            if line is None or line.indent != indent or line.text[0] == "-":
+            if self.at >= len(self.lines):
+                return result
+            line = self.lines[self.at]
+            if line.indent != indent or line.text[0] == "-":
                 return result
             text = line.text
 
@@ -146,15 +150,18 @@ class _Reader:
             return value
         if list_item and _LINT_KEY.match(text):
             raise Unusual  # 'naam:x': load.lint_lines asks for the space
-        parts = [self._plain_part(text)]
-        while (more := self.peek()) is not None and more.indent > owner:
-            if more.after_gap:
-                raise Unusual  # a blank or comment line inside a text
-            parts.append(self._plain_part(more.text))
-            self.at += 1
-        value = " ".join(parts)
-        if len(parts) > 1:
-            return value
+        _plain_part(text)
+        lines, at = self.lines, self.at
+        if at < len(lines) and lines[at].indent > owner:  # a text that runs on over more lines
+            parts = [text]
+            while at < len(lines) and (more := lines[at]).indent > owner:
+                if more.after_gap:
+                    raise Unusual  # a blank or comment line inside a text
+                parts.append(_plain_part(more.text))
+                at += 1
+            self.at = at
+            return " ".join(parts)
+        value = text
         try:
             return self.plain_value(value)
         except ValueError:
@@ -247,11 +254,12 @@ class _Reader:
                 return "".join(pieces)
         raise Unusual  # never closed
 
-    @staticmethod
-    def _plain_part(text: str) -> str:
-        if text[0] in _INDICATORS or "#" in text or ": " in text or text.endswith(":"):
-            raise Unusual
-        return text
+
+
+def _plain_part(text: str) -> str:
+    if text[0] in _INDICATORS or "#" in text or ": " in text or text[-1] == ":":
+        raise Unusual
+    return text
 
 
 def read_block_yaml(text: str, plain_value: Callable[[str], Any]) -> tuple[Any, dict, dict]:

@@ -205,6 +205,7 @@ YAML_MISTAKES = [
     ("    adres:", "     adres:", "springt"), ("toegang: vrij", "toegang: vrij\n\ttoegang: x", "tab"),
     ("toegang: vrij", "toegang: vrij\ntoegang: aanmelden", "twee keer"), ("toegang: vrij", "toegang: &a vrij", "Ankers"),
     ("toegang: vrij", "toegang: !!python/object:os.system vrij", "tag"),
+    ("kosten:\n  soort: gratis", "kosten: {soort: gratis, alleen voor inwoners}", "komma"),  # a comma in text between { }
 ]
 
 

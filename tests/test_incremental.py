@@ -57,3 +57,28 @@ def test_a_new_record_rebuilds_everything(mini_kaart):
     (mini_kaart / "voorzieningen" / "maaltijdservice-2.yaml").write_text(source.replace("id: maaltijdservice", "id: maaltijdservice-2"), encoding="utf-8")
     _, _, unchanged = pages_after_load(mini_kaart)
     assert unchanged == set()
+
+
+def hand_written(kaart_folder, prints):
+    from generator.build.incremental import unchanged_hand_written
+
+    kaart, _ = load_kaart(kaart_folder)
+    return unchanged_hand_written(kaart, prints)
+
+
+def test_hand_written_pages_are_reused_only_when_their_snippets_and_every_markdown_are_as_before(mini_kaart):
+    prints = {"index.md": ("# Home", ("<p>tegels</p>",)), "open-data/index.md": ("# Open data", ("<p>12 diensten</p>",))}
+    pages_after_load(mini_kaart)
+    assert hand_written(mini_kaart, prints) == set()  # first build: everything
+    pages_after_load(mini_kaart)
+    assert hand_written(mini_kaart, prints) == set(prints)
+    rename(mini_kaart / "voorzieningen" / "maaltijdservice.yaml", "naam: Maaltijdservice Cranenburg", "naam: Maaltijden aan huis")
+    pages_after_load(mini_kaart)
+    changed = {**prints, "open-data/index.md": ("# Open data", ("<p>13 diensten</p>",))}
+    assert hand_written(mini_kaart, changed) == {"index.md"}  # only the page whose snippet changed is rebuilt
+    pages_after_load(mini_kaart)
+    retitled = {**changed, "index.md": ("# Welkom", ("<p>tegels</p>",))}
+    assert hand_written(mini_kaart, retitled) == set()  # a Markdown change may change titles and navigation
+    rename(mini_kaart / "organisaties" / "welzijn-proef.yaml", "naam: ", "naam: Nieuw ")
+    pages_after_load(mini_kaart)
+    assert hand_written(mini_kaart, retitled) == set()  # a full rebuild of the generated pages: these too

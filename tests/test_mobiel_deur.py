@@ -207,6 +207,23 @@ def test_snel_weg_makes_room_for_the_sites_name_on_a_phone(phone, site_url):
     assert name["right"] <= knop["left"] and knop["right"] <= WIDTH
 
 
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_sites_name_is_whole_next_to_snel_weg(phone, site_url, width):
+    """The name may wrap or shrink on a phone, but is never cut ("Sociale Kaart E…"), and the header stays
+    as high as on a page without Snel weg."""
+    page = phone(width=width)
+    page.goto(site_url + "/themas/")
+    plain = box(page, ".md-header")
+    page.goto(site_url + "/themas/veiligheid/")
+    page.locator(".sk-snelweg__knop").wait_for(state="visible")
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    cut = name.evaluate("e => ({width: e.scrollWidth - e.clientWidth, height: e.scrollHeight - e.clientHeight, text: e.textContent.trim()})")
+    assert cut["width"] <= 1 and cut["height"] <= 1, cut
+    assert box(page, ".md-header__title")["right"] <= box(page, ".sk-snelweg__knop")["left"]
+    header = box(page, ".md-header")
+    assert header["bottom"] - header["top"] <= plain["bottom"] - plain["top"]
+
+
 # --- 4. the search page's first screen -------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["/zoeken/", "/zoeken/?q=schulden"])

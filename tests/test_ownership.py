@@ -438,3 +438,17 @@ def test_a_gemeente_still_keeps_the_shared_files_and_the_partners_records(region
     edit(partner, "laatst_gecontroleerd: ", "laatst_gecontroleerd:  ")
     files = ["kaart/gebieden.yaml", f"kaart/voorzieningen/{partner.name}"]
     assert refused(base, head, WOLDERBEEK, files) == {} and refused(base, head, EGELSTEDE, files) == {}
+
+
+@pytest.mark.parametrize("account", [PARTNER, GEMEENTE])
+def test_a_record_replaced_by_a_symlink_is_refused_and_never_read(base_and_head, account):
+    """A symlink could point outside the repository (its text would end up in the check's messages)."""
+    base, head = base_and_head
+    record = head / "voorzieningen" / "formulierenhulp.yaml"
+    record.unlink()
+    record.symlink_to("/etc/hostname")
+    result = refused(base, head, account, ["kaart/voorzieningen/formulierenhulp.yaml"])
+    assert "symlink" in result["kaart/voorzieningen/formulierenhulp.yaml"][1]
+    _, problems = load_kaart(head)
+    mine = [p for p in problems if Path(p.path).name == "formulierenhulp.yaml"]
+    assert len(mine) == 1 and "symlink" in mine[0].message, [str(p) for p in problems]

@@ -174,3 +174,46 @@ def test_loading_again_reuses_unchanged_files_and_reads_changed_ones(tmp_path):
     changed.write_text(changed.read_text(encoding="utf-8").replace("\nnaam: Nieuwe ", "\nnaam: ", 1) + "onbekend_veld: x\n", encoding="utf-8")
     _, problems = load_kaart(folder)
     assert [Path(p.path) for p in problems] == [changed]  # a broken file is never taken from memory
+
+
+def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_path, monkeypatch):
+    """generator/halves.py: a forked child reads half the files; nothing may differ, also for broken files."""
+    import shutil
+
+    from generator import halves, validate
+    from support import MINI_KAART
+
+    folder = tmp_path / "kaart"
+    shutil.copytree(MINI_KAART, folder)
+    (folder / "organisaties/kapot.yaml").write_text("id: kapot\nnaam: [\n", encoding="utf-8")
+    edit(folder, "voorzieningen/maaltijdservice.yaml", "themas: [wonen-en-huishouden]", "themas: [wonen]")
+    forks = []
+    real_fork = halves.os.fork
+    monkeypatch.setattr(halves.os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(halves, "_other_threads", lambda: False)  # other tests may leave a server thread running
+
+    def load(minimum: int):
+        monkeypatch.setattr(halves, "MINIMUM", minimum)
+        validate._READ_BEFORE.update(folder=None, files={})  # as a fresh process
+        kaart, problems = load_kaart(folder)
+        return {soort: {i: r.model_dump() for i, r in records.items()} for soort, records in kaart.records.items()}, problems.sorted()
+
+    one_core = load(10_000)
+    assert forks == []
+    two_cores = load(2)
+    assert forks == [1]
+    assert two_cores == one_core
+    assert {p.path.rsplit("/", 1)[-1] for p in two_cores[1]} >= {"kapot.yaml", "maaltijdservice.yaml"}
+
+
+def test_an_id_or_url_with_a_trailing_newline_is_refused():
+    """Python's '$' also matches before a final newline; an id in gebieden.yaml or the wegwijzer becomes a page path."""
+    import pytest
+    from pydantic_core import PydanticCustomError
+
+    from generator import fields
+
+    with pytest.raises(PydanticCustomError):
+        fields._check_id("abc\n")
+    assert fields._check_id("abc") == "abc"
+    assert not fields._URL_RE.fullmatch("https://a.nl/x\n") and fields._URL_RE.fullmatch("https://a.nl/x")

@@ -10,6 +10,9 @@ Only voorzieningen, vindplaatsen and cliëntondersteuners are followed record by
 read organisaties, ingangen (teams, the KCC), gebieden, the wegwijzer and synoniemen through the
 whole kaart, so a change there (or a changed set of files) rebuilds every page, as before. The
 first build of a `kaart serve` and every `kaart build` are full builds.
+
+Hand-written pages (docs/) are rebuilt when the HTML of their snippets differs, when the Markdown of
+any hand-written page changed (titles and navigation), or on a full rebuild.
 """
 
 from __future__ import annotations
@@ -33,13 +36,18 @@ class BuildMemory:
     data: dict[tuple[str, str], Any] = field(default_factory=dict)  # (soort, id) -> YAML data
     other: Any = None  # everything that is not followed record by record, plus the site-wide settings
     fingerprints: dict[str, tuple] = field(default_factory=dict)  # src_uri -> fingerprint
+    partial: bool = False  # whether this build follows the previous one record by record
+    hand_written: dict[str, Any] = field(default_factory=dict)  # src_uri -> Markdown and snippet HTML
+    hand_written_before: dict[str, Any] | None = None  # the previous build's
 
 
 _MEMORY: dict[Path, BuildMemory] = {}  # per kaart folder; MkDocs makes a new plugin for every rebuild
 
 
-def fingerprint(value: Any, refs: set[str]) -> Any:
-    """A comparable summary of a template's context value; record ids found go into `refs`."""
+def fingerprint(value: Any, refs: set[str], models: dict[int, Any] | None = None) -> Any:
+    """A comparable summary of a template's context value; record ids found go into `refs`.
+    `models` remembers the summary of each model without an id (by object) across the pages of one
+    build: pages share them, and dumping one to JSON costs more than the rest of the summary."""
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, BaseModel):
@@ -47,14 +55,19 @@ def fingerprint(value: Any, refs: set[str]) -> Any:
         if isinstance(record_id, str):
             refs.add(record_id)
             return ("id", type(value).__name__, record_id)
-        return ("model", type(value).__name__, value.model_dump_json())
+        if models is None:
+            return ("model", type(value).__name__, value.model_dump_json())
+        known = models.get(id(value))
+        if known is None:
+            known = models[id(value)] = (value, ("model", type(value).__name__, value.model_dump_json()))  # the model is kept: its id stays its own
+        return known[1]
     if isinstance(value, dict):
-        return tuple((key, fingerprint(item, refs)) for key, item in value.items())
+        return tuple((key, fingerprint(item, refs, models)) for key, item in value.items())
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
-        return tuple(fingerprint(item, refs) for item in items)
+        return tuple(fingerprint(item, refs, models) for item in items)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, fingerprint(dataclasses.asdict(value), refs))
+        return (type(value).__name__, fingerprint(dataclasses.asdict(value), refs, models))
     return type(value).__name__  # e.g. the wegwijzer: a change there is a change outside the records
 
 
@@ -69,15 +82,18 @@ def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> s
         site_settings,
     )
     previous = _MEMORY.get(kaart.folder)
-    memory = BuildMemory(data=followed, other=other)
+    memory = BuildMemory(data=followed, other=other, hand_written_before=previous.hand_written if previous else None)
     _MEMORY[kaart.folder] = memory
     changed_records = None
     if previous is not None and previous.other == other and previous.data.keys() == followed.keys():
         changed_records = {record_id for (soort, record_id), data in followed.items() if previous.data[(soort, record_id)] != data}
+        memory.partial = True
     unchanged: set[str] = set()
+    models: dict[int, Any] = {}
     for page in pages:
         refs: set[str] = set()
-        memory.fingerprints[page.src_uri] = print_ = (page.template, page.title, page.description, fingerprint(page.meta, refs), fingerprint(page.context, refs))
+        memory.fingerprints[page.src_uri] = print_ = (
+            page.template, page.title, page.description, fingerprint(page.meta, refs, models), fingerprint(page.context, refs, models))
         if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records:
             unchanged.add(page.src_uri)
     return unchanged
@@ -87,3 +103,26 @@ def _extras_files(folder: Path) -> tuple:
     """The wegwijzer and synoniemen files by name, size and modification time."""
     files = [folder / "synoniemen.yaml", *sorted((folder / "wegwijzer").rglob("*.yaml"))]
     return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files if path.is_file())
+
+
+def unchanged_hand_written(kaart: Kaart, prints: dict[str, tuple[str, Any]]) -> set[str]:
+    """The hand-written pages that need no rebuild, after unchanged_pages for this build. `prints`:
+    src_uri -> (its Markdown, the HTML of its snippets). None when this build does not follow the
+    previous one record by record, or when any page's Markdown changed (titles, navigation); else
+    every page whose snippets are as before. Remembers `prints`."""
+    memory = _MEMORY[kaart.folder]
+    memory.hand_written = prints
+    before = memory.hand_written_before
+    if not memory.partial or before is None or before.keys() != prints.keys():
+        return set()
+    if any(before[uri][0] != markdown for uri, (markdown, _) in prints.items()):
+        return set()
+    return {uri for uri, print_ in prints.items() if before[uri] == print_}
+
+
+def site_files(config_file: Path, theme_dir: Path | None) -> tuple:
+    """mkdocs.yml and the theme overrides, by content and modification time: a change there shows on every page."""
+    files = sorted(p for p in theme_dir.rglob("*") if p.is_file()) if theme_dir and theme_dir.is_dir() else []
+    return (config_file.read_bytes() if config_file.is_file() else b"",
+            tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files))
+

@@ -16,6 +16,7 @@ from ..build.urls import record_url
 from ..fields import format_phone
 from .hsds import HsdsExport
 from .plekken import plekken
+from .tabular import geen_formule
 
 KOLOMMEN = [
     "soort", "id", "naam", "organisatie", "status", "themas", "doelgroepen", "locatie", "adres", "postcode",
@@ -58,12 +59,6 @@ def beheer_rows(export: HsdsExport) -> list[dict[str, str]]:
                 "plaats": plek.adres.plaats, "kern": kern.naam if kern else "",
             })
     return rows
-
-
-def geen_formule(value: str) -> str:
-    """Partner text must not become a spreadsheet formula: a cell starting with = + - @ gets a leading '
-    (OWASP's advice against CSV injection); Excel shows the text as written."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def beheer_csv(export: HsdsExport) -> str:

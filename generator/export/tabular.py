@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -48,12 +49,24 @@ def collect(objects: Iterable[tuple[str, dict]]) -> dict[str, dict[str, dict]]:
     return tables
 
 
+NUMBER = re.compile(r"[+-]?[\d .,()]+\Z")
+
+
+def geen_formule(value: str, getallen: bool = False) -> str:
+    """Partner text must not become a spreadsheet formula: a cell starting with = + - @ gets a leading '
+    (OWASP's advice against CSV injection); Excel shows the text as written. With `getallen` (open data read
+    by programs) a number or phone number ('+31 523 800 100', '-1.5') stays as it is."""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r") and not (getallen and NUMBER.match(value)):
+        return f"'{value}"
+    return value
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return geen_formule(str(value), getallen=True)
 
 
 def csv_text(table: str, rows: Iterable[dict]) -> str:

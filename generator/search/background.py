@@ -59,6 +59,16 @@ class BackgroundText:
             self._text = text
         return self._text
 
+    def stop(self) -> None:
+        """Kill the child without waiting for it, from any thread: a result() waiting in another
+        thread then raises RuntimeError (`kaart serve` drops a follow-up a newer build replaces)."""
+        pid = self._pid
+        if pid is not None:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+
     def cancel(self) -> None:
         """Stop a child that is no longer needed (a failed or interrupted build)."""
         if self._pid is not None:

@@ -44,7 +44,7 @@ from .dutch import fold
 from .signalen import QueryWords, fired_entries, signal_fires, within_one_edit
 
 # Tuning, written into zoekindex.json ('zoeken') so zoeken.js reads the same values.
-SETTINGS: dict[str, int] = {
+SETTINGS: dict[str, Any] = {
     "exactBoost": 10,
     "prefixBoost": 1,
     "fuzzyBoost": 1,
@@ -58,6 +58,9 @@ SETTINGS: dict[str, int] = {
     "minCompoundPart": 3,
     "minSuggestLength": 5,
     "minNamePrefix": 5,
+    # Dutch prefixes that look like a word but are never the head of a compound ('verhuurder' is not 'ver' +
+    # 'huurder'; 'ontslag', 'herkansing', 'misbruik' neither)
+    "notHeads": ["ver", "ont", "her", "mis", "gem"],
 }
 
 # JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
@@ -140,7 +143,7 @@ def known_form(term: str, words: Words, settings: dict[str, int]) -> list[str]:
         head, tail = term[:cut], term[cut:]
         if head.endswith("s") and len(head) > least and not words.knows(head) and words.knows(head[:-1]):
             head = head[:-1]  # a linking s: 'levensmoe'
-        if not words.knows(head):
+        if not words.knows(head) or head in settings["notHeads"]:
             continue
         if words.knows(tail):
             return [head, tail]
@@ -402,6 +405,8 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
         return 1 if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
 
     tiers = {hit["ref"]: tier(hit) for hit in hits}
+    for hit in hits:
+        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return hits
 

@@ -11,6 +11,13 @@ the data of index.build_search_data is split:
                                  for a contiguous run of the sorted terms; `delen.termen` lists the
                                  first position of every shard (a prefix query usually needs one)
     zoeken/<map>/k<n>.json       card chunk n: the `kaarten` of documents n*size .. (n+1)*size-1
+    zoeken/delen.json            a few hundred bytes for a page that already knows its query
+                                 (/zoeken/?q=...): `map`, the first term of every shard (`grenzen`),
+                                 the query settings and the stem exceptions, so zoeken.js can fetch the query's shards
+                                 while the manifest is still on its way (one round trip fewer)
+
+The manifest also carries `signaalstammen`: the stem of every word of the safety net's and the doors'
+signals (signalen.signal_stems), which zoeken.js would otherwise compute on the phone.
 
 `map` is a hash of the whole data, so a new build never mixes its manifest with old shards
 (the manifest has a fixed name; shards and chunks can be cached forever).
@@ -27,8 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from .index import SEARCH_DATA_URI, search_data_json
+from .signalen import signal_stems
 
 SHARD_DIR = "zoeken/"
+EARLY_URI = "zoeken/delen.json"
 # Raw JSON bytes per term shard and documents per card chunk: both gzip to roughly 3-8 KB, small
 # enough that a query fetches little, large enough that a site has hundreds of files, not millions.
 SHARD_BYTES = 24_000
@@ -55,7 +64,10 @@ def site_files(data: dict[str, Any]) -> dict[str, str]:
     starts = shard_starts(postings)
     manifest = {key: value for key, value in data.items() if key not in ("postings", "kaarten")}
     manifest["delen"] = {"map": folder, "termen": starts, "kaarten": CARD_CHUNK}
-    files = {SEARCH_DATA_URI: search_data_json(manifest)}
+    phrases = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"]]
+    manifest["signaalstammen"] = signal_stems(phrases + [signal for _, signals in data.get("deuren", []) for signal in signals])
+    early = {"map": folder, "grenzen": [data["termen"][start] for start in starts], "zoeken": data["zoeken"], "stammen": data.get("stammen", {})}
+    files = {SEARCH_DATA_URI: search_data_json(manifest), EARLY_URI: search_data_json(early)}
     base = f"{SHARD_DIR}{folder}/"
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(postings)
@@ -79,6 +91,7 @@ def read_site_files(site_dir: Path) -> dict[str, Any]:
     """The whole search data again, from the files of a built site."""
     manifest = json.loads((site_dir / SEARCH_DATA_URI).read_text(encoding="utf-8"))
     delen = manifest.pop("delen")
+    manifest.pop("signaalstammen")
     base = site_dir / SHARD_DIR / delen["map"]
     postings: list[Any] = []
     for number in range(len(delen["termen"])):

@@ -106,6 +106,12 @@ def compile_signal(phrase: str) -> tuple[SignalWord, ...]:
     return tuple(SignalWord(word) for word in signal_words(phrase))
 
 
+def signal_stems(phrases: list[str]) -> dict[str, str]:
+    """Every word of these signal phrases with its stem: zoeken.js takes them from the manifest
+    instead of stemming hundreds of words on the phone before the first safety-net check."""
+    return {word.word: word.stem for phrase in phrases for word in compile_signal(phrase)}
+
+
 class QueryWords:
     """The words of a query, with stems computed once (and for two joined neighbours on demand).
 

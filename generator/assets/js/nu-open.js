@@ -48,15 +48,24 @@
   var MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december"];
 
-  var klok = new Intl.DateTimeFormat("nl-NL", {
-    timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23"
-  });
+  // Made on first use: building it loads the time-zone data, a long task on a phone, and most pages
+  // have no opening hours until a script adds them.
+  var klok = null;
+
+  function amsterdamseKlok() {
+    if (!klok) {
+      klok = new Intl.DateTimeFormat("nl-NL", {
+        timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      });
+    }
+    return klok;
+  }
 
   /* Amsterdam wall-clock date and minutes after midnight for a Date. */
   function wandklok(moment) {
     var p = {};
-    klok.formatToParts(moment).forEach(function (part) { p[part.type] = part.value; });
+    amsterdamseKlok().formatToParts(moment).forEach(function (part) { p[part.type] = part.value; });
     var hour = parseInt(p.hour, 10) % 24; // some engines say "24" for midnight
     return {
       datum: { y: parseInt(p.year, 10), m: parseInt(p.month, 10), d: parseInt(p.day, 10) },
@@ -203,10 +212,11 @@
 
   /* Fills every [data-nu-open] element in `root` (the document, or the part a script just rebuilt). */
   function toon(root, moment) {
+    var elementen = root.querySelectorAll("[data-nu-open]");
+    if (!elementen.length) return;
     moment = moment || new Date();
     var feestdagen = leesFeestdagen(root.ownerDocument || root);
     var bekend = feestdagen ? feestdagenBekend(feestdagen, moment) : false;
-    var elementen = root.querySelectorAll("[data-nu-open]");
     for (var i = 0; i < elementen.length; i++) {
       var el = elementen[i];
       var plan;

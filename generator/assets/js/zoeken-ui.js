@@ -159,6 +159,23 @@
       return Array.prototype.slice.call(panel.querySelectorAll("a"));
     }
 
+    /* The result that has focus (ArrowDown), so a redraw (the answer to an earlier keystroke, the cards of
+       a shard that came later) keeps it: the same result again, else the one at its place, else the field.
+       Without this, focus fell to the page and Enter no longer opened the result the person chose. */
+    function highlight() {
+      var hits = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = hits.indexOf(document.activeElement);
+      if (at === -1) return null;
+      var href = hits[at].href;
+      return {
+        restore: function () {
+          var now = Array.prototype.slice.call(list.querySelectorAll("a"));
+          var same = now.filter(function (link) { return link.href === href; })[0];
+          (same || now[Math.min(at, now.length - 1)] || input).focus();
+        },
+      };
+    }
+
     function show() {
       var query = input.value.trim();
       if (!query) {
@@ -186,6 +203,7 @@
             bedoel.appendChild(try_);
             bedoel.appendChild(document.createTextNode("?"));
           }
+          var highlighted = highlight();
           list.textContent = "";
           hits.slice(0, HEADER_HITS).forEach(function (hit) {
             var item = el("li");
@@ -196,6 +214,7 @@
             item.appendChild(link);
             list.appendChild(item);
           });
+          if (highlighted) highlighted.restore();
           all.href = pageUrl + "?" + Zoek.paramsFor(query, {}).toString();
           all.textContent = hits.length ? "Alle " + aantal(hits.length) + " bekijken" : "Niets gevonden. Bekijk andere manieren om hulp te vinden";
           panel.hidden = false;
@@ -405,6 +424,7 @@
         none.hidden = !empty;
         noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
         if (empty) showKcc();
+        root.classList.remove("sk-wacht"); // what follows the results may show now (zoeken.css)
         announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
         announcedVangnet = said !== "";
       }, failed);
@@ -442,6 +462,7 @@
     function failed() {
       status.textContent = "Zoeken lukt nu niet. Kijk bij de thema's hieronder, in de lijst van A tot Z, of neem contact op.";
       none.hidden = false;
+      root.classList.remove("sk-wacht");
     }
 
     function restore() {

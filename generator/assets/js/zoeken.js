@@ -8,6 +8,11 @@
  *                                               lunr.nl.js and zoeken/zoekindex.json, the manifest
  *                                               (once); enough for vangnet(), data() and the API below
  *   SocialeKaartZoek.isReady()               -> true once ready() has resolved
+ *   SocialeKaartZoek.prefetch(query)         -> starts fetching the query's term shards before the
+ *                                               manifest is in (only with window.SocialeKaartZoekDelen,
+ *                                               the search page's early fetch of zoeken/delen.json; the
+ *                                               search page loads this file right after lunr, and it
+ *                                               prefetches the address's ?q= at once)
  *   SocialeKaartZoek.zoek(query, filters?, options?) -> Promise of the hits, best first: loads the
  *                                               term shards the query needs and the cards of the first
  *                                               options.kaarten hits (default 20; see shards.py)
@@ -44,7 +49,7 @@
   var api = factory();
   if (typeof module === "object" && module.exports) {
     module.exports = api;
-  } else {
+  } else if (!root.SocialeKaartZoek) { // the search page loads this file early too (zoeken.html)
     root.SocialeKaartZoek = api.browserApi(root);
   }
 })(typeof self !== "undefined" ? self : this, function () {
@@ -87,9 +92,25 @@
     stemExceptions = table || {};
   }
 
+  // Stems never change, and lunr.nl's stemmer is slow on a phone (about 0.2 ms a word at 4x CPU slowdown):
+  // every word is stemmed once per page. The manifest brings the stems of the signal words
+  // (`signaalstammen`), so the safety net's first check stems no signal word at all.
+  var STEMS = new Map();
+  var MAX_STEMS = 50000;
+
   function stem(lunr, term) {
     if (Object.prototype.hasOwnProperty.call(stemExceptions, term)) return stemExceptions[term];
-    return lunr.nl.stemmer(new lunr.Token(term, {})).toString();
+    var known = STEMS.get(term);
+    if (known === undefined) {
+      if (STEMS.size >= MAX_STEMS) STEMS.clear();
+      known = lunr.nl.stemmer(new lunr.Token(term, {})).toString();
+      STEMS.set(term, known);
+    }
+    return known;
+  }
+
+  function learnStems(stems) {
+    Object.keys(stems || {}).forEach(function (word) { STEMS.set(word, stems[word]); });
   }
 
   /**
@@ -264,7 +285,7 @@
       var head = term.slice(0, cut);
       var tail = term.slice(cut);
       if (endsWith(head, "s") && head.length > least && !words.knows(head) && words.knows(head.slice(0, -1))) head = head.slice(0, -1);
-      if (!words.knows(head)) continue;
+      if (!words.knows(head) || settings.notHeads.indexOf(head) !== -1) continue;
       if (words.knows(tail)) return [head, tail];
       if (headOnly === null && head.length > least && tail.length > least) headOnly = head;
     }
@@ -351,6 +372,7 @@
         if (terms.every(function (term, i) { return covers(name, term, stems[i], i === terms.length - 1, settings); })) tier = 1;
       }
       tiers[hit.ref] = tier;
+      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest (for nearness)
     });
     hits.sort(function (a, b) {
       return tiers[b.ref] - tiers[a.ref] || b.score - a.score || position(a.ref) - position(b.ref);
@@ -611,7 +633,43 @@
 
   /** The site path of a shard ("termen") or card chunk ("kaarten") of a manifest. */
   function partPath(data, kind, number) {
-    return "zoeken/" + data.delen.map + "/" + (kind === "termen" ? "t" : "k") + number + ".json";
+    return folderPath(data.delen.map, kind, number);
+  }
+
+  function folderPath(map, kind, number) {
+    return "zoeken/" + map + "/" + (kind === "termen" ? "t" : "k") + number + ".json";
+  }
+
+  /**
+   * The term shards a query will most likely need, from zoeken/delen.json (`early`: map, grenzen = the
+   * first term of every shard, zoeken = the settings) without the manifest: each word's stem, and for
+   * the last word the prefix ranges of the word and its stem (as clausesFor). Compound parts, filler
+   * words and typo corrections need the manifest: the engine asks for those shards itself.
+   */
+  function likelyShards(lunr, early, query) {
+    var bounds = early.grenzen;
+    function shardOf(term) {
+      var lo = 0, hi = bounds.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (bounds[mid] <= term) lo = mid + 1; else hi = mid;
+      }
+      return Math.max(lo - 1, 0);
+    }
+    var wanted = new Set();
+    var settings = early.zoeken;
+    var terms = cleanQuery(lunr, query, settings);
+    terms.forEach(function (term, position) {
+      var stemmed = stem(lunr, term);
+      wanted.add(shardOf(stemmed));
+      if (position === terms.length - 1 && term.length >= settings.minPrefixLength) {
+        [term, stemmed].forEach(function (prefix) {
+          if (prefix.length < settings.minPrefixLength) return;
+          for (var n = shardOf(prefix); n <= shardOf(prefix + "\uffff"); n++) wanted.add(n);
+        });
+      }
+    });
+    return Array.from(wanted);
   }
 
   /**
@@ -623,6 +681,7 @@
   function createEngine(lunr, data, store) {
     store = store || dataStore(data);
     useStemExceptions(data.stammen);
+    learnStems(data.signaalstammen);
     var index = termIndex(lunr, data);
     var settings = data.zoeken;
     var vocabularySet = null;
@@ -850,7 +909,10 @@
     var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once)
 
     function loadPart(kind, number) {
-      var path = partPath(loaded, kind, number);
+      return fetchPart(folderPath(loaded.delen.map, kind, number));
+    }
+
+    function fetchPart(path) {
       if (!parts[path]) {
         parts[path] = win.fetch(siteRoot() + path).then(function (response) {
           if (!response.ok) throw new Error("Zoekbestand niet gevonden (" + response.status + ")");
@@ -875,6 +937,24 @@
         parts = {};
       });
     }
+
+    /* A page that knows its query before the manifest is in (/zoeken/?q=...) fetches the query's term
+       shards at once, next to the manifest, with zoeken/delen.json (started by the page while it was
+       parsed, window.SocialeKaartZoekDelen). The search later finds them in `parts`. */
+    function prefetch(query) {
+      var early = win.SocialeKaartZoekDelen;
+      win.SocialeKaartZoekDelen = null;
+      if (!query || !early || loaded) return;
+      Promise.all([loadLunr(), early]).then(function (got) {
+        if (loaded && loaded.delen.map !== got[1].map) return;
+        if (!loaded) useStemExceptions(got[1].stammen);
+        likelyShards(got[0], got[1], query).forEach(function (number) {
+          fetchPart(folderPath(got[1].map, "termen", number)).catch(function () {});
+        });
+      }).catch(function () {});
+    }
+
+    if (win.SocialeKaartZoekDelen) prefetch((new URLSearchParams(win.location.search).get("q") || "").trim());
 
     function withParts(run) {
       return ready().then(run).catch(function (error) {
@@ -906,6 +986,7 @@
 
     return {
       ready: ready,
+      prefetch: prefetch,
       isReady: function () { return engine !== null; },
       zoek: zoek,
       kaarten: function (hits) { // hits of an older build are not retried: the next zoek() starts over
@@ -936,6 +1017,7 @@
     dataStore: dataStore,
     complete: complete,
     partPath: partPath,
+    likelyShards: likelyShards,
     cleanQuery: cleanQuery,
     fold: fold,
     filtersFromParams: filtersFromParams,
