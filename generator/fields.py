@@ -158,6 +158,7 @@ def _plain_text(value: Any) -> str:
 
 
 def _whole_number(value: Any) -> Any:
+    _reject_placeholder(value)
     if isinstance(value, bool):
         raise fout(f"'{'ja' if value else 'nee'}' is geen getal. Schrijf een heel getal, bijvoorbeeld 18.")
     if isinstance(value, float) and not value.is_integer():
@@ -166,6 +167,7 @@ def _whole_number(value: Any) -> Any:
 
 
 def _ja_nee(value: Any) -> Any:
+    _reject_placeholder(value)
     if isinstance(value, str):
         word = value.strip().lower()
         if word in _JA:
@@ -178,6 +180,7 @@ def _ja_nee(value: Any) -> Any:
 
 def parse_phone(value: Any) -> str:
     """Validate a Dutch phone number and return it in E.164 ('+31523123456') or as a short number."""
+    _reject_placeholder(value)
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
@@ -250,6 +253,7 @@ def phone_href(value: str) -> str:
 
 
 def _check_email(value: Any) -> str:
+    _reject_placeholder(value)
     if isinstance(value, str) and _hidden_character(value, allow_newlines=True):  # a line break: not an address (below)
         _check_hygiene(value, MAX_REGEL, allow_newlines=True)
     if not isinstance(value, str) or not _EMAIL_RE.fullmatch(value.strip()):
@@ -258,6 +262,7 @@ def _check_email(value: Any) -> str:
 
 
 def _check_url(value: Any) -> str:
+    _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Schrijf een webadres dat begint met https://")
     url = value.strip()
@@ -279,6 +284,7 @@ _ACCOUNT_RE = re.compile(ACCOUNT_PATTERN)
 
 
 def _check_account(value: Any) -> str:
+    _reject_placeholder(value)
     text = value.strip() if isinstance(value, str) else ""
     if not _ACCOUNT_RE.fullmatch(text):
         raise fout(
@@ -289,6 +295,7 @@ def _check_account(value: Any) -> str:
 
 
 def _check_postcode(value: Any) -> str:
+    _reject_placeholder(value)
     text = str(value).strip().upper() if value is not None else ""
     match = re.fullmatch(r"([1-9][0-9]{3}) ?([A-Z]{2})", text)
     if not match:
@@ -297,6 +304,7 @@ def _check_postcode(value: Any) -> str:
 
 
 def _check_postcodecijfers(value: Any) -> str:
+    _reject_placeholder(value)
     text = str(value).strip() if value is not None else ""
     if not re.fullmatch(r"[1-9][0-9]{3}", text):
         raise fout(f"'{value}' zijn geen postcodecijfers. Schrijf de vier cijfers van de postcode tussen aanhalingstekens, bijvoorbeeld '7771'.")

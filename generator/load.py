@@ -383,7 +383,7 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise diagnose_syntax(text, line) or _indentation_problem(text, line) or _Rejected(line, column, _yaml_message(error)) from None
+        raise diagnose_syntax(text, line) or _indentation_problem(text, line) or _Rejected(line, column, _yaml_message(error, text, line)) from None
     except yaml.YAMLError as error:
         raise _Rejected(1, 1, f"Dit is geen geldige YAML: {error}") from None
     except (ValueError, TypeError) as error:  # e.g. an impossible date such as 2026-02-30
@@ -391,10 +391,22 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     return YamlFile(path, data, positions, key_positions)
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _quoted_line(text: str, line: int) -> str | None:
+    """The line 'veld: tekst' with the text between double quotes, when that is the fix."""
+    lines = text.splitlines()
+    match = _KEY_LINE.match(lines[line - 1]) if 1 <= line <= len(lines) else None
+    value = match["rest"].strip() if match else ""
+    if not value or value[0] in "\"'[{|>" or '"' in value:
+        return None
+    return f'{match["key"]}: "{value}"'
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, text: str = "", line: int = 0) -> str:
     problem = (error.problem or "").lower()
     if "mapping values are not allowed" in problem:
-        return "Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst tussen aanhalingstekens, bijvoorbeeld: samenvatting: \"Let op: ...\"."
+        quoted = _quoted_line(text, line)
+        example = quoted if quoted else 'samenvatting: "Let op: ..."'
+        return f"Er staat een dubbele punt op een plek waar dat niet kan. Zet de tekst tussen aanhalingstekens, bijvoorbeeld: {example}"
     if "could not find expected ':'" in problem:
         return "Hier mist een dubbele punt achter de veldnaam, of een regel springt verkeerd in."
     if "expected <block end>" in problem or "did not find expected key" in problem:

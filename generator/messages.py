@@ -63,6 +63,9 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
         options = allowed_keys(model, loc[:-1])
         hint = suggestion(name, options) or (f" Toegestane velden hier: {', '.join(options)}." if options else "")
         return f"Het veld '{name}' bestaat niet.{hint}"
+    if kind == "literal_error" and isinstance(value, str) and "VUL IN" in value.upper():
+        options = _expected_options(ctx)
+        return f"Hier staat nog 'VUL IN'. Kies uit: {', '.join(options)}."
     if kind == "literal_error":
         options = _expected_options(ctx)
         if options == ["True"]:

@@ -8,9 +8,9 @@ field descriptions below are what partners see in their editor.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .fields import MAX_LIJST, Account, Email, Getal, Id, JaNee, Naam, Postcode, Postcodecijfers, Regel, Telefoon, Tekst, Url, fout
 from .openingstijden import Openingstijden, deel_uitzonderingen
@@ -36,6 +36,18 @@ OrganisatieSoort = Literal[tuple(ORGANISATIE_SOORTEN)]  # type: ignore[valid-typ
 IngangSoort = Literal[tuple(INGANG_SOORTEN)]  # type: ignore[valid-type]
 VindplaatsSoort = Literal[tuple(VINDPLAATS_SOORTEN)]  # type: ignore[valid-type]
 Wet = Literal[tuple(WETTEN)]  # type: ignore[valid-type]
+
+
+def _talen_eenmaal(talen: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for taal in talen:
+        if taal.casefold() in seen:
+            raise fout(f"De taal '{taal}' staat twee keer in de lijst. Haal er één weg.")
+        seen.add(taal.casefold())
+    return talen
+
+
+Talen = Annotated[list[Regel], AfterValidator(_talen_eenmaal)]
 
 
 def _ja_schema(schema: dict) -> None:
@@ -176,7 +188,7 @@ class Voorziening(Record):
     werkgebied: list[Id] = Field(min_length=1, description="Waar het voor is: de id van de gemeente, van gebieden of van kernen.", examples=[["egelstede"]])
     locaties: list[Locatie] = Field(default_factory=list, description="De plekken waar inwoners naartoe kunnen, met adres en tijden.")
     contact: Contact = Field(default_factory=Contact, description="Hoe inwoners je bereiken: telefoon, e-mail, website.")
-    talen: list[Regel] = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden. Staat er niets, dan Nederlands.", examples=[["Nederlands", "Engels"]])
+    talen: Talen = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden. Staat er niets, dan Nederlands.", examples=[["Nederlands", "Engels"]])
     trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die inwoners zelf gebruiken, bijvoorbeeld 'poetshulp' of 'geldzorgen'.", examples=[["brieven", "DigiD"]])
     kcc: Optional[Kcc] = Field(None, description="Voor de medewerkers van het klantcontactcentrum (KCC) van de gemeente: wat zeg je aan de telefoon?")
     status: Status = Field("actief", description="actief, tijdelijk gesloten of gestopt. Staat er niets, dan is het actief.", examples=["actief"])
@@ -219,7 +231,7 @@ class Clientondersteuner(Record):
     onafhankelijkheid: Tekst = Field(description="Leg uit waarom de ondersteuning onafhankelijk is van de gemeente die beslist.", examples=["De ondersteuners werken bij de welzijnsstichting en beslissen niet over hulp of geld van de gemeente."])
     ervaringsdeskundigen: JaNee = Field(False, description="Zijn er ervaringsdeskundigen beschikbaar? ja of nee. Staat er niets, dan nee.", examples=["ja"])
     werkgebied: list[Id] = Field(min_length=1, description="Waar de ondersteuning voor is: de id van de gemeente, van gebieden of van kernen.", examples=[["egelstede"]])
-    talen: list[Regel] = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden. Staat er niets, dan Nederlands.", examples=[["Nederlands", "Arabisch"]])
+    talen: Talen = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin je geholpen kunt worden. Staat er niets, dan Nederlands.", examples=[["Nederlands", "Arabisch"]])
     contact: Contact = Field(description="Hoe inwoners een cliëntondersteuner bereiken: telefoon, e-mail, website.")
     locaties: list[Locatie] = Field(default_factory=list, description="De plekken waar inwoners naartoe kunnen, met adres en tijden.")
     trefwoorden: list[Regel] = Field(default_factory=list, description="Woorden die inwoners zelf gebruiken, bijvoorbeeld 'hulp bij gesprek' of 'keukentafelgesprek'.", examples=[["keukentafelgesprek"]])

@@ -142,6 +142,7 @@ TYPES = [
         (("toegang",), ["vrij"], ""), (("kosten",), "gratis", "velden"), (("locaties",), {"kern": "akkerveen"}, "lijst"),
         (("locaties", 0, "rolstoeltoegankelijk"), "misschien", "ja of nee"), (("status",), "open", "Kies uit"), (("doelgroepen",), [], "leeg"),
         (("locaties", 0, "adres", "postcode"), "9999 ZZ", "hoort niet bij kern"), (("locaties", 0, "adres", "postcode"), "77711", "postcode"),
+        (("talen",), ["Nederlands", "nederlands"], "twee keer"),
     ]
 ]
 TRUST = [

@@ -96,6 +96,8 @@ def test_unfilled_template_names_every_placeholder_line(mini_kaart, soort):
     _, problems = load_kaart(mini_kaart)
     assert placeholder_lines
     assert {p.line for p in problems if p.path.endswith(path.name)} == placeholder_lines
+    # whatever the field's type (a phone number, a choice, a list), the message says VUL IN is still there
+    assert all(PLACEHOLDER in p.message for p in problems if p.path.endswith(path.name)), [str(p) for p in problems]
 
 
 @pytest.mark.parametrize("soort", list(RECORD_MODELS))

@@ -51,9 +51,14 @@ def plekken(record: Any) -> list[Plek]:
     """The places of a record, in the order the partner wrote them."""
     locaties = getattr(record, "locaties", None)
     if locaties:
+        keys, seen = [], {}
+        for locatie in locaties:  # two rooms at one address: the second gets '#2' ('#' is never in a key), so ids stay unique
+            key = _sleutel(locatie.adres)
+            seen[key] = seen.get(key, 0) + 1
+            keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
         return [
-            Plek(_sleutel(l.adres), l.naam or record.naam, l.adres, l.kern, l.coordinaten, l.rolstoeltoegankelijk, tijden_van(l))
-            for l in locaties
+            Plek(key, l.naam or record.naam, l.adres, l.kern, l.coordinaten, l.rolstoeltoegankelijk, tijden_van(l))
+            for key, l in zip(keys, locaties)
         ]
     adres = getattr(record, "adres", None)
     if adres is not None:

