@@ -262,9 +262,8 @@ def _other_gemeente_refusal(change: Change, prefix: str, owned: set[str], base: 
         return 1, 1, (f"{who} mag dit bestand niet aanpassen: het hoort bij {base.organisaties[before].naam} ('{before}'). "
                       "Elke gemeente beheert haar eigen records (zoals haar sociaal teams en KCC); vraag de beheerders van die gemeente om de wijziging.")
     if folder != ORGANISATIE_FOLDER and change.head_path.is_file():
-        source = read_yaml(change.head_path, Problemen())
-        data = source.data if source and isinstance(source.data, dict) else {}
-        after = data.get("organisatie").strip() if isinstance(data.get("organisatie"), str) else None
+        source, data = _fields_of(change.head_path)
+        after = _organisatie_field(data)
         if after in others:
             mine = ", ".join(sorted(org for org in owned if base.organisaties[org].soort == GEMEENTE)) or "geen"
             return (*source.position(("organisatie",)), (
@@ -275,8 +274,7 @@ def _other_gemeente_refusal(change: Change, prefix: str, owned: set[str], base: 
 
 def _gemeente_blocks(path: Path) -> tuple[dict[str, tuple[int, dict]], object]:
     """gemeente id -> (its index, its block) in a gebieden.yaml, and the file as read (for positions)."""
-    source = read_yaml(path, Problemen()) if path.is_file() else None
-    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    source, data = _fields_of(path)
     gemeenten = data.get("gemeenten") if isinstance(data.get("gemeenten"), list) else []
     return {g.get("id"): (index, g) for index, g in enumerate(gemeenten) if isinstance(g, dict)}, source
 
@@ -302,14 +300,20 @@ def _record_ids(base: Kaart) -> set[str]:
     return {record_id for records in base.records.values() for record_id in records}
 
 
-def _organisatie_in(path: Path, folder: str, stem: str) -> str | None:
-    """The organisation a record file belongs to (for an organisation file: the organisation itself)."""
-    if folder == ORGANISATIE_FOLDER:
-        return stem
-    source = read_yaml(path, Problemen())
-    data = source.data if source and isinstance(source.data, dict) else {}
+def _fields_of(path: Path):
+    """(the file as read or None, its fields: {} when it is no mapping) of a YAML file."""
+    source = read_yaml(path, Problemen()) if path.is_file() else None
+    return source, (source.data if source is not None and isinstance(source.data, dict) else {})
+
+
+def _organisatie_field(data: dict) -> str | None:
     value = data.get("organisatie")
     return value.strip() if isinstance(value, str) else None
+
+
+def _organisatie_in(path: Path, folder: str, stem: str) -> str | None:
+    """The organisation a record file belongs to (for an organisation file: the organisation itself)."""
+    return stem if folder == ORGANISATIE_FOLDER else _organisatie_field(_fields_of(path)[1])
 
 
 def _named(organisatie: str | None) -> str:
@@ -317,18 +321,17 @@ def _named(organisatie: str | None) -> str:
 
 
 def _refusal_in_proposal(change: Change, folder: str, stem: str, owned: set[str], base: Kaart, who: str, existed: bool) -> Refusal | None:
-    source = read_yaml(change.head_path, Problemen())
-    data = source.data if source and isinstance(source.data, dict) else None
+    source, data = _fields_of(change.head_path)
     if folder == ORGANISATIE_FOLDER:
         before = base.organisaties[stem].soort if stem in base.organisaties else None
         if data and data.get("soort") != before:
             return (*source.position(("soort",)), f"{who} mag de soort van een organisatie niet veranderen (van '{before}' naar '{data.get('soort')}'); dat doet de gemeente.")
         return None
-    if data is None or not isinstance(data.get("organisatie"), str):
+    organisatie = _organisatie_field(data)
+    if organisatie is None:
         if existed:
             return None  # 'kaart check' reports what is wrong inside the file
         return 1, 1, f"{who} mag een nieuw record alleen toevoegen met 'organisatie:' en de id van een organisatie waarvan je beheerder bent."
-    organisatie = data["organisatie"].strip()
     if organisatie not in owned:
         mine = ", ".join(sorted(owned)) or "geen"
         return (*source.position(("organisatie",)), f"{who} is geen beheerder van organisatie '{organisatie}'. Je mag alleen records van je eigen organisatie toevoegen of aanpassen (jouw organisaties: {mine}).")

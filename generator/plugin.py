@@ -135,6 +135,10 @@ def _modified(file: File) -> None:
     file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
+def _source_from(page: Page, generated: GeneratedPage) -> None:
+    page.markdown, page.meta = "", generated.page_meta()
+
+
 def _custom_dir(config: MkDocsConfig) -> Path | None:
     custom = config.theme.custom_dir
     return Path(custom) if custom else None
@@ -204,6 +208,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
         links = RecordLinks.from_config(config.repo_url, config.edit_uri, config.site_url, self._kaart_prefix(config))
         self.site = SiteContext(kaart, today, open_data, links)
+        self._write_open_data(config)  # first: it needs only the kaart, and runs while the pages are made
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
@@ -230,7 +235,6 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
         files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
         self._add_search_files(files, config)
-        self._write_open_data(config)
         self.prerendered.cancel()
         self.prerendered = Prerendered([] if _SERVE_DIRTY["on"] else generated, self.site)
         return files
@@ -329,10 +333,13 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if page.file.src_uri in self.pages:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
             # A generated page has no Markdown, only front matter: skip building a Markdown converter
             # with every extension for it (a tenth of the build); on_page_content gives the HTML.
             page.render = lambda config, files: _no_markdown(page)  # type: ignore[method-assign]
+            # Nor parse its front matter as YAML: it is page_meta written out.
+            page.read_source = lambda config: _source_from(page, generated)  # type: ignore[method-assign]
         return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -74,3 +74,15 @@ def test_a_page_the_frame_links_to_is_rendered_whole(demo_site):
     assert '<a href="./">Schema van de wegwijzer</a>' in schema
     other = next(p for p in (demo_site / "wegwijzer").glob("*/index.html") if p.parent.name != "schema").read_text(encoding="utf-8")
     assert '<a href="../schema/">Schema van de wegwijzer</a>' in other
+
+
+def test_generated_pages_meta_is_what_mkdocs_reads_from_their_front_matter(demo):
+    """The plugin hands MkDocs page_meta() instead of letting it parse the front matter (YAML) of every page."""
+    from mkdocs.utils import meta
+
+    from generator.build.pages import generate_pages
+
+    pages = generate_pages(demo)
+    assert len(pages) > 400
+    assert any(page.meta for page in pages)  # robots, snel_weg, balie: more than title and description
+    assert [meta.get_data(page.front_matter()) for page in pages] == [("", page.page_meta()) for page in pages]

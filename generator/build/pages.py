@@ -38,13 +38,17 @@ class GeneratedPage:
     def src_uri(self) -> str:
         return src_uri_for(self.url)
 
-    def front_matter(self) -> str:
-        # JSON strings are valid YAML scalars; titles were checked to hold no < or >.
+    def page_meta(self) -> dict[str, Any]:
         meta = {"title": self.title}
         if self.description:
             meta["description"] = self.description
         meta.update(self.meta)
-        return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n"
+        return meta
+
+    def front_matter(self) -> str:
+        # JSON strings are valid YAML scalars; titles were checked to hold no < or >. MkDocs does not
+        # parse it during a build (the plugin hands it page_meta); it is the file's text for serve and tools.
+        return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.page_meta().items()) + "---\n"
 
     def render(self, site: "SiteContext") -> str:
         return render(self.template, page=self, url=lambda target: relative(self.url, target), **site.globals(), **self.context)

@@ -19,7 +19,7 @@ from .opdezepagina import met_opdezepagina
 
 ENABLED = True  # tests switch it off to build the same site in one process
 MIN_PAGES = 400  # below this the fork costs more than it saves
-SHARE = 0.5  # the part of the generated pages the child renders
+SHARE = 0.85  # the part of the generated pages the child renders: the main process also loads the kaart and writes every page
 
 
 def with_page_navigation(html: str, url: str, meta: dict) -> str:
@@ -43,7 +43,8 @@ class Prerendered:
         if ENABLED and len(pages) >= MIN_PAGES:
             chosen = pages[len(pages) - int(len(pages) * SHARE):]
             self._uris = [page.src_uri for page in chosen]
-            self._job = BackgroundText(lambda: json.dumps([page_content(page, site) for page in chosen], ensure_ascii=False), "De pagina's")
+            # ASCII JSON: any text the pages hold (even a lone surrogate) comes back exactly as it went in.
+            self._job = BackgroundText(lambda: json.dumps([page_content(page, site) for page in chosen]), "De pagina's")
         self._wanted = set(self._uris)
 
     def __contains__(self, src_uri: str) -> bool:

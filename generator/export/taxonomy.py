@@ -41,6 +41,7 @@ class Taxonomy:
     def __init__(self, ids: Callable[..., str], site_url: Optional[str]) -> None:
         self.ids = ids
         self.site_url = site_url
+        self._terms_in_attributes: dict[tuple[str, str], dict] = {}  # the same few dozen terms in every service
 
     def taxonomy(self, sleutel: str) -> dict:
         t = TAXONOMIEEN[sleutel]
@@ -68,7 +69,9 @@ class Taxonomy:
         return result
 
     def attribute(self, sleutel: str, code: str, link_id: str, link_entity: str = "service") -> dict:
-        term = self.term(sleutel, code, detail=False)
+        term = self._terms_in_attributes.get((sleutel, code))
+        if term is None:
+            term = self._terms_in_attributes[sleutel, code] = self.term(sleutel, code, detail=False)
         return {
             "id": self.ids("attribute", link_entity, link_id, sleutel, code),
             "link_id": link_id,

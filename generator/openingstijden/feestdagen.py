@@ -51,9 +51,14 @@ def feestdagen(year: int) -> dict[dt.date, str]:
     return dict(_feestdagen(year))
 
 
+@lru_cache(maxsize=64)
+def _per_dag(year: int) -> dict[dt.date, str]:
+    return dict(_feestdagen(year))
+
+
 def feestdag(day: dt.date) -> Optional[str]:
     """The name of the public holiday on `day`, or None."""
-    return feestdagen(day.year).get(day)
+    return _per_dag(day.year).get(day)
 
 
 def feestdagen_json(first_year: int, last_year: int) -> dict[str, str]:
