@@ -119,7 +119,7 @@ class Kaart:
         for ingang in sorted(ingangen, key=lambda ingang: (len(self.kernen_in(ingang.werkgebied)), ingang.id)):
             for kern_id in self.kernen_in(ingang.werkgebied):
                 chosen.setdefault(kern_id, ingang)
-        return chosen
+        return {kern_id: chosen[kern_id] for kern_id in self.kernen if kern_id in chosen}  # gebieden.yaml order, every build
 
     @property
     def sociaal_teams(self) -> dict[str, Ingang]:

@@ -194,3 +194,19 @@ def test_the_kern_memory_runs_before_the_scripts_that_use_it(demo_site):
         scripts = re.findall(r'<script src="[^"]*assets/kaart/js/([a-z-]+)\.js"', page)
         assert scripts.index("kern") < scripts.index("contact"), (url, scripts)
         assert "wegwijzer" not in scripts or scripts.index("kern") < scripts.index("wegwijzer"), (url, scripts)
+
+
+def test_contact_json_is_the_same_in_every_build():
+    """Kern → team and kern → KCC follow gebieden.yaml, not the order of a set (which changes with the hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    from support import DEMO_KAART, ROOT
+
+    script = ("import datetime as dt, sys; from pathlib import Path; from generator.validate import load_kaart; "
+              "from generator.build.contact import contact_json; "
+              f"k, _ = load_kaart(Path({str(DEMO_KAART)!r})); sys.stdout.write(contact_json(k, dt.date(2026, 11, 30)))")
+    outputs = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and len(next(iter(outputs))) > 1000
