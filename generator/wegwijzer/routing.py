@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from ..problems import Problemen
 from ..validate import Kaart
 from . import nummers
-from .deur import CRISIS_SOORTEN, Deur, deur_van, deuren, is_vaste_deur, vaste_deur, werkt_in
+from .deur import CRISIS_SOORTEN, Deur, deur_groepen, deur_van, deuren, is_vaste_deur, vaste_deur, werkt_in
 from .model import SOCIAAL_TEAM, Uitkomst, Wegwijzer
 
 WAARSCHUWINGEN = "waarschuwingen"
@@ -112,7 +112,7 @@ def _is_sociaal_team(deur: Deur) -> bool:
 
 
 def _verschillende_deuren(kaart: Kaart, uitkomst: Uitkomst) -> list[Deur]:
-    return sorted({d.id: d for k in kaart.kernen for d in deuren(kaart, uitkomst, k)}.values(), key=lambda d: d.id)
+    return sorted({d.id: d for groep in deur_groepen(kaart, uitkomst) for d in groep.deuren}.values(), key=lambda d: d.id)
 
 
 def _dezelfde_hulp_elders(kaart: Kaart, uitkomst: Uitkomst) -> str | None:
@@ -121,7 +121,7 @@ def _dezelfde_hulp_elders(kaart: Kaart, uitkomst: Uitkomst) -> str | None:
     deur = vaste_deur(kaart, uitkomst)
     if deur is None or deur.soort != "voorziening" or SOCIAAL_TEAM in uitkomst.ingang_elders:
         return None
-    terug = [k for k in kaart.kernen if any(_is_sociaal_team(d) for d in deuren(kaart, uitkomst, k))]
+    terug = [k.id for groep in deur_groepen(kaart, uitkomst) if any(_is_sociaal_team(d) for d in groep.deuren) for k in groep.kernen]
     if not terug:
         return None
     woorden = {w.casefold() for w in deur.record.trefwoorden}
