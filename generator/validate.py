@@ -249,12 +249,19 @@ def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaa
 def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off while a kaart is read: reading 10,000 records makes millions of
     objects that all stay, and the collector went through them again and again (a third of
-    `kaart check`). Reference counting still frees everything else; cycles are collected after."""
+    `kaart check`). Reference counting still frees everything else.
+
+    After reading, those objects are moved out of the collector's sight (gc.freeze): switched back
+    on, its first pass would still go through every one of them, and so would every full pass while
+    the site is built. The previous kaart's objects are handed back to it first, so that a
+    `kaart serve` that reads the kaart again after every change does not keep them all."""
     enabled = gc.isenabled()
     gc.disable()
+    gc.unfreeze()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -337,7 +344,7 @@ def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) 
     return records, sources
 
 
-# The record files of the kaart folder read last in this process: (path, model) -> (bytes, YamlFile,
+# The record files of the kaart folder read last in this process: (path, soort) -> (bytes, YamlFile,
 # record). `kaart serve` loads the kaart again after every change; a file with the same bytes is not
 # parsed and validated again. Records are never changed after validation, so sharing them is safe.
 _READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}}
@@ -349,21 +356,21 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
     if _READ_BEFORE["folder"] != folder:
         _READ_BEFORE.update(folder=folder, files={})  # one kaart at a time: memory stays one kaart's
     before = _READ_BEFORE["files"]
-    raws = [_bytes_of(path) for _, path in files]
     results: list[Any] = [None] * len(files)
-    todo = []
-    for index, ((soort, path), raw) in enumerate(zip(files, raws)):
-        known = before.get((path, soort)) if raw is not None else None
-        if known is not None and known[0] == raw:
+    todo: list[tuple[int, bytes | None]] = []
+    for index, (soort, path) in enumerate(files):
+        known = before.get((path, soort))
+        raw = _bytes_of(path) if known is not None else None  # a first reading reads each file where it is parsed
+        if raw is not None and known[0] == raw:
             results[index] = (known[1], known[2])
         else:
-            todo.append(index)
-    fresh = map_in_halves(_read_one, [(files[index][0], files[index][1], raws[index]) for index in todo])
-    for index, (source, record, found) in zip(todo, fresh):
+            todo.append((index, raw))
+    fresh = map_in_halves(_read_one, [(files[index][0], files[index][1], raw) for index, raw in todo])
+    for (index, _), (raw, source, record, found) in zip(todo, fresh):
         problems.extend(found)
         results[index] = (source, record)
         if record is not None:
-            before[(files[index][1], files[index][0])] = (raws[index], source, record)
+            before[(files[index][1], files[index][0])] = (raw, source, record)
     return results
 
 
@@ -374,13 +381,16 @@ def _bytes_of(path: Path) -> bytes | None:
         return None  # read_yaml reports it
 
 
-def _read_one(item: tuple[str, Path, bytes | None]) -> tuple[YamlFile | None, Record | None, Problemen]:
-    """Read and validate one record file; its problems apart (this may run in a child process)."""
+def _read_one(item: tuple[str, Path, bytes | None]) -> tuple[bytes | None, YamlFile | None, Record | None, Problemen]:
+    """Read (unless `raw` is given) and validate one record file: its bytes, source, record and problems
+    apart (this may run in a child process)."""
     soort, path, raw = item
     problems = Problemen()
+    if raw is None:
+        raw = _bytes_of(path)
     source = read_yaml(path, problems, raw)
     record = validate_model(RECORD_MODELS[soort], source, problems) if source else None
-    return source, record, problems
+    return raw, source, record, problems
 
 
 def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:

@@ -187,6 +187,8 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     shutil.copytree(MINI_KAART, folder)
     (folder / "organisaties/kapot.yaml").write_text("id: kapot\nnaam: [\n", encoding="utf-8")
     edit(folder, "voorzieningen/maaltijdservice.yaml", "themas: [wonen-en-huishouden]", "themas: [wonen]")
+    # a cross-record problem in a file the child reads: its position is worked out again from the text sent back
+    edit(folder, "ingangen/sociaal-team-b.yaml", "organisatie: gemeente-proefgem", "# over meer regels\n\norganisatie:   gemeente-onbekend")
     forks = []
     real_fork = halves.os.fork
     monkeypatch.setattr(halves.os, "fork", lambda: forks.append(1) or real_fork())
@@ -203,7 +205,10 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     two_cores = load(2)
     assert forks == [1]
     assert two_cores == one_core
-    assert {p.path.rsplit("/", 1)[-1] for p in two_cores[1]} >= {"kapot.yaml", "maaltijdservice.yaml"}
+    assert {p.path.rsplit("/", 1)[-1] for p in two_cores[1]} >= {"kapot.yaml", "maaltijdservice.yaml", "sociaal-team-b.yaml"}
+    unknown = next(p for p in two_cores[1] if p.path.endswith("sociaal-team-b.yaml"))
+    lines = (folder / "ingangen/sociaal-team-b.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[unknown.line - 1][unknown.column - 1:] == "gemeente-onbekend"
 
 
 def test_an_id_or_url_with_a_trailing_newline_is_refused():
