@@ -222,3 +222,34 @@ def test_an_id_or_url_with_a_trailing_newline_is_refused():
         fields._check_id("abc\n")
     assert fields._check_id("abc") == "abc"
     assert not fields._URL_RE.fullmatch("https://a.nl/x\n") and fields._URL_RE.fullmatch("https://a.nl/x")
+
+
+def test_the_short_way_for_common_dutch_numbers_parses_as_libphonenumber_does():
+    """fields._dutch_national / _dutch_e164 build the number libphonenumber's parse would: every two-digit area
+    prefix with random digits, spaces and hyphens; and every shape they leave to the full parse is left alone."""
+    import random
+
+    import phonenumbers
+
+    from generator import fields
+
+    rng = random.Random(14)
+    raws = []
+    for prefix in range(10, 100):
+        for _ in range(40):
+            digits = f"{prefix}" + "".join(rng.choice("0123456789") for _ in range(7))
+            raws.append("0" + "".join(d + rng.choice(["", "", " ", "-"]) for d in digits).rstrip(" -"))
+    short = 0
+    for raw in raws:
+        number = fields._dutch_national(raw)
+        assert number is not None, raw
+        assert number == phonenumbers.parse(raw, "NL"), raw
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        assert fields._dutch_e164(e164) == phonenumbers.parse(e164, "NL") == number, e164
+        short += phonenumbers.is_valid_number(number)
+    assert 0 < short < len(raws)  # valid and invalid numbers both went the short way
+    for other in ("0800 2000", "06 1234 56789", "+31 523 123 456", "0031523123456", "0523\u00a0123 456",
+                  "(0523) 123 456", "0523 123 456 toestel 12", "0523--123456", "+44 20 7946 0958", "+310523123456"):
+        assert fields._dutch_national(other) is None, other
+        assert fields._dutch_e164(other) is None, other
+    assert fields.parse_phone("0523 123 456") == fields.parse_phone("0523-123456") == "+31523123456"
