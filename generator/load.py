@@ -74,52 +74,57 @@ _STANDARD_TAGS = {
 class YamlFile:
     """One parsed file: its data and the (line, column) of every key and value, 1-based.
 
-    Positions are asked only to report a problem, and they are the larger part of a parsed file: a
-    YamlFile sent to another process (halves.py) carries its text instead, and its positions are
-    worked out again from that text, by the same reader, when first asked."""
+    A YamlFile sent to another process (halves.py) carries only its path and text: its data and
+    positions are read again from that text, by the same reader, when first asked (positions only
+    to report a problem, data by few checks), so sending it back costs little."""
 
-    __slots__ = ("path", "data", "text", "_positions", "_key_positions")
+    __slots__ = ("path", "text", "_data", "_positions", "_key_positions")
 
     def __init__(self, path: Path, data: Any, positions: dict | None = None, key_positions: dict | None = None, text: str | None = None) -> None:
-        self.path, self.data, self.text = path, data, text
-        if text is None and positions is None:
-            positions, key_positions = {}, {}
-        self._positions, self._key_positions = positions, key_positions or {}
+        self.path, self.text, self._data = path, text, data
+        self._positions, self._key_positions = positions or {}, key_positions or {}
+
+    @property
+    def data(self) -> Any:
+        if self._positions is None:
+            self._read_again()
+        return self._data
 
     @property
     def positions(self) -> dict[Path_, tuple[int, int]]:
         """Where each value starts."""
         if self._positions is None:
-            self._locate()
+            self._read_again()
         return self._positions  # type: ignore[return-value]
 
     @property
     def key_positions(self) -> dict[Path_, tuple[int, int]]:
         """Where each key starts."""
         if self._positions is None:
-            self._locate()
-        return self._key_positions
+            self._read_again()
+        return self._key_positions  # type: ignore[return-value]
 
-    def _locate(self) -> None:
-        again = parse_yaml(self.text, self.path)  # type: ignore[arg-type]  # the same text read the same way: it parses
-        self._positions, self._key_positions = again._positions, again._key_positions
+    def _read_again(self) -> None:
+        again = parse_yaml(self.text, self.path)  # type: ignore[arg-type]  # the same text, read the same way: it parses
+        self._data, self._positions, self._key_positions = again._data, again._positions, again._key_positions
 
     def __getstate__(self) -> tuple:
         if self.text is not None:
-            return (self.path, self.data, None, None, self.text)
-        return (self.path, self.data, self._positions, self._key_positions, None)
+            return (self.path, self.text)
+        return (self.path, self._data, self._positions, self._key_positions)
 
     def __setstate__(self, state: tuple) -> None:
-        self.path, self.data, self._positions, self._key_positions, self.text = state
-        if self._key_positions is None:
-            self._key_positions = {}
+        if len(state) == 2:
+            (self.path, self.text), self._data, self._positions, self._key_positions = state, None, None, None
+        else:
+            (self.path, self._data, self._positions, self._key_positions), self.text = state, None
 
     def position(self, where: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where a value (or with key=True its key) stood; for a missing one, its nearest parent."""
         where = tuple(where)
-        positions = self.positions
-        if key and where in self._key_positions:
-            return self._key_positions[where]
+        positions, key_positions = self.positions, self.key_positions
+        if key and where in key_positions:
+            return key_positions[where]
         while where:
             if where in positions:
                 return positions[where]
