@@ -441,10 +441,24 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
             overdracht = getattr(record, "overdracht", None)
             if overdracht and overdracht.naar not in ingangen:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
+            elif overdracht and kern in kaart.kernen and (message := _overdracht_problem(kaart, kern, ingangen[overdracht.naar])):
+                problems.add(*where("overdracht", "naar"), message)
     _check_independence(kaart, problems)
     check_trust(kaart, problems)
     check_plausible(kaart, problems)
     _check_every_kern_has_a_team_and_kcc(kaart, problems)
+
+
+def _overdracht_problem(kaart: Kaart, kern_id: str, ingang) -> str | None:
+    """Signals go to a door that serves the vindplaats's kern, never to the KCC (it would put them back
+    through to the team): a team of another gemeente or gebied has no mandate there."""
+    team = kaart.sociaal_team_voor(kern_id)
+    advies = f" Geef signalen door aan het sociaal team van {kaart.kernen[kern_id].naam}: '{team.id}'." if team else ""
+    if ingang.soort == "kcc":
+        return f"'{ingang.id}' is het algemene nummer van de gemeente, geen plek voor signalen.{advies}"
+    if ingang.werkgebied and kern_id not in kaart.kernen_in(ingang.werkgebied):
+        return f"'{ingang.id}' ({ingang.naam}) werkt niet in {kaart.kernen[kern_id].naam}, waar deze vindplaats is.{advies}"
+    return None
 
 
 WHERE_IDS_ARE = {

@@ -105,6 +105,17 @@ def test_unknown_werkgebied(mini_kaart):
     assert_one_problem(mini_kaart, VOORZIENING, "- gebied-c", "Onbekende gemeente, gebied of kern 'gebied-c'")
 
 
+@pytest.mark.parametrize("naar, fragment", [
+    ("sociaal-team-b", "werkt niet in Akkerveen"),  # a team without a mandate in the vindplaats's kern
+    ("kcc-proefgem", "het algemene nummer van de gemeente"),  # the KCC would only put the signal through again
+])
+def test_a_vindplaats_hands_signals_to_a_door_of_its_own_kern(mini_kaart, naar, fragment):
+    school = "vindplaatsen/school-akkerveen.yaml"
+    edit(mini_kaart, school, "naar: sociaal-team-a", f"naar: {naar}")
+    assert_one_problem(mini_kaart, school, f"naar: {naar}", fragment)
+    assert "'sociaal-team-a'" in problems_of(mini_kaart)[0].message
+
+
 def test_id_must_match_file_name(mini_kaart):
     edit(mini_kaart, VOORZIENING, "id: formulierenhulp", "id: formulieren-hulp")
     assert_one_problem(mini_kaart, VOORZIENING, "id:", "moet gelijk zijn aan de bestandsnaam")

@@ -19,7 +19,11 @@ How a query is answered (both sides):
 6. Order: lunr's score rounded to 6 decimals, best first; equal scores in document order.
 An empty query gives nothing, or with filters every document that passes them, in document order.
 
-Synonyms need no query logic: they are in the index (see synoniemen.py).
+Synonyms need no query logic: they are in the index (see synoniemen.py), except everyday phrases
+with a negation ('geen huis', 'niet goed lopen'): as index words 'geen huis' is just 'huis' (a stop
+word dropped), which finds "Maaltijdservice aan huis" for someone without a home. Such a phrase is
+matched in the question like a signal (signalen.py) and its words give way to the words it stands
+for (`zinnen`, see with_phrases).
 
 The index is lunr's, re-arranged by term (index.postings_by_term) so the browser fetches only the
 shards of a query's terms (shards.py). `TermIndex` expands a clause as lunr.Index.query does
@@ -170,6 +174,21 @@ def content_terms(terms: list[str], words: Words, filler: set[str], settings: di
                 joined.append(both)
                 break
     return result + joined
+
+
+def with_phrases(terms: list[str], fired: list[tuple[list[str], list[str]]], settings: dict[str, Any]) -> list[str]:
+    """The terms of a question that holds everyday phrases: the phrases' own words dropped, the words
+    they stand for added; a last word that is no phrase word stays last (it is being typed).
+    `fired`: (the phrase's words, the words it stands for) of every phrase the question holds."""
+    if not fired:
+        return terms
+    said = {dutch.stem(word) for words, _ in fired for word in words}
+    kept = [term for term in terms if dutch.stem(term) not in said]
+    typing = kept[-1:] if terms and kept and kept[-1] == terms[-1] else []
+    result = kept[: len(kept) - len(typing)]
+    for _, meant in fired:
+        result += [word for word in meant if word not in result and word not in typing]
+    return (result[: settings["maxTerms"] - len(typing)] + typing) if result or typing else terms
 
 
 def suggestion_for(terms: list[str], words: Words, settings: dict[str, int]) -> str | None:
@@ -467,7 +486,16 @@ class SearchEngine:
         return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
-        return content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        terms = content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        return with_phrases(terms, self.phrases(query), self.settings)
+
+    def phrases(self, query: str) -> list[tuple[list[str], list[str]]]:
+        """(words, the words they stand for) of the everyday phrases (synoniemen.yaml) the question holds."""
+        zinnen = self.data.get("zinnen", [])
+        if not zinnen:
+            return []
+        words = QueryWords(query, self.words().raw)
+        return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         filters = filters or {}

@@ -312,6 +312,23 @@
     return result.concat(joined);
   }
 
+  /** Terms of a question holding everyday phrases with a negation ('geen huis'): the phrases' words give
+   * way to the words they stand for; a last word that is no phrase word stays last (see query.with_phrases). */
+  function withPhrases(lunr, terms, fired, settings) {
+    if (!fired.length) return terms;
+    var said = new Set();
+    fired.forEach(function (phrase) { phrase[0].forEach(function (word) { said.add(stem(lunr, word)); }); });
+    var kept = terms.filter(function (term) { return !said.has(stem(lunr, term)); });
+    var typing = terms.length && kept.length && kept[kept.length - 1] === terms[terms.length - 1] ? kept.slice(-1) : [];
+    var result = kept.slice(0, kept.length - typing.length);
+    fired.forEach(function (phrase) {
+      phrase[1].forEach(function (word) {
+        if (result.indexOf(word) === -1 && typing.indexOf(word) === -1) result.push(word);
+      });
+    });
+    return result.length || typing.length ? result.slice(0, settings.maxTerms - typing.length).concat(typing) : terms;
+  }
+
   function suggestionFor(terms, words, settings) {
     var changed = false;
     var suggested = terms.map(function (term) {
@@ -716,7 +733,17 @@
     }
 
     function terms(query) {
-      return contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings);
+      return withPhrases(lunr, contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings), phrases(query), settings);
+    }
+
+    /** [words, the words they stand for] of the everyday phrases (synoniemen.yaml) the question holds. */
+    function phrases(query) {
+      var zinnen = data.zinnen || [];
+      if (!zinnen.length) return [];
+      var q = queryWords(lunr, query, words().raw);
+      return zinnen.filter(function (zin) { return signalFires(lunr, zin[0], q, signalCache); }).map(function (zin) {
+        return [zin[0].split(" "), zin[1]];
+      });
     }
 
     var lastLines = {query: null, lines: []};
