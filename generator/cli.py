@@ -154,8 +154,9 @@ def _replace_folder(final: Path, new: Path) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
+
+    from .serve import serve
 
     _use_kaart_folder(args)
     _setup_mkdocs_logging()
@@ -164,7 +165,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for handler in logging.getLogger("mkdocs").handlers:
         handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres, build_type="dirty")
+        serve(config_file=mkdocs_file(args.config, args.kaart), dev_addr=args.adres)
     except MkDocsException as error:
         print(f"Starten mislukt: {error}", file=sys.stderr)
         return 1

@@ -98,3 +98,43 @@ def test_a_changed_record_is_served_on_every_page_that_shows_it_and_search_follo
         assert wait_until(lambda: new_name in fetch(f"{base}/open-data/sociale-kaart.csv"), 120), "open data never changed"
     assert OLD_NAME not in search_files(base) and names[1] not in search_files(base)
     assert without_reload_script(fetch(f"{base}/voorzieningen/formulierenhulp/")) == other_page  # unrelated: as it was
+
+
+def test_the_server_hears_of_changed_files_not_of_files_read(tmp_path, monkeypatch):
+    """generator/serve.py: the server's observer passes on writes; the reads of every build must not start the next
+    build. Where the operating system will not watch, it polls as MkDocs does."""
+    from watchdog.events import FileSystemEventHandler
+
+    from generator.serve import FileEvents
+
+    record = tmp_path / "voorzieningen" / "a.yaml"
+    record.parent.mkdir()
+    record.write_text("naam: A\n", encoding="utf-8")
+
+    def observed(observer: FileEvents) -> list:
+        changed: list = []
+        handler = FileSystemEventHandler()
+        handler.on_any_event = lambda event: None if event.is_directory else changed.append(event.src_path)  # as MkDocs
+        observer.schedule(handler, str(tmp_path), recursive=True)
+        observer.start()
+        return changed
+
+    def refuse(self):
+        raise OSError(28, "inotify watch limit reached")
+
+    for refused in (False, True):
+        if refused:
+            monkeypatch.setattr(FileEvents.__mro__[1], "start", refuse)  # the operating system's observer
+        observer = FileEvents()
+        changed = observed(observer)
+        try:
+            assert (observer.polling is not None) == refused
+            time.sleep(1.2)
+            record.read_text(encoding="utf-8")
+            time.sleep(1.2)
+            assert changed == []
+            rename(record, f"B {refused}")
+            assert wait_until(lambda: str(record) in changed, 10), refused
+        finally:
+            observer.stop()
+            observer.join(5)
