@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterator
@@ -30,6 +31,7 @@ from .problems import Problemen
 from .vocabulary import CRISIS_INGANGEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN
 
 GEMEENTE = "gemeente"
+_TEL = re.compile("tel:", re.IGNORECASE)
 ALLOWED_NUMBERS_FILE = "toegestane-nummers.yaml"
 
 # Letters and digits that look alike, folded to one form before comparing names.
@@ -149,13 +151,22 @@ def check_own_gemeente(kaart, problems: Problemen) -> None:
             "Kies kernen of gebieden van je eigen gemeente."))
 
 
+def record_facts(record) -> tuple[str | None, tuple[tuple[tuple, str, str | None], ...]]:
+    """What check_trust asks of one record that depends on that record alone: the national line its name looks
+    like, and (path, number, risk) of every number it shows. Worked out where the record is read
+    (validate._read_one, on either core), so that check_trust, which needs the whole kaart, does not."""
+    return reserved_line(record.naam), tuple((path, number, phone_risk(number)) for path, number in numbers_of(record))
+
+
 def check_trust(kaart, problems: Problemen) -> None:
     check_own_gemeente(kaart, problems)
     organisaties = kaart.organisaties
     allowed = kaart.extras.get("toegestane_nummers", {})
     protected = protected_numbers()
+    facts = kaart.extras.get("record_facts", {})
     for soort, records in kaart.records.items():
         for record in records.values():
+            line_id, numbers = facts.get((soort, record.id)) or record_facts(record)
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
             organisatie_id = record.id if soort == "organisatie" else getattr(record, "organisatie", None)
             # a line's own ingang and its organisation's records may carry that one line's name and number, no other's
@@ -164,18 +175,16 @@ def check_trust(kaart, problems: Problemen) -> None:
             if soort == "ingang":
                 _check_ingang(record, organisaties, where, problems)
             if record.id not in NATIONALE_HULPLIJNEN:
-                line_id = reserved_line(record.naam)
                 if line_id and line_id not in own_lines:
                     problems.add(*where("naam"), (
                         f"De naam '{record.naam}' lijkt op de landelijke hulplijn {NATIONALE_HULPLIJNEN[line_id]['naam']}. "
                         f"Die naam is voorbehouden aan de ingang '{line_id}'. Kies een naam die niet op een hulplijn lijkt."))
-            for path, number in numbers_of(record):
+            for path, number, risk in numbers:
                 if number in protected and protected[number] != record.id and protected[number] not in own_lines:
                     problems.add(*where(*path), (
                         f"{format_phone(number)} is het nummer van {NATIONALE_HULPLIJNEN[protected[number]]['naam']}. "
                         f"Alleen de ingang '{protected[number]}' mag dat nummer hebben; geef hier je eigen nummer."))
                     continue
-                risk = phone_risk(number)
                 if risk and organisatie_id not in allowed.get(number, ()):
                     problems.add(*where(*path), f"{risk} Is dit nummer echt de enige manier om de dienst te bereiken? "
                                  f"Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}.")
@@ -184,9 +193,8 @@ def check_trust(kaart, problems: Problemen) -> None:
 def numbers_of(record) -> Iterator[tuple[tuple, str]]:
     """Every phone number a record shows: its contact block and tel: links in its texts."""
     yield from contact_numbers(record)
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, str) and "tel:" in value.lower():
+    for name, value in record.__dict__.items():  # the model's fields
+        if isinstance(value, str) and _TEL.search(value):
             for href in markdown_links(value):
                 if href.lower().startswith("tel:"):
                     try:
