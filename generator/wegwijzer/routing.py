@@ -316,9 +316,12 @@ def _check_sluitingen(kaart: Kaart, warnings: Problemen) -> None:
         contact = getattr(plaats, "contact", None)
         for hours_path, tijden in ((("openingstijden",), getattr(plaats, "openingstijden", None)),
                                    (("contact", "telefoon_tijden"), contact.telefoon_tijden if contact is not None else None)):
-            raw = _raw(kaart, soort, record_id, (*path, *hours_path, "uitzonderingen"))
-            for index, sluiting in enumerate(tijden.uitzonderingen if tijden else []):
-                if not sluiting.gesloten or sluiting.geldt_voor_soort("inloop") or not _in_bestand(raw, sluiting):
+            sluitingen = [s for s in (tijden.uitzonderingen if tijden else []) if s.gesloten and not s.geldt_voor_soort("inloop")]
+            if not sluitingen:
+                continue
+            raw = _raw(kaart, soort, record_id, (*path, *hours_path, "uitzonderingen"))  # the file's data: asked only when needed
+            for sluiting in sluitingen:
+                if not _in_bestand(raw, sluiting):
                     continue
                 open_dag = _inloop_open_tijdens(inloop, sluiting)
                 if open_dag:
