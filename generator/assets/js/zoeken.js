@@ -476,19 +476,19 @@
   function clausesFor(lunr, terms, settings, fuzzy, vocabulary) {
     var clauses = [];
     terms.forEach(function (term, position) {
-      clauses.push({term: term, usePipeline: true, boost: settings.exactBoost});
+      clauses.push({term: term, usePipeline: true, boost: settings.exactBoost, of: position});
       var last = position === terms.length - 1;
       if (last && term.length >= settings.minPrefixLength) {
-        clauses.push({term: term, usePipeline: false, wildcard: true, boost: settings.prefixBoost});
+        clauses.push({term: term, usePipeline: false, wildcard: true, boost: settings.prefixBoost, of: position});
         var stemmed = stem(lunr, term);
         if (stemmed !== term && stemmed.length >= settings.minPrefixLength) {
-          clauses.push({term: stemmed, usePipeline: false, wildcard: true, boost: settings.prefixBoost});
+          clauses.push({term: stemmed, usePipeline: false, wildcard: true, boost: settings.prefixBoost, of: position});
         }
       }
       if (fuzzy && term.length >= settings.minFuzzyLength) {
-        clauses.push({term: term, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost});
+        clauses.push({term: term, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost, of: position});
         corrections(lunr, vocabulary(), term, settings).forEach(function (word) {
-          clauses.push({term: word, usePipeline: true, boost: settings.fuzzyBoost});
+          clauses.push({term: word, usePipeline: true, boost: settings.fuzzyBoost, of: position});
         });
       }
     });
@@ -536,21 +536,32 @@
     return {expanded: expanded, fields: data.velden.length};
   }
 
-  /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector). */
-  function queryVector(index, clauses) {
+  /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector); with `masks`,
+   * also term position -> the query terms (a bit per clause `of`) that reach it (query.query_vector). */
+  function queryVector(index, clauses, masks) {
     var boosts = new Map();
     clauses.forEach(function (clause) {
-      index.expanded(clause).forEach(function (at) { boosts.set(at, (boosts.get(at) || 0) + clause.boost); });
+      index.expanded(clause).forEach(function (at) {
+        boosts.set(at, (boosts.get(at) || 0) + clause.boost);
+        if (masks) masks.set(at, (masks.get(at) || 0) | (1 << clause.of));
+      });
     });
     return boosts;
+  }
+
+  function bitCount(mask) {
+    var count = 0;
+    for (; mask; mask &= mask - 1) count++;
+    return count;
   }
 
   /**
    * Document position -> lunr's score: per field the dot product of the query vector with the
    * document's field vector, divided by the query vector's magnitude, summed over the fields.
-   * `posting(at)` gives a term's postings (index.postings_by_term).
+   * `posting(at)` gives a term's postings (index.postings_by_term). With `masks`, times the share of the
+   * `terms` query terms the document holds (coverage, see query.score_clauses).
    */
-  function scoreClauses(index, boosts, posting) {
+  function scoreClauses(index, boosts, posting, masks, terms) {
     var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
     var squares = 0;
     order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
@@ -558,7 +569,7 @@
     var fields = index.fields;
     var dots = new Map();
     order.forEach(function (at) {
-      var row = posting(at), boost = boosts.get(at);
+      var row = posting(at), boost = boosts.get(at), mask = masks ? masks.get(at) : 0;
       for (var field = 0; field < fields; field++) {
         var flat = row[field + 1], doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
@@ -566,31 +577,37 @@
           var perField = dots.get(doc);
           if (perField === undefined) {
             perField = new Array(fields).fill(null);
+            perField.push(0);
             dots.set(doc, perField);
           }
           var product = boost * (flat[i + 1] / 1000);
           perField[field] = perField[field] === null ? product : perField[field] + product;
+          perField[fields] |= mask;
         }
       }
     });
     var scores = new Map();
     dots.forEach(function (perField, doc) {
       var score = 0;
-      perField.forEach(function (dot) {
+      for (var field = 0; field < fields; field++) {
+        var dot = perField[field];
         if (dot !== null) score += magnitude ? dot / magnitude : 0;
-      });
-      scores.set(doc, score);
+      }
+      scores.set(doc, masks && terms > 1 ? score * bitCount(perField[fields]) / terms : score);
     });
     return scores;
   }
 
-  /** lunr's scores for the clauses; null while a term's shard is not loaded (the store then wants it). */
-  function runClauses(index, store, clauses) {
-    var boosts = queryVector(index, clauses);
+  /** lunr's scores for the clauses (with `coverage`, times the share of the query terms a document holds);
+   * null while a term's shard is not loaded (the store then wants it). */
+  function runClauses(index, store, clauses, coverage) {
+    var masks = coverage ? new Map() : null;
+    var boosts = queryVector(index, clauses, masks);
     var missing = false;
     boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
     if (missing) return null;
-    return scoreClauses(index, boosts, store.posting);
+    var terms = coverage ? 1 + clauses.reduce(function (most, clause) { return Math.max(most, clause.of); }, 0) : 0;
+    return scoreClauses(index, boosts, store.posting, masks, terms);
   }
 
   function isSet(value) {
@@ -662,7 +679,7 @@
   }
 
   function ranked(index, store, data, clauses, keep) {
-    var scores = runClauses(index, store, clauses);
+    var scores = runClauses(index, store, clauses, true);
     var hits = [];
     if (scores === null) return null;
     scores.forEach(function (score, doc) {
