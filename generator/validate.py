@@ -245,23 +245,31 @@ def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaa
         return _load_kaart(Path(folder), basis)
 
 
+FREEZE_FROM = 1500  # record files read afresh; below this the collector's first pass costs little
+
+
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off while a kaart is read: reading 10,000 records makes millions of
     objects that all stay, and the collector went through them again and again (a third of
     `kaart check`). Reference counting still frees everything else.
 
-    After reading, those objects are moved out of the collector's sight (gc.freeze): switched back
-    on, its first pass would still go through every one of them, and so would every full pass while
-    the site is built. The previous kaart's objects are handed back to it first, so that a
-    `kaart serve` that reads the kaart again after every change does not keep them all."""
+    After reading many files, those objects are moved out of the collector's sight (gc.freeze):
+    switched back on, its first pass would still go through every one of them (a second at 10,000
+    records), and so would every full pass while the site is built. A later reading in the same
+    process (`kaart serve` after a change, tests) first hands them back and lets the collector
+    free what is garbage by then: frozen garbage would otherwise stay for good."""
     enabled = gc.isenabled()
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     gc.disable()
-    gc.unfreeze()
+    _READ_BEFORE["fresh"] = 0
     try:
         yield
     finally:
-        gc.freeze()
+        if _READ_BEFORE["fresh"] >= FREEZE_FROM:
+            gc.freeze()
         if enabled:
             gc.enable()
 
@@ -350,7 +358,7 @@ def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) 
 # The record files of the kaart folder read last in this process: (path, soort) -> (YamlFile, record, facts).
 # `kaart serve` loads the kaart again after every change; a file with the same text is not parsed and
 # validated again. Records are never changed after validation, so sharing them is safe.
-_READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}}
+_READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}, "fresh": 0}  # fresh: files read afresh by the last load_kaart
 
 
 def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problemen) -> list[tuple[YamlFile | None, Record | None, Any]]:
@@ -367,6 +375,7 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
             results[index] = known
         else:
             todo.append(index)
+    _READ_BEFORE["fresh"] = len(todo)
     fresh = map_in_halves(_read_one, [files[index] for index in todo])
     for index, (source, record, facts, found) in zip(todo, fresh):
         problems.extend(found)

@@ -264,3 +264,35 @@ def test_the_short_way_for_common_dutch_numbers_parses_as_libphonenumber_does():
         assert fields._dutch_national(other) is None, other
         assert fields._dutch_e164(other) is None, other
     assert fields.parse_phone("0523 123 456") == fields.parse_phone("0523-123456") == "+31523123456"
+
+
+def test_a_large_reading_is_kept_from_the_cycle_collector_until_the_next_reading(monkeypatch):
+    """validate._no_cycle_collection: after reading many files their objects are frozen out of the collector's
+    sight; the next reading in the process (kaart serve after a change) hands them back and frees the garbage
+    that was frozen with them, so a long `kaart serve` does not keep every build's garbage."""
+    import gc
+    import weakref
+
+    from generator import validate
+    from support import MINI_KAART
+
+    class Cycle:
+        pass
+
+    monkeypatch.setattr(validate, "FREEZE_FROM", 1)
+    validate._READ_BEFORE.update(folder=None, files={})
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        garbage = Cycle()
+        garbage.me = garbage
+        alive = weakref.ref(garbage)
+        del garbage
+        load_kaart(MINI_KAART)  # every file read afresh: frozen, the garbage with it
+        assert gc.get_freeze_count() > 0 and alive() is not None
+        load_kaart(MINI_KAART)  # nothing read afresh: handed back, collected, nothing frozen
+        assert gc.get_freeze_count() == 0 and alive() is None
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
