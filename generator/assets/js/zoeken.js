@@ -137,9 +137,12 @@
   var NUMBER = /^[0-9]+$/;
   // The pronouns a signal is written with stand for their group (signalen.STANDS_FOR).
   var POSSESSIVE = ["mijn", "mn", "haar", "zijn", "zn", "hun", "jouw"];
-  var OBJECT = ["me", "mij", "hem", "haar", "ons", "jou"];
+  var OBJECT = ["me", "mij", "hem", "haar", "ons", "jou", "him", "her", "us", "them"];
   var REFLEXIVE = ["mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf"];
-  var STANDS_FOR = {mijn: POSSESSIVE, me: OBJECT, mij: OBJECT, mezelf: REFLEXIVE, mijzelf: REFLEXIVE, zich: REFLEXIVE, zichzelf: REFLEXIVE};
+  var MY = ["my", "her", "his", "their", "your"];
+  var MYSELF = ["myself", "herself", "himself", "themselves", "yourself"];
+  var STANDS_FOR = {mijn: POSSESSIVE, me: OBJECT, mij: OBJECT, mezelf: REFLEXIVE, mijzelf: REFLEXIVE, zich: REFLEXIVE, zichzelf: REFLEXIVE,
+    my: MY, myself: MYSELF};
 
   function derived(word, signalWord) {
     return DERIVED.some(function (ending) {
