@@ -10,6 +10,14 @@
 - Premium-rate numbers (0900, 0906, 0909), foreign numbers and short numbers of unknown cost are
   refused, also as WhatsApp and in Markdown links, unless the gemeente lists the number in
   kaart/toegestane-nummers.yaml (a reviewed exception: number, organisation and reason).
+- The gemeente's doors are the gemeente's (GemeenteDeuren): no other organisation's record shows the
+  number of one of its ingangen (without a reviewed exception), is named like one of them, 'gemeente X'
+  or with a word of its desks (GEMEENTE_WOORDEN); a crisis line or huisartsenpost never shows the number
+  of a desk with office hours (KCC, team, loket), whoever holds it.
+- Names are compared by their skeleton (fold): look-alike letters of other scripts count as the Latin letter.
+- A Markdown link whose text names a national line or a gemeente's door goes to that line's or door's
+  number or website (the link's own target is checked in build/sanitize.py).
+- The words the wegwijzer uses instead of a record id (vocabulary.WEGWIJZER_TREFWOORDEN) are no record ids.
 """
 
 from __future__ import annotations
@@ -70,13 +78,13 @@ def fold(text: str) -> str:
     mathematical letters), accents dropped, look-alike letters from other scripts and digits mapped to
     one Latin letter, no case, only letters and digits left ('113 Z€lfmoord-preventie' → 'llezelfmoordpreventle';
     'Veilig Thuis', 'Veılıg Thuıs' and 'Vеilig Тhuis' → 'velllgthuls')."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LOOK_ALIKE))  # before too: NFKD turns some look-alikes ('Ϲ') into others ('Σ')
     text = "".join(char for char in text if not unicodedata.combining(char))
     return "".join(char for char in text.translate(_LOOK_ALIKE).casefold().translate(_LOOK_ALIKE) if char.isalnum())
 
 
 def _words(name: str) -> list[str]:
-    folded = (fold(word) for word in unicodedata.normalize("NFKC", name).replace("-", " ").replace("/", " ").split())
+    folded = (fold(word) for word in unicodedata.normalize("NFKC", name.translate(_LOOK_ALIKE)).replace("-", " ").replace("/", " ").split())
     return [word for word in folded if word]
 
 
