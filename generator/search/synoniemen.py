@@ -196,8 +196,9 @@ def _present(word: str, words: set[str], sorted_words: list[str]) -> bool:
 
 
 def compile_synoniemen(synoniemen: dict[str, list[str]]) -> list[tuple[str, list[list[str]]]]:
-    """(everyday word, [term as index words]) for matching."""
-    return [(word, [index_words(term) for term in terms]) for word, terms in synoniemen.items()]
+    """(everyday word, [term as index words]) for matching. Phrases with a negation are answered at query
+    time (phrase_entries): in a document 'geen huis' would only add 'huis'."""
+    return [(word, [index_words(term) for term in terms]) for word, terms in synoniemen.items() if not negation_phrase(word)]
 
 
 def matching_words(document: SearchDocument, compiled: list[tuple[str, list[list[str]]]]) -> list[str]:
