@@ -271,7 +271,7 @@ def check_trust(kaart, problems: Problemen) -> None:
                     problems.add(*where(*path), f"{risk} Is dit nummer echt de enige manier om de dienst te bereiken? "
                                  f"Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}.")
             if texts:
-                _check_link_texts(texts, of_gemeente, gemeente, own_lines, where, problems)
+                _check_link_texts(texts, of_gemeente, gemeente, own_lines, kaart.ingangen, where, problems)
 
 
 # Words that name the gemeente's own doors: only the gemeente's records may use them in a name.
@@ -289,7 +289,10 @@ class GemeenteDeuren:
     words of GEMEENTE_WOORDEN. Worked out once per check."""
 
     def __init__(self, kaart) -> None:
+        from .build.contact import kort  # the short gemeente name ("Wolderbeek"); the build stage builds on this one
+
         self.gemeente_ids = {org.id for org in kaart.organisaties.values() if org.soort == GEMEENTE}
+        self.organisatie_ids = kaart.organisaties.keys()
         doors = [ingang for ingang in kaart.ingangen.values() if ingang.organisatie in self.gemeente_ids]
         self.numbers = {number: door for door in doors for _, number in contact_numbers(door)}
         # a crisis line must answer day and night: never the number of a desk with office hours
@@ -297,17 +300,16 @@ class GemeenteDeuren:
                              for _, number in contact_numbers(door)}
         self.by_id = {door.id: door for door in doors}
         entries = [(door.id, door.naam, True) for door in doors]
-        from .build.contact import kort  # the short gemeente name ("Wolderbeek"); the build stage builds on this one
         for gemeente in kaart.gebieden.gemeenten:
             entries += [("", f"gemeente {kort(gemeente)}", True), ("", gemeente.naam, True)]
         entries += [("", f"gemeente {kaart.organisaties[org_id].naam.removeprefix('Gemeente ')}", True) for org_id in sorted(self.gemeente_ids)]
         entries += [("", word, word in ("kcc", "sociaal team", "wmo-loket")) for word in GEMEENTE_WOORDEN]
         self.names = NameMatcher(entries)
-        self.labels = {fold(word): word for word in GEMEENTE_WOORDEN}
 
     def owns(self, organisatie_id: str | None) -> bool:
-        """Whether a record of this organisation is the gemeente's. A record without organisation is (ownership.py)."""
-        return organisatie_id is None or organisatie_id in self.gemeente_ids
+        """Whether a record of this organisation is the gemeente's. A record without organisation is (ownership.py);
+        one of an unknown organisation is not checked here: the kaart is refused for that already."""
+        return organisatie_id is None or organisatie_id in self.gemeente_ids or organisatie_id not in self.organisatie_ids
 
     def name_match(self, text: str, words: list[str] | None = None) -> str | None:
         """What of the gemeente `text` names: a door's id, '' for a reserved word or the gemeente itself, or None."""
@@ -339,14 +341,15 @@ class GemeenteDeuren:
         return reported
 
 
-def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeente: GemeenteDeuren, own_lines: set[str], where, problems: Problemen) -> None:
+def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeente: GemeenteDeuren, own_lines: set[str], ingangen, where,
+                      problems: Problemen) -> None:
     """A link whose text names a national line or a door of the gemeente must go to that line or door:
     '[Veilig Thuis](tel:<another number>)' would send a resident in need elsewhere."""
     for path, value in texts:
         for label, href in markdown_link_texts(value):
             line_id = reserved_line(label)
             if line_id and line_id not in own_lines:
-                targets, what = _line_targets(line_id), NATIONALE_HULPLIJNEN[line_id]["naam"]
+                targets, what = _line_targets(line_id, ingangen.get(line_id)), NATIONALE_HULPLIJNEN[line_id]["naam"]
             elif not of_gemeente and (door_id := gemeente.name_match(label)) is not None:
                 door = gemeente.by_id.get(door_id)
                 if door is None:
@@ -412,8 +415,9 @@ def _link_target(href: str) -> str:
     return href.strip().rstrip("/").lower()
 
 
-def _line_targets(line_id: str) -> set[str]:
-    return set(NATIONALE_HULPLIJNEN[line_id]["nummers"])
+def _line_targets(line_id: str, ingang) -> set[str]:
+    """A national line's own numbers, and the website of its ingang in the kaart."""
+    return set(NATIONALE_HULPLIJNEN[line_id]["nummers"]) | (_door_targets(ingang) if ingang is not None else set())
 
 
 def _door_targets(door) -> set[str]:

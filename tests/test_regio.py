@@ -404,3 +404,21 @@ def test_a_church_called_gemeente_keeps_its_name(tmp_path):
     file.write_text(file.read_text(encoding="utf-8").replace("naam: Protestantse Gemeente Haarsloo", "naam: Protestantse Gemeente Wolderbeek"), encoding="utf-8")
     assert "Protestantse Gemeente Wolderbeek" in file.read_text(encoding="utf-8")
     assert list(load_kaart(kaart)[1]) == []
+
+
+@pytest.mark.parametrize("beschrijving, fragment", [
+    ("Onveilig thuis? Kijk bij [Veilig Thuis](https://www.veiligthuis.nl/).", None),
+    ("Een vraag voor de gemeente? [Sociaal team Wolderbeek](https://www.wolderbeek.nl/sociaal-team).", None),
+    ("Onveilig thuis? Bel [Veilig Thuis](tel:0523871020).", "Veilig Thuis"),
+    ("Een vraag voor de gemeente? [Sociaal team Wolderbeek](https://www.samenwolderbeek.nl/team).", "Sociaal team Wolderbeek"),
+])
+def test_a_link_that_names_a_line_or_a_door_goes_there(tmp_path, beschrijving, fragment):
+    kaart = _demo_copy(tmp_path)
+    file = kaart / "voorzieningen" / "formulierenhulp-wolderbeek.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("samenvatting: >-", f"beschrijving: '{beschrijving}'\nsamenvatting: >-", 1), encoding="utf-8")
+    _, problems = load_kaart(kaart)
+    if fragment is None:
+        assert list(problems) == []
+    else:
+        assert [p.line for p in problems if Path(p.path) == file] == [4] and fragment in problems[0].message, [str(p) for p in problems]
