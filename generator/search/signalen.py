@@ -63,10 +63,13 @@ _NUMBER = re.compile("[0-9]+")
 # residents also write about someone else. Only these written forms stand for a group: a signal
 # word 'zijn' or 'haar' is taken as written ('wil er niet meer zijn' is a verb, not a possessive).
 _POSSESSIVE = ("mijn", "mn", "haar", "zijn", "zn", "hun", "jouw")
-_OBJECT = ("me", "mij", "hem", "haar", "ons", "jou")
+_OBJECT = ("me", "mij", "hem", "haar", "ons", "jou", "him", "her", "us", "them")  # 'me' is English too
 _REFLEXIVE = ("mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf")
+_MY = ("my", "her", "his", "their", "your")
+_MYSELF = ("myself", "herself", "himself", "themselves", "yourself")
 STANDS_FOR = {"mijn": _POSSESSIVE, "me": _OBJECT, "mij": _OBJECT,
-              "mezelf": _REFLEXIVE, "mijzelf": _REFLEXIVE, "zich": _REFLEXIVE, "zichzelf": _REFLEXIVE}
+              "mezelf": _REFLEXIVE, "mijzelf": _REFLEXIVE, "zich": _REFLEXIVE, "zichzelf": _REFLEXIVE,
+              "my": _MY, "myself": _MYSELF}
 
 
 def words_of(text: str) -> list[str]:

@@ -517,6 +517,10 @@ CRISIS: list[tuple[str, str]] = [
     ("mijn opa is opeens helemaal in de war", "huisartsenpost-egelland"),
     ("acute psychiatrische hulp", "huisartsenpost-egelland"),
     ("bel 113", "113-zelfmoordpreventie"),
+    ("my son wants to kill himself", "113-zelfmoordpreventie"),
+    ("ze krast zichzelf met een schaar", "113-zelfmoordpreventie"),
+    ("ik ben bang voor mijn schoonvader, hij slaat", "veilig-thuis"),
+    ("mijn stiefmoeder slaat mijn broertje", "veilig-thuis"),
 ]
 
 GEWOON: list[str] = [
@@ -603,4 +607,7 @@ GEWOON: list[str] = [
     "ik raak verward van alle regels",
     "ik kan het huishouden niet meer aan, hulp gezocht",
     "mijn hond is dood, wil een nieuwe",
+    "ik snij me steeds in mijn vinger bij het koken",
+    "na een beroerte gehad, revalidatie thuis",
+    "bang voor mijn vader dat hij zijn baan verliest",
 ]

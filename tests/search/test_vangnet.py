@@ -117,6 +117,8 @@ def test_a_missing_field_is_reported_in_dutch(mini_kaart):
     ("mezelf ophangen", "ik wil de was ophangen", False),
     ("slaat me", "hij slaat zich erdoorheen", False),  # 'me' stands for objects, not for 'zich'
     ("wil er niet meer zijn", "ik wil er niet meer mijn geld aan geven", False),  # a written 'zijn' is the verb
+    ("kill myself", "she wants to kill herself", True),
+    ("beats my", "he beats her kids", True),
     # three words or more: any order within a small window (Dutch puts the verb last)
     ("wil niet meer leven", "hij zegt dat hij niet meer wil leven", True),
     ("slaat mijn vrouw", "ik weet dat hij zijn vrouw slaat", True),

@@ -137,9 +137,12 @@
   var NUMBER = /^[0-9]+$/;
   // The pronouns a signal is written with stand for their group (signalen.STANDS_FOR).
   var POSSESSIVE = ["mijn", "mn", "haar", "zijn", "zn", "hun", "jouw"];
-  var OBJECT = ["me", "mij", "hem", "haar", "ons", "jou"];
+  var OBJECT = ["me", "mij", "hem", "haar", "ons", "jou", "him", "her", "us", "them"];
   var REFLEXIVE = ["mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf"];
-  var STANDS_FOR = {mijn: POSSESSIVE, me: OBJECT, mij: OBJECT, mezelf: REFLEXIVE, mijzelf: REFLEXIVE, zich: REFLEXIVE, zichzelf: REFLEXIVE};
+  var MY = ["my", "her", "his", "their", "your"];
+  var MYSELF = ["myself", "herself", "himself", "themselves", "yourself"];
+  var STANDS_FOR = {mijn: POSSESSIVE, me: OBJECT, mij: OBJECT, mezelf: REFLEXIVE, mijzelf: REFLEXIVE, zich: REFLEXIVE, zichzelf: REFLEXIVE,
+    my: MY, myself: MYSELF};
 
   function derived(word, signalWord) {
     return DERIVED.some(function (ending) {
@@ -319,6 +322,15 @@
       raw: raw,
       stems: stems,
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
+      /** Whether a word of the site starts with this (the last word may be half typed). */
+      completes: function (prefix) {
+        var sorted = data.woorden, low = 0, high = sorted.length;
+        while (low < high) {
+          var mid = (low + high) >>> 1;
+          if (sorted[mid] < prefix) low = mid + 1; else high = mid;
+        }
+        return low < sorted.length && sorted[low].slice(0, prefix.length) === prefix;
+      },
       near: function (term) {
         var found = data.woorden.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
         return found.sort(function (a, b) {
@@ -399,6 +411,15 @@
     return result.length || typing.length ? result.slice(0, settings.maxTerms - typing.length).concat(typing) : terms;
   }
 
+  /** Whether the question holds a word the site does not know (not a half-typed last word): typo
+   * tolerance then runs whatever the number of hits (query.misspelt). */
+  function misspelt(terms, words, settings) {
+    var last = terms.length - 1;
+    return terms.some(function (term, i) {
+      return term.length >= settings.minFuzzyLength && !words.knows(term) && !(i === last && words.completes(term));
+    });
+  }
+
   function suggestionFor(terms, words, settings) {
     var changed = false;
     var suggested = terms.map(function (term) {
@@ -462,8 +483,9 @@
         var all = true;
         for (var i = 0; i <= last && all; i++) all = covers(name, terms[i], stems[i], i === last, settings);
         if (all) tier = 1;
+        else if (data.docs[at].achteraan) tier = -1;
       }
-      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest (for nearness)
+      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
       return {hit: hit, tier: tier, at: at};
     });
     keyed.sort(function (a, b) {
@@ -888,7 +910,7 @@
         if (hits === null) return null;
         if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
         var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
-        if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
+        if (fuzzyUseful && (hits.length < settings.fuzzyBelow || misspelt(terms_, words(), settings))) {
           hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
           if (hits === null) return null;
         }
