@@ -36,7 +36,7 @@ from .models import (
 from .novelty import oldest_first
 from .problems import Problemen, display_path
 from .plausible import check_plausible
-from .trust import ALLOWED_NUMBERS_FILE, check_trust, record_facts
+from .trust import ALLOWED_NUMBERS_FILE, check_trust
 from .vocabulary import SOORTEN
 
 GEBIEDEN_FILE = "gebieden.yaml"
@@ -282,11 +282,10 @@ def _load_kaart(folder: Path, basis: Path | str | None) -> tuple[Kaart | None, P
     _report_unknown_entries(folder, problems)
     gebieden_source = read_yaml(folder / GEBIEDEN_FILE, problems)
     gebieden = validate_model(Gebieden, gebieden_source, problems) if gebieden_source else None
-    records, sources, facts = _load_records(folder, problems, Path(basis) if basis else None)
+    records, sources = _load_records(folder, problems, Path(basis) if basis else None)
     if gebieden is None:
         return None, problems
     kaart = Kaart(folder, gebieden, records, sources, gebieden_source)  # type: ignore[arg-type]
-    kaart.extras["record_facts"] = facts
     kaart.index_areas()
     kaart.extras["toegestane_nummers"] = _load_allowed_numbers(folder, problems)
     check_cross_references(kaart, problems)
@@ -319,50 +318,48 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 IGNORED_NAMES = {".gitkeep", "README.md"}
 
 
-def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) -> tuple[dict[str, dict[str, Record]], dict, dict]:
-    """Every record file, validated, with its source and its facts for check_trust. One id is one file: across the
-    record folders and across .yaml and .yml. A clash is reported on the newer file (generator/novelty.py); the older record stays."""
-    found: dict[str, list[tuple[str, Record, YamlFile, Any]]] = {}
+def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) -> tuple[dict[str, dict[str, Record]], dict]:
+    """Every record file, validated. One id is one file: across the record folders and across
+    .yaml and .yml. A clash is reported on the newer file (generator/novelty.py); the older record stays."""
+    found: dict[str, list[tuple[str, Record, YamlFile]]] = {}
     files: list[tuple[str, Path]] = []
     for soort in RECORD_MODELS:
         subfolder = folder / SOORTEN[soort][0]
         if subfolder.is_dir():
             _report_stray_files(subfolder, problems)
             files += [(soort, path) for path in iter_yaml_files(subfolder)]
-    for (soort, path), (source, record, facts) in zip(files, _read_records(folder, files, problems)):
+    for (soort, path), (source, record) in zip(files, _read_records(folder, files, problems)):
         if record is None:
             continue
         if record.id != path.stem:
             problems.add(path, *source.position(("id",), key=True), f"De id '{record.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de id of de bestandsnaam aan.")
-        found.setdefault(record.id, []).append((soort, record, source, facts))
+        found.setdefault(record.id, []).append((soort, record, source))
     records: dict[str, dict[str, Record]] = {soort: {} for soort in RECORD_MODELS}
     sources: dict[tuple[str, str], YamlFile] = {}
-    record_facts: dict[tuple[str, str], Any] = {}
     for record_id, versions in found.items():
         if len(versions) > 1:
             versions = _oldest_first(versions, folder, basis)
             first = versions[0][2]
-            for soort, _, source, _ in versions[1:]:
+            for soort, _, source in versions[1:]:
                 problems.add(
                     source.path, *source.position(("id",)),
                     f"De id '{record_id}' wordt al gebruikt door {display_path(first.path)}. Eén id hoort bij één bestand: "
                     "kies voor dit record een andere id en geef het bestand dezelfde naam.",
                 )
-        soort, record, source, facts = versions[0]
+        soort, record, source = versions[0]
         records[soort][record_id] = record
         sources[(soort, record_id)] = source
-        record_facts[(soort, record_id)] = facts
-    return records, sources, record_facts
+    return records, sources
 
 
-# The record files of the kaart folder read last in this process: (path, soort) -> (YamlFile, record, facts).
+# The record files of the kaart folder read last in this process: (path, soort) -> (YamlFile, record).
 # `kaart serve` loads the kaart again after every change; a file with the same text is not parsed and
 # validated again. Records are never changed after validation, so sharing them is safe.
 _READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}, "fresh": 0}  # fresh: files read afresh by the last load_kaart
 
 
-def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problemen) -> list[tuple[YamlFile | None, Record | None, Any]]:
-    """(source, record, facts for check_trust) of every (soort, path), in order; files read before with the same text are
+def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problemen) -> list[tuple[YamlFile | None, Record | None]]:
+    """(source, record) of every (soort, path), in order; files read before with the same text are
     not read again, the others are read on two cores when there are many (halves.py)."""
     if _READ_BEFORE["folder"] != folder:
         _READ_BEFORE.update(folder=folder, files={})  # one kaart at a time: memory stays one kaart's
@@ -377,9 +374,9 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
             todo.append(index)
     _READ_BEFORE["fresh"] = len(todo)
     fresh = map_in_halves(_read_one, [files[index] for index in todo])
-    for index, (source, record, facts, found) in zip(todo, fresh):
+    for index, (source, record, found) in zip(todo, fresh):
         problems.extend(found)
-        results[index] = (source, record, facts)
+        results[index] = (source, record)
         if record is not None:
             before[(files[index][1], files[index][0])] = results[index]
     return results
@@ -393,14 +390,13 @@ def _text_of(path: Path) -> str | None:
         return None
 
 
-def _read_one(item: tuple[str, Path]) -> tuple[YamlFile | None, Record | None, Any, Problemen]:
-    """Read and validate one record file: its source, record, facts for check_trust and problems apart (this may
-    run in a child process)."""
+def _read_one(item: tuple[str, Path]) -> tuple[YamlFile | None, Record | None, Problemen]:
+    """Read and validate one record file; its problems apart (this may run in a child process)."""
     soort, path = item
     problems = Problemen()
     source = read_yaml(path, problems)
     record = validate_model(RECORD_MODELS[soort], source, problems) if source else None
-    return source, record, record_facts(record) if record is not None else None, problems
+    return source, record, problems
 
 
 def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
