@@ -903,12 +903,27 @@
       return new Promise(function (resolve) { win.setTimeout(resolve, 0); });
     }
 
+    /* One build of the search data: its manifest, its engine (whose store holds only this build's files) and
+       the loader of its files. A page kept open while `kaart serve` or a deploy publishes a new build may have
+       a search of the old build still in flight when a newer search has moved on to the new one: each search
+       keeps loading the files of the build it started on, so one store never combines two builds' shards. */
+    function makeBuild(lunr, data) {
+      var map = data.delen.map;
+      return {
+        data: data,
+        engine: createEngine(lunr, data),
+        map: map,
+        load: function (kind, number) { return fetchPart(folderPath(map, kind, number)); },
+      };
+    }
+
     function ready() {
       if (!loading) {
         loading = Promise.all([loadLunr(), loadData()]).then(function (parts) {
           return nextTask().then(function () {
-            loaded = parts[1];
-            engine = createEngine(parts[0], loaded);
+            build = makeBuild(parts[0], parts[1]);
+            loaded = build.data;
+            engine = build.engine;
           }).then(nextTask);
         });
         loading.catch(function () { loading = null; });
@@ -916,11 +931,9 @@
       return loading;
     }
 
-    var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once)
-
-    function loadPart(kind, number) {
-      return fetchPart(folderPath(loaded.delen.map, kind, number));
-    }
+    var build = null; // the newest build this page knows
+    var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once; paths name their build)
+    var buildOf = new WeakMap(); // hit -> the build it was found in (its cards come from that build's chunks)
 
     function fetchPart(path) {
       if (!parts[path]) {
@@ -935,17 +948,28 @@
 
     /* A page kept open across a rebuild asks for shards of the old build, which are gone (their folder is
        named by a hash of the data). Then the manifest is fetched again and, when it is a new build, the
-       search starts over on it once. */
-    function reloadIfRebuilt() {
-      return win.fetch(siteRoot() + "zoeken/zoekindex.json", {cache: "no-store"}).then(function (response) {
-        if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
-        return response.json();
-      }).then(function (fresh) {
-        if (!fresh.delen || !loaded || !loaded.delen || fresh.delen.map === loaded.delen.map) throw new Error("Zoekbestand niet gevonden");
-        loaded = fresh;
-        engine = createEngine(win.lunr, fresh);
-        parts = {};
-      });
+       search starts over on it once. Two searches that fail together fetch the manifest once. */
+    var reloading = null;
+
+    function reloadIfRebuilt(failed) {
+      if (build !== failed) return Promise.resolve(build); // another search already moved on
+      if (!reloading) {
+        reloading = win.fetch(siteRoot() + "zoeken/zoekindex.json", {cache: "no-store"}).then(function (response) {
+          if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
+          return response.json();
+        }).then(function (fresh) {
+          if (!fresh.delen || fresh.delen.map === failed.map) throw new Error("Zoekbestand niet gevonden");
+          if (build === failed) {
+            build = makeBuild(win.lunr, fresh);
+            loaded = build.data;
+            engine = build.engine;
+          }
+          return build;
+        });
+        var done = function () { reloading = null; };
+        reloading.then(done, done);
+      }
+      return reloading;
     }
 
     /* A page that knows its query before the manifest is in (/zoeken/?q=...) fetches the query's term
@@ -966,21 +990,44 @@
 
     if (win.SocialeKaartZoekDelen) prefetch((new URLSearchParams(win.location.search).get("q") || "").trim());
 
-    function withParts(run) {
-      return ready().then(run).catch(function (error) {
-        return reloadIfRebuilt().then(run, function () { throw error; });
+    /** run(build) on the current build; when its files are gone, once more on the newer build. */
+    function withBuild(run) {
+      return ready().then(function () {
+        var mine = build;
+        return run(mine).catch(function (error) {
+          return reloadIfRebuilt(mine).then(run, function () { throw error; });
+        });
       });
     }
 
     /** The hits with the shards of the query's terms and the cards of the first `options.kaarten` (20). */
     function zoek(query, filters, options) {
       var shown = options && options.kaarten !== undefined ? options.kaarten : 20;
-      return withParts(function () {
-        return complete(engine.store, function () {
-          var hits = engine.search(query, filters || {}, options);
-          if (hits) engine.cards(hits.slice(0, shown));
+      return withBuild(function (own) {
+        return complete(own.engine.store, function () {
+          var hits = own.engine.search(query, filters || {}, options);
+          if (hits) own.engine.cards(hits.slice(0, shown));
           return hits;
-        }, loadPart);
+        }, own.load).then(function (hits) {
+          hits.forEach(function (hit) { buildOf.set(hit, own); });
+          return hits;
+        });
+      });
+    }
+
+    /** Fills in the cards of these hits, each from the build it was found in (an older build's files may be gone:
+       then this fails, and the next zoek() starts over on the new build). */
+    function kaarten(hits) {
+      return ready().then(function () {
+        var groups = new Map();
+        hits.forEach(function (hit) {
+          var own = buildOf.get(hit) || build;
+          if (!groups.has(own)) groups.set(own, []);
+          groups.get(own).push(hit);
+        });
+        return Promise.all(Array.from(groups.keys()).map(function (own) {
+          return complete(own.engine.store, function () { return own.engine.cards(groups.get(own)); }, own.load);
+        })).then(function () { return hits; });
       });
     }
 
@@ -999,11 +1046,7 @@
       prefetch: prefetch,
       isReady: function () { return engine !== null; },
       zoek: zoek,
-      kaarten: function (hits) { // hits of an older build are not retried: the next zoek() starts over
-        return ready().then(function () {
-          return complete(engine.store, function () { return engine.cards(hits); }, loadPart);
-        });
-      },
+      kaarten: kaarten,
       search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options) || []; },
       terms: function (query) { return requireEngine().terms(query); },
       vangnet: function (query) { return requireEngine().vangnet(query); },
