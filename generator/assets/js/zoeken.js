@@ -328,43 +328,60 @@
 
   // --- ranking tiers (query.ordered) -------------------------------------------------------------
 
+  /** The words of a name as query terms (cleanQuery without the limits); stems are looked up when needed. */
   function nameWords(lunr, naam) {
     var out = [];
     fold(String(naam).toLowerCase()).split(SEPARATORS).forEach(function (w) {
       var token = lunr.nl.trimmer(new lunr.Token(w, {}));
       var word = token.toString();
       if (word === "" || !lunr.nl.stopWordFilter(token)) return;
-      out.push([word, stem(lunr, word)]);
+      out.push(word);
     });
     return out;
   }
 
-  function covers(name, term, stemmed, last, settings) {
+  /* Whether a name word is the term: the same stem, or it starts with the term or its stem. `head` is the stem
+     without its last two letters: Snowball's Dutch stemmer only removes endings, undoubles a letter near the end
+     and turns -heden into -heid, so a word's stem never differs from the word before its last two letters
+     (tests/search/test_zoeken_node.py checks this over the site's words). A name word that does not start with
+     `head` cannot have this stem and is never stemmed: stemming every name word of thousands of hits was
+     most of the first keystroke at 10,000 records. Words with their own stem (stammen) are looked up. */
+  function covers(lunr, name, term, stemmed, head, last, settings) {
     var least = last ? settings.minPrefixLength : settings.minNamePrefix;
-    return name.some(function (pair) {
-      var word = pair[0];
-      if (pair[1] === stemmed) return true;
-      return (term.length >= least && word.slice(0, term.length) === term) ||
-        (stemmed.length >= least && word.slice(0, stemmed.length) === stemmed);
-    });
+    for (var i = 0; i < name.length; i++) {
+      var word = name[i];
+      if ((term.length >= least && word.startsWith(term)) || (stemmed.length >= least && word.startsWith(stemmed))) return true;
+      if (Object.prototype.hasOwnProperty.call(stemExceptions, word)) {
+        if (stemExceptions[word] === stemmed) return true;
+      } else if (word.startsWith(head) && stem(lunr, word) === stemmed) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): each hit's
-  // position and tier are worked out once, not inside the sort's comparisons.
+  // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): the hits are
+  // sorted in place, each hit's tier worked out once, not inside the sort's comparisons.
   function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings) {
-    var present = new Set(hits.map(function (hit) { return hit.ref; }));
-    lines.concat(doors.filter(function (door) { return keep(data.docs[door]); })).forEach(function (at) {
-      if (!present.has("d" + at)) {
-        hits.push(toHit(data, store, "d" + at, 0, at));
-        present.add("d" + at);
-      }
-    });
+    var extra = lines.concat(doors.filter(function (door) { return keep(data.docs[door]); }));
+    if (extra.length) {
+      var missing = new Set(extra);
+      for (var h = 0; h < hits.length; h++) missing.delete(hits[h][AT]);
+      extra.forEach(function (at) {
+        if (missing.has(at)) {
+          hits.push(toHit(data, store, at, 0));
+          missing.delete(at);
+        }
+      });
+    }
     var lineSet = new Set(lines);
     var doorSet = new Set(doors);
     var stems = terms.map(function (term) { return stem(lunr, term); });
+    var heads = stems.map(function (stemmed) { return stemmed.slice(0, Math.max(0, stemmed.length - 2)); });
     var last = terms.length - 1;
-    var keyed = hits.map(function (hit) {
-      var at = position(hit.ref);
+    for (var k = 0; k < hits.length; k++) {
+      var hit = hits[k];
+      var at = hit[AT];
       var tier = 0;
       if (lineSet.has(at)) {
         tier = 3;
@@ -373,16 +390,37 @@
       } else {
         var name = nameOf(at);
         var all = true;
-        for (var i = 0; i <= last && all; i++) all = covers(name, terms[i], stems[i], i === last, settings);
+        for (var i = 0; i <= last && all; i++) all = covers(lunr, name, terms[i], stems[i], heads[i], i === last, settings);
         if (all) tier = 1;
       }
       hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest (for nearness)
-      return {hit: hit, tier: tier, at: at};
-    });
-    keyed.sort(function (a, b) {
-      return b.tier - a.tier || b.hit.score - a.hit.score || a.at - b.at;
-    });
-    return keyed.map(function (entry) { return entry.hit; });
+    }
+    return sortHits(hits);
+  }
+
+  /* Best first: tier, then score, then document order. Each hit's order packed into one number (tier, the score
+     in millionths, the position reversed), so the browser sorts plain numbers rather than calling a comparison
+     function some 100,000 times for the thousands of hits of a short prefix. A score too large to pack (never seen)
+     falls back to the comparison. */
+  function sortHits(hits) {
+    var atBits = Math.max(1, Math.ceil(Math.log2(hits.reduce(function (most, hit) { return Math.max(most, hit[AT]); }, 0) + 2)));
+    var scoreBits = 53 - 2 - atBits;
+    var atRoom = Math.pow(2, atBits);
+    var keys = new Float64Array(hits.length);
+    for (var i = 0; i < hits.length; i++) {
+      var hit = hits[i];
+      var millionths = Math.round(hit.score * 1e6);
+      if (!(millionths >= 0 && millionths < Math.pow(2, scoreBits))) {
+        return hits.sort(function (a, b) { return b.rang - a.rang || b.score - a.score || a[AT] - b[AT]; });
+      }
+      keys[i] = (hit.rang * Math.pow(2, scoreBits) + millionths) * atRoom + (atRoom - 1 - hit[AT]);
+    }
+    keys.sort();
+    var byAt = new Map();
+    hits.forEach(function (hit) { byAt.set(hit[AT], hit); });
+    var out = new Array(hits.length);
+    for (var k = 0; k < keys.length; k++) out[k] = byAt.get(atRoom - 1 - keys[keys.length - 1 - k] % atRoom);
+    return out;
   }
 
   /** The lunr clauses for a list of terms; fuzzy adds edit-distance-1 clauses per long term. */
@@ -463,47 +501,48 @@
    * document's field vector, divided by the query vector's magnitude, summed over the fields.
    * `posting(at)` gives a term's postings (index.postings_by_term).
    */
-  function scoreClauses(index, boosts, posting) {
+  function scoreClauses(index, boosts, posting, size) {
     var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
     var squares = 0;
     order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
     var magnitude = Math.sqrt(squares);
     var fields = index.fields;
-    var dots = new Map();
+    // Per document and field the dot product, in flat typed arrays rather than an array per document: a short
+    // prefix touches thousands of documents on every keystroke. A field no term touched adds 0 to the sum,
+    // which leaves every score exactly as lunr's (x + 0 === x).
+    var dots = new Float64Array(size * fields);
+    var seen = new Uint8Array(size);
+    var docs = [];
     order.forEach(function (at) {
       var row = posting(at), boost = boosts.get(at);
       for (var field = 0; field < fields; field++) {
         var flat = row[field + 1], doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
           doc += flat[i];
-          var perField = dots.get(doc);
-          if (perField === undefined) {
-            perField = new Array(fields).fill(null);
-            dots.set(doc, perField);
+          if (seen[doc] === 0) {
+            seen[doc] = 1;
+            docs.push(doc);
           }
-          var product = boost * (flat[i + 1] / 1000);
-          perField[field] = perField[field] === null ? product : perField[field] + product;
+          dots[doc * fields + field] += boost * (flat[i + 1] / 1000);
         }
       }
     });
-    var scores = new Map();
-    dots.forEach(function (perField, doc) {
+    var scores = new Float64Array(docs.length);
+    for (var d = 0; d < docs.length; d++) {
       var score = 0;
-      perField.forEach(function (dot) {
-        if (dot !== null) score += magnitude ? dot / magnitude : 0;
-      });
-      scores.set(doc, score);
-    });
-    return scores;
+      for (var f = 0; f < fields; f++) score += magnitude ? dots[docs[d] * fields + f] / magnitude : 0;
+      scores[d] = score;
+    }
+    return {docs: docs, scores: scores};
   }
 
-  /** lunr's scores for the clauses; null while a term's shard is not loaded (the store then wants it). */
-  function runClauses(index, store, clauses) {
+  /** lunr's scores for the clauses ({docs, scores}); null while a term's shard is not loaded (the store then wants it). */
+  function runClauses(index, store, clauses, size) {
     var boosts = queryVector(index, clauses);
     var missing = false;
     boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
     if (missing) return null;
-    return scoreClauses(index, boosts, store.posting);
+    return scoreClauses(index, boosts, store.posting, size);
   }
 
   function isSet(value) {
@@ -558,29 +597,45 @@
     return parseInt(ref.slice(1), 10);
   }
 
-  var CARD_KEYS = ["id", "soort", "naam", "url", "samenvatting", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "telefoon", "status", "plekken"];
+  // A hit reads the fields of the manifest's document (DOC_KEYS) through getters instead of copying them: a short
+  // prefix has thousands of hits on every keystroke and only the shown ones are ever read. The card part
+  // (url, samenvatting, telefoon, status: CARD_ONLY in index.py) is set on the hit once its chunk is loaded.
+  var DOC_KEYS = ["id", "soort", "naam", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "plekken"];
+  var DOC = typeof Symbol === "function" ? Symbol("doc") : "__doc";
+  var AT = typeof Symbol === "function" ? Symbol("at") : "__at";
 
-  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded (the card wins). */
-  function toHit(data, store, ref, score, at) {
-    if (at === undefined) at = position(ref);
-    var doc = data.docs[at];
+  function Hit(at, score, doc) {
+    this.score = score;
+    this.rang = 0;
+    this[AT] = at;
+    this[DOC] = doc;
+  }
+
+  Object.defineProperty(Hit.prototype, "ref", {enumerable: true, get: function () { return "d" + this[AT]; }});
+  DOC_KEYS.forEach(function (key) {
+    Object.defineProperty(Hit.prototype, key, {
+      enumerable: true,
+      get: function () { return this[DOC][key]; },
+      set: function (value) { Object.defineProperty(this, key, {value: value, writable: true, enumerable: true, configurable: true}); },
+    });
+  });
+
+  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
+  function toHit(data, store, at, score) {
+    var hit = new Hit(at, score, data.docs[at]);
     var card = store.card(at, false);
-    var hit = {ref: ref, score: score};
-    for (var i = 0; i < CARD_KEYS.length; i++) {
-      var key = CARD_KEYS[i];
-      if (card && key in card) hit[key] = card[key];
-      else if (key in doc) hit[key] = doc[key];
-    }
+    if (card) Object.assign(hit, card);
     return hit;
   }
 
   function ranked(index, store, data, clauses, keep) {
-    var scores = runClauses(index, store, clauses);
+    var result = runClauses(index, store, clauses, data.docs.length);
+    if (result === null) return null;
     var hits = [];
-    if (scores === null) return null;
-    scores.forEach(function (score, doc) {
-      if (keep(data.docs[doc])) hits.push(toHit(data, store, "d" + doc, roundScore(score), doc));
-    });
+    for (var i = 0; i < result.docs.length; i++) {
+      var doc = result.docs[i];
+      if (keep(data.docs[doc])) hits.push(toHit(data, store, doc, roundScore(result.scores[i])));
+    }
     return hits;
   }
 
@@ -698,7 +753,7 @@
     var known = null;
     var filler = data.vulwoorden || [];
     var signalCache = {};
-    var names = {};
+    var names = [];
 
     function vocabulary() {
       if (!vocabularySet) vocabularySet = lunr.TokenSet.fromArray(data.woorden);
@@ -766,7 +821,7 @@
         hits = [];
         if (hasFilter(filters || {}) || soortenOf(filters || {})) {
           data.docs.forEach(function (doc, i) {
-            if (keep(doc)) hits.push(toHit(data, store, "d" + i, 0, i));
+            if (keep(doc)) hits.push(toHit(data, store, i, 0));
           });
         }
       } else {
@@ -787,7 +842,7 @@
     /** Asks the store for the cards of these hits; fills in those it has. */
     function cards(hits) {
       hits.forEach(function (hit) {
-        var card = store.card(position(hit.ref));
+        var card = store.card(hit instanceof Hit ? hit[AT] : position(hit.ref));
         if (card) Object.assign(hit, card);
       });
       return hits;
@@ -796,7 +851,13 @@
     return {
       search: search, terms: terms, vangnet: vangnet, suggestion: suggestion, cards: cards, store: store,
       clauses: function (t, fuzzy) { return clausesFor(lunr, t, settings, fuzzy, vocabulary); },
-      score: function (clauses) { return runClauses(index, store, clauses); },
+      score: function (clauses) { // doc position -> lunr's score (tests); null while a shard is missing
+        var result = runClauses(index, store, clauses, data.docs.length);
+        if (result === null) return null;
+        var scores = new Map();
+        result.docs.forEach(function (doc, i) { scores.set(doc, result.scores[i]); });
+        return scores;
+      },
     };
   }
 
