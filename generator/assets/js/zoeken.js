@@ -331,10 +331,10 @@
   /** The words of a name as query terms (cleanQuery without the limits); stems are looked up when needed. */
   function nameWords(lunr, naam) {
     var out = [];
+    // lunr.nl's trimmer and stop word filter take a plain string as well as a lunr.Token (same result, no objects).
     fold(String(naam).toLowerCase()).split(SEPARATORS).forEach(function (w) {
-      var token = lunr.nl.trimmer(new lunr.Token(w, {}));
-      var word = token.toString();
-      if (word === "" || !lunr.nl.stopWordFilter(token)) return;
+      var word = lunr.nl.trimmer(w);
+      if (word === "" || !lunr.nl.stopWordFilter(word)) return;
       out.push(word);
     });
     return out;
@@ -343,7 +343,7 @@
   /* Whether a name word is the term: the same stem, or it starts with the term or its stem. `head` is the stem
      without its last two letters: Snowball's Dutch stemmer only removes endings, undoubles a letter near the end
      and turns -heden into -heid, so a word's stem never differs from the word before its last two letters
-     (tests/search/test_zoeken_node.py checks this over the site's words). A name word that does not start with
+     (tests/search/test_stemkop.py checks this). A name word that does not start with
      `head` cannot have this stem and is never stemmed: stemming every name word of thousands of hits was
      most of the first keystroke at 10,000 records. Words with their own stem (stammen) are looked up. */
   function covers(lunr, name, term, stemmed, head, last, settings) {
@@ -360,13 +360,40 @@
     return false;
   }
 
+  /* Per term the texts a name must contain to cover it (any one of them): the stem's head (every way of covering
+     starts a name word with it, see covers), or, for a term or stem in stammen, nothing can be ruled out (null). */
+  function needlesFor(terms, stems, heads) {
+    return terms.map(function (term, i) {
+      if (Object.prototype.hasOwnProperty.call(stemExceptions, term)) return null;
+      var own = Object.keys(stemExceptions).filter(function (word) { return stemExceptions[word] === stems[i]; });
+      return [heads[i]].concat(own);
+    });
+  }
+
+  var ASCII = /^[\x00-\x7f]*$/;
+
+  /** False when the name cannot cover every term (an ASCII name, lower-cased, lacks a term's every needle): the
+     name's words need not be worked out. Names with other letters are folded first, so they always go on. */
+  function mayCover(naam, needles) {
+    if (!ASCII.test(naam)) return true;
+    var lower = naam.toLowerCase();
+    for (var i = 0; i < needles.length; i++) {
+      var options = needles[i];
+      if (options === null) continue;
+      var found = false;
+      for (var j = 0; j < options.length && !found; j++) found = lower.indexOf(options[j]) !== -1;
+      if (!found) return false;
+    }
+    return true;
+  }
+
   // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): the hits are
   // sorted in place, each hit's tier worked out once, not inside the sort's comparisons.
   function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings) {
     var extra = lines.concat(doors.filter(function (door) { return keep(data.docs[door]); }));
     if (extra.length) {
       var missing = new Set(extra);
-      for (var h = 0; h < hits.length; h++) missing.delete(hits[h][AT]);
+      for (var h = 0; h < hits.length; h++) missing.delete(hits[h]._at);
       extra.forEach(function (at) {
         if (missing.has(at)) {
           hits.push(toHit(data, store, at, 0));
@@ -378,16 +405,17 @@
     var doorSet = new Set(doors);
     var stems = terms.map(function (term) { return stem(lunr, term); });
     var heads = stems.map(function (stemmed) { return stemmed.slice(0, Math.max(0, stemmed.length - 2)); });
+    var needles = needlesFor(terms, stems, heads);
     var last = terms.length - 1;
     for (var k = 0; k < hits.length; k++) {
       var hit = hits[k];
-      var at = hit[AT];
+      var at = hit._at;
       var tier = 0;
       if (lineSet.has(at)) {
         tier = 3;
       } else if (doorSet.has(at)) {
         tier = 2;
-      } else {
+      } else if (mayCover(data.docs[at].naam, needles)) {
         var name = nameOf(at);
         var all = true;
         for (var i = 0; i <= last && all; i++) all = covers(lunr, name, terms[i], stems[i], heads[i], i === last, settings);
@@ -403,7 +431,7 @@
      function some 100,000 times for the thousands of hits of a short prefix. A score too large to pack (never seen)
      falls back to the comparison. */
   function sortHits(hits) {
-    var atBits = Math.max(1, Math.ceil(Math.log2(hits.reduce(function (most, hit) { return Math.max(most, hit[AT]); }, 0) + 2)));
+    var atBits = Math.max(1, Math.ceil(Math.log2(hits.reduce(function (most, hit) { return Math.max(most, hit._at); }, 0) + 2)));
     var scoreBits = 53 - 2 - atBits;
     var atRoom = Math.pow(2, atBits);
     var keys = new Float64Array(hits.length);
@@ -411,13 +439,13 @@
       var hit = hits[i];
       var millionths = Math.round(hit.score * 1e6);
       if (!(millionths >= 0 && millionths < Math.pow(2, scoreBits))) {
-        return hits.sort(function (a, b) { return b.rang - a.rang || b.score - a.score || a[AT] - b[AT]; });
+        return hits.sort(function (a, b) { return b.rang - a.rang || b.score - a.score || a._at - b._at; });
       }
-      keys[i] = (hit.rang * Math.pow(2, scoreBits) + millionths) * atRoom + (atRoom - 1 - hit[AT]);
+      keys[i] = (hit.rang * Math.pow(2, scoreBits) + millionths) * atRoom + (atRoom - 1 - hit._at);
     }
     keys.sort();
     var byAt = new Map();
-    hits.forEach(function (hit) { byAt.set(hit[AT], hit); });
+    hits.forEach(function (hit) { byAt.set(hit._at, hit); });
     var out = new Array(hits.length);
     for (var k = 0; k < keys.length; k++) out[k] = byAt.get(atRoom - 1 - keys[keys.length - 1 - k] % atRoom);
     return out;
@@ -601,21 +629,20 @@
   // prefix has thousands of hits on every keystroke and only the shown ones are ever read. The card part
   // (url, samenvatting, telefoon, status: CARD_ONLY in index.py) is set on the hit once its chunk is loaded.
   var DOC_KEYS = ["id", "soort", "naam", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "plekken"];
-  var DOC = typeof Symbol === "function" ? Symbol("doc") : "__doc";
-  var AT = typeof Symbol === "function" ? Symbol("at") : "__at";
+  var AT = "_at"; // the document's position (internal; `ref` is "d" + position)
 
   function Hit(at, score, doc) {
     this.score = score;
     this.rang = 0;
-    this[AT] = at;
-    this[DOC] = doc;
+    this._at = at;
+    this._doc = doc;
   }
 
-  Object.defineProperty(Hit.prototype, "ref", {enumerable: true, get: function () { return "d" + this[AT]; }});
+  Object.defineProperty(Hit.prototype, "ref", {enumerable: true, get: function () { return "d" + this._at; }});
   DOC_KEYS.forEach(function (key) {
     Object.defineProperty(Hit.prototype, key, {
       enumerable: true,
-      get: function () { return this[DOC][key]; },
+      get: function () { return this._doc[key]; },
       set: function (value) { Object.defineProperty(this, key, {value: value, writable: true, enumerable: true, configurable: true}); },
     });
   });
@@ -842,7 +869,7 @@
     /** Asks the store for the cards of these hits; fills in those it has. */
     function cards(hits) {
       hits.forEach(function (hit) {
-        var card = store.card(hit instanceof Hit ? hit[AT] : position(hit.ref));
+        var card = store.card(hit instanceof Hit ? hit._at : position(hit.ref));
         if (card) Object.assign(hit, card);
       });
       return hits;
@@ -970,12 +997,14 @@
        keeps loading the files of the build it started on, so one store never combines two builds' shards. */
     function makeBuild(lunr, data) {
       var map = data.delen.map;
-      return {
+      builds = builds.slice(-2);
+      builds.push({
         data: data,
         engine: createEngine(lunr, data),
         map: map,
         load: function (kind, number) { return fetchPart(folderPath(map, kind, number)); },
-      };
+      });
+      return builds[builds.length - 1];
     }
 
     function ready() {
@@ -994,7 +1023,15 @@
 
     var build = null; // the newest build this page knows
     var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once; paths name their build)
-    var buildOf = new WeakMap(); // hit -> the build it was found in (its cards come from that build's chunks)
+    var builds = []; // the builds this page has used, newest last (a hit's cards come from its own build's chunks)
+
+    /** The build a hit was found in: the one whose manifest holds the hit's document (hits read it, see Hit). */
+    function buildOf(hit) {
+      for (var i = builds.length - 1; i >= 0; i--) {
+        if (builds[i].data.docs[hit._at] === hit._doc) return builds[i];
+      }
+      return build;
+    }
 
     function fetchPart(path) {
       if (!parts[path]) {
@@ -1069,10 +1106,7 @@
           var hits = own.engine.search(query, filters || {}, options);
           if (hits) own.engine.cards(hits.slice(0, shown));
           return hits;
-        }, own.load).then(function (hits) {
-          hits.forEach(function (hit) { buildOf.set(hit, own); });
-          return hits;
-        });
+        }, own.load);
       });
     }
 
@@ -1082,7 +1116,7 @@
       return ready().then(function () {
         var groups = new Map();
         hits.forEach(function (hit) {
-          var own = buildOf.get(hit) || build;
+          var own = buildOf(hit);
           if (!groups.has(own)) groups.set(own, []);
           groups.get(own).push(hit);
         });
