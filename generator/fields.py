@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -58,7 +58,9 @@ _ASCII_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _hidden_character(value: str, allow_newlines: bool) -> str | None:
-    if value.isascii():  # the common case, in one regex
+    if value.isprintable():  # no character of the categories below (nor a line break): the common case, in C
+        return None
+    if value.isascii():  # one regex
         found = (_ASCII_CONTROL if allow_newlines else _ASCII_CONTROL_OR_BREAK).search(value)
         return f"U+{ord(found.group()):04X}" if found else None
     for char in value:
@@ -83,7 +85,7 @@ def _check_hygiene(value: str, limit: int, allow_newlines: bool) -> None:
         raise fout(f"Hier staat een onzichtbaar teken ({hidden}), bijvoorbeeld uit een gekopieerde tekst. Typ de tekst opnieuw, zonder kopiëren en plakken.")
     if len(value) > limit:
         raise fout(f"Deze tekst is te lang ({len(value)} tekens; maximaal {limit}). Maak hem korter.")
-    if _MOBILE_RE.search(value):
+    if ("06" in value or "31" in value) and _MOBILE_RE.search(value):  # every match holds '06', '+31' or '0031'
         raise fout("Hier staat een 06-nummer in de tekst. Noem geen persoonlijke nummers of namen van medewerkers: zet het nummer van je organisatie bij 'contact: telefoon'.")
     mixed = _mixed_script_word(value)
     if mixed:
@@ -141,17 +143,22 @@ def _name(value: Any) -> str:
     return _plain_line(value, MAX_NAAM)
 
 
+@lru_cache(maxsize=1)
+def _markdown_problems() -> Callable[..., list[str]]:
+    from .build.sanitize import markdown_problems  # the one place that knows which Markdown is shown; imported when first needed
+
+    return markdown_problems
+
+
 def _plain_text(value: Any) -> str:
     """A text with optional Markdown; what the site would not show is an error here, not a surprise later."""
-    from .build.sanitize import markdown_problems  # the one place that knows which Markdown is shown
-
     _reject_placeholder(value)
     if not isinstance(value, str):
         raise fout("Hier hoort tekst te staan.")
     if not value.strip():
         raise fout("Dit veld is leeg. Vul een tekst in of haal het veld weg.")
     _check_hygiene(value, MAX_TEKST, allow_newlines=True)
-    problems = markdown_problems(value, _check_email, parse_phone)
+    problems = _markdown_problems()(value, _check_email, parse_phone)
     if problems:
         raise fout(" ".join(problems))
     return value.strip()
@@ -196,14 +203,36 @@ def parsed_phone(e164: str) -> phonenumbers.PhoneNumber:
     """A stored E.164 number, parsed (once per distinct number in this process)."""
     number = _PARSED.get(e164)
     if number is None:
-        number = _PARSED[e164] = phonenumbers.parse(e164, "NL")
+        number = _PARSED[e164] = _dutch_e164(e164) or phonenumbers.parse(e164, "NL")
     return number
+
+
+# The common shapes of a Dutch number, which libphonenumber's parse turns into country code 31 and the
+# digits after the trunk '0' (or after '+31'): no other part of its parse applies to them (the Dutch
+# numbering plan has no number that starts with 0, so the '0' is always the trunk prefix; nine digits
+# are a possible length). Building that number directly skips the costliest step of the field check;
+# tests/test_validate.py compares both ways over every two-digit area prefix and many random numbers.
+_NATIONAL_TEN_DIGITS = re.compile(r"0[1-9](?:[ -]?[0-9]){8}")
+_DUTCH_E164 = re.compile(r"\+31[1-9][0-9]{8}")
+
+
+def _dutch_national(raw: str) -> phonenumbers.PhoneNumber | None:
+    if not _NATIONAL_TEN_DIGITS.fullmatch(raw):
+        return None
+    return phonenumbers.PhoneNumber(country_code=31, national_number=int(raw[1:].replace(" ", "").replace("-", "")))
+
+
+def _dutch_e164(e164: str) -> phonenumbers.PhoneNumber | None:
+    return phonenumbers.PhoneNumber(country_code=31, national_number=int(e164[3:])) if _DUTCH_E164.fullmatch(e164) else None
 
 
 @lru_cache(maxsize=1 << 16)
 def _parse_phone_text(raw: str) -> str:
     """parse_phone of a stripped text; once per distinct text (organisations repeat their numbers, and
     libphonenumber is the costliest field check). A refused number raises, and raising is not cached."""
+    number = _dutch_national(raw)
+    if number is not None:
+        return _valid_e164(raw, number)
     if re.search(r"[^\d\s\-().+/]", raw):
         extension = re.search(r"(?i)(toestel|tst|ext|x|#|doorkiesnummer)", raw)
         if extension:
@@ -227,6 +256,10 @@ def _parse_phone_text(raw: str) -> str:
         number = None
     if number is not None and number.extension:
         raise fout(f"'{raw}' bevat een toestelnummer. Zet alleen het telefoonnummer hier en het toestelnummer bij telefoon_toelichting.")
+    return _valid_e164(raw, number)
+
+
+def _valid_e164(raw: str, number: phonenumbers.PhoneNumber | None) -> str:
     if number is None or not phonenumbers.is_valid_number(number):
         raise fout(
             f"'{raw}' is geen geldig Nederlands telefoonnummer. Schrijf het hele nummer met "

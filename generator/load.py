@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,25 +71,65 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass
 class YamlFile:
-    """One parsed file: its data and the (line, column) of every key and value, 1-based."""
+    """One parsed file: its data and the (line, column) of every key and value, 1-based.
 
-    path: Path
-    data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each value starts
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each key starts
+    A YamlFile sent to another process (halves.py) carries only its path and text: its data and
+    positions are read again from that text, by the same reader, when first asked (positions only
+    to report a problem, data by few checks), so sending it back costs little."""
+
+    __slots__ = ("path", "text", "_data", "_positions", "_key_positions")
+
+    def __init__(self, path: Path, data: Any, positions: dict | None = None, key_positions: dict | None = None, text: str | None = None) -> None:
+        self.path, self.text, self._data = path, text, data
+        self._positions, self._key_positions = positions or {}, key_positions or {}
+
+    @property
+    def data(self) -> Any:
+        if self._positions is None:
+            self._read_again()
+        return self._data
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        """Where each value starts."""
+        if self._positions is None:
+            self._read_again()
+        return self._positions  # type: ignore[return-value]
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        """Where each key starts."""
+        if self._positions is None:
+            self._read_again()
+        return self._key_positions  # type: ignore[return-value]
+
+    def _read_again(self) -> None:
+        again = parse_yaml(self.text, self.path)  # type: ignore[arg-type]  # the same text, read the same way: it parses
+        self._data, self._positions, self._key_positions = again._data, again._positions, again._key_positions
+
+    def __getstate__(self) -> tuple:
+        if self.text is not None:
+            return (self.path, self.text)
+        return (self.path, self._data, self._positions, self._key_positions)
+
+    def __setstate__(self, state: tuple) -> None:
+        if len(state) == 2:
+            (self.path, self.text), self._data, self._positions, self._key_positions = state, None, None, None
+        else:
+            (self.path, self._data, self._positions, self._key_positions), self.text = state, None
 
     def position(self, where: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where a value (or with key=True its key) stood; for a missing one, its nearest parent."""
         where = tuple(where)
-        if key and where in self.key_positions:
-            return self.key_positions[where]
+        positions, key_positions = self.positions, self.key_positions
+        if key and where in key_positions:
+            return key_positions[where]
         while where:
-            if where in self.positions:
-                return self.positions[where]
+            if where in positions:
+                return positions[where]
             where = where[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
 
 
 class _Rejected(Exception):
@@ -350,13 +389,13 @@ def _fast_parse(text: str, path: Path) -> YamlFile:
         loader.dispose()
     if documents != 1 or root is None:
         raise _Unusual
-    return YamlFile(path, root, positions, key_positions)
+    return YamlFile(path, root, positions, key_positions, text)
 
 
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse checked text; raise _Rejected with a Dutch message on anything unsafe or invalid."""
     try:
-        return YamlFile(path, *read_block_yaml(text, _plain_value))
+        return YamlFile(path, *read_block_yaml(text, _plain_value), text)
     except Unusual:
         pass  # not the common block style: the readers below, with lint_lines first
     linted = lint_lines(text)
@@ -388,7 +427,7 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
         raise _Rejected(1, 1, f"Dit is geen geldige YAML: {error}") from None
     except (ValueError, TypeError) as error:  # e.g. an impossible date such as 2026-02-30
         raise _Rejected(1, 1, f"Een waarde klopt niet: {error}. Controleer datums (jjjj-mm-dd).") from None
-    return YamlFile(path, data, positions, key_positions)
+    return YamlFile(path, data, positions, key_positions, text)
 
 
 def _quoted_line(text: str, line: int) -> str | None:

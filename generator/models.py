@@ -244,7 +244,7 @@ class Clientondersteuner(Record):
             for key in ("gratis", "onafhankelijk"):
                 value = data.get(key)
                 if isinstance(value, str) and value.strip().lower() in ("ja", "true"):
-                    data[key] = True
+                    data = {**data, key: True}  # a copy: the file's data stays as it was read
                 elif key in data and value is not True:
                     raise fout(
                         f"Cliëntondersteuning is altijd {key}. Staat hier 'nee'? Dan is het geen "

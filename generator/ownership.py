@@ -308,7 +308,7 @@ def _fields_of(path: Path):
 
 def _organisatie_field(data: dict) -> str | None:
     value = data.get("organisatie")
-    return value.strip() if isinstance(value, str) else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _organisatie_in(path: Path, folder: str, stem: str) -> str | None:
@@ -329,6 +329,13 @@ def _refusal_in_proposal(change: Change, folder: str, stem: str, owned: set[str]
         return None
     organisatie = _organisatie_field(data)
     if organisatie is None:
+        if existed and data:
+            # Optional for a vindplaats, but without it the record is the gemeente's: a partner would hand its
+            # own text to the gemeente (shown as the gemeente's place, no longer editable by the partner).
+            position = source.position(("organisatie",)) if "organisatie" in data else (1, 1)
+            return (*position, f"{who} mag 'organisatie:' niet weghalen uit een record van de eigen organisatie: dan wordt het een record "
+                          f"van de gemeente. Laat 'organisatie: {_organisatie_in(change.base_path, folder, stem)}' staan, "
+                          "of vraag de gemeente om het record over te nemen.")
         if existed:
             return None  # 'kaart check' reports what is wrong inside the file
         return 1, 1, f"{who} mag een nieuw record alleen toevoegen met 'organisatie:' en de id van een organisatie waarvan je beheerder bent."

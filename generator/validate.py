@@ -249,12 +249,19 @@ def load_kaart(folder: Path | str, basis: Path | str | None = None) -> tuple[Kaa
 def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off while a kaart is read: reading 10,000 records makes millions of
     objects that all stay, and the collector went through them again and again (a third of
-    `kaart check`). Reference counting still frees everything else; cycles are collected after."""
+    `kaart check`). Reference counting still frees everything else.
+
+    After reading, those objects are moved out of the collector's sight (gc.freeze): switched back
+    on, its first pass would still go through every one of them, and so would every full pass while
+    the site is built. The previous kaart's objects are handed back to it first, so that a
+    `kaart serve` that reads the kaart again after every change does not keep them all."""
     enabled = gc.isenabled()
     gc.disable()
+    gc.unfreeze()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -337,48 +344,48 @@ def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) 
     return records, sources
 
 
-# The record files of the kaart folder read last in this process: (path, model) -> (bytes, YamlFile,
-# record). `kaart serve` loads the kaart again after every change; a file with the same bytes is not
-# parsed and validated again. Records are never changed after validation, so sharing them is safe.
+# The record files of the kaart folder read last in this process: (path, soort) -> (YamlFile, record).
+# `kaart serve` loads the kaart again after every change; a file with the same text is not parsed and
+# validated again. Records are never changed after validation, so sharing them is safe.
 _READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}}
 
 
 def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problemen) -> list[tuple[YamlFile | None, Record | None]]:
-    """(source, record) of every (soort, path), in order; files read before with the same bytes are
+    """(source, record) of every (soort, path), in order; files read before with the same text are
     not read again, the others are read on two cores when there are many (halves.py)."""
     if _READ_BEFORE["folder"] != folder:
         _READ_BEFORE.update(folder=folder, files={})  # one kaart at a time: memory stays one kaart's
     before = _READ_BEFORE["files"]
-    raws = [_bytes_of(path) for _, path in files]
     results: list[Any] = [None] * len(files)
-    todo = []
-    for index, ((soort, path), raw) in enumerate(zip(files, raws)):
-        known = before.get((path, soort)) if raw is not None else None
-        if known is not None and known[0] == raw:
-            results[index] = (known[1], known[2])
+    todo: list[int] = []
+    for index, (soort, path) in enumerate(files):
+        known = before.get((path, soort))
+        if known is not None and known[0].text == _text_of(path):
+            results[index] = known
         else:
             todo.append(index)
-    fresh = map_in_halves(_read_one, [(files[index][0], files[index][1], raws[index]) for index in todo])
+    fresh = map_in_halves(_read_one, [files[index] for index in todo])
     for index, (source, record, found) in zip(todo, fresh):
         problems.extend(found)
         results[index] = (source, record)
         if record is not None:
-            before[(files[index][1], files[index][0])] = (raws[index], source, record)
+            before[(files[index][1], files[index][0])] = (source, record)
     return results
 
 
-def _bytes_of(path: Path) -> bytes | None:
+def _text_of(path: Path) -> str | None:
+    """The text of a file as read_yaml reads it, or None (read_yaml then says why)."""
     try:
-        return path.read_bytes()
-    except OSError:
-        return None  # read_yaml reports it
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
-def _read_one(item: tuple[str, Path, bytes | None]) -> tuple[YamlFile | None, Record | None, Problemen]:
+def _read_one(item: tuple[str, Path]) -> tuple[YamlFile | None, Record | None, Problemen]:
     """Read and validate one record file; its problems apart (this may run in a child process)."""
-    soort, path, raw = item
+    soort, path = item
     problems = Problemen()
-    source = read_yaml(path, problems, raw)
+    source = read_yaml(path, problems)
     record = validate_model(RECORD_MODELS[soort], source, problems) if source else None
     return source, record, problems
 
@@ -434,10 +441,24 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
             overdracht = getattr(record, "overdracht", None)
             if overdracht and overdracht.naar not in ingangen:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
+            elif overdracht and kern in kaart.kernen and (message := _overdracht_problem(kaart, kern, ingangen[overdracht.naar])):
+                problems.add(*where("overdracht", "naar"), message)
     _check_independence(kaart, problems)
     check_trust(kaart, problems)
     check_plausible(kaart, problems)
     _check_every_kern_has_a_team_and_kcc(kaart, problems)
+
+
+def _overdracht_problem(kaart: Kaart, kern_id: str, ingang) -> str | None:
+    """Signals go to a door that serves the vindplaats's kern, never to the KCC (it would put them back
+    through to the team): a team of another gemeente or gebied has no mandate there."""
+    team = kaart.sociaal_team_voor(kern_id)
+    advies = f" Geef signalen door aan het sociaal team van {kaart.kernen[kern_id].naam}: '{team.id}'." if team else ""
+    if ingang.soort == "kcc":
+        return f"'{ingang.id}' is het algemene nummer van de gemeente, geen plek voor signalen.{advies}"
+    if ingang.werkgebied and kern_id not in kaart.kernen_in(ingang.werkgebied):
+        return f"'{ingang.id}' ({ingang.naam}) werkt niet in {kaart.kernen[kern_id].naam}, waar deze vindplaats is.{advies}"
+    return None
 
 
 WHERE_IDS_ARE = {

@@ -231,3 +231,26 @@ def test_general_numbers_are_every_gemeentes_kcc(demo):
     expected = {cijfers(kcc.contact.telefoon): f"gemeente {gemeente.naam}" for gemeente, kcc in demo.kcc_per_gemeente()}
     assert demo.algemene_nummers == expected
     assert len(expected) == len(demo.gebieden.gemeenten) >= 2
+
+
+def test_a_closed_place_is_not_the_door_in_the_call_script(tmp_path):
+    """While the fixed place of an outcome is closed, the call script gives where callers go meanwhile."""
+    import shutil
+    from support import DEMO_KAART
+    from generator.wegwijzer.deur import deuren
+
+    kaart_dir = tmp_path / "kaart"
+    shutil.copytree(DEMO_KAART, kaart_dir)
+    path = kaart_dir / "voorzieningen" / "taalmaatje.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("werkgebied: [egelstede]", "werkgebied: [egelstede]\nstatus: tijdelijk gesloten", 1), encoding="utf-8")
+    kaart, problems = load_kaart(kaart_dir)
+    assert [str(p) for p in problems] == []
+    outcomes = [u for u in kaart.extras["wegwijzer"].uitkomsten.values() if u.ingang == "taalmaatje"]
+    assert outcomes
+    script = {s.uitkomst.id: s for s in belscript(kaart, kaart.extras["wegwijzer"]).uitkomsten}
+    for outcome in outcomes:
+        assert all(d.id != "taalmaatje" for kern in kaart.kernen for d in deuren(kaart, outcome, kern))
+        s = script[outcome.id]
+        shown = [deur.id for deur, _, _ in s.elders] if s.elders else [s.deur.id]  # what belscript-uitkomsten.html shows
+        assert shown and "taalmaatje" not in shown, shown
+    assert any("is tijdelijk gesloten" in str(w) for w in kaart.extras["waarschuwingen"])

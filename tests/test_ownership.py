@@ -237,6 +237,23 @@ def test_a_partner_may_remove_its_own_record_but_not_anothers(base_and_head):
     assert list(result) == ["kaart/ingangen/sociaal-team-b.yaml"]
 
 
+@pytest.mark.parametrize("without", ["", "organisatie:\n", "organisatie: ''\n"])
+def test_a_partner_may_not_hand_its_own_vindplaats_to_the_gemeente(tmp_path, without):
+    """'organisatie' is optional for a vindplaats, and a vindplaats without one is the gemeente's:
+    dropping it would publish the partner's text as the gemeente's place."""
+    own = tmp_path / "eigen" / "kaart"
+    shutil.copytree(MINI_KAART, own)
+    edit(own / "vindplaatsen" / "school-akkerveen.yaml", "soort: school\n", "soort: school\norganisatie: welzijn-proef\n")
+    base, head = copies(tmp_path, own)
+    assert refused(base, head, PARTNER, ["kaart/vindplaatsen/school-akkerveen.yaml"]) == {}
+    edit(head / "vindplaatsen" / "school-akkerveen.yaml", "organisatie: welzijn-proef\n", without)
+    result = refused(base, head, PARTNER, ["kaart/vindplaatsen/school-akkerveen.yaml"])
+    line, message = result["kaart/vindplaatsen/school-akkerveen.yaml"]
+    assert "niet weghalen" in message and "organisatie: welzijn-proef" in message
+    assert line == (4 if without else 1)
+    assert refused(base, head, GEMEENTE, ["kaart/vindplaatsen/school-akkerveen.yaml"]) == {}
+
+
 @pytest.mark.parametrize("path", ["kaart/gebieden.yaml", ".github/CODEOWNERS", ".github/workflows/kaart.yml", "generator/ownership.py",
                                   "kaart/../generator/cli.py", "kaart/voorzieningen/sub/x.yaml", "../buiten.yaml", "/etc/passwd", "kaart/README.md"])
 def test_a_partner_may_not_change_anything_else(base_and_head, path):

@@ -105,6 +105,17 @@ def test_unknown_werkgebied(mini_kaart):
     assert_one_problem(mini_kaart, VOORZIENING, "- gebied-c", "Onbekende gemeente, gebied of kern 'gebied-c'")
 
 
+@pytest.mark.parametrize("naar, fragment", [
+    ("sociaal-team-b", "werkt niet in Akkerveen"),  # a team without a mandate in the vindplaats's kern
+    ("kcc-proefgem", "het algemene nummer van de gemeente"),  # the KCC would only put the signal through again
+])
+def test_a_vindplaats_hands_signals_to_a_door_of_its_own_kern(mini_kaart, naar, fragment):
+    school = "vindplaatsen/school-akkerveen.yaml"
+    edit(mini_kaart, school, "naar: sociaal-team-a", f"naar: {naar}")
+    assert_one_problem(mini_kaart, school, f"naar: {naar}", fragment)
+    assert "'sociaal-team-a'" in problems_of(mini_kaart)[0].message
+
+
 def test_id_must_match_file_name(mini_kaart):
     edit(mini_kaart, VOORZIENING, "id: formulierenhulp", "id: formulieren-hulp")
     assert_one_problem(mini_kaart, VOORZIENING, "id:", "moet gelijk zijn aan de bestandsnaam")
@@ -187,6 +198,8 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     shutil.copytree(MINI_KAART, folder)
     (folder / "organisaties/kapot.yaml").write_text("id: kapot\nnaam: [\n", encoding="utf-8")
     edit(folder, "voorzieningen/maaltijdservice.yaml", "themas: [wonen-en-huishouden]", "themas: [wonen]")
+    # a cross-record problem in a file the child reads: its position is worked out again from the text sent back
+    edit(folder, "ingangen/sociaal-team-b.yaml", "organisatie: gemeente-proefgem", "# over meer regels\n\norganisatie:   gemeente-onbekend")
     forks = []
     real_fork = halves.os.fork
     monkeypatch.setattr(halves.os, "fork", lambda: forks.append(1) or real_fork())
@@ -203,7 +216,10 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     two_cores = load(2)
     assert forks == [1]
     assert two_cores == one_core
-    assert {p.path.rsplit("/", 1)[-1] for p in two_cores[1]} >= {"kapot.yaml", "maaltijdservice.yaml"}
+    assert {p.path.rsplit("/", 1)[-1] for p in two_cores[1]} >= {"kapot.yaml", "maaltijdservice.yaml", "sociaal-team-b.yaml"}
+    unknown = next(p for p in two_cores[1] if p.path.endswith("sociaal-team-b.yaml"))
+    lines = (folder / "ingangen/sociaal-team-b.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[unknown.line - 1][unknown.column - 1:] == "gemeente-onbekend"
 
 
 def test_an_id_or_url_with_a_trailing_newline_is_refused():
@@ -217,3 +233,34 @@ def test_an_id_or_url_with_a_trailing_newline_is_refused():
         fields._check_id("abc\n")
     assert fields._check_id("abc") == "abc"
     assert not fields._URL_RE.fullmatch("https://a.nl/x\n") and fields._URL_RE.fullmatch("https://a.nl/x")
+
+
+def test_the_short_way_for_common_dutch_numbers_parses_as_libphonenumber_does():
+    """fields._dutch_national / _dutch_e164 build the number libphonenumber's parse would: every two-digit area
+    prefix with random digits, spaces and hyphens; and every shape they leave to the full parse is left alone."""
+    import random
+
+    import phonenumbers
+
+    from generator import fields
+
+    rng = random.Random(14)
+    raws = []
+    for prefix in range(10, 100):
+        for _ in range(40):
+            digits = f"{prefix}" + "".join(rng.choice("0123456789") for _ in range(7))
+            raws.append("0" + "".join(d + rng.choice(["", "", " ", "-"]) for d in digits).rstrip(" -"))
+    short = 0
+    for raw in raws:
+        number = fields._dutch_national(raw)
+        assert number is not None, raw
+        assert number == phonenumbers.parse(raw, "NL"), raw
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        assert fields._dutch_e164(e164) == phonenumbers.parse(e164, "NL") == number, e164
+        short += phonenumbers.is_valid_number(number)
+    assert 0 < short < len(raws)  # valid and invalid numbers both went the short way
+    for other in ("0800 2000", "06 1234 56789", "+31 523 123 456", "0031523123456", "0523\u00a0123 456",
+                  "(0523) 123 456", "0523 123 456 toestel 12", "0523--123456", "+44 20 7946 0958", "+310523123456"):
+        assert fields._dutch_national(other) is None, other
+        assert fields._dutch_e164(other) is None, other
+    assert fields.parse_phone("0523 123 456") == fields.parse_phone("0523-123456") == "+31523123456"

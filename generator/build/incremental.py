@@ -4,7 +4,7 @@ MkDocs' dirty build re-renders only the files whose `is_modified()` is true. For
 pages that is decided here, by comparing each page's *fingerprint* with the one of the previous
 build in this process: the ids and values its template receives (records by id, lists in order,
 numbers and texts). A page is rebuilt when its fingerprint differs, or when a record it shows has
-changed (the YAML data of the file differs).
+changed (the text of its file differs).
 
 Only voorzieningen, vindplaatsen and cliëntondersteuners are followed record by record: templates
 read organisaties, ingangen (teams, the KCC), gebieden, the wegwijzer and synoniemen through the
@@ -33,7 +33,7 @@ FOLLOWED_SOORTEN = ("voorziening", "vindplaats", "clientondersteuner")
 class BuildMemory:
     """What the previous build of this `kaart serve` saw."""
 
-    data: dict[tuple[str, str], Any] = field(default_factory=dict)  # (soort, id) -> YAML data
+    texts: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (soort, id) -> the text of its file
     other: Any = None  # everything that is not followed record by record, plus the site-wide settings
     fingerprints: dict[str, tuple] = field(default_factory=dict)  # src_uri -> fingerprint
     partial: bool = False  # whether this build follows the previous one record by record
@@ -74,19 +74,19 @@ def fingerprint(value: Any, refs: set[str], models: dict[int, Any] | None = None
 def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> set[str]:
     """The src_uris of generated pages that need no rebuild since the previous call for this kaart
     (empty on the first call, or when more than single records changed). Remembers this build."""
-    followed = {key: source.data for key, source in kaart.sources.items() if key[0] in FOLLOWED_SOORTEN}
+    followed = {key: source.text for key, source in kaart.sources.items() if key[0] in FOLLOWED_SOORTEN}
     other = (
-        {key: source.data for key, source in kaart.sources.items() if key[0] not in FOLLOWED_SOORTEN},
-        kaart.gebieden_source.data if kaart.gebieden_source else None,
+        {key: source.text for key, source in kaart.sources.items() if key[0] not in FOLLOWED_SOORTEN},
+        kaart.gebieden_source.text if kaart.gebieden_source else None,
         _extras_files(kaart.folder),
         site_settings,
     )
     previous = _MEMORY.get(kaart.folder)
-    memory = BuildMemory(data=followed, other=other, hand_written_before=previous.hand_written if previous else None)
+    memory = BuildMemory(texts=followed, other=other, hand_written_before=previous.hand_written if previous else None)
     _MEMORY[kaart.folder] = memory
     changed_records = None
-    if previous is not None and previous.other == other and previous.data.keys() == followed.keys():
-        changed_records = {record_id for (soort, record_id), data in followed.items() if previous.data[(soort, record_id)] != data}
+    if previous is not None and previous.other == other and previous.texts.keys() == followed.keys():
+        changed_records = {record_id for (soort, record_id), text in followed.items() if previous.texts[(soort, record_id)] != text}
         memory.partial = True
     unchanged: set[str] = set()
     models: dict[int, Any] = {}

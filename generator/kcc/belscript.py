@@ -120,6 +120,8 @@ def script_uitkomst(kaart: Kaart, uitkomst: Uitkomst, pagina_url: str) -> Script
     groepen = deur_groepen(kaart, uitkomst) if deur is not None else []
     elders = [(groep.deuren[0], plaatsen_tekst(kaart, list(groep.kernen)), sorted(k.id for k in groep.kernen))
               for groep in groepen] if len(groepen) > 1 else []
+    if len(groepen) == 1:
+        deur = groepen[0].deuren[0]  # the same door for every kern: not the fixed place itself while it is closed
     return ScriptUitkomst(uitkomst, deur, lijnen, ondersteuners, pagina_url, elders)
 
 

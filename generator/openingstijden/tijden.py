@@ -112,6 +112,7 @@ def parse_tijden(text: str) -> tuple[Range, ...]:
     return tuple(joined)
 
 
+@lru_cache(maxsize=4096)
 def _format_tijden(ranges: tuple[Range, ...]) -> str:
     return ", ".join(f"{tijd(s)}-{tijd(e)}" for s, e in ranges) if ranges else "gesloten"
 

@@ -26,6 +26,7 @@ The data holds:
     stammen      word -> stem for the words Snowball conflates (dutch.STEM_EXCEPTIONS)
     vulwoorden   filler words dropped from a question (synoniemen.yaml)
     deuren       [position of the door's card, [signals]]: official doors (synoniemen.yaml)
+    zinnen       [signal phrase, [query words]]: everyday phrases of two or more words (synoniemen.yaml)
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
                  wat_doen, wanneer?, snel_weg?) and its signals, in file order
     kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
@@ -46,7 +47,7 @@ from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_document
 from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
 from .query import SETTINGS
 from .signalen import signal_words
-from .synoniemen import expand
+from .synoniemen import expand, phrase_entries
 from .trefwoorden import demote_unrelated
 from .vangnet import index_entries
 
@@ -197,6 +198,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "stammen": STEM_EXCEPTIONS,
         "vulwoorden": kaart.extras.get("vulwoorden", []),
         "deuren": door_entries(kaart, documents),
+        "zinnen": phrase_entries(kaart.extras.get("synoniemen", {})),
         "vangnet": index_entries(kaart, documents),
         "kcc": kcc_card(kaart),
     }

@@ -19,7 +19,11 @@ How a query is answered (both sides):
 6. Order: lunr's score rounded to 6 decimals, best first; equal scores in document order.
 An empty query gives nothing, or with filters every document that passes them, in document order.
 
-Synonyms need no query logic: they are in the index (see synoniemen.py).
+Synonyms need no query logic: they are in the index (see synoniemen.py), except everyday phrases
+with a negation ('geen huis', 'niet goed lopen'): as index words 'geen huis' is just 'huis' (a stop
+word dropped), which finds "Maaltijdservice aan huis" for someone without a home. Such a phrase is
+matched in the question like a signal (signalen.py) and its words give way to the words it stands
+for (`zinnen`, see with_phrases).
 
 The index is lunr's, re-arranged by term (index.postings_by_term) so the browser fetches only the
 shards of a query's terms (shards.py). `TermIndex` expands a clause as lunr.Index.query does
@@ -172,6 +176,21 @@ def content_terms(terms: list[str], words: Words, filler: set[str], settings: di
     return result + joined
 
 
+def with_phrases(terms: list[str], fired: list[tuple[list[str], list[str]]], settings: dict[str, Any]) -> list[str]:
+    """The terms of a question that holds everyday phrases: the phrases' own words dropped, the words
+    they stand for added; a last word that is no phrase word stays last (it is being typed).
+    `fired`: (the phrase's words, the words it stands for) of every phrase the question holds."""
+    if not fired:
+        return terms
+    said = {dutch.stem(word) for words, _ in fired for word in words}
+    kept = [term for term in terms if dutch.stem(term) not in said]
+    typing = kept[-1:] if terms and kept and kept[-1] == terms[-1] else []
+    result = kept[: len(kept) - len(typing)]
+    for _, meant in fired:
+        result += [word for word in meant if word not in result and word not in typing]
+    return (result[: settings["maxTerms"] - len(typing)] + typing) if result or typing else terms
+
+
 def suggestion_for(terms: list[str], words: Words, settings: dict[str, int]) -> str | None:
     """'Bedoelde je …?': every unknown word of 5+ letters replaced by the closest word of the site
     (one typo away; same length first, then alphabetical), or None when nothing was corrected."""
@@ -194,19 +213,20 @@ def corrections(vocabulary: TokenSet, term: str, settings: dict[str, int]) -> li
 
 
 def clauses_for(terms: list[str], settings: dict[str, int], fuzzy: bool, vocabulary=None) -> list[dict[str, Any]]:
+    """lunr's clauses for the terms; `of` says which term a clause stands for (for the coverage, see score_clauses)."""
     clauses: list[dict[str, Any]] = []
     for position, term in enumerate(terms):
-        clauses.append({"term": term, "usePipeline": True, "boost": settings["exactBoost"]})
+        clauses.append({"term": term, "usePipeline": True, "boost": settings["exactBoost"], "of": position})
         last = position == len(terms) - 1
         if last and len(term) >= settings["minPrefixLength"]:
-            clauses.append({"term": term, "usePipeline": False, "wildcard": True, "boost": settings["prefixBoost"]})
+            clauses.append({"term": term, "usePipeline": False, "wildcard": True, "boost": settings["prefixBoost"], "of": position})
             stemmed = dutch.stem(term)
             if stemmed != term and len(stemmed) >= settings["minPrefixLength"]:
-                clauses.append({"term": stemmed, "usePipeline": False, "wildcard": True, "boost": settings["prefixBoost"]})
+                clauses.append({"term": stemmed, "usePipeline": False, "wildcard": True, "boost": settings["prefixBoost"], "of": position})
         if fuzzy and len(term) >= settings["minFuzzyLength"]:
-            clauses.append({"term": term, "usePipeline": True, "editDistance": 1, "boost": settings["fuzzyBoost"]})
+            clauses.append({"term": term, "usePipeline": True, "editDistance": 1, "boost": settings["fuzzyBoost"], "of": position})
             for word in corrections(vocabulary(), term, settings):
-                clauses.append({"term": word, "usePipeline": True, "boost": settings["fuzzyBoost"]})
+                clauses.append({"term": word, "usePipeline": True, "boost": settings["fuzzyBoost"], "of": position})
     return clauses
 
 
@@ -244,46 +264,58 @@ class TermIndex:
         return [start] if start < len(self.terms) and self.terms[start] == term else []
 
 
-def query_vector(index: TermIndex, clauses: list[dict[str, Any]]) -> dict[int, float]:
-    """Term position -> the summed boosts of the clauses that expand to it (lunr's query vector)."""
+def query_vector(index: TermIndex, clauses: list[dict[str, Any]], masks: dict[int, int] | None = None) -> dict[int, float]:
+    """Term position -> the summed boosts of the clauses that expand to it (lunr's query vector).
+    With `masks`, also term position -> the query terms (a bit per clause `of`) that reach it."""
     boosts: dict[int, float] = {}
     for clause in clauses:
         for at in index.expanded(clause):
             boosts[at] = boosts.get(at, 0) + clause["boost"]
+            if masks is not None:
+                masks[at] = masks.get(at, 0) | (1 << clause["of"])
     return boosts
 
 
-def score_clauses(index: TermIndex, boosts: dict[int, float], posting) -> dict[int, float]:
-    """Document position -> lunr's score. `posting(at)` gives a term's postings."""
+def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: dict[int, int] | None = None, terms: int = 0) -> dict[int, float]:
+    """Document position -> lunr's score. `posting(at)` gives a term's postings. With `masks` (query_vector)
+    the score is multiplied by the share of the `terms` query terms the document holds (coverage): lunr
+    sums per term, so a name with one common word ('… aan huis') outscored a text that holds every word
+    of 'trapleuning in huis'."""
     order = sorted(boosts, key=lambda at: posting(at)[0])  # the dot product runs in lunr's term index order
     squares = 0.0
     for at in order:
         squares += boosts[at] * boosts[at]
     magnitude = math.sqrt(squares)
-    dots: dict[int, list[float | None]] = {}
+    fields = index.fields
+    dots: dict[int, list] = {}
     for at in order:
-        row, boost = posting(at), boosts[at]
-        for field in range(index.fields):
+        row, boost, mask = posting(at), boosts[at], masks[at] if masks else 0
+        for field in range(fields):
             flat, doc = row[field + 1], 0
             for i in range(0, len(flat), 2):
                 doc += flat[i]
                 per_field = dots.get(doc)
                 if per_field is None:
-                    per_field = dots[doc] = [None] * index.fields
+                    per_field = dots[doc] = [None] * fields + [0]
                 product = boost * (flat[i + 1] / 1000)
                 per_field[field] = product if per_field[field] is None else per_field[field] + product
+                per_field[fields] |= mask
     scores: dict[int, float] = {}
     for doc, per_field in dots.items():
         score = 0.0
-        for dot in per_field:
+        for dot in per_field[:fields]:
             if dot is not None:
                 score += (dot / magnitude) if magnitude else 0
-        scores[doc] = score
+        scores[doc] = score * bin(per_field[fields]).count("1") / terms if masks and terms > 1 else score
     return scores
 
 
-def run_clauses(index: TermIndex, clauses: list[dict[str, Any]]) -> dict[int, float]:
-    return score_clauses(index, query_vector(index, clauses), lambda at: index.postings[at])
+def run_clauses(index: TermIndex, clauses: list[dict[str, Any]], coverage: bool = False) -> dict[int, float]:
+    """lunr's scores for the clauses; with `coverage`, times the share of the query terms a document holds."""
+    masks: dict[int, int] | None = {} if coverage else None
+    boosts = query_vector(index, clauses, masks)
+    terms = 1 + max((clause["of"] for clause in clauses), default=0) if coverage else 0
+    return score_clauses(index, boosts, lambda at: index.postings[at], masks, terms)
 
 
 def is_set(value: Any) -> bool:
@@ -362,7 +394,7 @@ def to_hit(data: dict[str, Any], ref: str, score: float) -> dict[str, Any]:
 
 
 def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses).items() if keep(data["docs"][doc])]
+    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses, coverage=True).items() if keep(data["docs"][doc])]
 
 
 def name_words(naam: str) -> list[tuple[str, str]]:
@@ -467,7 +499,16 @@ class SearchEngine:
         return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
-        return content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        terms = content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        return with_phrases(terms, self.phrases(query), self.settings)
+
+    def phrases(self, query: str) -> list[tuple[list[str], list[str]]]:
+        """(words, the words they stand for) of the everyday phrases (synoniemen.yaml) the question holds."""
+        zinnen = self.data.get("zinnen", [])
+        if not zinnen:
+            return []
+        words = QueryWords(query, self.words().raw)
+        return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         filters = filters or {}

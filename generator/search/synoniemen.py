@@ -36,6 +36,7 @@ from ..load import read_yaml
 from ..problems import Problemen
 from .documents import SearchDocument, fold
 from .dutch import tokens_for
+from .query import clean_query
 from .signalen import signal_words
 
 SYNONIEMEN_FILE = "synoniemen.yaml"
@@ -88,7 +89,7 @@ def check_entries(entries: dict[str, list[str]], source, problems: Problemen, se
     valid: dict[str, list[str]] = {}
     for word, terms in entries.items():
         line, column = source.position((section, word), key=True)
-        if not index_words(word):
+        if not index_words(word) and not negation_phrase(word):
             problems.add(source.path, line, column, f"'{word}' bestaat alleen uit woorden die de zoekfunctie overslaat (zoals 'de', 'een', 'met' of cijfers). Kies een woord dat inwoners echt typen.")
             continue
         good_terms = []
@@ -195,8 +196,9 @@ def _present(word: str, words: set[str], sorted_words: list[str]) -> bool:
 
 
 def compile_synoniemen(synoniemen: dict[str, list[str]]) -> list[tuple[str, list[list[str]]]]:
-    """(everyday word, [term as index words]) for matching."""
-    return [(word, [index_words(term) for term in terms]) for word, terms in synoniemen.items()]
+    """(everyday word, [term as index words]) for matching. Phrases with a negation are answered at query
+    time (phrase_entries): in a document 'geen huis' would only add 'huis'."""
+    return [(word, [index_words(term) for term in terms]) for word, terms in synoniemen.items() if not negation_phrase(word)]
 
 
 def matching_words(document: SearchDocument, compiled: list[tuple[str, list[list[str]]]]) -> list[str]:
@@ -205,6 +207,32 @@ def matching_words(document: SearchDocument, compiled: list[tuple[str, list[list
     words = {word for piece in pieces for word in piece}
     sorted_words = sorted(words)
     return [word for word, terms in compiled if any(_occurs(term, pieces, words, sorted_words) for term in terms)]
+
+
+# Words that turn a phrase's meaning around. Stop words for the index, so 'geen huis' would be indexed
+# and searched as 'huis'; phrases holding one are answered at query time instead (query.with_phrases).
+NEGATIONS = frozenset(["geen", "niet", "niets", "niks", "niemand", "nergens", "zonder", "nooit"])
+
+
+def negation_phrase(word: str) -> bool:
+    phrase = signal_words(word)
+    return len(phrase) >= 2 and bool(NEGATIONS & set(phrase))
+
+
+def phrase_entries(synoniemen: dict[str, list[str]]) -> list[list]:
+    """[signal phrase, [the query words it stands for]] for every everyday phrase with a negation
+    (`zinnen` in zoekindex.json; see query.with_phrases). Other synonyms are in the index only:
+    there a phrase's own words ('laag inkomen') keep finding what they name."""
+    entries = []
+    for word, terms in synoniemen.items():
+        if not negation_phrase(word):
+            continue
+        meant: list[str] = []
+        for term in terms:
+            meant += [w for w in clean_query(term) if w not in meant]
+        if meant:
+            entries.append([" ".join(signal_words(word)), meant])
+    return entries
 
 
 def expand(documents: list[SearchDocument], synoniemen: dict[str, list[str]]) -> None:

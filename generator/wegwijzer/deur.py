@@ -121,7 +121,7 @@ def deuren(kaart: Kaart, uitkomst: Uitkomst, kern_id: str) -> list[Deur]:
     deur = vaste_deur(kaart, uitkomst)
     if deur is None:
         return []
-    if not werkt_in(kaart, deur, kern_id):
+    if not open_voor(kaart, deur, kern_id):
         return [elders] if (elders := deur_elders(kaart, uitkomst, deur, kern_id)) else []
     return [deur]
 
@@ -139,15 +139,25 @@ def werkt_in(kaart: Kaart, deur: Deur, kern_id: str) -> bool:
     return not deur.record.werkgebied or kern_id in kaart.kernen_in(deur.record.werkgebied)
 
 
+def is_open(deur: Deur) -> bool:
+    """Not closed, for now or for good ('tijdelijk gesloten', 'gestopt'): a closed place is nobody's door."""
+    return getattr(deur.record, "status", "actief") == "actief"
+
+
+def open_voor(kaart: Kaart, deur: Deur, kern_id: str) -> bool:
+    """Whether the door takes people from this kern now: open, and working there."""
+    return is_open(deur) and werkt_in(kaart, deur, kern_id)
+
+
 def deur_elders(kaart: Kaart, uitkomst: Uitkomst, deur: Deur, kern_id: str) -> Deur | None:
-    """The door for a kern outside a fixed door's werkgebied: the first of the outcome's `ingang_elders` that
-    works there, else the ingang of the same soort that serves the kern (another gemeente's KCC or loket),
+    """The door for a kern outside a fixed door's werkgebied, or for every kern while it is closed: the first of
+    the outcome's `ingang_elders` that is open and works there, else the ingang of the same soort that serves the kern (another gemeente's KCC or loket),
     else the kern's sociaal team (never nowhere). 'sociaal-team' in `ingang_elders` goes to the team at once."""
     for record_id in uitkomst.ingang_elders:
         if record_id == SOCIAAL_TEAM:
             break
         elders = record_deur(kaart, record_id)
-        if elders is not None and getattr(elders.record, "status", "actief") != "gestopt" and werkt_in(kaart, elders, kern_id):
+        if elders is not None and open_voor(kaart, elders, kern_id):
             return elders
     if deur.soort == "ingang" and SOCIAAL_TEAM not in uitkomst.ingang_elders:
         counterpart = kaart.ingang_per_kern(deur.record.soort).get(kern_id)

@@ -14,7 +14,8 @@ Warnings (`kaart.extras['waarschuwingen']`, `kaart check` prints them and still 
 - an outcome without a `kcc` line for the call script, or one that addresses the caller as 'je';
 - a door without phone hours (`contact: telefoon_tijden`): then no "nu open" can stand next to its number;
 - a record shown on /kcc/ without a KCC answer;
-- a closure that leaves the walk-in hours of the same place open.
+- a closure that leaves the walk-in hours of the same place open;
+- an outcome whose fixed place is closed ('tijdelijk gesloten' or 'gestopt'): residents go elsewhere meanwhile.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from typing import Any, Iterable
 from ..problems import Problemen
 from ..validate import Kaart
 from . import nummers
-from .deur import CRISIS_SOORTEN, Deur, deur_groepen, deur_van, deuren, is_vaste_deur, vaste_deur, werkt_in
-from .model import SOCIAAL_TEAM, Uitkomst, Wegwijzer
+from .deur import CRISIS_SOORTEN, Deur, deur_groepen, deur_van, deuren, is_open, open_voor, vaste_deur
+from .model import CRISIS, SOCIAAL_TEAM, Uitkomst, Wegwijzer
 
 WAARSCHUWINGEN = "waarschuwingen"
 TEKSTVELDEN = ("titel", "samenvatting", "advies", "zelf_doen", "netwerk", "wat_gebeurt_er", "kcc")
@@ -60,8 +61,9 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
                 problems.add(*where("voorzieningen"), "Deze uitkomst kiest voorzieningen alleen op thema. Zet bij 'trefwoorden' de woorden "
                              "van het doel van deze uitkomst, zodat er geen voorzieningen verschijnen die er niets mee te maken hebben.")
             _check_kcc_regel(uitkomst, where, warnings)
-            if (tip := _dezelfde_hulp_elders(kaart, uitkomst)) is not None:
-                warnings.add(*where("ingang"), tip)
+            for tip in (_gesloten_deur(kaart, uitkomst), _dezelfde_hulp_elders(kaart, uitkomst)):
+                if tip is not None:
+                    warnings.add(*where("ingang"), tip)
             for deur in _verschillende_deuren(kaart, uitkomst):
                 if deur.telefoon and not deur.telefoon_tijden:
                     warnings.add(*kaart.where(deur.soort, deur.id, "contact"), f"'{deur.naam}' is de plek van de uitkomst '{uitkomst.id}', maar heeft "
@@ -126,14 +128,26 @@ def _dezelfde_hulp_elders(kaart: Kaart, uitkomst: Uitkomst) -> str | None:
         return None
     woorden = {w.casefold() for w in deur.record.trefwoorden}
     kandidaten = [v for v in kaart.voorzieningen.values()
-                  if v.id != deur.id and v.status != "gestopt" and v.contact.telefoon and set(v.themas) & set(deur.record.themas)
-                  and woorden & {w.casefold() for w in v.trefwoorden} and any(werkt_in(kaart, deur_van("voorziening", v), k) for k in terug)]
+                  if v.id != deur.id and v.contact.telefoon and set(v.themas) & set(deur.record.themas)
+                  and woorden & {w.casefold() for w in v.trefwoorden} and any(open_voor(kaart, deur_van("voorziening", v), k) for k in terug)]
     if not kandidaten:
         return None
     namen = ", ".join(f"'{v.id}' ({v.naam})" for v in sorted(kandidaten, key=lambda v: v.id))
-    return (f"'{deur.naam}' werkt niet in {_kern_namen(kaart, terug)}; daar wijst deze uitkomst naar het sociaal team. "
+    waarom = f"is {deur.record.status}" if not is_open(deur) else "werkt niet in"
+    return (f"'{deur.naam}' {waarom} {_kern_namen(kaart, terug)}; daar wijst deze uitkomst naar het sociaal team. "
             f"Daar werkt wel {namen}. Is dat dezelfde hulp, zet het dan bij 'ingang_elders'. Is het sociaal team daar "
             "de goede plek, zet dan 'ingang_elders: [sociaal-team]'.")
+
+
+def _gesloten_deur(kaart: Kaart, uitkomst: Uitkomst) -> str | None:
+    """A warning when an outcome's fixed place is closed (for now or for good): residents and callers are
+    sent on (deur.deur_elders) while it is, and the gemeente should know where to."""
+    deur = vaste_deur(kaart, uitkomst)
+    if deur is None or is_open(deur):
+        return None
+    naar = ", ".join(sorted({f"'{d.naam}'" for groep in deur_groepen(kaart, uitkomst) for d in groep.deuren})) or "nergens"
+    return (f"'{deur.naam}' is {deur.record.status}. Zolang wijst deze uitkomst naar {naar}. Kies bij 'ingang' een plek die "
+            "open is, of zet bij 'ingang_elders' waar inwoners nu terecht kunnen.")
 
 
 def _past_bij_kop(kaart: Kaart, uitkomst: Uitkomst, deur: Deur) -> list[str]:
@@ -194,12 +208,10 @@ def _naam(kaart: Kaart, record_id: str) -> str:
 
 
 def _rondjes(kaart: Kaart, uitkomst: Uitkomst, edges: dict[str, set[str]]) -> list[str]:
-    """From the outcome's door, following what each place says, nobody may come back to a place already visited.
-    The KCC counts as visited: it is where a caller of the call script started."""
-    if not is_vaste_deur(uitkomst):
-        return []
-    deur = vaste_deur(kaart, uitkomst)
-    if deur is None:
+    """From each of the outcome's doors (for every kern: the fixed place, `ingang_elders`, a sociaal team, a
+    cliëntondersteuner), following what each place says, nobody may come back to a place already visited.
+    The KCC counts as visited: it is where a caller of the call script started. Crisis lines are a safety exit."""
+    if uitkomst.ingang == CRISIS:
         return []
     kcc = {i.id for i in kaart.ingangen.values() if i.soort == "kcc"}
     messages: list[str] = []
@@ -213,7 +225,8 @@ def _rondjes(kaart: Kaart, uitkomst: Uitkomst, edges: dict[str, set[str]]) -> li
             elif len(path) < 6:
                 walk(target, [*path, target])
 
-    walk(deur.id, [deur.id])
+    for deur in _verschillende_deuren(kaart, uitkomst):
+        walk(deur.id, [deur.id])
     return sorted(set(messages))
 
 
@@ -303,9 +316,12 @@ def _check_sluitingen(kaart: Kaart, warnings: Problemen) -> None:
         contact = getattr(plaats, "contact", None)
         for hours_path, tijden in ((("openingstijden",), getattr(plaats, "openingstijden", None)),
                                    (("contact", "telefoon_tijden"), contact.telefoon_tijden if contact is not None else None)):
-            raw = _raw(kaart, soort, record_id, (*path, *hours_path, "uitzonderingen"))
-            for index, sluiting in enumerate(tijden.uitzonderingen if tijden else []):
-                if not sluiting.gesloten or sluiting.geldt_voor_soort("inloop") or not _in_bestand(raw, sluiting):
+            sluitingen = [s for s in (tijden.uitzonderingen if tijden else []) if s.gesloten and not s.geldt_voor_soort("inloop")]
+            if not sluitingen:
+                continue
+            raw = _raw(kaart, soort, record_id, (*path, *hours_path, "uitzonderingen"))  # the file's data: asked only when needed
+            for sluiting in sluitingen:
+                if not _in_bestand(raw, sluiting):
                     continue
                 open_dag = _inloop_open_tijdens(inloop, sluiting)
                 if open_dag:

@@ -170,10 +170,9 @@ def _ingang_problems(kaart: Kaart, uitkomst: Uitkomst) -> list[str]:
     if ingang_id == CLIENTONDERSTEUNING:
         return []  # per kern: the routing check (routing.py) names every kern without one
     if ingang_id in kaart.voorzieningen and ingang_id not in kaart.ingangen:
-        voorziening = kaart.voorzieningen[ingang_id]
-        if voorziening.status == "gestopt":
-            return [f"De voorziening '{ingang_id}' is gestopt. Kies een andere plek bij 'ingang'."]
-        return []  # kernen it does not serve are sent to their sociaal team (deur.deuren); the routing check checks that
+        # Closed ('gestopt', 'tijdelijk gesloten') or not serving a kern: residents are sent on (deur.deur_elders) and
+        # the routing check warns. Not an error: a partner must be able to record its own closure at once.
+        return []
     if ingang_id == CRISIS:
         if uitkomst.hulplijnen or any(i.soort == "crisislijn" for i in kaart.ingangen.values()):
             return []

@@ -48,6 +48,9 @@ EXTRA_QUERIES = [
     "eenzaam\u2003en\u00a0alleen", "ＤｉｇｉＤ", "ﬁets", "İstanbul", "e-mail", "'s avonds", "jeugd",
     "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien",
+    # everyday phrases with a negation, answered at query time (query.with_phrases)
+    "ik heb geen huis meer", "geen huis en geen wer", "niemand om mee te praten", "ik ben het niet eens met het besluit",
+    "we hebben geen eten", "kan nergens slapen", "geen huizen", "gen huis", "geen  eigen huis",
 ]
 
 # Queries with filters, as the search page and the KCC page send them.

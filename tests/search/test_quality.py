@@ -201,3 +201,13 @@ def test_a_plural_snowball_leaves_apart_finds_the_singular(engine):
     found = {hit["id"] for hit in engine.search("kinderen")}
     only_kind = {hit["id"] for hit in engine.search("kind")}
     assert only_kind and only_kind <= found
+
+
+@pytest.mark.parametrize("query, wrong", [
+    ("ik heb geen huis meer", "aan-huis"), ("geen dak boven mijn hoofd", "aan-huis"), ("we hebben geen eten meer", "maaltijd"),
+    ("ik kan nergens slapen", "spreekuur"), ("ik kan niet meer lopen", "wandel"),
+])
+def test_a_negation_keeps_its_meaning(engine, query, wrong):
+    """'geen huis' is not 'huis': stop words to the index, so the phrase is answered at query time."""
+    top = [hit["id"] for hit in engine.search(query)[:3]]
+    assert top and not any(wrong in hit for hit in top), top

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.search.documents import SearchDocument
-from generator.search.synoniemen import expand
+import pytest
+
+from generator.search.query import SETTINGS, with_phrases
+from generator.search.synoniemen import expand, phrase_entries
 from generator.validate import load_kaart
 
 from support import DEMO_KAART
@@ -112,3 +115,26 @@ def test_a_phrase_must_occur_in_order():
     docs = [document(naam="Hulp", trefwoorden=["huishoudelijk", "werk en hulp"])]
     expand(docs, {"poetshulp": ["huishoudelijke hulp"]})
     assert docs[0].synoniemen == []
+
+
+def test_a_phrase_with_a_negation_may_hold_only_stop_words(mini_kaart):
+    """'niet eens met' is stop words to the index, but answered at query time (query.with_phrases)."""
+    assert problems_for(mini_kaart, "woorden:\n  niet eens met: {naar: [bezwaar], reden: het niet eens zijn met een besluit}\n") == []
+    assert len(problems_for(mini_kaart, "woorden:\n  van de: {naar: [bezwaar], reden: alleen stopwoorden}\n")) == 1
+
+
+def test_only_phrases_with_a_negation_are_answered_at_query_time():
+    entries = phrase_entries({"geen huis": ["daklozen", "hulp bij het huishouden"], "laag inkomen": ["minima"], "huis": ["woning"]})
+    assert entries == [["geen huis", ["daklozen", "hulp", "huishouden"]]]
+
+
+@pytest.mark.parametrize("terms, fired, expected", [
+    (["huis"], [(["geen", "huis"], ["daklozen", "nachtopvang"])], ["daklozen", "nachtopvang"]),
+    # the word being typed after the phrase stays last (it gets the prefix clause)
+    (["huis", "wer"], [(["geen", "huis"], ["daklozen"])], ["daklozen", "wer"]),
+    # a phrase that stands for a word the question also holds does not repeat it
+    (["hulp", "huis"], [(["geen", "huis"], ["hulp", "opvang"])], ["hulp", "opvang"]),
+    (["schulden"], [], ["schulden"]),
+])
+def test_a_phrase_gives_way_to_the_words_it_stands_for(terms, fired, expected):
+    assert with_phrases(terms, fired, SETTINGS) == expected

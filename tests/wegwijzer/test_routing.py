@@ -135,6 +135,17 @@ def test_a_door_that_sends_the_caller_back_to_the_kcc_is_a_loop(ww_kaart):
     assert "Verwijzing in een rondje: Loket loket-a → " in message
 
 
+def test_a_loop_from_the_door_of_some_kernen_only_is_an_error_too(ww_kaart):
+    """Not only the fixed place: the door `ingang_elders` gives other kernen is walked as well."""
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [formulierenhulp-b]")
+    text = (ww_kaart / "voorzieningen" / "formulierenhulp-b.yaml").read_text(encoding="utf-8")
+    (ww_kaart / "voorzieningen" / "formulierenhulp-b.yaml").write_text(
+        text.replace("aanmelden: Loop binnen tijdens het spreekuur.", "aanmelden: Bel eerst de gemeente op 0523 800 000.", 1), encoding="utf-8")
+    message = only_problem(ww_kaart, path, line_of(path, "ingang:"))
+    assert "Verwijzing in een rondje: Formulierenhulp Cranenburg → " in message
+
+
 def test_a_hand_typed_phone_number_in_outcome_text_is_an_error(ww_kaart):
     path = uitkomst(ww_kaart)
     edit(path, "advies: Neem je brieven mee naar de formulierenhulp.", "advies: Bel de formulierenhulp op 0523 800 300.")
@@ -292,6 +303,21 @@ def test_ingang_elders_belongs_to_one_fixed_place_only(ww_kaart):
     edit(path, "ingang: sociaal-team", "ingang: sociaal-team\ningang_elders: [formulierenhulp]")
     found = problems_for(ww_kaart)
     assert len(found) == 1 and "hoort alleen bij één vaste plek" in found[0], found
+
+
+@pytest.mark.parametrize("status", ["tijdelijk gesloten", "gestopt"])
+def test_a_closed_place_is_nobodys_door_and_the_gemeente_is_warned(ww_kaart, status):
+    """A partner records its own closure at once (no error in its pull request); meanwhile every kern goes on to
+    `ingang_elders` where that is open and works, else to its sociaal team — never to the closed place."""
+    path = _formulierenhulp_in_gebied_a_only(ww_kaart)
+    edit(ww_kaart / "voorzieningen" / "formulierenhulp-b.yaml", "werkgebied: [gebied-b]", "werkgebied: [proefgem]")
+    edit(path, "ingang: formulierenhulp", "ingang: formulierenhulp\ningang_elders: [formulierenhulp-b]")
+    edit(ww_kaart / "voorzieningen" / "formulierenhulp.yaml", "werkgebied: [gebied-a]", f"werkgebied: [gebied-a]\nstatus: {status}")
+    assert _doors(ww_kaart) == {"akkerveen": ["formulierenhulp-b"], "beekzand": ["formulierenhulp-b"], "cranenburg": ["formulierenhulp-b"]}
+    closed = [w for w in warnings_for(ww_kaart) if f"is {status}" in w]
+    assert len(closed) == 1 and "'Formulierenhulp Cranenburg'" in closed[0], closed
+    edit(ww_kaart / "voorzieningen" / "formulierenhulp-b.yaml", "werkgebied: [proefgem]", "werkgebied: [proefgem]\nstatus: tijdelijk gesloten")
+    assert _doors(ww_kaart) == {"akkerveen": ["sociaal-team-a"], "beekzand": ["sociaal-team-a"], "cranenburg": ["sociaal-team-b"]}
 
 
 def test_the_demo_sends_wolderbeek_to_its_own_formulierenhulp(demo):

@@ -312,6 +312,23 @@
     return result.concat(joined);
   }
 
+  /** Terms of a question holding everyday phrases with a negation ('geen huis'): the phrases' words give
+   * way to the words they stand for; a last word that is no phrase word stays last (see query.with_phrases). */
+  function withPhrases(lunr, terms, fired, settings) {
+    if (!fired.length) return terms;
+    var said = new Set();
+    fired.forEach(function (phrase) { phrase[0].forEach(function (word) { said.add(stem(lunr, word)); }); });
+    var kept = terms.filter(function (term) { return !said.has(stem(lunr, term)); });
+    var typing = terms.length && kept.length && kept[kept.length - 1] === terms[terms.length - 1] ? kept.slice(-1) : [];
+    var result = kept.slice(0, kept.length - typing.length);
+    fired.forEach(function (phrase) {
+      phrase[1].forEach(function (word) {
+        if (result.indexOf(word) === -1 && typing.indexOf(word) === -1) result.push(word);
+      });
+    });
+    return result.length || typing.length ? result.slice(0, settings.maxTerms - typing.length).concat(typing) : terms;
+  }
+
   function suggestionFor(terms, words, settings) {
     var changed = false;
     var suggested = terms.map(function (term) {
@@ -455,19 +472,19 @@
   function clausesFor(lunr, terms, settings, fuzzy, vocabulary) {
     var clauses = [];
     terms.forEach(function (term, position) {
-      clauses.push({term: term, usePipeline: true, boost: settings.exactBoost});
+      clauses.push({term: term, usePipeline: true, boost: settings.exactBoost, of: position});
       var last = position === terms.length - 1;
       if (last && term.length >= settings.minPrefixLength) {
-        clauses.push({term: term, usePipeline: false, wildcard: true, boost: settings.prefixBoost});
+        clauses.push({term: term, usePipeline: false, wildcard: true, boost: settings.prefixBoost, of: position});
         var stemmed = stem(lunr, term);
         if (stemmed !== term && stemmed.length >= settings.minPrefixLength) {
-          clauses.push({term: stemmed, usePipeline: false, wildcard: true, boost: settings.prefixBoost});
+          clauses.push({term: stemmed, usePipeline: false, wildcard: true, boost: settings.prefixBoost, of: position});
         }
       }
       if (fuzzy && term.length >= settings.minFuzzyLength) {
-        clauses.push({term: term, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost});
+        clauses.push({term: term, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost, of: position});
         corrections(lunr, vocabulary(), term, settings).forEach(function (word) {
-          clauses.push({term: word, usePipeline: true, boost: settings.fuzzyBoost});
+          clauses.push({term: word, usePipeline: true, boost: settings.fuzzyBoost, of: position});
         });
       }
     });
@@ -515,21 +532,32 @@
     return {expanded: expanded, fields: data.velden.length};
   }
 
-  /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector). */
-  function queryVector(index, clauses) {
+  /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector); with `masks`,
+   * also term position -> the query terms (a bit per clause `of`) that reach it (query.query_vector). */
+  function queryVector(index, clauses, masks) {
     var boosts = new Map();
     clauses.forEach(function (clause) {
-      index.expanded(clause).forEach(function (at) { boosts.set(at, (boosts.get(at) || 0) + clause.boost); });
+      index.expanded(clause).forEach(function (at) {
+        boosts.set(at, (boosts.get(at) || 0) + clause.boost);
+        if (masks) masks.set(at, (masks.get(at) || 0) | (1 << clause.of));
+      });
     });
     return boosts;
+  }
+
+  function bitCount(mask) {
+    var count = 0;
+    for (; mask; mask &= mask - 1) count++;
+    return count;
   }
 
   /**
    * Document position -> lunr's score: per field the dot product of the query vector with the
    * document's field vector, divided by the query vector's magnitude, summed over the fields.
-   * `posting(at)` gives a term's postings (index.postings_by_term).
+   * `posting(at)` gives a term's postings (index.postings_by_term). With `masks`, times the share of the
+   * `terms` query terms the document holds (coverage, see query.score_clauses).
    */
-  function scoreClauses(index, boosts, posting, size) {
+  function scoreClauses(index, boosts, posting, size, masks, terms) {
     var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
     var squares = 0;
     order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
@@ -540,9 +568,10 @@
     // which leaves every score exactly as lunr's (x + 0 === x).
     var dots = new Float64Array(size * fields);
     var seen = new Uint8Array(size);
+    var held = masks ? new Int32Array(size) : null; // per document the query terms it holds (a bit per term)
     var docs = [];
     order.forEach(function (at) {
-      var row = posting(at), boost = boosts.get(at);
+      var row = posting(at), boost = boosts.get(at), mask = masks ? masks.get(at) : 0;
       for (var field = 0; field < fields; field++) {
         var flat = row[field + 1], doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
@@ -552,6 +581,7 @@
             docs.push(doc);
           }
           dots[doc * fields + field] += boost * (flat[i + 1] / 1000);
+          if (held) held[doc] |= mask;
         }
       }
     });
@@ -559,18 +589,21 @@
     for (var d = 0; d < docs.length; d++) {
       var score = 0;
       for (var f = 0; f < fields; f++) score += magnitude ? dots[docs[d] * fields + f] / magnitude : 0;
-      scores[d] = score;
+      scores[d] = masks && terms > 1 ? score * bitCount(held[docs[d]]) / terms : score;
     }
     return {docs: docs, scores: scores};
   }
 
-  /** lunr's scores for the clauses ({docs, scores}); null while a term's shard is not loaded (the store then wants it). */
-  function runClauses(index, store, clauses, size) {
-    var boosts = queryVector(index, clauses);
+  /** lunr's scores for the clauses ({docs, scores}; with `coverage`, times the share of the query terms a document
+   * holds); null while a term's shard is not loaded (the store then wants it). */
+  function runClauses(index, store, clauses, size, coverage) {
+    var masks = coverage ? new Map() : null;
+    var boosts = queryVector(index, clauses, masks);
     var missing = false;
     boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
     if (missing) return null;
-    return scoreClauses(index, boosts, store.posting, size);
+    var terms = coverage ? 1 + clauses.reduce(function (most, clause) { return Math.max(most, clause.of); }, 0) : 0;
+    return scoreClauses(index, boosts, store.posting, size, masks, terms);
   }
 
   function isSet(value) {
@@ -656,7 +689,7 @@
   }
 
   function ranked(index, store, data, clauses, keep) {
-    var result = runClauses(index, store, clauses, data.docs.length);
+    var result = runClauses(index, store, clauses, data.docs.length, true);
     if (result === null) return null;
     var hits = [];
     for (var i = 0; i < result.docs.length; i++) {
@@ -798,7 +831,17 @@
     }
 
     function terms(query) {
-      return contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings);
+      return withPhrases(lunr, contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings), phrases(query), settings);
+    }
+
+    /** [words, the words they stand for] of the everyday phrases (synoniemen.yaml) the question holds. */
+    function phrases(query) {
+      var zinnen = data.zinnen || [];
+      if (!zinnen.length) return [];
+      var q = queryWords(lunr, query, words().raw);
+      return zinnen.filter(function (zin) { return signalFires(lunr, zin[0], q, signalCache); }).map(function (zin) {
+        return [zin[0].split(" "), zin[1]];
+      });
     }
 
     var lastLines = {query: null, lines: []};
