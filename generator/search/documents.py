@@ -45,6 +45,9 @@ MAX_TEXT_WORDS = 60
 
 # Generated overview pages worth finding by name ("contact", "wegwijzer"), when the site has them.
 OVERVIEW_PAGES = ("contact/", "a-z/", "clientondersteuners/", "kernen/", "themas/", "wegwijzer/")
+# Hand-written pages for partners and data users, not for residents: they rank after every other result
+# unless their name holds every word of the question ('gegevens aanpassen').
+ACHTERAAN = ("bijdragen/", "open-data/")
 
 # Indexed fields, most important first. Boosts are whole numbers (see dutch.py). Trefwoorden
 # weigh less than the name, at most MAX_TREFWOORDEN count (`kaart check` enforces it), and those
@@ -105,6 +108,7 @@ class SearchDocument:
     telefoon: str | None = None
     status: str | None = None
     plekken: list[list[float]] = field(default_factory=list)  # [lat, lon] of its places (build/nabij.py)
+    achteraan: bool = False  # a page for partners (ACHTERAAN): after the residents' results
 
     def field_pieces(self, name: str) -> list[str]:
         """A field's text as separate pieces (one per list item), folded."""
@@ -129,6 +133,7 @@ class SearchDocument:
             "telefoon": self.telefoon,
             "status": self.status,
             "plekken": self.plekken,
+            "achteraan": self.achteraan or None,
         }
         card.update({key: value for key, value in optional.items() if value not in (None, "", [])})
         return card
@@ -306,6 +311,7 @@ def _page_document(page: HandWrittenPage) -> SearchDocument | None:
     return SearchDocument(
         id=page.url.strip("/") or "home", soort="pagina", naam=plain_text(title), url=page.url,
         samenvatting=first_words(summary, 40), tekst=first_words(" ".join(paragraphs[1:] if not meta.get("description") else paragraphs)),
+        achteraan=page.url.startswith(ACHTERAAN),
     )
 
 

@@ -110,6 +110,11 @@ class Words:
     def knows(self, word: str) -> bool:
         return word in self.raw or dutch.stem(word) in self.stems
 
+    def completes(self, prefix: str) -> bool:
+        """Whether a word of the site starts with this (the last word may be half typed)."""
+        at = bisect.bisect_left(self.sorted_raw, prefix)
+        return at < len(self.sorted_raw) and self.sorted_raw[at].startswith(prefix)
+
     def near(self, term: str) -> list[str]:
         """Words of the site one typo away from the term: same length first, then alphabetical."""
         found = [w for w in self.sorted_raw if abs(len(w) - len(term)) <= 1 and within_one_edit(term, w)]
@@ -189,6 +194,14 @@ def with_phrases(terms: list[str], fired: list[tuple[list[str], list[str]]], set
     for _, meant in fired:
         result += [word for word in meant if word not in result and word not in typing]
     return (result[: settings["maxTerms"] - len(typing)] + typing) if result or typing else terms
+
+
+def misspelt(terms: list[str], words: Words, settings: dict[str, Any]) -> bool:
+    """Whether a word the site does not know is in the question (not a half-typed last word): then typo
+    tolerance is used whatever the number of hits, so 'digit kwijt' is not answered by 'kwijt' alone."""
+    last = len(terms) - 1
+    return any(len(term) >= settings["minFuzzyLength"] and not words.knows(term) and not (i == last and words.completes(term))
+               for i, term in enumerate(terms))
 
 
 def suggestion_for(terms: list[str], words: Words, settings: dict[str, int]) -> str | None:
@@ -417,7 +430,8 @@ def covers(name: list[tuple[str, str]], term: str, stemmed: str, last: bool, set
 
 def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings) -> list[dict[str, Any]]:
     """Crisis lines the safety net calls up first (past every filter), then official doors the
-    query names, then hits whose name holds every term, then the rest; within a tier by score,
+    query names, then hits whose name holds every term, then the rest, then pages for partners
+    (documents.ACHTERAAN); within a tier by score,
     then document order. `name_of(position)` gives a card's name words."""
     present = {hit["ref"] for hit in hits}
     for at in lines + [door for door in doors if keep(data["docs"][door])]:
@@ -433,12 +447,15 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
             return 3
         if hit["ref"] in door_refs:
             return 2
-        name = name_of(position(hit["ref"]))
-        return 1 if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)) else 0
+        at = position(hit["ref"])
+        name = name_of(at)
+        if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)):
+            return 1
+        return -1 if data["docs"][at].get("achteraan") else 0
 
     tiers = {hit["ref"]: tier(hit) for hit in hits}
     for hit in hits:
-        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest
+        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return hits
 
@@ -523,7 +540,7 @@ class SearchEngine:
             if not (has_filter(filters) or soorten_of(filters)):
                 self._found = {" ".join(terms): bool(hits)}  # suggestion() needs no second query
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
-            if len(hits) < self.settings["fuzzyBelow"] and fuzzy_useful:
+            if fuzzy_useful and (len(hits) < self.settings["fuzzyBelow"] or misspelt(terms, self.words(), self.settings)):
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
         lines = [line["at"] for line in self.vangnet(query)]
         if terms or lines:

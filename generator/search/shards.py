@@ -64,7 +64,7 @@ def site_files(data: dict[str, Any]) -> dict[str, str]:
     starts = shard_starts(postings)
     manifest = {key: value for key, value in data.items() if key not in ("postings", "kaarten")}
     manifest["delen"] = {"map": folder, "termen": starts, "kaarten": CARD_CHUNK}
-    phrases = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"]]
+    phrases = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
     doors = [signal for _, signals in data.get("deuren", []) for signal in signals]
     manifest["signaalstammen"] = signal_stems(phrases + doors + [phrase for phrase, _ in data.get("zinnen", [])])
     early = {"map": folder, "grenzen": [data["termen"][start] for start in starts], "zoeken": data["zoeken"], "stammen": data.get("stammen", {})}

@@ -3,19 +3,34 @@
 A *signal* is a short phrase ("wil dood", "huiselijk geweld", "zelfmoord*"). It fires when its
 words occur in the query in order, with at most `MAX_GAP` other words between two of them and no article among those, so
 "ik wil echt niet meer leven" fires "wil niet meer leven", while "dood van mijn moeder" and
-"ik wil de dood van mijn moeder verwerken" do not fire "wil dood". A query word matches a signal word when
+"ik wil de dood van mijn moeder verwerken" do not fire "wil dood". Besides:
+
+* a signal of `ANY_ORDER_FROM`+ words also fires with its words in any order, all within a window
+  of its length plus `MAX_GAP` words, again without an article in between: Dutch subordinate
+  clauses put the verb last ("... dat hij niet meer wil leven" fires "wil niet meer leven");
+* a signal never reaches across a clause mark (, . ; : ! ?): "mijn hond is dood, wil een nieuwe"
+  is two clauses;
+* a signal of one number ('113') fires only when the query is that number: "113 euro" and
+  "huisnummer 112" are not calls (list "bel 113" for the call);
+* the pronouns a signal is written with stand for their group (`STANDS_FOR`): "slaat me" also
+  fires on "slaat haar", "eind aan mijn leven" on "eind aan zijn leven", "mezelf ophangen" on
+  "zich ophangen" and "me ophangen".
+
+A query word matches a signal word when
 
 * their Dutch stems are equal (lunr.nl's stemmer: "slaat" and "slaan" differ, so list both),
   unless the query word has a derivation ending the signal word lacks ("geweldig" is not "geweld"),
 * the signal word has `MIN_TYPO_LENGTH`+ letters and the query word, not itself a word of the
   site, is within one typo of it (insertion, deletion, substitution or a swap of two
   neighbouring letters),
-* the signal word is written `woord*` (the query word starts with it, or with a typo of it:
-  "zelfmoord*" fires on "zelfmoordgedachten" and "zelfmord") or `*woord` (ends with it: "*geweld" fires on "partnergeweld").
-  Compound matching is opt-in: a plain "geweld" must not fire on "geweldig".
+* the signal word is written `woord*` (the query word starts with it, or with a typo of it when
+  what follows the typo is nothing or a word of the site: "zelfmoord*" fires on "zelfmoordgedachten",
+  "zelfmord" and "zelfmordgedachten", but "verward*" not on "verwarming") or `*woord` (ends with it:
+  "*geweld" fires on "partnergeweld"). Compound matching is opt-in: a plain "geweld" must not fire on "geweldig".
 
-Two neighbouring query words also count as one ("zelf moord" = "zelfmoord"). Text is
-lower-cased, accents are folded and everything that is not a-z or 0-9 separates words.
+Two neighbouring query words also count as one ("zelf moord" = "zelfmoord"), and one query word
+also counts as two neighbouring signal words ("huiselijkgeweld" = "huiselijk geweld", with one
+typo allowed). Text is lower-cased, accents are folded and everything that is not a-z or 0-9 separates words.
 
 `matchSignal` in generator/assets/js/zoeken.js is the same algorithm, line by line;
 tests/search/test_parity.py runs both on the same queries.
@@ -31,19 +46,43 @@ from typing import Any
 from .dutch import fold, stem
 
 MAX_GAP = 2
+ANY_ORDER_FROM = 3
 # A gap may not hold an article: it starts a new noun phrase, so the words around it do not belong
 # together ("ik wil de dood van mijn moeder verwerken" is not "wil dood").
 ARTICLES = frozenset(["de", "het", "een", "t", "der", "des"])
 # The stemmer also strips these derivations, which change the meaning: 'geweldig' is not 'geweld'.
 DERIVED = ("ig", "ige", "lijk", "lijke", "baar", "bare")
 MIN_TYPO_LENGTH = 6
+MIN_TYPO_PART = 4
 MAX_QUERY_WORDS = 40
 _WORD = re.compile("[a-z0-9]+")
+_CLAUSE_MARK = re.compile("[,.;:!?]")
+_NUMBER = re.compile("[0-9]+")
+
+# Signals are written in the first person ('slaat me', 'eind aan mijn leven', 'mezelf ophangen');
+# residents also write about someone else. Only these written forms stand for a group: a signal
+# word 'zijn' or 'haar' is taken as written ('wil er niet meer zijn' is a verb, not a possessive).
+_POSSESSIVE = ("mijn", "mn", "haar", "zijn", "zn", "hun", "jouw")
+_OBJECT = ("me", "mij", "hem", "haar", "ons", "jou", "him", "her", "us", "them")  # 'me' is English too
+_REFLEXIVE = ("mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf")
+_MY = ("my", "her", "his", "their", "your")
+_MYSELF = ("myself", "herself", "himself", "themselves", "yourself")
+STANDS_FOR = {"mijn": _POSSESSIVE, "me": _OBJECT, "mij": _OBJECT,
+              "mezelf": _REFLEXIVE, "mijzelf": _REFLEXIVE, "zich": _REFLEXIVE, "zichzelf": _REFLEXIVE,
+              "my": _MY, "myself": _MYSELF}
 
 
 def words_of(text: str) -> list[str]:
     """The words of a text for signal matching: lower case, folded, a-z and 0-9 only."""
     return _WORD.findall(fold(str(text or "").lower()))[:MAX_QUERY_WORDS]
+
+
+def clauses_of(text: str) -> list[int]:
+    """For every word of words_of(text), the number of its clause (clause marks: , . ; : ! ?)."""
+    numbers: list[int] = []
+    for number, clause in enumerate(_CLAUSE_MARK.split(fold(str(text or "").lower()))):
+        numbers += [number] * len(_WORD.findall(clause))
+    return numbers[:MAX_QUERY_WORDS]
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -77,23 +116,36 @@ class SignalWord:
         self.suffix = written.startswith("*")
         self.word = written.strip("*")
         self.stem = stem(self.word)
+        self.plain = not (self.prefix or self.suffix)
+        self.stands_for = STANDS_FOR.get(self.word, ()) if self.plain else ()
 
-    def matches(self, word: str, word_stem: str, typos: bool = True) -> bool:
+    def matches(self, word: str, query: "QueryWords") -> bool:
+        typos = query.may_be_typo(word)
         if self.prefix and self.suffix:
             return self.word in word
         if self.prefix:
             if word.startswith(self.word):
                 return True
-            size = len(self.word)  # a typo in the first part of a compound: 'zelfmordgedachten'
+            size = len(self.word)  # a typo in the first part of a compound: 'zelfmordgedachten', not 'verwarming'
             return typos and size >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH - 1 and any(
-                within_one_edit(word[:n], self.word) for n in (size - 1, size, size + 1))
+                within_one_edit(word[:n], self.word) and (n >= len(word) or word[n:] in query.known) for n in (size - 1, size, size + 1))
         if self.suffix:
             return word.endswith(self.word)
-        if word == self.word:
+        if word == self.word or word in self.stands_for:
             return True
-        if word_stem == self.stem and not derived(word, self.word):
+        if query.stem_of(word) == self.stem and not derived(word, self.word):
             return True
         return typos and len(self.word) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and within_one_edit(word, self.word)
+
+    def matches_joined(self, following: "SignalWord", word: str, query: "QueryWords") -> bool:
+        """Whether one query word is this signal word and the next one typed together ('huiselijkgeweld')."""
+        if not (self.plain and following.plain):
+            return False
+        joined = self.word + following.word
+        if word == joined:
+            return True
+        # a typo only when both parts are real words: 'mijn' is not 'mij nu' with a letter missing
+        return min(len(self.word), len(following.word)) >= MIN_TYPO_PART and query.may_be_typo(word) and within_one_edit(word, joined)
 
 
 def signal_words(phrase: str) -> list[str]:
@@ -121,6 +173,7 @@ class QueryWords:
 
     def __init__(self, text: str, known: frozenset[str] | set[str] = frozenset(), typos: bool = True) -> None:
         self.words = words_of(text)
+        self.clauses = clauses_of(text)
         self.known = known
         self.typos = typos
         self._stems: dict[str, str] = {}
@@ -137,22 +190,51 @@ class QueryWords:
 def _match_from(signal: tuple[SignalWord, ...], k: int, query: QueryWords, first: int, last: int) -> bool:
     if k == len(signal):
         return True
-    words = query.words
+    words, clauses = query.words, query.clauses
     for i in range(first, min(last, len(words) - 1) + 1):
         if k > 0 and i > first and words[i - 1] in ARTICLES:
             return False  # the gap before position i holds an article
+        if k > 0 and clauses[i] != clauses[first - 1]:
+            return False  # a clause mark lies between
         for span in (1, 2):
-            if i + span > len(words):
+            if i + span > len(words) or clauses[i + span - 1] != clauses[i]:
                 break
             word = words[i] if span == 1 else words[i] + words[i + 1]
-            if signal[k].matches(word, query.stem_of(word), query.may_be_typo(word)) and _match_from(signal, k + 1, query, i + span, i + span + MAX_GAP):
+            if signal[k].matches(word, query) and _match_from(signal, k + 1, query, i + span, i + span + MAX_GAP):
                 return True
+        if k + 1 < len(signal) and signal[k].matches_joined(signal[k + 1], words[i], query) and _match_from(signal, k + 2, query, i + 1, i + 1 + MAX_GAP):
+            return True
     return False
+
+
+def _match_any_order(signal: tuple[SignalWord, ...], query: QueryWords) -> bool:
+    """Every signal word on its own query word, in any order, inside one window of one clause."""
+    words, clauses = query.words, query.clauses
+    width = len(signal) + MAX_GAP
+    places = [[i for i, word in enumerate(words) if signal_word.matches(word, query)] for signal_word in signal]
+
+    def place(k: int, used: list[int]) -> bool:
+        if k == len(signal):
+            low, high = min(used), max(used)
+            return not any(words[i] in ARTICLES for i in range(low, high + 1) if i not in used)
+        for i in places[k]:
+            taken = used + [i]
+            if i not in used and max(taken) - min(taken) < width and clauses[i] == clauses[taken[0]] and place(k + 1, taken):
+                return True
+        return False
+
+    return all(places) and place(0, [])
 
 
 def signal_fires(phrase: str, query: QueryWords) -> bool:
     signal = compile_signal(phrase)
-    return bool(signal) and _match_from(signal, 0, query, 0, len(query.words) - 1)
+    if not signal:
+        return False
+    if len(signal) == 1 and _NUMBER.fullmatch(signal[0].word):
+        return query.words == [signal[0].word]  # '113 euro' is an amount, not a call
+    if _match_from(signal, 0, query, 0, len(query.words) - 1):
+        return True
+    return len(signal) >= ANY_ORDER_FROM and _match_any_order(signal, query)
 
 
 class SignalIndex:
@@ -170,9 +252,8 @@ class SignalIndex:
             if first.prefix or first.suffix:
                 self.starred.append((key, phrase))
             else:
-                self.by_stem.setdefault(first.stem, []).append((key, phrase))
-                if first.word != first.stem:
-                    self.by_stem.setdefault(first.word, []).append((key, phrase))
+                for word in {first.stem, first.word, *first.stands_for}:
+                    self.by_stem.setdefault(word, []).append((key, phrase))
 
     def fired(self, text: str) -> list[object]:
         query = QueryWords(text, typos=False)
@@ -188,17 +269,23 @@ class SignalIndex:
         return keys
 
 
+def entry_fires(signalen: list[str], tenzij: list[str], query: QueryWords) -> bool:
+    """Whether a line of the safety net fires: one of its signals does, and none of its `tenzij` phrases
+    (the context that turns the meaning: 'cursus reanimatie', 'wil thuis sterven')."""
+    return any(signal_fires(signaal, query) for signaal in signalen) and not any(signal_fires(phrase, query) for phrase in tenzij)
+
+
 def fired_entries(entries: list[dict[str, Any]], query: str, known: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
     """The lines a query calls up, in file order, one per ingang (snel_weg when any of its lines says so).
     `known`: the index vocabulary (see signalen.QueryWords). Same as vangnet() in zoeken.js."""
     words = QueryWords(query, known)
     fired: dict[str, dict[str, Any]] = {}
     for entry in entries:
-        if not any(signal_fires(signaal, words) for signaal in entry["signalen"]):
+        if not entry_fires(entry["signalen"], entry.get("tenzij", []), words):
             continue
         if entry["id"] in fired:
             if entry.get("snel_weg"):
                 fired[entry["id"]]["snel_weg"] = True
             continue
-        fired[entry["id"]] = {key: value for key, value in entry.items() if key != "signalen"}
+        fired[entry["id"]] = {key: value for key, value in entry.items() if key not in ("signalen", "tenzij")}
     return list(fired.values())

@@ -8,6 +8,10 @@
         wat_doen: ...
         snel_weg: ja            # a violence line: the page offers the quick exit ("Snel weg")
         signalen: [huiselijk geweld, slaat me, ...]
+      - ingang: alarmnummer-112
+        wat_doen: ...
+        signalen: [reanim*, met een mes]
+        tenzij: [cursus*, les]  # context that turns the meaning: this line then stays silent
     nooit:                      # ordinary questions that must never call up a crisis line
       - huiselijke hulp
       - dood van mijn moeder, rouw
@@ -16,6 +20,8 @@ When a signal of a line occurs in a query (see signalen.py: stems, typos, compou
 inside a sentence), the site shows a box above all results with the line's name, its number as a
 `tel:` link and `wat_doen`; `kaart zoek` lists the line first with `"vangnet": true`. Filters
 never hide it. The lines keep the order of the file: put the most urgent first (112).
+An ingang may have several lines: the unambiguous signals go on a line without `tenzij`, the
+words that can also be harmless (a course on reanimation, 'wil thuis sterven') on a line with it.
 
 `kaart check` (a section loader in generator.validate) checks that every ingang exists, is
 active, has a phone number and is reachable day and night (`contact: telefoon_tijden: dag_en_nacht: ja`)
@@ -33,7 +39,7 @@ from ..fields import Id, JaNee, Regel, format_phone
 from ..load import read_yaml
 from ..problems import Problemen
 from .dutch import fold
-from .signalen import QueryWords, fired_entries, signal_fires, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
+from .signalen import QueryWords, entry_fires, fired_entries, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
 
 VANGNET_FILE = "vangnet.yaml"
 
@@ -46,6 +52,7 @@ class VangnetLijn(BaseModel):
     wanneer: Optional[Regel] = Field(None, description="Alleen als de lijn niet dag en nacht bereikbaar is: wanneer wel, bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'.")
     snel_weg: JaNee = Field(False, description="'ja' bij geweld: de pagina toont dan de knop om snel weg te gaan.")
     signalen: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden en zinnetjes die om deze lijn vragen. 'woord*' telt ook samenstellingen die ermee beginnen, '*woord' die ermee eindigen.")
+    tenzij: list[Regel] = Field(default_factory=list, description="Woorden en zinnetjes die de betekenis omdraaien (cursus, vrijwilliger, 'thuis sterven'): staat er een in de vraag, dan zwijgt deze lijn. Nooit bij de duidelijke signalen van 113 of Veilig Thuis: zet die op een eigen lijn zonder 'tenzij'.")
 
 
 class Vangnet(BaseModel):
@@ -102,18 +109,27 @@ def day_and_night(ingang) -> bool:
 def check_signals(vangnet: Vangnet, source, problems: Problemen) -> None:
     seen: dict[str, str] = {}
     for number, lijn in enumerate(vangnet.lijnen):
+        for position, zin in enumerate(lijn.tenzij):
+            check_words(zin, source.position(("lijnen", number, "tenzij", position)), source, problems)
         for position, signaal in enumerate(lijn.signalen):
             line, column = source.position(("lijnen", number, "signalen", position))
-            words = signal_words(signaal)
+            words = check_words(signaal, (line, column), source, problems)
             if not words:
-                problems.add(source.path, line, column, f"Het signaal '{signaal}' heeft geen woorden (alleen letters en cijfers tellen).")
                 continue
-            if any(len(word.strip("*")) < 4 and "*" in word for word in words):
-                problems.add(source.path, line, column, f"'{signaal}': een * hoort bij een woord van minstens 4 letters, anders vangt het te veel andere woorden.")
             key = " ".join(words)
             if key in seen and seen[key] != lijn.ingang:
                 problems.add(source.path, line, column, f"Het signaal '{signaal}' staat ook bij '{seen[key]}'. Zet het bij één lijn: de eerste lijn in het bestand gaat toch voor.")
             seen.setdefault(key, lijn.ingang)
+
+
+def check_words(signaal: str, where: tuple[int, int], source, problems: Problemen) -> list[str]:
+    line, column = where
+    words = signal_words(signaal)
+    if not words:
+        problems.add(source.path, line, column, f"Het signaal '{signaal}' heeft geen woorden (alleen letters en cijfers tellen).")
+    elif any(len(word.strip("*")) < 4 and "*" in word for word in words):
+        problems.add(source.path, line, column, f"'{signaal}': een * hoort bij een woord van minstens 4 letters, anders vangt het te veel andere woorden.")
+    return words
 
 
 def check_never(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
@@ -145,7 +161,7 @@ def site_vocabulary(kaart, wanted: set[str]) -> frozenset[str]:
 
 def matching_lines(lijnen: list[VangnetLijn], query: str, known: frozenset[str] = frozenset()) -> list[VangnetLijn]:
     words = QueryWords(query, known)
-    return [lijn for lijn in lijnen if any(signal_fires(signaal, words) for signaal in lijn.signalen)]
+    return [lijn for lijn in lijnen if entry_fires(lijn.signalen, lijn.tenzij, words)]
 
 
 def index_entries(kaart, documents) -> list[dict[str, Any]]:
@@ -165,6 +181,8 @@ def index_entries(kaart, documents) -> list[dict[str, Any]]:
             "telefoon": format_phone(ingang.contact.telefoon), "tel": ingang.contact.telefoon,
             "wat_doen": lijn.wat_doen, "signalen": [" ".join(signal_words(s)) for s in lijn.signalen],
         }
+        if lijn.tenzij:
+            entry["tenzij"] = [" ".join(signal_words(s)) for s in lijn.tenzij]
         if lijn.wanneer:
             entry["wanneer"] = lijn.wanneer
         if lijn.snel_weg:

@@ -489,6 +489,38 @@ CRISIS: list[tuple[str, str]] = [
     ("mijn ouders maken steeds ruzie", "de-kindertelefoon"),
     ("ik heb niemand om mee te praten", "de-luisterlijn"),
     ("ik kan het allemaal niet meer aan", "de-luisterlijn"),
+    # the safety net's word classes (issue: vangnet2). Self-harm and hanging, with pronouns that stand for each other
+    ("mijn vriendin beschadigt zichzelf", "113-zelfmoordpreventie"),
+    ("ik snij in mijn polsen en armen", "113-zelfmoordpreventie"),
+    ("hij wil zich ophangen", "113-zelfmoordpreventie"),
+    ("m'n broer wil een eind aan z'n leven maken", "113-zelfmoordpreventie"),
+    ("ik zie voor mezelf geen uitweg meer", "113-zelfmoordpreventie"),
+    ("mijn oma doet zichzelf pijn", "113-zelfmoordpreventie"),
+    # verb last in a subordinate clause
+    ("mijn moeder zei dat ze niet meer wil leven", "113-zelfmoordpreventie"),
+    ("ik ben bang dat mijn zoon er niet meer wil zijn", "113-zelfmoordpreventie"),
+    ("ik weet dat de buurman zijn kinderen slaat", "veilig-thuis"),
+    # other languages and old names
+    ("ich will sterben, selbstmord", "113-zelfmoordpreventie"),
+    ("i want to hurt myself", "113-zelfmoordpreventie"),
+    ("melding bij het amhk doen", "veilig-thuis"),
+    ("my partner beats my son", "veilig-thuis"),
+    # words typed together
+    ("huiselijkgeweld hulp", "veilig-thuis"),
+    ("veiligthuis telefoonnummer", "veilig-thuis"),
+    ("partner slaat haar", "veilig-thuis"),
+    # fire and emergencies, confusion and psychosis
+    ("de keuken staat in de fik", "alarmnummer-112"),
+    ("mijn vader is flauwgevallen", "alarmnummer-112"),
+    ("iemand is aangereden door een auto", "alarmnummer-112"),
+    ("bel 112", "alarmnummer-112"),
+    ("mijn opa is opeens helemaal in de war", "huisartsenpost-egelland"),
+    ("acute psychiatrische hulp", "huisartsenpost-egelland"),
+    ("bel 113", "113-zelfmoordpreventie"),
+    ("my son wants to kill himself", "113-zelfmoordpreventie"),
+    ("ze krast zichzelf met een schaar", "113-zelfmoordpreventie"),
+    ("ik ben bang voor mijn schoonvader, hij slaat", "veilig-thuis"),
+    ("mijn stiefmoeder slaat mijn broertje", "veilig-thuis"),
 ]
 
 GEWOON: list[str] = [
@@ -554,4 +586,28 @@ GEWOON: list[str] = [
     "ik heb moeite met de dood van mijn vader",
     "manisch depressief",
     "meldpunt overlast",
+    # the safety net's false-alarm classes (issue: vangnet2): amounts and house numbers
+    "ik moet 113 euro terugbetalen",
+    "huisnummer 112 en ik zoek een klusjesman",
+    # a typo in a prefix signal must leave other words alone
+    "verwarmingsmonteur voor mijn moeder",
+    "verwarrende brief van de belasting",
+    # courses, volunteers and vacancies
+    "reanimeren leren bij de ehbo-vereniging",
+    "vacature bij de luisterlijn",
+    "vrijwilligerswerk bij de kindertelefoon",
+    "kookcursus, koken met een mes",
+    # phrases whose meaning turns
+    "mijn man wil thuis sterven, palliatieve thuiszorg",
+    "mijn vader slaat door met gokken op zijn telefoon",
+    "de incassobureau bedreigt me met de deurwaarder",
+    "bang voor mijn moeder haar gezondheid",
+    "ik lach me dood in de soos",
+    "veilig thuis blijven wonen met een rollator",
+    "ik raak verward van alle regels",
+    "ik kan het huishouden niet meer aan, hulp gezocht",
+    "mijn hond is dood, wil een nieuwe",
+    "ik snij me steeds in mijn vinger bij het koken",
+    "na een beroerte gehad, revalidatie thuis",
+    "bang voor mijn vader dat hij zijn baan verliest",
 ]

@@ -51,6 +51,9 @@ EXTRA_QUERIES = [
     # everyday phrases with a negation, answered at query time (query.with_phrases)
     "ik heb geen huis meer", "geen huis en geen wer", "niemand om mee te praten", "ik ben het niet eens met het besluit",
     "we hebben geen eten", "kan nergens slapen", "geen huizen", "gen huis", "geen  eigen huis",
+    # a misspelt word next to known ones (typo tolerance whatever the hits), partner pages last, coverage
+    "digit kwijt", "solicitatie brief", "hulp bij schuldn", "mantelzrog cafe", "telefoonnummer van de gemeente", "github",
+    "gegevens aanpassen", "i cannot pay my bills", "trapleuning in huis", "ik kan mijn huis niet meer schoonhouden",
 ]
 
 # Queries with filters, as the search page and the KCC page send them.

@@ -211,3 +211,21 @@ def test_a_negation_keeps_its_meaning(engine, query, wrong):
     """'geen huis' is not 'huis': stop words to the index, so the phrase is answered at query time."""
     top = [hit["id"] for hit in engine.search(query)[:3]]
     assert top and not any(wrong in hit for hit in top), top
+
+
+def test_pages_for_partners_come_after_the_residents_results(engine):
+    """The partner guide mentions the gemeente's number too; a resident asking for it gets the KCC, not the guide."""
+    top = [hit["id"] for hit in engine.search("telefoonnummer van de gemeente")[:3]]
+    assert "kcc-egelstede" in top and not any(i.startswith(("bijdragen", "open-data")) for i in top), top
+    assert engine.search("github")[0]["id"] == "bijdragen/github"  # unless their name holds every word
+
+
+def test_a_misspelt_word_is_corrected_even_when_other_words_find_plenty(engine):
+    assert len(engine.search("kwijt")) >= engine.settings["fuzzyBelow"]
+    assert "hulp-bij-digid" in [hit["id"] for hit in engine.search("digit kwijt")]
+
+
+def test_a_record_holding_every_word_beats_a_name_with_one_common_word(engine):
+    """Coverage: 'huis' is in the names of five '… aan huis' records; the record about the question holds both words."""
+    top = [hit["id"] for hit in engine.search("trapleuning in huis")[:3]]
+    assert top[0] == "woningaanpassing", top

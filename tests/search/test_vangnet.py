@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.signalen import QueryWords, signal_fires, within_one_edit
+from generator.search.signalen import QueryWords, fired_entries, signal_fires, within_one_edit
 from generator.validate import load_kaart
 
 from support import DEMO_KAART
@@ -102,10 +102,74 @@ def test_a_missing_field_is_reported_in_dutch(mini_kaart):
     ("zelfmoord", "zlefmoord", True),  # two letters swapped
     ("slaat me", "het staat me niet aan", False),  # short words: no typos
     ("suicide", "suïcide", True),  # accents
-    ("113", "bel 113", True),
+    # a number alone is a call only when it is the whole question: '113 euro' is an amount
+    ("113", "113", True),
+    ("113", "bel 113", False),
+    ("113", "113 euro per maand", False),
+    ("bel 113", "ik wil nu bel 113 doen", True),
+    ("113 bellen", "ik wil 113 bellen", True),
+    # the pronouns a signal is written with stand for their group
+    ("slaat me", "hij slaat haar", True),
+    ("eind aan mijn leven", "een eind aan zijn leven maken", True),
+    ("eind aan mijn leven", "een eind aan m'n leven", True),
+    ("mezelf ophangen", "ik wil me ophangen", True),
+    ("mezelf ophangen", "hij wil zich ophangen", True),
+    ("mezelf ophangen", "ik wil de was ophangen", False),
+    ("slaat me", "hij slaat zich erdoorheen", False),  # 'me' stands for objects, not for 'zich'
+    ("wil er niet meer zijn", "ik wil er niet meer mijn geld aan geven", False),  # a written 'zijn' is the verb
+    ("kill myself", "she wants to kill herself", True),
+    ("beats my", "he beats her kids", True),
+    # three words or more: any order within a small window (Dutch puts the verb last)
+    ("wil niet meer leven", "hij zegt dat hij niet meer wil leven", True),
+    ("slaat mijn vrouw", "ik weet dat hij zijn vrouw slaat", True),
+    ("wil niet meer leven", "niet meer leven, wil ik", False),  # a clause mark lies between
+    ("wil niet meer leven", "ik wil meer over het leven weten, niet", False),
+    ("geen zin om te leven", "gezond leven, geen zin om te koken", False),
+    ("wil dood", "dood wil ik", False),  # two words keep their order
+    # never across a clause mark
+    ("wil dood", "mijn hond is dood, wil een nieuwe", False),
+    ("wil dood", "wil, dood", False),
+    # one query word for two signal words, also with one typo
+    ("huiselijk geweld", "huiselijkgeweld", True),
+    ("huiselijk geweld", "huislijkgeweld melden", True),
+    ("veilig thuis", "veiligthuis", True),
+    ("slaat mij nu", "mijn vader slaat mijn moeder", False),  # 'mijn' is no typo of 'mij nu': parts are too short
+    # a typo at the start of a prefix signal only when what follows is nothing or a word of the site
+    ("verward*", "verwarming", False),
+    ("verward*", "verwarrend", False),
+    ("verward*", "verwart", True),
 ])
 def test_signal_matching(signal, query, fires):
     assert signal_fires(signal, QueryWords(query)) is fires
+
+
+def test_a_typo_in_a_compound_signal_needs_a_known_rest():
+    assert not signal_fires("zelfmoord*", QueryWords("zelfmordgedachten"))
+    assert signal_fires("zelfmoord*", QueryWords("zelfmordgedachten", known={"gedachten"}))
+    assert signal_fires("zelfmoord*", QueryWords("zelfmoordgedachten"))  # no typo: any rest
+
+
+def test_tenzij_silences_its_own_line_only():
+    entries = [
+        {"id": "alarm", "signalen": ["reanim*"], "tenzij": ["cursus*"]},
+        {"id": "alarm", "signalen": ["ademt niet"]},
+        {"id": "lijn", "signalen": ["wil sterven"], "tenzij": ["thuis sterven"]},
+    ]
+    assert [e["id"] for e in fired_entries(entries, "moet ik reanimeren")] == ["alarm"]
+    assert fired_entries(entries, "cursus reanimatie") == []
+    assert [e["id"] for e in fired_entries(entries, "cursus reanimatie, maar hij ademt niet")] == ["alarm"]
+    assert fired_entries(entries, "mijn vader wil thuis sterven") == []
+    assert [e["id"] for e in fired_entries(entries, "ik wil sterven")] == ["lijn"]
+    assert all("tenzij" not in e and "signalen" not in e for e in fired_entries(entries, "ik wil sterven"))
+
+
+def test_tenzij_is_checked_and_counts_for_nooit(mini_kaart):
+    line = VALID + "    tenzij: [cursus*, '!!', les*]\n"
+    found = with_line(mini_kaart, line)
+    assert any("vangnet.yaml:5:" in f and "geen woorden" in f for f in found)
+    assert any("minstens 4 letters" in f for f in found)
+    assert with_line(mini_kaart, VALID + "    tenzij: [cursus*]\nnooit:\n  - cursus zelfmoordpreventie\n") == []
+    assert len(with_line(mini_kaart, VALID + "nooit:\n  - cursus zelfmoordpreventie\n")) == 1
 
 
 def test_a_word_of_the_site_is_never_taken_as_a_typo():

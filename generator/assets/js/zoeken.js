@@ -127,10 +127,22 @@
 
   var SIGNAL_WORD = /[a-z0-9]+/g;
   var MAX_GAP = 2;
+  var ANY_ORDER_FROM = 3;
   var MIN_TYPO_LENGTH = 6;
+  var MIN_TYPO_PART = 4;
   var MAX_QUERY_WORDS = 40;
   var ARTICLES = ["de", "het", "een", "t", "der", "des"];
   var DERIVED = ["ig", "ige", "lijk", "lijke", "baar", "bare"];
+  var CLAUSE_MARK = /[,.;:!?]/;
+  var NUMBER = /^[0-9]+$/;
+  // The pronouns a signal is written with stand for their group (signalen.STANDS_FOR).
+  var POSSESSIVE = ["mijn", "mn", "haar", "zijn", "zn", "hun", "jouw"];
+  var OBJECT = ["me", "mij", "hem", "haar", "ons", "jou", "him", "her", "us", "them"];
+  var REFLEXIVE = ["mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf"];
+  var MY = ["my", "her", "his", "their", "your"];
+  var MYSELF = ["myself", "herself", "himself", "themselves", "yourself"];
+  var STANDS_FOR = {mijn: POSSESSIVE, me: OBJECT, mij: OBJECT, mezelf: REFLEXIVE, mijzelf: REFLEXIVE, zich: REFLEXIVE, zichzelf: REFLEXIVE,
+    my: MY, myself: MYSELF};
 
   function derived(word, signalWord) {
     return DERIVED.some(function (ending) {
@@ -141,6 +153,15 @@
   /** The words of a text for signal matching: lower case, folded, a-z and 0-9 only. */
   function wordsOf(text) {
     return (fold(String(text || "").toLowerCase()).match(SIGNAL_WORD) || []).slice(0, MAX_QUERY_WORDS);
+  }
+
+  /** For every word of wordsOf(text), the number of its clause (clause marks: , . ; : ! ?). */
+  function clausesOf(text) {
+    var numbers = [];
+    fold(String(text || "").toLowerCase()).split(CLAUSE_MARK).forEach(function (clause, number) {
+      (clause.match(SIGNAL_WORD) || []).forEach(function () { numbers.push(number); });
+    });
+    return numbers.slice(0, MAX_QUERY_WORDS);
   }
 
   /** Whether a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
@@ -163,25 +184,38 @@
     if (!cache[phrase]) {
       cache[phrase] = phrase.split(" ").filter(function (w) { return w.replace(/\*/g, "") !== ""; }).map(function (written) {
         var word = written.replace(/^\*+|\*+$/g, "");
-        return {word: word, stem: stem(lunr, word), prefix: /\*$/.test(written), suffix: /^\*/.test(written)};
+        var prefix = /\*$/.test(written);
+        var suffix = /^\*/.test(written);
+        var plain = !prefix && !suffix;
+        var standsFor = plain && Object.prototype.hasOwnProperty.call(STANDS_FOR, word) ? STANDS_FOR[word] : [];
+        return {word: word, stem: stem(lunr, word), prefix: prefix, suffix: suffix, plain: plain, standsFor: standsFor};
       });
     }
     return cache[phrase];
   }
 
-  function signalWordMatches(sw, word, wordStem, typos) {
+  function signalWordMatches(sw, word, query) {
+    var typos = query.mayBeTypo(word);
     if (sw.prefix && sw.suffix) return word.indexOf(sw.word) !== -1;
     if (sw.prefix) {
       if (word.slice(0, sw.word.length) === sw.word) return true;
-      var size = sw.word.length;
+      var size = sw.word.length;  // a typo in the first part of a compound: 'zelfmordgedachten', not 'verwarming'
       return typos && size >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH - 1 && [size - 1, size, size + 1].some(function (n) {
-        return withinOneEdit(word.slice(0, n), sw.word);
+        return withinOneEdit(word.slice(0, n), sw.word) && (n >= word.length || query.knows(word.slice(n)));
       });
     }
     if (sw.suffix) return word.length >= sw.word.length && word.slice(word.length - sw.word.length) === sw.word;
-    if (word === sw.word) return true;
-    if (wordStem === sw.stem && !derived(word, sw.word)) return true;
+    if (word === sw.word || sw.standsFor.indexOf(word) !== -1) return true;
+    if (query.stemOf(word) === sw.stem && !derived(word, sw.word)) return true;
     return typos && sw.word.length >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, sw.word);
+  }
+
+  /** Whether one query word is this signal word and the next one typed together ('huiselijkgeweld'). */
+  function matchesJoined(sw, following, word, query) {
+    if (!sw.plain || !following.plain) return false;
+    var joined = sw.word + following.word;
+    if (word === joined) return true;
+    return Math.min(sw.word.length, following.word.length) >= MIN_TYPO_PART && query.mayBeTypo(word) && withinOneEdit(word, joined);
   }
 
   /** The words of a query with their stems on demand; `known` words are never taken as typos. */
@@ -189,6 +223,8 @@
     var stems = {};
     return {
       words: wordsOf(text),
+      clauses: clausesOf(text),
+      knows: function (word) { return !!known && known.has(word); },
       stemOf: function (word) {
         if (!Object.prototype.hasOwnProperty.call(stems, word)) stems[word] = stem(lunr, word);
         return stems[word];
@@ -200,21 +236,57 @@
   function matchFrom(signal, k, query, first, last) {
     if (k === signal.length) return true;
     var words = query.words;
+    var clauses = query.clauses;
     for (var i = first; i <= Math.min(last, words.length - 1); i++) {
       if (k > 0 && i > first && ARTICLES.indexOf(words[i - 1]) !== -1) return false;
+      if (k > 0 && clauses[i] !== clauses[first - 1]) return false;
       for (var span = 1; span <= 2; span++) {
-        if (i + span > words.length) break;
+        if (i + span > words.length || clauses[i + span - 1] !== clauses[i]) break;
         var word = span === 1 ? words[i] : words[i] + words[i + 1];
-        if (signalWordMatches(signal[k], word, query.stemOf(word), query.mayBeTypo(word)) &&
-            matchFrom(signal, k + 1, query, i + span, i + span + MAX_GAP)) return true;
+        if (signalWordMatches(signal[k], word, query) && matchFrom(signal, k + 1, query, i + span, i + span + MAX_GAP)) return true;
       }
+      if (k + 1 < signal.length && matchesJoined(signal[k], signal[k + 1], words[i], query) &&
+          matchFrom(signal, k + 2, query, i + 1, i + 1 + MAX_GAP)) return true;
     }
     return false;
   }
 
+  /** Every signal word on its own query word, in any order, inside one window of one clause (signalen._match_any_order). */
+  function matchAnyOrder(signal, query) {
+    var words = query.words;
+    var clauses = query.clauses;
+    var width = signal.length + MAX_GAP;
+    var places = signal.map(function (sw) {
+      var found = [];
+      words.forEach(function (word, i) { if (signalWordMatches(sw, word, query)) found.push(i); });
+      return found;
+    });
+    function place(k, used) {
+      if (k === signal.length) {
+        var low = Math.min.apply(null, used);
+        var high = Math.max.apply(null, used);
+        for (var j = low; j <= high; j++) {
+          if (used.indexOf(j) === -1 && ARTICLES.indexOf(words[j]) !== -1) return false;
+        }
+        return true;
+      }
+      return places[k].some(function (i) {
+        var taken = used.concat([i]);
+        return used.indexOf(i) === -1 && Math.max.apply(null, taken) - Math.min.apply(null, taken) < width &&
+          clauses[i] === clauses[taken[0]] && place(k + 1, taken);
+      });
+    }
+    return places.every(function (p) { return p.length > 0; }) && place(0, []);
+  }
+
   function signalFires(lunr, phrase, query, cache) {
     var signal = compileSignal(lunr, phrase, cache);
-    return signal.length > 0 && matchFrom(signal, 0, query, 0, query.words.length - 1);
+    if (!signal.length) return false;
+    if (signal.length === 1 && NUMBER.test(signal[0].word)) {
+      return query.words.length === 1 && query.words[0] === signal[0].word;  // '113 euro' is an amount, not a call
+    }
+    if (matchFrom(signal, 0, query, 0, query.words.length - 1)) return true;
+    return signal.length >= ANY_ORDER_FROM && matchAnyOrder(signal, query);
   }
 
   /** The crisis lines a query calls up, in file order, one per ingang (see vangnet.fired_entries). */
@@ -222,13 +294,14 @@
     var fired = [];
     var byId = {};
     entries.forEach(function (entry) {
-      if (!entry.signalen.some(function (s) { return signalFires(lunr, s, query, cache); })) return;
+      var fires = function (s) { return signalFires(lunr, s, query, cache); };
+      if (!entry.signalen.some(fires) || (entry.tenzij || []).some(fires)) return;
       if (byId[entry.id]) {
         if (entry.snel_weg) byId[entry.id].snel_weg = true;
         return;
       }
       var line = {};
-      Object.keys(entry).forEach(function (key) { if (key !== "signalen") line[key] = entry[key]; });
+      Object.keys(entry).forEach(function (key) { if (key !== "signalen" && key !== "tenzij") line[key] = entry[key]; });
       byId[entry.id] = line;
       fired.push(line);
     });
@@ -249,6 +322,15 @@
       raw: raw,
       stems: stems,
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
+      /** Whether a word of the site starts with this (the last word may be half typed). */
+      completes: function (prefix) {
+        var sorted = data.woorden, low = 0, high = sorted.length;
+        while (low < high) {
+          var mid = (low + high) >>> 1;
+          if (sorted[mid] < prefix) low = mid + 1; else high = mid;
+        }
+        return low < sorted.length && sorted[low].slice(0, prefix.length) === prefix;
+      },
       near: function (term) {
         var found = data.woorden.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
         return found.sort(function (a, b) {
@@ -327,6 +409,15 @@
       });
     });
     return result.length || typing.length ? result.slice(0, settings.maxTerms - typing.length).concat(typing) : terms;
+  }
+
+  /** Whether the question holds a word the site does not know (not a half-typed last word): typo
+   * tolerance then runs whatever the number of hits (query.misspelt). */
+  function misspelt(terms, words, settings) {
+    var last = terms.length - 1;
+    return terms.some(function (term, i) {
+      return term.length >= settings.minFuzzyLength && !words.knows(term) && !(i === last && words.completes(term));
+    });
   }
 
   function suggestionFor(terms, words, settings) {
@@ -432,33 +523,36 @@
         tier = 3;
       } else if (doorSet.has(at)) {
         tier = 2;
-      } else if (mayCover(data.docs[at].naam, needles)) {
-        var name = nameOf(at);
-        var all = true;
-        for (var i = 0; i <= last && all; i++) all = covers(lunr, name, terms[i], stems[i], heads[i], i === last, settings);
+      } else {
+        var all = mayCover(data.docs[at].naam, needles);
+        if (all) {
+          var name = nameOf(at);
+          for (var i = 0; i <= last && all; i++) all = covers(lunr, name, terms[i], stems[i], heads[i], i === last, settings);
+        }
         if (all) tier = 1;
+        else if (data.docs[at].achteraan) tier = -1;
       }
-      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest (for nearness)
+      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
     }
     return sortHits(hits);
   }
 
-  /* Best first: tier, then score, then document order. Each hit's order packed into one number (tier, the score
-     in millionths, the position reversed), so the browser sorts plain numbers rather than calling a comparison
-     function some 100,000 times for the thousands of hits of a short prefix. A score too large to pack (never seen)
-     falls back to the comparison. */
+  /* Best first: tier, then score, then document order. Each hit's order packed into one number (tier + 1 in three
+     bits, the score in millionths, the position reversed), so the browser sorts plain numbers rather than calling a
+     comparison function some 100,000 times for the thousands of hits of a short prefix. A score too large to pack
+     (never seen) falls back to the comparison. */
   function sortHits(hits) {
     var atBits = Math.max(1, Math.ceil(Math.log2(hits.reduce(function (most, hit) { return Math.max(most, hit._at); }, 0) + 2)));
-    var scoreBits = 53 - 2 - atBits;
+    var scoreBits = 53 - 3 - atBits;
     var atRoom = Math.pow(2, atBits);
     var keys = new Float64Array(hits.length);
     for (var i = 0; i < hits.length; i++) {
       var hit = hits[i];
       var millionths = Math.round(hit.score * 1e6);
-      if (!(millionths >= 0 && millionths < Math.pow(2, scoreBits))) {
+      if (!(millionths >= 0 && millionths < Math.pow(2, scoreBits) && hit.rang >= -1 && hit.rang <= 6)) {
         return hits.sort(function (a, b) { return b.rang - a.rang || b.score - a.score || a._at - b._at; });
       }
-      keys[i] = (hit.rang * Math.pow(2, scoreBits) + millionths) * atRoom + (atRoom - 1 - hit._at);
+      keys[i] = ((hit.rang + 1) * Math.pow(2, scoreBits) + millionths) * atRoom + (atRoom - 1 - hit._at);
     }
     keys.sort();
     var byAt = new Map();
@@ -899,7 +993,7 @@
         if (hits === null) return null;
         if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
         var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
-        if (hits.length < settings.fuzzyBelow && fuzzyUseful) {
+        if (fuzzyUseful && (hits.length < settings.fuzzyBelow || misspelt(terms_, words(), settings))) {
           hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
           if (hits === null) return null;
         }
