@@ -158,7 +158,7 @@ def _plain_text(value: Any) -> str:
     if not value.strip():
         raise fout("Dit veld is leeg. Vul een tekst in of haal het veld weg.")
     _check_hygiene(value, MAX_TEKST, allow_newlines=True)
-    problems = _markdown_problems()(value, _check_email, parse_phone)
+    problems = _markdown_problems()(value, _check_email, parse_phone, _check_url)
     if problems:
         raise fout(" ".join(problems))
     return value.strip()
@@ -306,6 +306,9 @@ def _check_url(value: Any) -> str:
             f"'{url}' is geen webadres dat we mogen tonen. Een webadres begint met https:// "
             "(of http://)."
         )
+    if "@" in url.split("//", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        raise fout(f"'{url}' heeft een @ voor de naam van de website: zo'n link gaat naar de website na de @, niet naar wat er "
+                   "vooraan lijkt te staan. Schrijf het webadres zonder naam@ ervoor, bijvoorbeeld https://www.organisatie.nl/pagina")
     if not _URL_RE.fullmatch(url):
         raise fout(f"'{url}' is geen geldig webadres. Voorbeeld: https://www.organisatie.nl/pagina")
     return url

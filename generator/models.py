@@ -316,14 +316,15 @@ class Gebieden(Strict):
 
 
 class ToegestaanNummer(Strict):
-    nummer: Telefoon = Field(description="Het betaalnummer of buitenlandse nummer dat toch mag.", examples=["0900 8020"])
+    nummer: Telefoon = Field(description="Het betaalnummer, buitenlandse nummer of nummer van een loket van de gemeente dat toch mag.", examples=["0900 8020"])
     organisatie: Id = Field(description="De organisatie (id) wier records dit nummer mogen tonen.", examples=["juridisch-loket"])
-    reden: Regel = Field(description="Waarom dit nummer nodig is: de dienst is niet anders bereikbaar.", examples=["Het landelijke nummer van het Juridisch Loket; er is geen gratis nummer."])
+    reden: Regel = Field(description="Waarom dit nummer nodig is: de dienst is niet anders bereikbaar, of je meldt je echt bij dat loket aan.", examples=["Het landelijke nummer van het Juridisch Loket; er is geen gratis nummer."])
     beoordeeld: dt.date = Field(description="Wanneer de gemeente deze uitzondering heeft beoordeeld (jjjj-mm-dd).", examples=["2026-10-01"])
 
 
 class ToegestaneNummers(Strict):
-    """kaart/toegestane-nummers.yaml: reviewed exceptions to the rule 'no premium-rate or foreign numbers'.
+    """kaart/toegestane-nummers.yaml: reviewed exceptions to the rules 'no premium-rate or foreign numbers' and
+    'a partner shows no number of the gemeente's ingangen' (trust.py).
     Only the gemeente may change it (generator/ownership.py)."""
 
     nummers: list[ToegestaanNummer] = Field(default_factory=list, description="De nummers die toch op de kaart mogen, elk met organisatie en reden.")

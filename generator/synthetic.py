@@ -138,7 +138,7 @@ def voorziening(rng: random.Random, number: int, organisatie_count: int, gemeent
         "aanmelden": _sentence(rng, 5, 12),
         "kosten": {"soort": "gratis"} if rng.random() < 0.6 else {"soort": "eigen bijdrage", "toelichting": f"€ {rng.randint(1, 40)} per keer"},
         "werkgebied": rng.choice([region, [f"gebied-{gebied}"], [kern]]),
-        "contact": {"telefoon": f"0523 {rng.randint(100, 999)} {rng.randint(100, 999)}", "email": f"info{number}@example.nl"},
+        "contact": {"telefoon": f"0523 {rng.randint(100, 799)} {rng.randint(100, 999)}", "email": f"info{number}@example.nl"},  # 8xx: the gemeente's numbers (KCC, teams)
         "trefwoorden": rng.sample(WORDS, k=rng.randint(0, 5)),
         "laatst_gecontroleerd": min(f"{rng.choice([2024, 2025, 2026, 2026])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", LATEST_CHECK),
     }

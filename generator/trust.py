@@ -10,81 +10,148 @@
 - Premium-rate numbers (0900, 0906, 0909), foreign numbers and short numbers of unknown cost are
   refused, also as WhatsApp and in Markdown links, unless the gemeente lists the number in
   kaart/toegestane-nummers.yaml (a reviewed exception: number, organisation and reason).
+- The gemeente's doors are the gemeente's (GemeenteDeuren): no other organisation's record shows the
+  number of one of its ingangen (without a reviewed exception), is named like one of them, 'gemeente X'
+  or with a word of its desks (GEMEENTE_WOORDEN); a crisis line or huisartsenpost never shows the number
+  of a desk with office hours (KCC, team, loket), whoever holds it.
+- Names are compared by their skeleton (fold): look-alike letters of other scripts count as the Latin letter.
+- A Markdown link whose text names a national line or a gemeente's door goes to that line's or door's
+  number or website (the link's own target is checked in build/sanitize.py).
+- The words the wegwijzer uses instead of a record id (vocabulary.WEGWIJZER_TREFWOORDEN) are no record ids.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, get_args, get_origin
 
 import phonenumbers
 
 from urllib.parse import unquote
 
+from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from .build.sanitize import markdown_links
-from .fields import format_phone, parse_phone, parsed_phone
+from .build.sanitize import markdown_link_texts, markdown_links
+from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone
 from .problems import Problemen
-from .vocabulary import CRISIS_INGANGEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN
+from .vocabulary import CRISIS_INGANGEN, CRISIS_SOORTEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN
 
 GEMEENTE = "gemeente"
 ALLOWED_NUMBERS_FILE = "toegestane-nummers.yaml"
 
-# Letters and digits that look alike, folded to one form before comparing names.
+# Letters and digits that look alike, folded to one Latin form before names are compared (a confusables
+# skeleton). Applied after NFKD (which already maps fullwidth, mathematical and most compatibility forms)
+# and before casefold, because case matters for look-alikes: Greek 'Η' looks like H, its small 'η' like n.
+# 'i' and 'l' (and 1, |, !, I) are one letter here: 'VeiIig' and 'Veılıg' are 'Veilig'.
 _LOOK_ALIKE = str.maketrans({
-    "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "i": "l", "|": "l", "!": "l",
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "l", "ӏ": "l", "ο": "o", "ν": "v", "к": "k", "т": "t", "н": "h",
+    # digits and signs
+    "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "|": "l", "!": "l", "€": "e", "$": "s", "@": "a",
+    # Latin: i/l, dotless i and j, small capitals, IPA, letters with a stroke (NFKD keeps those)
+    "i": "l", "I": "l", "ı": "l", "ȷ": "j", "ɩ": "l", "ɪ": "l", "ʟ": "l", "ł": "l", "Ł": "l", "ℓ": "l", "ǀ": "l",
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ᴍ": "m", "ɴ": "n",
+    "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+    "ɑ": "a", "ɒ": "a", "ɡ": "g", "ɛ": "e", "ɜ": "e", "ɔ": "c", "ɵ": "o", "ʋ": "u", "ʊ": "u", "ɦ": "h", "ɱ": "m", "ɲ": "n",
+    "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h", "ŧ": "t", "ƀ": "b",
+    # Cyrillic capitals and small letters that look Latin
+    "А": "a", "В": "b", "Е": "e", "Ё": "e", "З": "e", "Һ": "h", "І": "l", "Ї": "l", "Ј": "j", "К": "k", "М": "m", "Н": "h",
+    "О": "o", "Р": "p", "С": "c", "Т": "t", "У": "y", "Х": "x", "Ѕ": "s", "Ԛ": "q", "Ԝ": "w", "Ь": "b", "Ӏ": "l", "Г": "r",
+    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "e", "һ": "h", "і": "l", "ї": "l", "ј": "j", "к": "k", "м": "m", "н": "h",
+    "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԛ": "q", "ԝ": "w", "ь": "b", "ӏ": "l", "г": "r",
+    "ԁ": "d", "п": "n", "и": "u", "ц": "u", "ш": "w", "щ": "w", "ѵ": "v", "Ѵ": "v", "ү": "y", "Ү": "y",
+    # Greek capitals and small letters that look Latin
+    "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "l", "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t",
+    "Υ": "y", "Χ": "x", "Ϲ": "c", "Ϳ": "j",
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "l", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "σ": "o", "ς": "c",
+    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j", "μ": "u",
+    # Armenian and Cherokee letters that read as Latin
+    "օ": "o", "ս": "u", "հ": "h", "ո": "n", "ց": "g", "Ꭺ": "a", "Ꭼ": "e", "Ꮋ": "h", "Ꭻ": "j", "Ꮶ": "k", "Ꮇ": "m", "Ꮯ": "c",
+    "Ꭲ": "t", "Ꮪ": "s", "Ꮃ": "w", "Ꮩ": "v",
 })
 
 
-def fold(text: str) -> str:
-    """A name reduced to what it looks like: no accents, no case, look-alike letters and digits
-    merged, only letters and digits left ('113 Z€lfmoord-preventie' → 'lleselfmoordpreventle')."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return "".join(char for char in text.translate(_LOOK_ALIKE) if char.isalnum())
-
-
 @lru_cache(maxsize=1 << 16)
-def _folded_word(word: str) -> str:
-    return fold(word)  # names share most of their words: fold each word once
+def fold(text: str) -> str:
+    """A name reduced to what it looks like (its skeleton): compatibility forms unified (NFKD: fullwidth,
+    mathematical letters), accents dropped, look-alike letters from other scripts and digits mapped to
+    one Latin letter, no case, only letters and digits left ('113 Z€lfmoord-preventie' → 'llezelfmoordpreventle';
+    'Veilig Thuis', 'Veılıg Thuıs' and 'Vеilig Тhuis' → 'velllgthuls')."""
+    text = unicodedata.normalize("NFKD", text.translate(_LOOK_ALIKE))  # before too: NFKD turns some look-alikes ('Ϲ') into others ('Σ')
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return "".join(char for char in text.translate(_LOOK_ALIKE).casefold().translate(_LOOK_ALIKE) if char.isalnum())
 
 
 def _words(name: str) -> list[str]:
-    folded = (_folded_word(word) for word in unicodedata.normalize("NFKC", name).replace("-", " ").replace("/", " ").split())
+    folded = (fold(word) for word in unicodedata.normalize("NFKC", name.translate(_LOOK_ALIKE)).replace("-", " ").replace("/", " ").split())
     return [word for word in folded if word]
 
 
-@lru_cache(maxsize=1)
-def _reserved_names() -> tuple[tuple[str, str, bool], ...]:
-    """(line id, reserved name folded, whether it must match as whole words) for every national line."""
-    names = []
-    for line_id, line in NATIONALE_HULPLIJNEN.items():
-        for reserved in line["namen"]:
+class NameMatcher:
+    """Reserved names, each matched in a name by its skeleton (fold). A reserved name of one word
+    ('kindertelefoon') matches inside a word too ('Kindertelefoonlijn') unless it must stand as whole
+    words; one of more words ('veilig thuis') matches as those words, written apart or together, so
+    'Brandveilig thuis' is not Veilig Thuis. A number name ('113') matches as a word of its own, also
+    written with look-alikes ('1l3', 'II3', '１１３')."""
+
+    def __init__(self, entries: list[tuple[str, str, bool]]) -> None:
+        """entries: (key, reserved name as written, whether a one-word name must stand as a whole word)."""
+        self.entries: dict[str, tuple[str, bool]] = {}
+        for key, reserved, whole_word in entries:
             parts = _words(reserved)
             if parts:
-                names.append((line_id, "".join(parts), reserved.isdigit() or len(parts) > 1))
-    return tuple(names)
+                self.entries.setdefault("".join(parts), (key, whole_word or reserved.isdigit() or len(parts) > 1))
+        # every reserved name at once, overlapping too, in one scan of the name: most names hold none
+        alternatives = "|".join(re.escape(name) for name in sorted(self.entries, key=len, reverse=True))
+        self._pattern = re.compile(f"(?=({alternatives}))") if alternatives else None
+
+    def match(self, words: list[str], allowed_before: frozenset[str] = frozenset()) -> str | None:
+        """The key of the first reserved name the folded `words` of a name hold, or None. A match right after
+        one of the words in `allowed_before` does not count ('Protestantse Gemeente X' is a church)."""
+        joined = "".join(words)
+        if self._pattern is None or not joined:
+            return None
+        bounds: dict[int, int] | None = None
+        for found in self._pattern.finditer(joined):
+            at = found.start()
+            for reserved, (key, whole_words) in self.entries.items():
+                if not joined.startswith(reserved, at):
+                    continue
+                if not whole_words:
+                    return key
+                if bounds is None:
+                    bounds, ends = _word_bounds(words), _word_ends(words)
+                if at in bounds and at + len(reserved) in ends and not (bounds[at] > 0 and words[bounds[at] - 1] in allowed_before):
+                    return key
+        return None
 
 
-def reserved_line(name: str) -> str | None:
-    """The national line whose reserved name `name` holds or looks like, or None.
+def _word_bounds(words: list[str]) -> dict[int, int]:
+    """Where each word starts in the joined words → its index."""
+    starts, position = {}, 0
+    for index, word in enumerate(words):
+        starts[position] = index
+        position += len(word)
+    return starts
 
-    A reserved name of one word ('kindertelefoon') matches inside a word too ('Kindertelefoonlijn');
-    one of more words ('veilig thuis') matches as those words, written apart or together, so
-    'Brandveilig thuis' is not Veilig Thuis. A number name ('113') matches as a word of its own,
-    also written with look-alikes ('1l3', 'II3', '１１３')."""
-    words = _words(name)
-    joined = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1)}
-    for line_id, reserved, whole_words in _reserved_names():
-        if whole_words:
-            if reserved in joined:
-                return line_id
-        elif any(reserved in text for text in joined):
-            return line_id
-    return None
+
+def _word_ends(words: list[str]) -> set[int]:
+    ends, position = set(), 0
+    for word in words:
+        position += len(word)
+        ends.add(position)
+    return ends
+
+
+@lru_cache(maxsize=1)
+def _national_names() -> NameMatcher:
+    return NameMatcher([(line_id, reserved, False) for line_id, line in NATIONALE_HULPLIJNEN.items() for reserved in line["namen"]])
+
+
+def reserved_line(name: str, words: list[str] | None = None) -> str | None:
+    """The national line whose reserved name `name` holds or looks like, or None (see NameMatcher)."""
+    return _national_names().match(_words(name) if words is None else words)
 
 
 def protected_numbers() -> dict[str, str]:
@@ -154,43 +221,222 @@ def check_trust(kaart, problems: Problemen) -> None:
     organisaties = kaart.organisaties
     allowed = kaart.extras.get("toegestane_nummers", {})
     protected = protected_numbers()
+    gemeente = GemeenteDeuren(kaart)
+    lines_of = {}  # organisation → the national lines it holds
+    for line_id in NATIONALE_HULPLIJNEN:
+        if line_id in kaart.ingangen:
+            lines_of.setdefault(kaart.ingangen[line_id].organisatie, set()).add(line_id)
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
             organisatie_id = record.id if soort == "organisatie" else getattr(record, "organisatie", None)
+            of_gemeente = gemeente.owns(organisatie_id)
             # a line's own ingang and its organisation's records may carry that one line's name and number, no other's
-            own_lines = {line_id for line_id, line in kaart.ingangen.items()
-                         if line_id in NATIONALE_HULPLIJNEN and (line_id == record.id or line.organisatie == organisatie_id)}
+            own_lines = lines_of.get(organisatie_id, set()) | ({record.id} if soort == "ingang" and record.id in NATIONALE_HULPLIJNEN else set())
+            if record.id in WEGWIJZER_TREFWOORDEN:
+                problems.add(*where("id"), (
+                    f"De id '{record.id}' is een vast woord van de wegwijzer (daar betekent het: {WEGWIJZER_TREFWOORDEN[record.id]}). "
+                    "Een record mag die id niet hebben; kies een andere id en geef het bestand dezelfde naam."))
+            reported: set[str] = set()
             if soort == "ingang":
                 _check_ingang(record, organisaties, where, problems)
+                reported = gemeente.check_crisis_line(record, where, problems)
+            words = _words(record.naam)
             if record.id not in NATIONALE_HULPLIJNEN:
-                line_id = reserved_line(record.naam)
+                line_id = reserved_line(record.naam, words)
                 if line_id and line_id not in own_lines:
                     problems.add(*where("naam"), (
                         f"De naam '{record.naam}' lijkt op de landelijke hulplijn {NATIONALE_HULPLIJNEN[line_id]['naam']}. "
                         f"Die naam is voorbehouden aan de ingang '{line_id}'. Kies een naam die niet op een hulplijn lijkt."))
-            for path, number in numbers_of(record):
+            if not of_gemeente:
+                gemeente.check_name(record, words, where, problems)
+            texts = _texts_with_links(record)
+            for path, number in numbers_of(record, texts):
+                if number in reported:
+                    continue
                 if number in protected and protected[number] != record.id and protected[number] not in own_lines:
                     problems.add(*where(*path), (
                         f"{format_phone(number)} is het nummer van {NATIONALE_HULPLIJNEN[protected[number]]['naam']}. "
                         f"Alleen de ingang '{protected[number]}' mag dat nummer hebben; geef hier je eigen nummer."))
                     continue
+                if not of_gemeente and number in gemeente.numbers and organisatie_id not in allowed.get(number, ()):
+                    door = gemeente.numbers[number]
+                    problems.add(*where(*path), (
+                        f"{format_phone(number)} is het nummer van '{door.naam}' van de gemeente. Alleen de gemeente mag dat nummer "
+                        "tonen: anders lijkt je record de gemeente, en bellen inwoners een loket dat er niet over gaat. Geef hier het "
+                        f"nummer van je eigen organisatie. Loopt aanmelden echt via dit nummer? Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}."))
+                    continue
                 risk = phone_risk(number)
                 if risk and organisatie_id not in allowed.get(number, ()):
                     problems.add(*where(*path), f"{risk} Is dit nummer echt de enige manier om de dienst te bereiken? "
                                  f"Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}.")
+            if texts:
+                _check_link_texts(texts, of_gemeente, gemeente, own_lines, kaart.ingangen, where, problems)
 
 
-def numbers_of(record) -> Iterator[tuple[tuple, str]]:
-    """Every phone number a record shows: its contact block and tel: links in its texts."""
+# Words that name the gemeente's own doors: only the gemeente's records may use them in a name.
+GEMEENTE_WOORDEN = ("sociaal team", "gebiedsteam", "wmo-loket", "klantcontactcentrum", "kcc")
+# 'Protestantse Gemeente Wolderbeek' is a church, not the gemeente.
+KERKELIJK = frozenset(fold(word) for word in (
+    "protestantse", "gereformeerde", "hervormde", "hersteld", "evangelische", "christelijke", "christelijk", "baptisten",
+    "doopsgezinde", "remonstrantse", "lutherse", "katholieke", "vrijgemaakte", "kerkelijke", "pkn", "vrije", "apostolische",
+    "pinkster", "volle", "kerk", "geloofs", "joodse", "islamitische"))
+
+
+class GemeenteDeuren:
+    """The gemeente's doors (its ingangen) and names, which other organisations may not take: their numbers
+    (except with a reviewed exception in toegestane-nummers.yaml) and their names, 'gemeente X' and the
+    words of GEMEENTE_WOORDEN. Worked out once per check."""
+
+    def __init__(self, kaart) -> None:
+        from .build.contact import kort  # the short gemeente name ("Wolderbeek"); the build stage builds on this one
+
+        self.gemeente_ids = {org.id for org in kaart.organisaties.values() if org.soort == GEMEENTE}
+        self.organisatie_ids = kaart.organisaties.keys()
+        doors = [ingang for ingang in kaart.ingangen.values() if ingang.organisatie in self.gemeente_ids]
+        self.numbers = {number: door for door in doors for _, number in contact_numbers(door)}
+        # a crisis line must answer day and night: never the number of a desk with office hours
+        self.desk_numbers = {number: door for door in kaart.ingangen.values() if door.soort in ROUTERENDE_INGANGEN
+                             for _, number in contact_numbers(door)}
+        self.by_id = {door.id: door for door in doors}
+        entries = [(door.id, door.naam, True) for door in doors]
+        for gemeente in kaart.gebieden.gemeenten:
+            entries += [("", f"gemeente {kort(gemeente)}", True), ("", gemeente.naam, True)]
+        entries += [("", f"gemeente {kaart.organisaties[org_id].naam.removeprefix('Gemeente ')}", True) for org_id in sorted(self.gemeente_ids)]
+        entries += [("", word, word in ("kcc", "sociaal team", "wmo-loket")) for word in GEMEENTE_WOORDEN]
+        self.names = NameMatcher(entries)
+
+    def owns(self, organisatie_id: str | None) -> bool:
+        """Whether a record of this organisation is the gemeente's. A record without organisation is (ownership.py);
+        one of an unknown organisation is not checked here: the kaart is refused for that already."""
+        return organisatie_id is None or organisatie_id in self.gemeente_ids or organisatie_id not in self.organisatie_ids
+
+    def name_match(self, text: str, words: list[str] | None = None) -> str | None:
+        """What of the gemeente `text` names: a door's id, '' for a reserved word or the gemeente itself, or None."""
+        return self.names.match(_words(text) if words is None else words, allowed_before=KERKELIJK)
+
+    def check_name(self, record, words: list[str], where, problems: Problemen) -> None:
+        found = self.name_match(record.naam, words)
+        if found is None:
+            return
+        what = f"'{self.by_id[found].naam}' van de gemeente" if found else "de gemeente of een loket van de gemeente"
+        problems.add(*where("naam"), (
+            f"De naam '{record.naam}' lijkt op {what}. Alleen de gemeente mag die naam gebruiken, en ook "
+            f"'gemeente <naam>', {', '.join(repr(w) for w in GEMEENTE_WOORDEN)}: anders denken inwoners dat ze de gemeente "
+            "bellen. Kies een naam waaraan inwoners zien dat het jouw organisatie is (bijvoorbeeld 'Formulierenhulp Samen Wolderbeek')."))
+
+    def check_crisis_line(self, ingang, where, problems: Problemen) -> set[str]:
+        """The numbers of desks a crisis line or huisartsenpost shows (reported here, with no exception possible)."""
+        reported: set[str] = set()
+        if ingang.soort not in CRISIS_SOORTEN:
+            return reported
+        for path, number in contact_numbers(ingang):
+            desk = self.desk_numbers.get(number)
+            if desk is not None and desk.id != ingang.id:
+                reported.add(number)
+                problems.add(*where(*path), (
+                    f"{format_phone(number)} is het nummer van '{desk.naam}', dat niet dag en nacht opneemt. Een crisislijn of "
+                    "huisartsenpost wordt in nood gebeld: geef het eigen nummer van deze lijn, nooit dat van het KCC, "
+                    "een sociaal team of een loket."))
+        return reported
+
+
+def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeente: GemeenteDeuren, own_lines: set[str], ingangen, where,
+                      problems: Problemen) -> None:
+    """A link whose text names a national line or a door of the gemeente must go to that line or door:
+    '[Veilig Thuis](tel:<another number>)' would send a resident in need elsewhere."""
+    for path, value in texts:
+        for label, href in markdown_link_texts(value):
+            line_id = reserved_line(label)
+            if line_id and line_id not in own_lines:
+                targets, what = _line_targets(line_id, ingangen.get(line_id)), NATIONALE_HULPLIJNEN[line_id]["naam"]
+            elif not of_gemeente and (door_id := gemeente.name_match(label)) is not None:
+                door = gemeente.by_id.get(door_id)
+                if door is None:
+                    continue  # a reserved word without a door ('het sociaal team'): the name check covers names, not sentences
+                targets, what = _door_targets(door), f"'{door.naam}'"
+            else:
+                continue
+            if _link_target(href) not in targets:
+                problems.add(*where(*path), (
+                    f"De link '[{label}]({href})' noemt {what}, maar gaat daar niet heen. Een link met de naam van een hulplijn of "
+                    f"een loket van de gemeente gaat naar het nummer of de website daarvan; haal de naam uit de linktekst of verwijs goed."))
+
+
+def _texts_with_links(record) -> list[tuple[tuple, str]]:
+    """(path, text) of the Markdown texts of a record that may hold a link ('[…](…)' or '<…>'): most hold none."""
+    found = []
+    for path in _markdown_paths(type(record)):
+        value = record
+        for name in path:
+            value = getattr(value, name, None)
+        if type(value) is str and ("](" in value or "<" in value):
+            found.append((path, value))
+    return found
+
+
+_TEKST, _REGEL = get_args(Tekst)[1], get_args(Regel)[1]  # the validators of Markdown texts and of plain lines
+
+
+@lru_cache(maxsize=None)
+def _markdown_paths(model: type[BaseModel], top: bool = True) -> tuple[tuple[str, ...], ...]:
+    """The paths of a model's Markdown texts (Tekst), also in its blocks ('kcc', 'antwoord') but not in lists, and
+    of its own plain lines (Regel: a voorziening's 'aanmelden' was shown as Markdown once)."""
+    paths: list[tuple[str, ...]] = []
+    for name, info in model.model_fields.items():
+        kinds = (_TEKST, _REGEL) if top else (_TEKST,)
+        if any(kind in info.metadata for kind in kinds) or (get_origin(info.annotation) is not list and _holds(info.annotation, lambda arg: arg in kinds)):
+            paths.append((name,))
+        for block in _blocks(info.annotation):
+            paths += [(name, *inner) for inner in _markdown_paths(block, False)]
+    return tuple(paths)
+
+
+def _holds(annotation, test) -> bool:
+    return any(test(arg) or _holds(arg, test) for arg in get_args(annotation) if get_origin(arg) is not list)
+
+
+def _blocks(annotation) -> list[type[BaseModel]]:
+    """The models a field holds as one block (Optional[Kcc]), not as a list."""
+    if get_origin(annotation) is list:
+        return []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [block for arg in get_args(annotation) for block in _blocks(arg)]
+
+
+def _link_target(href: str) -> str:
+    """A link target as compared with a line's or door's: the dialled number, or the web address without its end slash."""
+    if href.lower().startswith("tel:"):
+        try:
+            return parse_phone(unquote(href[4:]))
+        except PydanticCustomError:
+            return href
+    return href.strip().rstrip("/").lower()
+
+
+def _line_targets(line_id: str, ingang) -> set[str]:
+    """A national line's own numbers, and the website of its ingang in the kaart."""
+    return set(NATIONALE_HULPLIJNEN[line_id]["nummers"]) | (_door_targets(ingang) if ingang is not None else set())
+
+
+def _door_targets(door) -> set[str]:
+    targets = {number for _, number in contact_numbers(door)}
+    website = getattr(door.contact, "website", None) if door.contact else None
+    if website:
+        targets.add(website.strip().rstrip("/").lower())
+    return targets
+
+
+def numbers_of(record, texts: list[tuple[tuple, str]] | None = None) -> Iterator[tuple[tuple, str]]:
+    """Every phone number a record shows: its contact block and tel: links in its texts (`texts`: its texts with a link)."""
     yield from contact_numbers(record)
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, str) and "tel:" in value.lower():
+    for name, value in _texts_with_links(record) if texts is None else texts:
+        if "tel:" in value.lower():
             for href in markdown_links(value):
                 if href.lower().startswith("tel:"):
                     try:
-                        yield (name,), parse_phone(unquote(href[4:]))
+                        yield name, parse_phone(unquote(href[4:]))
                     except PydanticCustomError:
                         pass  # reported by the field check
 

@@ -181,6 +181,19 @@ URGENTIE: dict[str, str] = {
 ROUTERENDE_INGANGEN = ("sociaal-team", "kcc", "wmo-loket", "cjg", "jongerenloket", "werkplein", "schuldhulpverlening")
 # Crisis ingangen: a national line from NATIONALE_HULPLIJNEN, or a local one of the gemeente.
 CRISIS_INGANGEN = ("crisislijn", "veilig-thuis")
+# The lines a crisis outcome of the wegwijzer shows, in this order; called in need, so day and night.
+CRISIS_SOORTEN = ("crisislijn", "veilig-thuis", "huisartsenpost")
+
+# The words an outcome of the wegwijzer uses instead of a record id (`ingang:`, `ingang_elders`), with what they
+# stand for. A record may not have one of them as its id: it would be taken for the word, or the word for it.
+SOCIAAL_TEAM = "sociaal-team"
+CRISIS = "crisis"
+CLIENTONDERSTEUNING = "clientondersteuning"
+WEGWIJZER_TREFWOORDEN: dict[str, str] = {
+    SOCIAAL_TEAM: "het sociaal team van de kern",
+    CRISIS: "de crisislijnen",
+    CLIENTONDERSTEUNING: "de onafhankelijke cliëntondersteuners",
+}
 
 # The national crisis and help lines. Only the ingang with this id may carry these numbers and
 # names (look-alikes included); its number must be one of these. Numbers as stored (E.164 or short).

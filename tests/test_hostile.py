@@ -101,6 +101,11 @@ MARKDOWN = [
         ("[bel](tel:+449098790000)", "buitenlands"), ("- a\n  - b\n    - c\n      - d\n        - e", "te diep"),
         ("> > > > > > diep", "te diep"), ("- " * 2000 + "x", "te diep"), ("x " * 3000, "te lang"), ("[" * 6000, "te lang"),
         ("[a](" * 1300, "te lang"),
+        # a link is what it says: the website rules for https links, the dialled number in a tel: link's text
+        ("[www.proefgem.nl/wmo](https://www.proefgem.nl@evil.example/wmo)", "@"), ("<https://proefgem.nl:x@evil.example/>", "@"),
+        ("[gemeente](https://localhost/wmo)", "webadres"), ("[gemeente](https://proefgem/wmo)", "webadres"),
+        ("Onveilig? Bel [Veilig Thuis: 0800 2000](tel:+31523871099).", "andere cijfers"), ("[Bel 0523 800 300](tel:0523800301)", "andere cijfers"),
+        ("[Bel ons 24/7](tel:0523800300)", "andere cijfers"), ("[113](tel:0523800300)", "andere cijfers"),
     ]
 ]
 TEXT = [
@@ -151,6 +156,22 @@ TRUST = [
     (V, ("naam",), "De Kindertelefoon", "Kindertelefoon"), (V, ("naam",), "Luisterlijn Proef", "Luisterlijn"), (V, ("naam",), "Alarmnummer 112", "112"),
     (V, ("naam",), "VeiIig Thuis", "Veilig Thuis"), (V, ("naam",), "Bel 1l3", "113"), (V, ("naam",), "Zelfmoord-preventie", "113"),
     (V, ("naam",), "Kinder telefoon", "Kindertelefoon"), (P, ("naam",), "Veilig-Thuis punt", "Veilig Thuis"), (C, ("naam",), "Luisterlijn voor ouders", "Luisterlijn"),
+    # look-alikes from other scripts, each word in one script (so the mixed-script check does not see them)
+    (V, ("naam",), "Veılıg Thuıs", "Veilig Thuis"), (V, ("naam",), "Veilig Тһціѕ", "Veilig Thuis"), (V, ("naam",), "Bel 11З", "113"),
+    (V, ("naam",), "Bel ΙΙ3", "113"), (V, ("naam",), "Ⅴeilig 𝐓𝐡𝐮𝐢𝐬", "Veilig Thuis"),
+    # the gemeente's doors: their names, 'gemeente X' and the words of its desks are the gemeente's (also for a cliëntondersteuner)
+    (V, ("naam",), "Sociaal team Gebied A", "van de gemeente"), (V, ("naam",), "Klantcontactcentrum gemeente Proefgem", "van de gemeente"),
+    (V, ("naam",), "Gemeente Proefgem – Wmo-loket", "gemeente"), (O, ("naam",), "Gemeente Proefgem", "gemeente"),
+    (C, ("naam",), "Gemeente Proefgem: Sociaal team en Wmo-loket", "gemeente"), (V, ("naam",), "Formulierenhulp namens de gemeente Proefgem", "gemeente"),
+    (V, ("naam",), "Ѕосіааӏ теам Akkerveen", "gemeente"), (V, ("naam",), "ΚϹϹ Proefgem", "gemeente"), (V, ("naam",), "Het Sociaalteam", "gemeente"),
+    (V, ("naam",), "Gebiedsteam Akkerveen", "gemeente"), (V, ("naam",), "Wmo loket Cranenburg", "gemeente"), (O, ("naam",), "Klantcontactcentrum Proef", "gemeente"),
+    # ... and their numbers, on every record type, also as WhatsApp and as a tel: link
+    (V, ("contact", "telefoon"), "0523 800 000", "van de gemeente"), (V, ("contact", "whatsapp"), "0523 800 100", "van de gemeente"),
+    (C, ("contact", "telefoon"), "0523 800 000", "van de gemeente"), (O, ("contact", "telefoon"), "0523 800 200", "van de gemeente"),
+    (V, ("beschrijving",), "Bel [de gemeente](tel:0523800000).", "van de gemeente"), (C, ("kcc",), {"antwoord": "Bel [ons](tel:0523-800-100)."}, "van de gemeente"),
+    # a link whose text names a national line or a door of the gemeente goes there
+    (V, ("beschrijving",), "Onveilig? Bel [Veilig Thuis](tel:0523800300).", "Veilig Thuis"),
+    (C, ("beschrijving",), "Lees meer bij [Sociaal team Gebied A](https://www.evil.example/team).", "Sociaal team Gebied A"),
 ]
 INGANG_SOORTEN_OF_THE_GEMEENTE = ["sociaal-team", "kcc", "wmo-loket", "cjg", "jongerenloket", "werkplein", "schuldhulpverlening", "crisislijn", "veilig-thuis"]
 
@@ -253,6 +274,89 @@ def test_files_the_loader_would_skip_are_errors(tmp_path, stray):
     _refused(kaart, kaart / stray)
 
 
+PARTNER_NAMES_THAT_STAY = ["Protestantse Gemeente Proefgem", "Sociaal Raadslieden Proefgem", "Het Juridisch Loket", "Teamwork Akkerveen",
+                           "Evangeliegemeente Proefgem", "Juridisch spreekuur in het gemeentehuis", "Brandveilig thuis"]
+
+
+@pytest.mark.parametrize("naam", PARTNER_NAMES_THAT_STAY)
+def test_partner_names_that_only_look_near_the_gemeente_are_accepted(tmp_path, naam):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, O, ("naam",), naam)
+    _set_value(kaart, V, ("naam",), naam)
+    assert list(load_kaart(kaart)[1]) == []
+
+
+def _ingang(kaart: Path, ingang_id: str, soort: str, organisatie: str, telefoon: str) -> Path:
+    file = kaart / "ingangen" / f"{ingang_id}.yaml"
+    shutil.copy(kaart / "ingangen" / "sociaal-team-b.yaml", file)
+    for path, value in [(("id",), ingang_id), (("naam",), "Nachtlijn Proef"), (("soort",), soort), (("organisatie",), organisatie),
+                        (("contact", "telefoon"), telefoon)]:
+        _set_value(kaart, f"ingangen/{ingang_id}.yaml", path, value)
+    return file
+
+
+@pytest.mark.parametrize("soort, organisatie, telefoon", [
+    ("huisartsenpost", "welzijn-proef", "0523 800 000"),  # a partner's line with the KCC's number
+    ("huisartsenpost", "gemeente-proefgem", "0523 800 100"),  # the gemeente's own: still never a desk's number
+    ("crisislijn", "gemeente-proefgem", "0523 800 000"),
+])
+def test_a_crisis_line_never_shows_the_number_of_a_desk_with_office_hours(tmp_path, soort, organisatie, telefoon):
+    kaart = _kaart(tmp_path)
+    (kaart / "toegestane-nummers.yaml").write_text(  # no reviewed exception helps here
+        f"nummers:\n  - nummer: {telefoon}\n    organisatie: {organisatie}\n    reden: Proef.\n    beoordeeld: 2026-10-01\n", encoding="utf-8")
+    file = _ingang(kaart, "nachtlijn", soort, organisatie, telefoon)
+    _refused(kaart, file, "dag en nacht")
+    _, problems = load_kaart(kaart)
+    assert len([p for p in problems if Path(p.path) == file]) == 1  # one message for the number, not one per rule
+
+
+def test_a_number_of_the_gemeente_with_a_reviewed_exception_is_accepted_only_for_its_organisation(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("contact", "telefoon"), "0523 800 200")
+    (kaart / "toegestane-nummers.yaml").write_text(
+        "nummers:\n  - nummer: 0523 800 200\n    organisatie: welzijn-proef\n    reden: Aanmelden via het team.\n    beoordeeld: 2026-10-01\n", encoding="utf-8")
+    assert list(load_kaart(kaart)[1]) == []
+    (kaart / "toegestane-nummers.yaml").write_text(
+        "nummers:\n  - nummer: 0523 800 200\n    organisatie: gemeente-proefgem\n    reden: Verkeerd.\n    beoordeeld: 2026-10-01\n", encoding="utf-8")
+    _refused(kaart, kaart / V, "van de gemeente")
+
+
+def test_the_gemeente_itself_uses_its_names_and_numbers(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("organisatie",), "gemeente-proefgem")
+    _set_value(kaart, V, ("naam",), "Formulierenhulp van het sociaal team, gemeente Proefgem")
+    _set_value(kaart, V, ("contact", "telefoon"), "0523 800 100")
+    assert list(load_kaart(kaart)[1]) == []
+
+
+def test_a_link_with_the_name_of_a_door_may_go_to_that_door(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, I, ("contact", "website"), "https://www.proefgem.nl/team-a")
+    _set_value(kaart, V, ("beschrijving",), "Lees meer bij [Sociaal team Gebied A](https://www.proefgem.nl/team-a/).")
+    assert list(load_kaart(kaart)[1]) == []
+
+
+@pytest.mark.parametrize("keyword", ["sociaal-team", "crisis", "clientondersteuning"])
+def test_the_keywords_of_the_wegwijzer_are_no_record_ids(tmp_path, keyword):
+    kaart = _kaart(tmp_path)
+    file = kaart / "voorzieningen" / f"{keyword}.yaml"
+    file.write_text((kaart / V).read_text(encoding="utf-8").replace("id: formulierenhulp", f"id: {keyword}"), encoding="utf-8")
+    _refused(kaart, file, "vast woord")
+
+
+def test_bel_is_filled_in_only_in_text_never_inside_a_tag_or_a_link(tmp_path):
+    from generator.build.sanitize import safe_markdown
+    from generator.wegwijzer.nummers import als_html
+
+    kaart, _ = load_kaart(_kaart(tmp_path))
+    html = safe_markdown('Zie [hier](https://a.nl "{bel:kcc-proefgem} > x") of [{bel:kcc-proefgem}](https://b.nl), of bel {bel:kcc-proefgem}.')
+    out = str(als_html(kaart, html))
+    assert 'title="{bel:kcc-proefgem} &gt; x"' in out or 'title="{bel:kcc-proefgem} > x"' in out, out  # the title stays as written
+    assert out.count("<a ") == 3 and out.count("</a>") == 3, out  # no link inside a link, none inside an attribute
+    assert '<a href="https://b.nl" rel="noopener noreferrer">0523 800 000</a>' in out, out
+    assert out.endswith('bel <a class="sk-tel" href="tel:+31523800000">0523 800 000</a>.</p>\n') or 'bel <a class="sk-tel" href="tel:+31523800000">0523 800 000</a>.' in out, out
+
+
 def test_premium_number_with_a_reviewed_exception_is_accepted_only_for_its_organisation(tmp_path):
     kaart = _kaart(tmp_path)
     _set_value(kaart, V, ("contact", "telefoon"), "0900 8020")
@@ -311,7 +415,8 @@ def test_a_partner_may_not_change_the_soort_of_its_organisation(tmp_path):
 
 
 def test_the_corpus_is_large():
-    sizes = {name: len(rows) for name, rows in [*VALUE_CLASSES.items(), ("date", DATES), ("yaml", YAML_MISTAKES), ("ownership", OWNERSHIP)]}
+    sizes = {name: len(rows) for name, rows in [*VALUE_CLASSES.items(), ("date", DATES), ("yaml", YAML_MISTAKES), ("ownership", OWNERSHIP),
+                                                ("partner-names", PARTNER_NAMES_THAT_STAY)]}
     sizes["ingang-soort"] = len(INGANG_SOORTEN_OF_THE_GEMEENTE)
     print(sizes, sum(sizes.values()))
     assert sum(sizes.values()) >= 150

@@ -370,3 +370,55 @@ def test_a_regional_ingang_of_one_gemeente_may_serve_the_whole_region(demo):
     # cjg, werkplein and schuldhulpverlening of gemeente Egelstede serve Wolderbeek too: only teams and KCCs are per gemeente
     assert {demo.ingangen[i].organisatie for i in ("cjg-egelstede", "werkplein-egelland")} == {"gemeente-egelstede"}
     assert demo.kernen_in(demo.ingangen["werkplein-egelland"].werkgebied) == set(demo.kernen)
+
+
+POSING_AS_THE_GEMEENTE = [  # (file in the demo kaart, line as it is, line as a partner proposes it, fragment of the refusal)
+    ("ingangen/huisartsenpost-egelland.yaml", "  telefoon: 0523 809 900", "  telefoon: 0523 800 100", "dag en nacht"),
+    ("voorzieningen/formulierenhulp-wolderbeek.yaml", "naam: Formulierenhulp Wolderbeek", "naam: Sociaal team Wolderbeek", "Sociaal team Wolderbeek"),
+    ("voorzieningen/formulierenhulp-wolderbeek.yaml", "naam: Formulierenhulp Wolderbeek", "naam: Klantcontactcentrum gemeente Wolderbeek", "gemeente"),
+    ("voorzieningen/formulierenhulp-wolderbeek.yaml", "naam: Formulierenhulp Wolderbeek", "naam: Gemeente Wolderbeek – Wmo-loket", "gemeente"),
+    ("organisaties/welzijn-wolderbeek.yaml", "naam: Stichting Samen Wolderbeek", "naam: Gemeente Wolderbeek", "gemeente"),
+    ("organisaties/welzijn-wolderbeek.yaml", "naam: Stichting Samen Wolderbeek", "naam: Wijkcentrum gemeente Egelstede", "gemeente"),
+    ("voorzieningen/formulierenhulp-wolderbeek.yaml", "  telefoon: 0523 871 020", "  telefoon: 0523 870 100", "Klantcontactcentrum gemeente Wolderbeek"),
+]
+
+
+@pytest.mark.parametrize("relative, old, new, fragment", POSING_AS_THE_GEMEENTE)
+def test_a_partner_cannot_pose_as_the_gemeente_or_take_its_numbers(tmp_path, relative, old, new, fragment):
+    """Either gemeente's doors: a partner of Wolderbeek may not take the name or number of a door of Wolderbeek or of
+    Egelstede; a huisartsenpost (called at night) never shows the KCC's number (closed at night)."""
+    kaart = _demo_copy(tmp_path)
+    file = kaart / relative
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _, problems = load_kaart(kaart)
+    mine = [p for p in problems if Path(p.path).name == file.name]
+    assert mine and any(fragment in p.message for p in mine), [str(p) for p in problems]
+    assert all(file.read_text(encoding="utf-8").splitlines()[p.line - 1].strip().startswith(new.strip().split(":")[0]) for p in mine), [str(p) for p in mine]
+
+
+def test_a_church_called_gemeente_keeps_its_name(tmp_path):
+    kaart = _demo_copy(tmp_path)
+    file = kaart / "organisaties" / "pg-haarsloo.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("naam: Protestantse Gemeente Haarsloo", "naam: Protestantse Gemeente Wolderbeek"), encoding="utf-8")
+    assert "Protestantse Gemeente Wolderbeek" in file.read_text(encoding="utf-8")
+    assert list(load_kaart(kaart)[1]) == []
+
+
+@pytest.mark.parametrize("beschrijving, fragment", [
+    ("Onveilig thuis? Kijk bij [Veilig Thuis](https://www.veiligthuis.nl/).", None),
+    ("Een vraag voor de gemeente? [Sociaal team Wolderbeek](https://www.wolderbeek.nl/sociaal-team).", None),
+    ("Onveilig thuis? Bel [Veilig Thuis](tel:0523871020).", "Veilig Thuis"),
+    ("Een vraag voor de gemeente? [Sociaal team Wolderbeek](https://www.samenwolderbeek.nl/team).", "Sociaal team Wolderbeek"),
+])
+def test_a_link_that_names_a_line_or_a_door_goes_there(tmp_path, beschrijving, fragment):
+    kaart = _demo_copy(tmp_path)
+    file = kaart / "voorzieningen" / "formulierenhulp-wolderbeek.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("samenvatting: >-", f"beschrijving: '{beschrijving}'\nsamenvatting: >-", 1), encoding="utf-8")
+    _, problems = load_kaart(kaart)
+    if fragment is None:
+        assert list(problems) == []
+    else:
+        assert [p.line for p in problems if Path(p.path) == file] == [4] and fragment in problems[0].message, [str(p) for p in problems]

@@ -70,9 +70,28 @@ _TOO_DEEP = _TooDeep()
 
 def markdown_links(text: str) -> list[str]:
     """Every link target in the text, as written (none for a text the check refuses for its brackets)."""
+    return [href for _, href in markdown_link_texts(text)]
+
+
+def markdown_link_texts(text: str) -> list[tuple[str, str]]:
+    """(text, target) of every link in the text (none for a text the check refuses for its brackets)."""
     if text.count("[") > MAX_BRACKETS:
         return []
-    return [token.attrs.get("href", "") for token in _tokens(text) if token.type == "link_open"]
+    return list(_link_texts(_tokens(text)))
+
+
+def _link_texts(tokens) -> Iterator[tuple[str, str]]:
+    href, label = None, []
+    for token in tokens:
+        if token.type == "link_open":
+            href, label = token.attrs.get("href", ""), []
+        elif token.type == "link_close" and href is not None:
+            yield "".join(label), href
+            href = None
+        elif href is not None and token.type in ("text", "code_inline"):
+            label.append(token.content)
+        elif href is not None and token.type in ("softbreak", "hardbreak"):
+            label.append(" ")
 
 
 _NESTING_MARKER = re.compile(r"[-*+>]|[0-9][.)]")
@@ -85,9 +104,10 @@ def _may_hold_markup(text: str) -> bool:
     return "<" in text or "[" in text or len(_NESTING_MARKER.findall(text)) > MAX_DEPTH
 
 
-def markdown_problems(text: str, check_email, check_phone) -> list[str]:
-    """What is wrong with partner Markdown, in Dutch; `check_email` and `check_phone` raise on a bad
-    address or number (the field validators), so links are held to the same rules as fields."""
+def markdown_problems(text: str, check_email, check_phone, check_url=None) -> list[str]:
+    """What is wrong with partner Markdown, in Dutch; `check_email`, `check_phone` and `check_url` raise on a
+    bad address, number or web address (the field validators), so links are held to the same rules as fields.
+    A tel: link whose text holds digits must show the number it dials."""
     problems: list[str] = []
     if len(text) > MAX_MARKDOWN:
         problems.append(f"Deze tekst is te lang ({len(text)} tekens; maximaal {MAX_MARKDOWN}). Maak hem korter; zet details op je eigen website en link ernaar.")
@@ -95,7 +115,8 @@ def markdown_problems(text: str, check_email, check_phone) -> list[str]:
         problems.append(f"In deze tekst staan {text.count('[')} keer een [ (hoogstens {MAX_BRACKETS}). Gebruik minder links, of haal de losse [ weg.")
         return problems  # not parsed: so many brackets make the Markdown parser slow
     depth = deepest = 0
-    for token in _tokens(text) if _may_hold_markup(text) else ():
+    tokens = list(_tokens(text)) if _may_hold_markup(text) else []
+    for token in tokens:
         if token is _TOO_DEEP:
             deepest = 99
         elif token.type in _NESTING:
@@ -108,9 +129,13 @@ def markdown_problems(text: str, check_email, check_phone) -> list[str]:
         elif token.type == "image":
             problems.append("Afbeeldingen worden niet getoond. Haal de afbeelding (![...](...)) weg.")
         elif token.type == "link_open":
-            message = _link_problem(token.attrs.get("href", ""), check_email, check_phone)
+            message = _link_problem(token.attrs.get("href", ""), check_email, check_phone, check_url)
             if message:
                 problems.append(message)
+    for label, href in _link_texts(tokens):
+        message = _tel_text_problem(label, href, check_phone)
+        if message:
+            problems.append(message)
     for scheme in _WRITTEN_SCHEMES.findall(text):
         if scheme.lower() not in ALLOWED_SCHEMES:
             problems.append(f"Een link met '{scheme}:' wordt niet getoond: een link begint met https://, mailto: of tel:.")
@@ -120,13 +145,15 @@ def markdown_problems(text: str, check_email, check_phone) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def _link_problem(href: str, check_email, check_phone) -> str | None:
+def _link_problem(href: str, check_email, check_phone, check_url=None) -> str | None:
     from pydantic_core import PydanticCustomError
 
     target = href.strip()
     lower = target.lower()
     try:
         if lower.startswith(("https://", "http://")):
+            if check_url is not None:
+                check_url(target)
             return None
         if lower.startswith("mailto:"):
             address = unquote(target[len("mailto:"):])
@@ -142,6 +169,28 @@ def _link_problem(href: str, check_email, check_phone) -> str | None:
     if lower.startswith("//"):
         return f"De link '{target}' heeft geen https:// vooraan. Schrijf het hele webadres, bijvoorbeeld https://www.organisatie.nl."
     return f"De link '{target}' wordt niet getoond: een link begint met https://, mailto: of tel:."
+
+
+def _tel_text_problem(label: str, href: str, check_phone) -> str | None:
+    """'[Veilig Thuis: 0800 2000](tel:+31523871099)' shows one number and dials another: the digits of a tel:
+    link's text, when it has any, are the number it dials (written 0523 800 300, +31 523 800 300 or 0031 …)."""
+    from pydantic_core import PydanticCustomError
+
+    shown = re.sub(r"\D", "", label)
+    if not shown or not href.strip().lower().startswith("tel:"):
+        return None
+    try:
+        dialled = check_phone(unquote(href.strip()[len("tel:"):]))
+    except PydanticCustomError:
+        return None  # reported as a wrong number
+    digits = dialled.lstrip("+")
+    written = {digits} if not dialled.startswith("+") else {digits, "00" + digits}
+    if dialled.startswith("+31"):
+        written.add("0" + digits[2:])
+    if shown in written:
+        return None
+    return (f"De link '[{label}]({href.strip()})' toont andere cijfers dan het nummer dat hij belt. Zet in de linktekst het "
+            "nummer dat de link belt, of tekst zonder cijfers (bijvoorbeeld [Bel ons](tel:0523123456)).")
 
 
 # --- JSON inside <script> ------------------------------------------------------------------

@@ -25,7 +25,8 @@ The data holds:
     zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
     stammen      word -> stem for the words Snowball conflates (dutch.STEM_EXCEPTIONS)
     vulwoorden   filler words dropped from a question (synoniemen.yaml)
-    deuren       [position of the door's card, [signals]]: official doors (synoniemen.yaml)
+    deuren       [position of the door's card, [signals], {kern: position of that kern's own door}]:
+                 official doors (synoniemen.yaml); the kernen the door does not serve get theirs
     zinnen       [signal phrase, [query words]]: everyday phrases of two or more words (synoniemen.yaml)
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
                  wat_doen, wanneer?, snel_weg?) and its signals, in file order
@@ -145,14 +146,33 @@ def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 
 def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any]]:
-    """[position, signals] per official door whose card is in the index."""
+    """[position, signals, {kern: position}] per official door whose card is in the index; the last part
+    gives the kernen the door does not serve their own door (door_for_kern)."""
     positions = {(document.soort, document.id): at for at, document in enumerate(documents)}
     entries = []
     for record_id, deur in kaart.extras.get("deuren", {}).items():
         at = positions.get((deur.soort, record_id))
-        if at is not None:
-            entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden]])
+        if at is None:
+            continue
+        record = kaart.records[deur.soort][record_id]
+        elsewhere = {}
+        for kern_id in kaart.kernen:
+            other = door_for_kern(kaart, deur.soort, record, kern_id)
+            if other is not record and (other_at := positions.get(("ingang", other.id))) is not None:
+                elsewhere[kern_id] = other_at
+        entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden], elsewhere])
     return entries
+
+
+def door_for_kern(kaart: Kaart, soort: str, record: Any, kern_id: str) -> Any:
+    """The official door for someone from this kern: the door itself where it works; else the ingang of
+    the same soort that serves the kern (the other gemeente's loket); else the kern's sociaal team
+    (as an outcome's door, wegwijzer/deur.deur_elders). A kern without a team keeps the door."""
+    if not record.werkgebied or kern_id in kaart.kernen_in(record.werkgebied):
+        return record
+    if soort == "ingang" and (counterpart := kaart.ingang_per_kern(record.soort).get(kern_id)) is not None:
+        return counterpart
+    return kaart.sociaal_team_voor(kern_id) or record
 
 
 def kcc_card(kaart: Kaart) -> dict[str, str] | None:

@@ -491,10 +491,17 @@ class SearchEngine:
             self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().raw))
         return [dict(line) for line in self._lines[1]]
 
-    def doors(self, query: str) -> list[int]:
-        """Positions of the official doors (synoniemen.yaml `deuren`) the query names."""
+    def doors(self, query: str, kern: str | None = None) -> list[int]:
+        """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
+        that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
         words = QueryWords(query, self.words().raw)
-        return [door[0] for door in self.data.get("deuren", []) if any(signal_fires(s, words) for s in door[1])]
+        found: list[int] = []
+        for door in self.data.get("deuren", []):
+            if any(signal_fires(s, words) for s in door[1]):
+                at = door[2].get(kern, door[0]) if kern and len(door) > 2 else door[0]
+                if at not in found:
+                    found.append(at)
+        return found
 
     def suggestion(self, query: str) -> str | None:
         """'Bedoelde je …?' when the words as typed find nothing (before typo tolerance)."""
@@ -527,7 +534,9 @@ class SearchEngine:
         words = QueryWords(query, self.words().raw)
         return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
-    def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None, woonkern: str | None = None) -> list[dict[str, Any]]:
+        """Hits, best first. `woonkern`: the kern chosen on the device; with it (or a kern filter) an
+        official door is the one that serves that kern."""
         filters = filters or {}
         keep = make_filter(self.data, filters)
         terms = self.terms(query)
@@ -544,5 +553,6 @@ class SearchEngine:
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
         lines = [line["at"] for line in self.vangnet(query)]
         if terms or lines:
-            hits = ordered(hits, self.data, terms, lines, self.doors(query), keep, self.name_of, self.settings)
+            kern = filters.get("kern") if is_set(filters.get("kern")) else woonkern
+            hits = ordered(hits, self.data, terms, lines, self.doors(query, kern), keep, self.name_of, self.settings)
         return hits[:limit] if limit else hits

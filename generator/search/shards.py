@@ -65,7 +65,7 @@ def site_files(data: dict[str, Any]) -> dict[str, str]:
     manifest = {key: value for key, value in data.items() if key not in ("postings", "kaarten")}
     manifest["delen"] = {"map": folder, "termen": starts, "kaarten": CARD_CHUNK}
     phrases = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
-    doors = [signal for _, signals in data.get("deuren", []) for signal in signals]
+    doors = [signal for door in data.get("deuren", []) for signal in door[1]]
     manifest["signaalstammen"] = signal_stems(phrases + doors + [phrase for phrase, _ in data.get("zinnen", [])])
     early = {"map": folder, "grenzen": [data["termen"][start] for start in starts], "zoeken": data["zoeken"], "stammen": data.get("stammen", {})}
     files = {SEARCH_DATA_URI: search_data_json(manifest), EARLY_URI: search_data_json(early)}

@@ -22,11 +22,7 @@ from pydantic import Field, model_validator
 
 from ..fields import Id, JaNee, Regel, Tekst, fout
 from ..models import Doelgroep, Leeftijd, Strict, ThemaId, Toegang, Wet
-from ..vocabulary import URGENTIE
-
-SOCIAAL_TEAM = "sociaal-team"
-CRISIS = "crisis"
-CLIENTONDERSTEUNING = "clientondersteuning"
+from ..vocabulary import CLIENTONDERSTEUNING, CRISIS, SOCIAAL_TEAM, URGENTIE
 MAX_VRAGEN = 6  # no path from the start may ask more questions than this
 
 Urgentie = Literal[tuple(URGENTIE)]  # type: ignore[valid-type]

@@ -35,16 +35,38 @@ def telefoon_van(kaart: Kaart, record_id: str) -> str | None:
     return contact.telefoon if contact is not None else None
 
 
+# A tag of (already safe) HTML, with its attributes: a quoted value may hold '>' (nh3 does not escape it).
+_TAG_RE = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
 def als_html(kaart: Kaart, html: str) -> Markup:
-    """Replace every {bel:id} in (already safe) HTML with a tel: link to that record's number."""
+    """Replace every {bel:id} in the text of (already safe) HTML with a tel: link to that record's number.
+    Only in text: never inside a tag (a partner's link title), and inside a link as the number without a link
+    of its own (no link in a link)."""
+    html = str(html)
+    if "{bel:" not in html:
+        return Markup(html)
 
-    def link(match: re.Match[str]) -> str:
-        nummer = telefoon_van(kaart, match.group(1))
-        if nummer is None:  # the routing check reports it; never show the raw placeholder
-            return ""
-        return f'<a class="sk-tel" href="tel:{escape(nummer)}">{escape(format_phone(nummer))}</a>'
+    def in_text(text: str, in_link: bool) -> str:
+        def link(match: re.Match[str]) -> str:
+            nummer = telefoon_van(kaart, match.group(1))
+            if nummer is None:  # the routing check reports it; never show the raw placeholder
+                return ""
+            if in_link:
+                return str(escape(format_phone(nummer)))
+            return f'<a class="sk-tel" href="tel:{escape(nummer)}">{escape(format_phone(nummer))}</a>'
 
-    return Markup(BEL_RE.sub(link, str(html)))
+        return BEL_RE.sub(link, text)
+
+    parts, position, links = [], 0, 0
+    for tag in _TAG_RE.finditer(html):
+        parts.append(in_text(html[position:tag.start()], links > 0))
+        parts.append(tag.group(0))
+        if tag.group(2).lower() == "a":
+            links = max(0, links + (-1 if tag.group(1) else 1))
+        position = tag.end()
+    parts.append(in_text(html[position:], links > 0))
+    return Markup("".join(parts))
 
 
 def als_tekst(kaart: Kaart, text: str) -> str:

@@ -13,6 +13,7 @@ from ..load import YamlFile, iter_yaml_files, read_yaml
 from ..messages import suggestion
 from ..problems import Problemen
 from ..validate import Kaart, validate_model
+from ..vocabulary import CRISIS_SOORTEN
 from .model import CLIENTONDERSTEUNING, CRISIS, MAX_VRAGEN, SOCIAAL_TEAM, Uitkomst, Vraag, Wegwijzer, WegwijzerInfo
 
 FOLDER = "wegwijzer"
@@ -20,7 +21,6 @@ INFO_FILE = "wegwijzer.yaml"
 SUBFOLDERS = {"vragen": Vraag, "uitkomsten": Uitkomst}
 RESERVED_VRAAG_IDS = {"uitkomst", "schema"}  # these are URLs under /wegwijzer/ already
 NATIONAL_SOORTEN = {"crisislijn", "veilig-thuis"}  # lines for the whole country: they serve every kern
-CRISIS_SOORTEN = ("crisislijn", "veilig-thuis", "huisartsenpost")
 
 
 class _Bronnen:

@@ -54,10 +54,10 @@ function lunrScores(clauses) {
 async function main() {
   const queries = JSON.parse(fs.readFileSync(0, "utf8"));
   const out = [];
-  for (const {q, filters} of queries) {
+  for (const {q, filters, woonkern} of queries) {
     loaded = 0;
     const hits = await zoeken.complete(store, () => {
-      const found = engine.search(q, filters || {});
+      const found = engine.search(q, filters || {}, woonkern ? {woonkern: woonkern} : undefined);
       if (found) engine.cards(found.slice(0, 5));
       return found;
     }, load);

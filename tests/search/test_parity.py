@@ -80,7 +80,10 @@ QUALITY = [q for q, _ in kwaliteit.VRAGEN] + [q for q, _ in kwaliteit.CRISIS] + 
     "ik wil de dood van mijn moeder verwerken", "geweldig", "partnergeweld", "zelf moord", "ik kom niet rond",
 ]
 FILTERED += [("ik wil niet meer leven", {"thema": "geld-en-schulden"}), ("mijn man slaat me", {"kern": "rosmarke", "gratis": True}),
-             ("schuldhulp", {"thema": "taal-en-digitaal"})]
+             ("schuldhulp", {"thema": "taal-en-digitaal"}),
+             # a kern the official door does not serve gets its own (index.door_for_kern)
+             ("huishoudelijke hulp", {"kern": "stroetinge"}), ("wmo", {"kern": "stroetinge"}), ("wmo", {"kern": "rosmarke"}),
+             ("telefoonnummer van de gemeente", {"kern": "stroetinge"}), ("jeugdhulp", {"kern": "elsmarke"})]
 
 
 def all_queries() -> list[tuple[str, dict]]:
@@ -96,7 +99,7 @@ def node_search(source: Path, queries: list[tuple[str, dict]], lunr_index: Path 
     assert node, "node is required for the search parity tests (install Node.js)"
     proc = subprocess.run(
         [node, str(NODE_SCRIPT), MKDOCS_DIR, str(ZOEKEN_JS), str(source)] + (["--lunr", str(lunr_index)] if lunr_index else []),
-        input=json.dumps([{"q": q, "filters": f} for q, f in queries]),
+        input=json.dumps([{"q": q, "filters": f, "woonkern": rest[0] if rest else None} for q, f, *rest in queries]),
         capture_output=True, text=True, encoding="utf-8", timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
@@ -124,6 +127,17 @@ def test_there_are_enough_queries():
     queries = all_queries()
     assert len(queries) >= 400
     assert len({(q, json.dumps(f, sort_keys=True)) for q, f in queries}) == len(queries)
+
+
+def test_browser_and_python_give_the_kerns_own_door(demo_site, site_data):
+    """With the kern chosen on the device (not a filter), both put that kern's own official door first."""
+    queries = [(q, {}, kern) for q in ("huishoudelijke hulp", "wmo", "telefoonnummer van de gemeente", "jeugdhulp")
+               for kern in ("stroetinge", "rosmarke")]
+    engine = SearchEngine(site_data)
+    for (query, _, kern), js in zip(queries, node_search(demo_site, queries)):
+        python = [[hit["ref"], hit["score"]] for hit in engine.search(query, woonkern=kern)]
+        assert js["hits"] == python, (query, kern)
+    assert node_search(demo_site, [("wmo", {}, "stroetinge")])[0]["hits"][0] != node_search(demo_site, [("wmo", {})])[0]["hits"][0]
 
 
 def test_kaart_zoek_builds_the_same_index_as_the_site(site_data):

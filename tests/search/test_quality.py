@@ -229,3 +229,17 @@ def test_a_record_holding_every_word_beats_a_name_with_one_common_word(engine):
     """Coverage: 'huis' is in the names of five '… aan huis' records; the record about the question holds both words."""
     top = [hit["id"] for hit in engine.search("trapleuning in huis")[:3]]
     assert top[0] == "woningaanpassing", top
+
+
+@pytest.mark.parametrize("query, kern, door", [
+    ("huishoudelijke hulp", "stroetinge", "sociaal-team-wolderbeek"),  # Egelstede's Wmo voorziening does not work there
+    ("wmo", "stroetinge", "sociaal-team-wolderbeek"),
+    ("telefoonnummer van de gemeente", "stroetinge", "kcc-wolderbeek"),  # the other gemeente's KCC: its own
+    ("huishoudelijke hulp", "rosmarke", "hulp-bij-het-huishouden"),
+    ("wmo", "rosmarke", "wmo-loket-egelstede"),
+])
+def test_the_official_door_is_the_one_for_the_residents_kern(engine, query, kern, door):
+    """Filtered on a kern (the KCC) or with a kern chosen on the device, the door first is the one that serves it."""
+    assert engine.search(query, {"kern": kern})[0]["id"] == door
+    first = engine.search(query, woonkern=kern)[0]
+    assert first["id"] == door and first["rang"] == 2

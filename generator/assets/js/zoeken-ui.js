@@ -44,6 +44,11 @@
   }
   var ANNOUNCE_DELAY = 600; // ms of quiet typing before the count is announced
 
+  /* The kern chosen on this device (kern.js): an official door is then that kern's own (zoeken.js doors). */
+  function woonkern() {
+    return window.SocialeKaartKern ? window.SocialeKaartKern.lees() || null : null;
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -208,7 +213,7 @@
         var said = showVangnet(lines);
         if (lines.length) panel.hidden = false;
         var inBox = lines.map(function (line) { return line.id; });
-        return Zoek.zoek(query, {}, {kaarten: HEADER_HITS + lines.length}).then(function (found) {
+        return Zoek.zoek(query, {}, {kaarten: HEADER_HITS + lines.length, woonkern: woonkern()}).then(function (found) {
           if (input.value.trim() !== query) return;
           var hits = found.filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
           var suggestion = Zoek.suggestion(query);
@@ -449,7 +454,7 @@
       var said = showVangnet(lines);
       var inBox = lines.map(function (line) { return line.id; });
       var mine = ++asking;
-      Zoek.zoek(query, filters, {kaarten: 0}).then(function (found) {
+      Zoek.zoek(query, filters, {kaarten: 0, woonkern: woonkern()}).then(function (found) {
         if (mine !== asking) return null;
         current = found.filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
         // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.

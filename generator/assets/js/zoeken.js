@@ -948,11 +948,17 @@
       return lastLines.lines.map(function (line) { return Object.assign({}, line); });
     }
 
-    function doors(query) {
+    /** The official doors the query names; for a kern the door that serves it (query.doors). */
+    function doors(query, kern) {
       var q = queryWords(lunr, query, words().raw);
-      return (data.deuren || []).filter(function (door) {
-        return door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); });
-      }).map(function (door) { return door[0]; });
+      var found = [];
+      (data.deuren || []).forEach(function (door) {
+        if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
+        var elsewhere = kern && door[2] ? door[2] : {};
+        var at = Object.prototype.hasOwnProperty.call(elsewhere, kern) ? elsewhere[kern] : door[0];
+        if (found.indexOf(at) === -1) found.push(at);
+      });
+      return found;
     }
 
     var found = {key: null, any: false};
@@ -999,7 +1005,9 @@
         }
       }
       var lines = vangnet(query).map(function (line) { return line.at; });
-      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, store, terms_, lines, doors(query), keep, nameOf, settings);
+      // the official door for the kern filtered on, else for the kern chosen on this device (kern.js)
+      var kern = filters && isSet(filters.kern) ? filters.kern : (options && options.woonkern) || null;
+      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings);
       return limit ? hits.slice(0, limit) : hits;
     }
 
