@@ -38,7 +38,8 @@ def reversed_documents(data: dict) -> dict:
     moved["postings"] = postings
     moved["docs"] = data["docs"][::-1]
     moved["kaarten"] = data["kaarten"][::-1]
-    moved["deuren"] = [[last - at, signals] for at, signals in data["deuren"]]
+    moved["deuren"] = [[last - door[0], door[1]] + ([{kern: last - at for kern, at in door[2].items()}] if len(door) > 2 else [])
+                       for door in data["deuren"]]
     moved["vangnet"] = [dict(entry, at=last - entry["at"]) for entry in data["vangnet"]]
     return moved
 
