@@ -12,16 +12,22 @@ reports:
 * the first search: every search file (manifest, shards, chunks, lunr; gzipped sizes of the files
   as served) the browser fetched for /zoeken/?q=schulden with a cold cache, and for the header
   field on another page (focus, then type the query);
-* first results: ms from navigation start to the first result card on /zoeken/?q=..., with a
-  cold cache (a new browser context each time) and a warm one (reload), median of --herhaal,
-  and the part after DOMContentLoaded (what the search adds to the page's own load);
-* while typing: ms per keystroke on the search page and in the header field (input event to the
-  results on screen), over every prefix of a few queries: the first pass (term shards and cards
-  still to fetch) and a second one (median and max);
+* first results: ms to the first result card on /zoeken/?q=..., with a cold cache (a new browser
+  context each time) and a warm one (reload), median of --herhaal, counted three ways: from
+  navigation start, from DOMContentLoaded and from the load event (what the search adds to the
+  page's own load); and where the time goes on the cold load (median ms from navigation start:
+  the HTML in, the manifest in, the term shards in, DOMContentLoaded, the first card chunk in,
+  the first card drawn, the whole first page drawn);
+* while typing: ms per keystroke on the search page and in the header field, from the input event
+  until the page has drawn that keystroke's results (zoeken-ui.js sets the performance mark
+  `sk-zoeken:getekend`) and laid them out, over every prefix of a few queries: the first pass (term
+  shards and cards still to fetch) and a second one (median and max). Keystrokes that leave the
+  list empty (the first two letters, stop words) are left out;
 * `kaart zoek`: seconds per query from the command line, the first call (builds the index and
   caches it in .cache/zoek) and the next ones (cache hit), median of --herhaal; wall and CPU time.
 Every report line ends with the load average: the machine may be shared.
-Synthetic kaarten are kept in --uit and reused when they exist (delete them to regenerate).
+Synthetic kaarten are kept in --uit and reused when they exist (delete them to regenerate); with
+--hergebruik the sites too (only when they were built by the code being measured).
 `--kaart-cmd` builds with another command (e.g. an older checkout, to measure "before"):
   --kaart-cmd "env PYTHONPATH=/path/to/old/checkout .venv/bin/python -m generator.cli"
 Targets (issue 14): the first search downloads at most 300 KB gzipped at 1,000 records and
@@ -60,6 +66,8 @@ FIRST_QUERY = "schulden"
 TYPED = ["schulden", "hulp bij formulieren", "mantelzorg ontlasten", "geldzorgen", "eenzaam",
          "ik wil niet meer leven", "mijn man slaat me", "ik kan de huur niet betalen"]
 
+DRAWN = "sk-zoeken:getekend"  # the performance mark zoeken-ui.js sets after drawing a search's results
+
 # Records when the first result card appears (performance.now() counts from navigation start).
 FIRST_RESULTS_PROBE = """
 new MutationObserver((changes, observer) => {
@@ -68,28 +76,47 @@ new MutationObserver((changes, observer) => {
 }).observe(document, {childList: true, subtree: true});
 """
 
-# Per keystroke: set the field, fire 'input', wait until the results list changes; null when nothing
-# changed within 2 s (a keystroke that leaves an empty list empty), left out of the figures.
-TYPING = """async ([queries, fieldId, listSelector]) => {
+# Where the time of a cold /zoeken/?q= load goes, in ms from navigation start (resource timing and marks).
+PHASES = """(drawn) => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const files = performance.getEntriesByType('resource').filter((e) => /\/zoeken\//.test(e.name));
+  const ends = (pattern) => files.filter((e) => pattern.test(e.name)).map((e) => e.responseEnd);
+  const marks = performance.getEntriesByName(drawn);
+  const chunks = ends(/\/k\d+\.json$/);
+  return {
+    'HTML in': nav.responseEnd,
+    'manifest in': Math.max(...ends(/zoekindex\.json$/)),
+    'term shards in': Math.max(...ends(/\/t\d+\.json$/)),
+    'DOMContentLoaded': nav.domContentLoadedEventStart,
+    'first card chunk in': chunks.length ? Math.min(...chunks) : null,
+    'first card drawn': window.__eersteResultaten,
+    'first page drawn': marks.length ? marks[0].startTime : null,
+  };
+}"""
+
+# Per keystroke: set the field, fire 'input', wait until the page has drawn that keystroke's results (the
+# DRAWN mark, caught as it is set) and force layout; null when the list is empty afterwards (left out of the
+# figures) or nothing was drawn within 2 s.
+TYPING = """async ([queries, fieldId, listSelector, drawn]) => {
   const input = document.getElementById(fieldId);
+  const mark = performance.mark.bind(performance);
+  let notify = () => {};
+  performance.mark = (name, options) => { const entry = mark(name, options); if (name === drawn) notify(true); return entry; };
   const perKey = [];
   for (const query of queries) {
     for (let n = 1; n <= query.length; n++) {
       const prefix = query.slice(0, n);
       const list = document.querySelector(listSelector);
       const t = performance.now();
-      const changed = new Promise((resolve) => {
-        const observer = new MutationObserver(() => { observer.disconnect(); resolve(true); });
-        observer.observe(list, {childList: true, subtree: true, characterData: true});
-        setTimeout(() => { observer.disconnect(); resolve(false); }, 2000);
-      });
+      const done = new Promise((resolve) => { notify = resolve; setTimeout(() => resolve(false), 2000); });
       input.value = prefix;
       input.dispatchEvent(new Event('input', {bubbles: true}));
-      const shown = await changed;
+      const drew = await done;
       list.offsetHeight;  // force layout: results are on screen
-      perKey.push(shown ? performance.now() - t : null);
+      perKey.push(drew && list.querySelector('a') !== null ? performance.now() - t : null);
     }
   }
+  performance.mark = mark;
   return perKey;
 }"""
 
@@ -201,9 +228,11 @@ def first_download(browser, site: Path, base: str) -> dict[str, tuple[float, flo
     return result
 
 
-def first_results(browser, url: str, repeat: int) -> dict[str, float]:
-    """Median ms from navigation start to the first result card, and from DOMContentLoaded."""
-    times: dict[str, list[float]] = {"cold": [], "warm": [], "after_dcl": []}
+def first_results(browser, url: str, repeat: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Median ms to the first result card: from navigation start (cold and warm cache), from DOMContentLoaded and
+    from the load event (cold); and the median phases of the cold load (PHASES)."""
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "after_dcl": [], "after_load": []}
+    phases: dict[str, list[float]] = {}
     for _ in range(repeat):
         context = browser.new_context()
         page = context.new_page()
@@ -217,10 +246,17 @@ def first_results(browser, url: str, repeat: int) -> dict[str, float]:
             first = page.evaluate("window.__eersteResultaten")
             times[kind].append(first)
             if kind == "cold":
-                dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
-                times["after_dcl"].append(first - dcl)
+                page.wait_for_load_state("load")
+                page.wait_for_function(f"performance.getEntriesByName('{DRAWN}').length > 0", timeout=60000)
+                nav = page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")
+                times["after_dcl"].append(first - nav["domContentLoadedEventStart"])
+                times["after_load"].append(first - nav["loadEventStart"])
+                for name, value in page.evaluate(PHASES, DRAWN).items():
+                    if value is not None:
+                        phases.setdefault(name, []).append(value)
         context.close()
-    return {kind: statistics.median(values) for kind, values in times.items()}
+    return ({kind: statistics.median(values) for kind, values in times.items()},
+            {name: statistics.median(values) for name, values in phases.items()})
 
 
 def plain_page_dcl(browser, url: str, repeat: int) -> float:
@@ -243,15 +279,15 @@ def typing(browser, url: str, field: str, results: str, focus_first: bool) -> tu
     if focus_first:
         page.locator(f"#{field}").focus()
     page.wait_for_function("window.SocialeKaartZoek.isReady()", timeout=60000)
-    first = page.evaluate(TYPING, [TYPED, field, results])
-    second = page.evaluate(TYPING, [TYPED, field, results])
+    first = page.evaluate(TYPING, [TYPED, field, results, DRAWN])
+    second = page.evaluate(TYPING, [TYPED, field, results, DRAWN])
     context.close()
     return first, second
 
 
 def per_key(times: list[float | None]) -> str:
     measured = [t for t in times if t is not None]
-    unchanged = f" ({len(times) - len(measured)} changed nothing)" if len(measured) < len(times) else ""
+    unchanged = f" ({len(times) - len(measured)} showed nothing)" if len(measured) < len(times) else ""
     return f"{statistics.median(measured):.1f} ms median, {max(measured):.1f} ms max{unchanged}"
 
 
@@ -259,26 +295,28 @@ def load() -> str:
     return f"load average {os.getloadavg()[0]:.1f}"
 
 
-def report(name: str, kaart: Path, browser, repeat: int, command: list[str], with_kaart_zoek: bool) -> None:
+def report(name: str, kaart: Path, browser, repeat: int, command: list[str], with_kaart_zoek: bool, reuse: bool = False) -> None:
     site = OUT / f"site-{name}"
-    build(command, kaart, site)
+    if not (reuse and (site / SEARCH_DATA_URI).is_file()):
+        build(command, kaart, site)
     docs = (site / SEARCH_DATA_URI).read_text(encoding="utf-8").count('"soort":')
     server, base = serve(site)
     try:
         download = first_download(browser, site, base)
-        first = first_results(browser, f"{base}/zoeken/?q={FIRST_QUERY}", repeat)
+        first, phases = first_results(browser, f"{base}/zoeken/?q={FIRST_QUERY}", repeat)
         plain = plain_page_dcl(browser, f"{base}/themas/", repeat)
         page_keys = typing(browser, f"{base}/zoeken/", "sk-q", "#sk-resultaten", False)
-        header_keys = typing(browser, f"{base}/themas/", "sk-zoekveld-q", ".sk-zoekveld__paneel", True)
+        header_keys = typing(browser, f"{base}/themas/", "sk-zoekveld-q", ".sk-zoekveld__lijst", True)
     finally:
         server.shutdown()
     print(f"{name} ({docs} documents): {sizes(site)}")
     for kind, label in (("page", f"/zoeken/?q={FIRST_QUERY}"), ("header", f"header field, '{FIRST_QUERY}'")):
         data, lunr, count = download[kind]
         print(f"  first search ({label}) downloads {data + lunr:.0f} KB gzipped: {data:.0f} KB in {count} search data files + {lunr:.0f} KB lunr")
-    print(f"  first results for ?q={FIRST_QUERY}: {first['cold']:.0f} ms cold cache, {first['warm']:.0f} ms warm "
-          f"(median of {repeat}, from navigation start); {first['after_dcl']:.0f} ms after DOMContentLoaded "
-          f"(a page without search, /themas/, reaches DOMContentLoaded at {plain:.0f} ms); {load()}")
+    print(f"  first results for ?q={FIRST_QUERY} (median of {repeat}): from navigation start {first['cold']:.0f} ms cold cache, "
+          f"{first['warm']:.0f} ms warm; cold: {first['after_dcl']:.0f} ms after DOMContentLoaded, {first['after_load']:.0f} ms after "
+          f"the load event (a page without search, /themas/, reaches DOMContentLoaded at {plain:.0f} ms); {load()}")
+    print("    cold load, ms from navigation start: " + ", ".join(f"{name} {value:.0f}" for name, value in phases.items()))
     print(f"  while typing ({len(page_keys[0])} keystrokes) on /zoeken/: first pass {per_key(page_keys[0])}, again {per_key(page_keys[1])}; "
           f"header field: first pass {per_key(header_keys[0])}, again {per_key(header_keys[1])}; {load()}")
     if not with_kaart_zoek:
@@ -291,12 +329,15 @@ def report(name: str, kaart: Path, browser, repeat: int, command: list[str], wit
 def main() -> None:
     global OUT
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--aantallen", type=int, nargs="*", default=[1000, 10000, 20000])
+    parser.add_argument("--aantallen", type=lambda text: [int(n) for n in text.split(",")], nargs="*", default=[[1000, 10000, 20000]],
+                        help="record counts, e.g. 1000 10000 or 1000,10000,20000")
     parser.add_argument("--herhaal", type=int, default=5)
     parser.add_argument("--zonder-demo", action="store_true", help="skip the demo kaart")
     parser.add_argument("--kaart-cmd", default=KAART, help="the kaart command that builds the sites and answers kaart zoek")
     parser.add_argument("--zonder-kaart-zoek", action="store_true", help="skip the kaart zoek timing")
     parser.add_argument("--uit", type=Path, default=OUT, help="folder for the kaarten and sites")
+    parser.add_argument("--hergebruik", action="store_true",
+                        help="measure the sites already built in --uit (built by this code!) instead of building them again")
     args = parser.parse_args()
     OUT = args.uit
     OUT.mkdir(parents=True, exist_ok=True)
@@ -306,9 +347,9 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         if not args.zonder_demo:
-            report("demo", ROOT / "kaart", browser, args.herhaal, command, not args.zonder_kaart_zoek)
-        for count in args.aantallen:
-            report(f"synthetisch-{count}", synthetic(count), browser, args.herhaal, command, not args.zonder_kaart_zoek)
+            report("demo", ROOT / "kaart", browser, args.herhaal, command, not args.zonder_kaart_zoek, args.hergebruik)
+        for count in [count for counts in args.aantallen for count in counts]:
+            report(f"synthetisch-{count}", synthetic(count), browser, args.herhaal, command, not args.zonder_kaart_zoek, args.hergebruik)
         browser.close()
 
 

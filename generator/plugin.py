@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import re
 import threading
@@ -34,8 +35,8 @@ from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
 from .search.background import BackgroundText
-from .search.shards import write_site_files
-from .search.site import lunr_files, search_data_text
+from .search.shards import write_files_text
+from .search.site import lunr_files, search_files_text
 from .validate import Kaart, load_kaart
 
 ASSETS = Path(__file__).parent / "assets"
@@ -121,7 +122,7 @@ class _ServeFollowUp:
                 return
             with cls.lock:
                 if generation == cls.generation:  # under the lock: a newer build cannot start writing meanwhile
-                    write_site_files(site_dir, text)
+                    write_files_text(site_dir, text)
                     cls.jobs = []
 
         threading.Thread(target=finish, name="zoekindex en open data", daemon=True).start()
@@ -204,6 +205,10 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             lines = "\n".join(str(problem) for problem in problems.sorted())
             raise PluginError(f"De kaart bevat {len(problems)} fout(en). Los ze op en bouw opnieuw:\n{lines}")
         self.kaart = kaart
+        # The kaart's millions of objects stay for the whole build: out of the cycle collector's
+        # sight, its full collections do not walk them again and again, here and in the forked
+        # children (which also no longer copy the memory pages the collector would touch).
+        gc.freeze()
         today = dt.date.today()
         open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
         links = RecordLinks.from_config(config.repo_url, config.edit_uri, config.site_url, self._kaart_prefix(config))
@@ -272,22 +277,24 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
 
     def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
         """lunr.js with its Dutch support; the search data is built on the other core while MkDocs
-        renders the pages, and written in on_post_build (zoeken/zoekindex.json and its shards)."""
+        renders the pages, split into the site's files there too, and written in on_post_build
+        (zoeken/zoekindex.json, its shards and card chunks)."""
         for static in lunr_files():
             files.append(File.generated(config, static.uri, abs_src_path=str(static.source)))
         hand_written = hand_written_pages_from_files(files, skip=self.pages)
         kaart, generated = self.kaart, list(self.pages.values())
         self._cancel_search_index()
-        self.search_index = BackgroundText(lambda: search_data_text(kaart, generated, hand_written))
+        self.search_index = BackgroundText(lambda: search_files_text(kaart, generated, hand_written))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `kaart serve` builds again: the old kaart may go
         if _SERVE_DIRTY["on"]:
             _ServeFollowUp.start(Path(config.site_dir), self.search_index, self.open_data_files)
             self.search_index = self.open_data_files = None  # the follow-up owns them now
             self.prerendered.cancel()
             return
         try:
-            write_site_files(Path(config.site_dir), self.search_index.result())
+            write_files_text(Path(config.site_dir), self.search_index.result())
             self.open_data_files.result()
         except RuntimeError as error:
             raise PluginError(str(error)) from None
@@ -298,6 +305,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
             self.prerendered.cancel()
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self._cancel_search_index()
         self._cancel(self.open_data_files)
         self.open_data_files = None

@@ -166,7 +166,7 @@ def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
 
 def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     yield GeneratedPage("kernen/", "Mijn dorp of wijk", "kernen.html", description="Wat is er in jouw dorp of wijk?")
-    active = [v for v in kaart.voorzieningen.values() if v.status != "gestopt"]
+    active = by_name(v for v in kaart.voorzieningen.values() if v.status != "gestopt")  # sorted once: every list below keeps this order
     coverage = {v.id: kaart.kernen_in(v.werkgebied) for v in active}
     for kern_id, kern in kaart.kernen.items():
         local, wider = [], []
@@ -181,7 +181,7 @@ def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
             "gemeente": kaart.gemeente_van_kern[kern_id],
             "team": kaart.sociaal_team_voor(kern_id),
             "kcc": kaart.kcc_voor(kern_id),
-            "lokaal": by_name(local),
+            "lokaal": local,
             "breder_per_thema": breder_per_thema(wider),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),
             # Beyond these, the page links to the search page filtered on the kern (and theme).
@@ -192,8 +192,13 @@ def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
 
 
 def breder_per_thema(voorzieningen: list[Any]) -> dict[str, list[Any]]:
-    """Each voorziening once, under its first (main) theme: keeps kern pages small as the kaart grows."""
-    return {t: by_name(v for v in voorzieningen if v.themas[0] == t) for t in THEMAS}
+    """Each voorziening once, under its first (main) theme: keeps kern pages small as the kaart grows.
+    The lists keep the order of `voorzieningen` (by name)."""
+    per_thema: dict[str, list[Any]] = {t: [] for t in THEMAS}
+    for voorziening in voorzieningen:
+        if voorziening.themas[0] in per_thema:
+            per_thema[voorziening.themas[0]].append(voorziening)
+    return per_thema
 
 
 def overview_pages(kaart: Kaart) -> Iterator[GeneratedPage]:

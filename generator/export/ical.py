@@ -13,11 +13,11 @@ the `icalendar` library and expand the rules with dateutil. A calendar holds:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 from urllib.parse import urlparse
 
 from ..build.urls import record_url
-from ..openingstijden import AMSTERDAM, Openingstijden, tijden_op, to_json
+from ..openingstijden import AMSTERDAM, Openingstijden, feestdagen, tijden_op, to_json
 from .hsds import HsdsExport
 from .plekken import TIJDEN, Plek, plekken, tijden_zonder_plek
 from .schedules import HORIZON_JAREN, Reeks, feestdagen_tekst, komende_uitzonderingen, reeksen, sessies
@@ -53,19 +53,36 @@ def escape(text: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a UTF-8 character."""
-    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # a character is at most 4 octets
+    """Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a UTF-8 character: each
+    part as long as fits (75 octets, 74 after the leading space of a continuation)."""
+    if len(line) <= 18:  # a character is at most 4 octets
         return line
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > (75 if not parts else 74):
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation octet: the character starts before it
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    parts.append(data[start:].decode("utf-8"))
     return "\r\n ".join(parts)
+
+
+def _bijzondere_dagen(plan: dict, first: dt.date, last: dt.date) -> set[dt.date]:
+    """The days from `first` to `last` whose hours an exception or a public holiday the place closes
+    on may change (to_json plan); every other day has its weekday's hours."""
+    days = set()
+    for u in plan["uitzonderingen"]:
+        day, end = max(first, dt.date.fromisoformat(u["van"])), min(last, dt.date.fromisoformat(u["tot"]))
+        while day <= end:
+            days.add(day)
+            day += dt.timedelta(days=1)
+    if plan["feestdagen"] == "gesloten":
+        days.update(day for year in range(first.year, last.year + 1) for day in feestdagen(year) if first <= day <= last)
+    return days
 
 
 def _local(day: dt.date, minutes: int) -> str:
@@ -128,13 +145,17 @@ class Agenda:
                     yield from self._single(uid, day, start, end, [other, *common[1:]])
 
     def _exdates(self, reeks: Reeks, plan: dict) -> list[str]:
-        """Occurrences up to the horizon on which the session does not take place as usual."""
+        """Occurrences up to the horizon on which the session does not take place as usual.
+
+        A session day has its weekday's hours unless an exception or a public holiday changes them
+        (nu_open._dag), so only those days are looked up, not the hundred sessions of two years."""
         sessie, last = reeks.sessie, min(reeks.until or self.horizon, self.horizon)
-        exdates = []
-        for day in sessie.dagen_tussen(reeks.dtstart, last):
-            if (sessie.start, sessie.end) not in [tuple(r) for r in tijden_op(plan, day)]:
-                exdates.append(_local(day, sessie.start))
-        return sorted(exdates)
+        session = (sessie.start, sessie.end)
+        if all(session in [tuple(r) for r in plan["dagen"][weekday]] for weekday in sessie.dagen):
+            days: Iterable[dt.date] = [day for day in _bijzondere_dagen(plan, reeks.dtstart, last) if sessie.valt_op(day)]
+        else:  # not from these hours (sessies() makes none such): every session day
+            days = sessie.dagen_tussen(reeks.dtstart, last)
+        return sorted(_local(day, sessie.start) for day in days if session not in [tuple(r) for r in tijden_op(plan, day)])
 
     def _vevent(self, uid: str, reeks: Reeks, common: list[str], exdates: list[str]) -> Iterator[str]:
         sessie = reeks.sessie

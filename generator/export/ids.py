@@ -12,6 +12,7 @@ import uuid
 
 # Fixed for good: changing it changes every id in every published export.
 NAMESPACE = uuid.UUID("cf4066d7-5a32-5488-873a-2a8a0425bdf8")  # uuid5(NAMESPACE_URL, 'https://github.com/sociale-kaart/hsds')
+_HASH_OF_NAMESPACE = hashlib.sha1(NAMESPACE.bytes)  # copied for every id: the namespace is hashed once
 
 
 class Ids:
@@ -26,7 +27,9 @@ class Ids:
 
 def uuid5(name: str) -> str:
     """str(uuid.uuid5(NAMESPACE, name)), without building UUID objects: an export makes ~25 per record."""
-    digest = bytearray(hashlib.sha1(NAMESPACE.bytes + name.encode("utf-8")).digest()[:16])
+    sha1 = _HASH_OF_NAMESPACE.copy()
+    sha1.update(name.encode("utf-8"))
+    digest = bytearray(sha1.digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = digest.hex()

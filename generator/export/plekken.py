@@ -40,7 +40,8 @@ class Plek:
 
 def tijden_van(owner: Any) -> dict[str, Openingstijden]:
     """{'openingstijden': ..., 'inloop': ...} for the kinds of hours `owner` has filled in."""
-    return {kind: getattr(owner, kind) for kind in PLEK_TIJDEN if getattr(owner, kind, None) is not None}
+    fields = vars(owner)  # a model's fields; getattr with a default is slow on a model without the field (it raises inside)
+    return {kind: fields[kind] for kind in PLEK_TIJDEN if fields.get(kind) is not None}
 
 
 def _sleutel(adres: Adres) -> str:

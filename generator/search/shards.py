@@ -78,14 +78,31 @@ def site_files(data: dict[str, Any]) -> dict[str, str]:
     return files
 
 
+def files_text(data: dict[str, Any]) -> str:
+    """site_files(data) as one text, for the forked child that builds the search data to hand back
+    (the parent then only writes them): per file its path, a line break, its length in characters,
+    a line break, and its text."""
+    return "".join(f"{uri}\n{len(text)}\n{text}" for uri, text in site_files(data).items())
+
+
+def write_files_text(site_dir: Path, bundle: str) -> int:
+    """Write the files of a files_text() into the site; the count."""
+    position = count = 0
+    while position < len(bundle):
+        uri_end = bundle.index("\n", position)
+        size_end = bundle.index("\n", uri_end + 1)
+        start = size_end + 1
+        end = start + int(bundle[uri_end + 1 : size_end])
+        target = site_dir / bundle[position:uri_end]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(bundle[start:end], encoding="utf-8")
+        position, count = end, count + 1
+    return count
+
+
 def write_site_files(site_dir: Path, data_text: str) -> int:
     """Write the search files of the data (the text of build_search_data) into the site; the count."""
-    files = site_files(json.loads(data_text))
-    for uri, text in files.items():
-        target = site_dir / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return len(files)
+    return write_files_text(site_dir, files_text(json.loads(data_text)))
 
 
 def read_site_files(site_dir: Path) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import mkdocs
 from ..validate import Kaart
 from .documents import HandWrittenPage, hand_written_pages_from_files
 from .index import SEARCH_DATA_URI, build_search_data, search_data_json
+from .shards import files_text
 
 ZOEKEN_URL = "zoeken/"
 
@@ -41,6 +42,12 @@ def search_data_text(kaart: Kaart, generated: Iterable[Any], hand_written: Itera
     return search_data_json(build_search_data(kaart, generated, hand_written))
 
 
+def search_files_text(kaart: Kaart, generated: Iterable[Any], hand_written: Iterable[HandWrittenPage]) -> str:
+    """The site's search files (manifest, shards, card chunks) as one text (shards.files_text): what the
+    plugin's forked child hands back, so the parent only writes them (shards.write_files_text)."""
+    return files_text(build_search_data(kaart, generated, hand_written))
+
+
 def hand_written_pages_of(config_file: str | os.PathLike | None) -> list[HandWrittenPage]:
     """The hand-written pages of the MkDocs project, as MkDocs itself finds them (exclude_docs applies)."""
     if not config_file or not Path(config_file).is_file():
@@ -63,4 +70,4 @@ def lunr_files() -> list[StaticFile]:
     return [StaticFile(LUNR_URI_PREFIX + name, source=path) for name, path in LUNR_FILES.items()]
 
 
-__all__ = ["SEARCH_DATA_URI", "ZOEKEN_URL", "zoeken_pages", "search_data_text", "hand_written_pages_of", "lunr_files"]
+__all__ = ["SEARCH_DATA_URI", "ZOEKEN_URL", "zoeken_pages", "search_data_text", "search_files_text", "hand_written_pages_of", "lunr_files"]

@@ -111,3 +111,21 @@ def test_a_kaart_without_sessions_has_no_calendars(demo):
     agenda = Agenda(HsdsExport(demo, dt.date.today()))
     crisis = next(i for i in demo.ingangen.values() if i.dag_en_nacht)
     assert agenda.calendar("ingang", crisis) is None and not heeft_agenda(crisis)
+
+
+def test_folding_fills_every_part_and_never_splits_a_character():
+    """Each part of a folded line is as long as fits (75 octets, then 74 after the space), whatever
+    mix of 1- to 4-octet characters the line holds; unfolded it is the line again."""
+    import random
+
+    characters = "ae;, " + "éëï" + "—€" + "😀🙂"
+    rng = random.Random(14)
+    for _ in range(3000):
+        line = "".join(rng.choice(characters) for _ in range(rng.randint(0, 160)))
+        parts = fold(line).split("\r\n ")
+        assert "".join(parts) == line
+        sizes = [len(part.encode("utf-8")) for part in parts]
+        assert sizes[0] <= 75 and all(size <= 74 for size in sizes[1:])
+        for number, part in enumerate(parts[:-1]):
+            room = 75 if number == 0 else 74
+            assert sizes[number] + len(parts[number + 1][0].encode("utf-8")) > room  # the next character did not fit

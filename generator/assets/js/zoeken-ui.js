@@ -24,6 +24,24 @@
 
   var HEADER_HITS = 5;
   var PAGE_SIZE = 20;
+  var FIRST_CARDS = 4; // a phone's first screen: drawn as soon as their cards are in, before the rest of the page
+  var DRAWN = "sk-zoeken:getekend"; // performance mark after every search the page or the header field drew (bench/search.py)
+
+  function drawn() {
+    if (window.performance && performance.mark) performance.mark(DRAWN);
+  }
+
+  /** Puts exactly these nodes in the list, in this order; nodes already in place are not touched. */
+  function setChildren(list, nodes) {
+    var children = list.children;
+    if (nodes.length === children.length && nodes.every(function (node, i) { return children[i] === node; })) return;
+    if (list.replaceChildren) {
+      list.replaceChildren.apply(list, nodes);
+    } else {
+      list.textContent = "";
+      nodes.forEach(function (node) { list.appendChild(node); });
+    }
+  }
   var ANNOUNCE_DELAY = 600; // ms of quiet typing before the count is announced
 
   /* The kern chosen on this device (kern.js): an official door is then that kern's own (zoeken.js doors). */
@@ -224,6 +242,7 @@
           all.textContent = hits.length ? "Alle " + aantal(hits.length) + " bekijken" : "Niets gevonden. Bekijk andere manieren om hulp te vinden";
           panel.hidden = false;
           announce(said + (hits.length ? aantal(hits.length) + ". Druk op pijl omlaag voor de eerste resultaten." : "Geen resultaten."), false);
+          drawn();
         });
       }).catch(function () {
         close();
@@ -347,12 +366,34 @@
       return item;
     }
 
+    // A result's card is built once and kept while the data stays the same (a card depends on its document
+    // only): typing on redraws mostly the same results, and building 20 cards per keystroke was a large part of it.
+    var cards = {data: null, byRef: new Map()};
+
+    function cardNode(hit, data) {
+      if (cards.data !== data || cards.byRef.size > 500) cards = {data: data, byRef: new Map()};
+      var node = cards.byRef.get(hit.ref);
+      if (!node) {
+        node = card(hit, data);
+        cards.byRef.set(hit.ref, node);
+      }
+      return node;
+    }
+
+    /** Shows the first `count` results (their cards must be loaded). */
+    function drawFirst(count) {
+      var data = Zoek.data();
+      setChildren(results, current.slice(0, count).map(function (hit) { return cardNode(hit, data); }));
+      shown = results.children.length;
+      more.hidden = shown >= current.length;
+    }
+
     // A hit's card (url, samenvatting…) comes in a small chunk (shards.py): a page of results is
     // shown once its cards are loaded.
     function appendPage() {
       var data = Zoek.data();
       var next = current.slice(shown, shown + PAGE_SIZE);
-      next.forEach(function (hit) { results.appendChild(card(hit, data)); });
+      next.forEach(function (hit) { results.appendChild(cardNode(hit, data)); });
       shown += next.length;
       more.hidden = shown >= current.length;
     }
@@ -418,12 +459,18 @@
         current = found.filter(function (hit) { return !(hit.soort === "ingang" && inBox.indexOf(hit.id) !== -1); });
         // Places near the kern chosen on this device first (dichtbij.js); the ranking stays within each part.
         if (window.SocialeKaartDichtbij) current = window.SocialeKaartDichtbij.sorteer(current, function (hit) { return hit.plekken; });
-        return Zoek.kaarten(current.slice(0, PAGE_SIZE));
+        var page = current.slice(0, PAGE_SIZE);
+        if (page.every(function (hit) { return hit.url !== undefined; })) return page; // cards loaded before
+        // The cards of the first screen are asked for first and drawn as soon as they are in; the rest follow.
+        var first = Zoek.kaarten(page.slice(0, FIRST_CARDS));
+        var rest = Zoek.kaarten(page.slice(FIRST_CARDS));
+        return first.then(function () {
+          if (mine === asking) drawFirst(Math.min(FIRST_CARDS, page.length));
+          return rest;
+        });
       }).then(function (page) {
         if (page === null || mine !== asking) return;
-        results.textContent = "";
-        shown = 0;
-        appendPage();
+        drawFirst(PAGE_SIZE);
         showSuggestion(query);
         var empty = current.length === 0 && (query !== "" || Object.keys(filters).length > 0);
         none.hidden = !empty;
@@ -432,6 +479,7 @@
         root.classList.remove("sk-wacht"); // what follows the results may show now (zoeken.css)
         announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
         announcedVangnet = said !== "";
+        drawn();
       }, failed);
     }
 

@@ -436,62 +436,130 @@
 
   // --- ranking tiers (query.ordered) -------------------------------------------------------------
 
+  /** The words of a name as query terms (cleanQuery without the limits); stems are looked up when needed. */
   function nameWords(lunr, naam) {
     var out = [];
+    // lunr.nl's trimmer and stop word filter take a plain string as well as a lunr.Token (same result, no objects).
     fold(String(naam).toLowerCase()).split(SEPARATORS).forEach(function (w) {
-      var token = lunr.nl.trimmer(new lunr.Token(w, {}));
-      var word = token.toString();
-      if (word === "" || !lunr.nl.stopWordFilter(token)) return;
-      out.push([word, stem(lunr, word)]);
+      var word = lunr.nl.trimmer(w);
+      if (word === "" || !lunr.nl.stopWordFilter(word)) return;
+      out.push(word);
     });
     return out;
   }
 
-  function covers(name, term, stemmed, last, settings) {
+  /* Whether a name word is the term: the same stem, or it starts with the term or its stem. `head` is the stem
+     without its last two letters: Snowball's Dutch stemmer only removes endings, undoubles a letter near the end
+     and turns -heden into -heid, so a word's stem never differs from the word before its last two letters
+     (tests/search/test_stemkop.py checks this). A name word that does not start with
+     `head` cannot have this stem and is never stemmed: stemming every name word of thousands of hits was
+     most of the first keystroke at 10,000 records. Words with their own stem (stammen) are looked up. */
+  function covers(lunr, name, term, stemmed, head, last, settings) {
     var least = last ? settings.minPrefixLength : settings.minNamePrefix;
-    return name.some(function (pair) {
-      var word = pair[0];
-      if (pair[1] === stemmed) return true;
-      return (term.length >= least && word.slice(0, term.length) === term) ||
-        (stemmed.length >= least && word.slice(0, stemmed.length) === stemmed);
+    for (var i = 0; i < name.length; i++) {
+      var word = name[i];
+      if ((term.length >= least && word.startsWith(term)) || (stemmed.length >= least && word.startsWith(stemmed))) return true;
+      if (Object.prototype.hasOwnProperty.call(stemExceptions, word)) {
+        if (stemExceptions[word] === stemmed) return true;
+      } else if (word.startsWith(head) && stem(lunr, word) === stemmed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /* Per term the texts a name must contain to cover it (any one of them): the stem's head (every way of covering
+     starts a name word with it, see covers), or, for a term or stem in stammen, nothing can be ruled out (null). */
+  function needlesFor(terms, stems, heads) {
+    return terms.map(function (term, i) {
+      if (Object.prototype.hasOwnProperty.call(stemExceptions, term)) return null;
+      var own = Object.keys(stemExceptions).filter(function (word) { return stemExceptions[word] === stems[i]; });
+      return [heads[i]].concat(own);
     });
   }
 
-  // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): each hit's
-  // position and tier are worked out once, not inside the sort's comparisons.
+  var ASCII = /^[\x00-\x7f]*$/;
+
+  /** False when the name cannot cover every term (an ASCII name, lower-cased, lacks a term's every needle): the
+     name's words need not be worked out. Names with other letters are folded first, so they always go on. */
+  function mayCover(naam, needles) {
+    if (!ASCII.test(naam)) return true;
+    var lower = naam.toLowerCase();
+    for (var i = 0; i < needles.length; i++) {
+      var options = needles[i];
+      if (options === null) continue;
+      var found = false;
+      for (var j = 0; j < options.length && !found; j++) found = lower.indexOf(options[j]) !== -1;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): the hits are
+  // sorted in place, each hit's tier worked out once, not inside the sort's comparisons.
   function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings) {
-    var present = new Set(hits.map(function (hit) { return hit.ref; }));
-    lines.concat(doors.filter(function (door) { return keep(data.docs[door]); })).forEach(function (at) {
-      if (!present.has("d" + at)) {
-        hits.push(toHit(data, store, "d" + at, 0, at));
-        present.add("d" + at);
-      }
-    });
+    var extra = lines.concat(doors.filter(function (door) { return keep(data.docs[door]); }));
+    if (extra.length) {
+      var missing = new Set(extra);
+      for (var h = 0; h < hits.length; h++) missing.delete(hits[h]._at);
+      extra.forEach(function (at) {
+        if (missing.has(at)) {
+          hits.push(toHit(data, store, at, 0));
+          missing.delete(at);
+        }
+      });
+    }
     var lineSet = new Set(lines);
     var doorSet = new Set(doors);
     var stems = terms.map(function (term) { return stem(lunr, term); });
+    var heads = stems.map(function (stemmed) { return stemmed.slice(0, Math.max(0, stemmed.length - 2)); });
+    var needles = needlesFor(terms, stems, heads);
     var last = terms.length - 1;
-    var keyed = hits.map(function (hit) {
-      var at = position(hit.ref);
+    for (var k = 0; k < hits.length; k++) {
+      var hit = hits[k];
+      var at = hit._at;
       var tier = 0;
       if (lineSet.has(at)) {
         tier = 3;
       } else if (doorSet.has(at)) {
         tier = 2;
       } else {
-        var name = nameOf(at);
-        var all = true;
-        for (var i = 0; i <= last && all; i++) all = covers(name, terms[i], stems[i], i === last, settings);
+        var all = mayCover(data.docs[at].naam, needles);
+        if (all) {
+          var name = nameOf(at);
+          for (var i = 0; i <= last && all; i++) all = covers(lunr, name, terms[i], stems[i], heads[i], i === last, settings);
+        }
         if (all) tier = 1;
         else if (data.docs[at].achteraan) tier = -1;
       }
       hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
-      return {hit: hit, tier: tier, at: at};
-    });
-    keyed.sort(function (a, b) {
-      return b.tier - a.tier || b.hit.score - a.hit.score || a.at - b.at;
-    });
-    return keyed.map(function (entry) { return entry.hit; });
+    }
+    return sortHits(hits);
+  }
+
+  /* Best first: tier, then score, then document order. Each hit's order packed into one number (tier + 1 in three
+     bits, the score in millionths, the position reversed), so the browser sorts plain numbers rather than calling a
+     comparison function some 100,000 times for the thousands of hits of a short prefix. A score too large to pack
+     (never seen) falls back to the comparison. */
+  function sortHits(hits) {
+    var atBits = Math.max(1, Math.ceil(Math.log2(hits.reduce(function (most, hit) { return Math.max(most, hit._at); }, 0) + 2)));
+    var scoreBits = 53 - 3 - atBits;
+    var atRoom = Math.pow(2, atBits);
+    var keys = new Float64Array(hits.length);
+    for (var i = 0; i < hits.length; i++) {
+      var hit = hits[i];
+      var millionths = Math.round(hit.score * 1e6);
+      if (!(millionths >= 0 && millionths < Math.pow(2, scoreBits) && hit.rang >= -1 && hit.rang <= 6)) {
+        return hits.sort(function (a, b) { return b.rang - a.rang || b.score - a.score || a._at - b._at; });
+      }
+      keys[i] = ((hit.rang + 1) * Math.pow(2, scoreBits) + millionths) * atRoom + (atRoom - 1 - hit._at);
+    }
+    keys.sort();
+    var byAt = new Map();
+    hits.forEach(function (hit) { byAt.set(hit._at, hit); });
+    var out = new Array(hits.length);
+    for (var k = 0; k < keys.length; k++) out[k] = byAt.get(atRoom - 1 - keys[keys.length - 1 - k] % atRoom);
+    return out;
   }
 
   /** The lunr clauses for a list of terms; fuzzy adds edit-distance-1 clauses per long term. */
@@ -583,53 +651,53 @@
    * `posting(at)` gives a term's postings (index.postings_by_term). With `masks`, times the share of the
    * `terms` query terms the document holds (coverage, see query.score_clauses).
    */
-  function scoreClauses(index, boosts, posting, masks, terms) {
+  function scoreClauses(index, boosts, posting, size, masks, terms) {
     var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
     var squares = 0;
     order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
     var magnitude = Math.sqrt(squares);
     var fields = index.fields;
-    var dots = new Map();
+    // Per document and field the dot product, in flat typed arrays rather than an array per document: a short
+    // prefix touches thousands of documents on every keystroke. A field no term touched adds 0 to the sum,
+    // which leaves every score exactly as lunr's (x + 0 === x).
+    var dots = new Float64Array(size * fields);
+    var seen = new Uint8Array(size);
+    var held = masks ? new Int32Array(size) : null; // per document the query terms it holds (a bit per term)
+    var docs = [];
     order.forEach(function (at) {
       var row = posting(at), boost = boosts.get(at), mask = masks ? masks.get(at) : 0;
       for (var field = 0; field < fields; field++) {
         var flat = row[field + 1], doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
           doc += flat[i];
-          var perField = dots.get(doc);
-          if (perField === undefined) {
-            perField = new Array(fields).fill(null);
-            perField.push(0);
-            dots.set(doc, perField);
+          if (seen[doc] === 0) {
+            seen[doc] = 1;
+            docs.push(doc);
           }
-          var product = boost * (flat[i + 1] / 1000);
-          perField[field] = perField[field] === null ? product : perField[field] + product;
-          perField[fields] |= mask;
+          dots[doc * fields + field] += boost * (flat[i + 1] / 1000);
+          if (held) held[doc] |= mask;
         }
       }
     });
-    var scores = new Map();
-    dots.forEach(function (perField, doc) {
+    var scores = new Float64Array(docs.length);
+    for (var d = 0; d < docs.length; d++) {
       var score = 0;
-      for (var field = 0; field < fields; field++) {
-        var dot = perField[field];
-        if (dot !== null) score += magnitude ? dot / magnitude : 0;
-      }
-      scores.set(doc, masks && terms > 1 ? score * bitCount(perField[fields]) / terms : score);
-    });
-    return scores;
+      for (var f = 0; f < fields; f++) score += magnitude ? dots[docs[d] * fields + f] / magnitude : 0;
+      scores[d] = masks && terms > 1 ? score * bitCount(held[docs[d]]) / terms : score;
+    }
+    return {docs: docs, scores: scores};
   }
 
-  /** lunr's scores for the clauses (with `coverage`, times the share of the query terms a document holds);
-   * null while a term's shard is not loaded (the store then wants it). */
-  function runClauses(index, store, clauses, coverage) {
+  /** lunr's scores for the clauses ({docs, scores}; with `coverage`, times the share of the query terms a document
+   * holds); null while a term's shard is not loaded (the store then wants it). */
+  function runClauses(index, store, clauses, size, coverage) {
     var masks = coverage ? new Map() : null;
     var boosts = queryVector(index, clauses, masks);
     var missing = false;
     boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
     if (missing) return null;
     var terms = coverage ? 1 + clauses.reduce(function (most, clause) { return Math.max(most, clause.of); }, 0) : 0;
-    return scoreClauses(index, boosts, store.posting, masks, terms);
+    return scoreClauses(index, boosts, store.posting, size, masks, terms);
   }
 
   function isSet(value) {
@@ -684,29 +752,44 @@
     return parseInt(ref.slice(1), 10);
   }
 
-  var CARD_KEYS = ["id", "soort", "naam", "url", "samenvatting", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "telefoon", "status", "plekken"];
+  // A hit reads the fields of the manifest's document (DOC_KEYS) through getters instead of copying them: a short
+  // prefix has thousands of hits on every keystroke and only the shown ones are ever read. The card part
+  // (url, samenvatting, telefoon, status: CARD_ONLY in index.py) is set on the hit once its chunk is loaded.
+  var DOC_KEYS = ["id", "soort", "naam", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "plekken"];
+  var AT = "_at"; // the document's position (internal; `ref` is "d" + position)
 
-  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded (the card wins). */
-  function toHit(data, store, ref, score, at) {
-    if (at === undefined) at = position(ref);
-    var doc = data.docs[at];
+  function Hit(at, score, doc) {
+    this.score = score;
+    this.rang = 0;
+    this._at = at;
+    this._doc = doc;
+  }
+
+  Object.defineProperty(Hit.prototype, "ref", {enumerable: true, get: function () { return "d" + this._at; }});
+  DOC_KEYS.forEach(function (key) {
+    Object.defineProperty(Hit.prototype, key, {
+      enumerable: true,
+      get: function () { return this._doc[key]; },
+      set: function (value) { Object.defineProperty(this, key, {value: value, writable: true, enumerable: true, configurable: true}); },
+    });
+  });
+
+  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
+  function toHit(data, store, at, score) {
+    var hit = new Hit(at, score, data.docs[at]);
     var card = store.card(at, false);
-    var hit = {ref: ref, score: score};
-    for (var i = 0; i < CARD_KEYS.length; i++) {
-      var key = CARD_KEYS[i];
-      if (card && key in card) hit[key] = card[key];
-      else if (key in doc) hit[key] = doc[key];
-    }
+    if (card) Object.assign(hit, card);
     return hit;
   }
 
   function ranked(index, store, data, clauses, keep) {
-    var scores = runClauses(index, store, clauses, true);
+    var result = runClauses(index, store, clauses, data.docs.length, true);
+    if (result === null) return null;
     var hits = [];
-    if (scores === null) return null;
-    scores.forEach(function (score, doc) {
-      if (keep(data.docs[doc])) hits.push(toHit(data, store, "d" + doc, roundScore(score), doc));
-    });
+    for (var i = 0; i < result.docs.length; i++) {
+      var doc = result.docs[i];
+      if (keep(data.docs[doc])) hits.push(toHit(data, store, doc, roundScore(result.scores[i])));
+    }
     return hits;
   }
 
@@ -824,7 +907,7 @@
     var known = null;
     var filler = data.vulwoorden || [];
     var signalCache = {};
-    var names = {};
+    var names = [];
 
     function vocabulary() {
       if (!vocabularySet) vocabularySet = lunr.TokenSet.fromArray(data.woorden);
@@ -908,7 +991,7 @@
         hits = [];
         if (hasFilter(filters || {}) || soortenOf(filters || {})) {
           data.docs.forEach(function (doc, i) {
-            if (keep(doc)) hits.push(toHit(data, store, "d" + i, 0, i));
+            if (keep(doc)) hits.push(toHit(data, store, i, 0));
           });
         }
       } else {
@@ -931,7 +1014,7 @@
     /** Asks the store for the cards of these hits; fills in those it has. */
     function cards(hits) {
       hits.forEach(function (hit) {
-        var card = store.card(position(hit.ref));
+        var card = store.card(hit instanceof Hit ? hit._at : position(hit.ref));
         if (card) Object.assign(hit, card);
       });
       return hits;
@@ -940,7 +1023,13 @@
     return {
       search: search, terms: terms, vangnet: vangnet, suggestion: suggestion, cards: cards, store: store,
       clauses: function (t, fuzzy) { return clausesFor(lunr, t, settings, fuzzy, vocabulary); },
-      score: function (clauses) { return runClauses(index, store, clauses); },
+      score: function (clauses) { // doc position -> lunr's score (tests); null while a shard is missing
+        var result = runClauses(index, store, clauses, data.docs.length);
+        if (result === null) return null;
+        var scores = new Map();
+        result.docs.forEach(function (doc, i) { scores.set(doc, result.scores[i]); });
+        return scores;
+      },
     };
   }
 
@@ -1047,12 +1136,29 @@
       return new Promise(function (resolve) { win.setTimeout(resolve, 0); });
     }
 
+    /* One build of the search data: its manifest, its engine (whose store holds only this build's files) and
+       the loader of its files. A page kept open while `kaart serve` or a deploy publishes a new build may have
+       a search of the old build still in flight when a newer search has moved on to the new one: each search
+       keeps loading the files of the build it started on, so one store never combines two builds' shards. */
+    function makeBuild(lunr, data) {
+      var map = data.delen.map;
+      builds = builds.slice(-2);
+      builds.push({
+        data: data,
+        engine: createEngine(lunr, data),
+        map: map,
+        load: function (kind, number) { return fetchPart(folderPath(map, kind, number)); },
+      });
+      return builds[builds.length - 1];
+    }
+
     function ready() {
       if (!loading) {
         loading = Promise.all([loadLunr(), loadData()]).then(function (parts) {
           return nextTask().then(function () {
-            loaded = parts[1];
-            engine = createEngine(parts[0], loaded);
+            build = makeBuild(parts[0], parts[1]);
+            loaded = build.data;
+            engine = build.engine;
           }).then(nextTask);
         });
         loading.catch(function () { loading = null; });
@@ -1060,10 +1166,16 @@
       return loading;
     }
 
-    var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once)
+    var build = null; // the newest build this page knows
+    var parts = {}; // site path -> promise of its JSON (a shard or card chunk is fetched once; paths name their build)
+    var builds = []; // the builds this page has used, newest last (a hit's cards come from its own build's chunks)
 
-    function loadPart(kind, number) {
-      return fetchPart(folderPath(loaded.delen.map, kind, number));
+    /** The build a hit was found in: the one whose manifest holds the hit's document (hits read it, see Hit). */
+    function buildOf(hit) {
+      for (var i = builds.length - 1; i >= 0; i--) {
+        if (builds[i].data.docs[hit._at] === hit._doc) return builds[i];
+      }
+      return build;
     }
 
     function fetchPart(path) {
@@ -1079,17 +1191,28 @@
 
     /* A page kept open across a rebuild asks for shards of the old build, which are gone (their folder is
        named by a hash of the data). Then the manifest is fetched again and, when it is a new build, the
-       search starts over on it once. */
-    function reloadIfRebuilt() {
-      return win.fetch(siteRoot() + "zoeken/zoekindex.json", {cache: "no-store"}).then(function (response) {
-        if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
-        return response.json();
-      }).then(function (fresh) {
-        if (!fresh.delen || !loaded || !loaded.delen || fresh.delen.map === loaded.delen.map) throw new Error("Zoekbestand niet gevonden");
-        loaded = fresh;
-        engine = createEngine(win.lunr, fresh);
-        parts = {};
-      });
+       search starts over on it once. Two searches that fail together fetch the manifest once. */
+    var reloading = null;
+
+    function reloadIfRebuilt(failed) {
+      if (build !== failed) return Promise.resolve(build); // another search already moved on
+      if (!reloading) {
+        reloading = win.fetch(siteRoot() + "zoeken/zoekindex.json", {cache: "no-store"}).then(function (response) {
+          if (!response.ok) throw new Error("Zoekindex niet gevonden (" + response.status + ")");
+          return response.json();
+        }).then(function (fresh) {
+          if (!fresh.delen || fresh.delen.map === failed.map) throw new Error("Zoekbestand niet gevonden");
+          if (build === failed) {
+            build = makeBuild(win.lunr, fresh);
+            loaded = build.data;
+            engine = build.engine;
+          }
+          return build;
+        });
+        var done = function () { reloading = null; };
+        reloading.then(done, done);
+      }
+      return reloading;
     }
 
     /* A page that knows its query before the manifest is in (/zoeken/?q=...) fetches the query's term
@@ -1110,21 +1233,41 @@
 
     if (win.SocialeKaartZoekDelen) prefetch((new URLSearchParams(win.location.search).get("q") || "").trim());
 
-    function withParts(run) {
-      return ready().then(run).catch(function (error) {
-        return reloadIfRebuilt().then(run, function () { throw error; });
+    /** run(build) on the current build; when its files are gone, once more on the newer build. */
+    function withBuild(run) {
+      return ready().then(function () {
+        var mine = build;
+        return run(mine).catch(function (error) {
+          return reloadIfRebuilt(mine).then(run, function () { throw error; });
+        });
       });
     }
 
     /** The hits with the shards of the query's terms and the cards of the first `options.kaarten` (20). */
     function zoek(query, filters, options) {
       var shown = options && options.kaarten !== undefined ? options.kaarten : 20;
-      return withParts(function () {
-        return complete(engine.store, function () {
-          var hits = engine.search(query, filters || {}, options);
-          if (hits) engine.cards(hits.slice(0, shown));
+      return withBuild(function (own) {
+        return complete(own.engine.store, function () {
+          var hits = own.engine.search(query, filters || {}, options);
+          if (hits) own.engine.cards(hits.slice(0, shown));
           return hits;
-        }, loadPart);
+        }, own.load);
+      });
+    }
+
+    /** Fills in the cards of these hits, each from the build it was found in (an older build's files may be gone:
+       then this fails, and the next zoek() starts over on the new build). */
+    function kaarten(hits) {
+      return ready().then(function () {
+        var groups = new Map();
+        hits.forEach(function (hit) {
+          var own = buildOf(hit);
+          if (!groups.has(own)) groups.set(own, []);
+          groups.get(own).push(hit);
+        });
+        return Promise.all(Array.from(groups.keys()).map(function (own) {
+          return complete(own.engine.store, function () { return own.engine.cards(groups.get(own)); }, own.load);
+        })).then(function () { return hits; });
       });
     }
 
@@ -1143,11 +1286,7 @@
       prefetch: prefetch,
       isReady: function () { return engine !== null; },
       zoek: zoek,
-      kaarten: function (hits) { // hits of an older build are not retried: the next zoek() starts over
-        return ready().then(function () {
-          return complete(engine.store, function () { return engine.cards(hits); }, loadPart);
-        });
-      },
+      kaarten: kaarten,
       search: function (query, filters, options) { return requireEngine().search(query, filters || {}, options) || []; },
       terms: function (query) { return requireEngine().terms(query); },
       vangnet: function (query) { return requireEngine().vangnet(query); },
