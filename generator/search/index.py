@@ -43,6 +43,7 @@ from typing import Any, Iterable
 
 from ..validate import Kaart
 from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
+from ..wegwijzer.deur import deur_van, eigen_deur, open_voor
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
 
 from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
@@ -99,14 +100,18 @@ def postings_by_term(lunr_index: dict[str, Any]) -> tuple[list[str], list[list[A
     postings = []
     for at, entry in enumerate(lunr_index["invertedIndex"]):
         row: list[Any] = [entry[1]["_index"]]
-        for pairs in per_term[at]:
-            flat, previous = [], 0
-            for doc, weight in sorted(pairs):
-                flat += [doc - previous, weight]
-                previous = doc
-            row.append(flat)
+        row += [gap_encoded(pairs) for pairs in per_term[at]]
         postings.append(row)
     return terms, postings
+
+
+def gap_encoded(pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """(doc, weight) pairs as a posting list: sorted, each doc as the gap to the previous one."""
+    flat, previous = [], 0
+    for doc, weight in sorted(pairs):
+        flat += [doc - previous, weight]
+        previous = doc
+    return flat
 
 
 # Fields whose words make up the vocabulary for typo correction (query.corrections).
@@ -165,14 +170,14 @@ def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any
 
 
 def door_for_kern(kaart: Kaart, soort: str, record: Any, kern_id: str) -> Any:
-    """The official door for someone from this kern: the door itself where it works; else the ingang of
-    the same soort that serves the kern (the other gemeente's loket); else the kern's sociaal team
-    (as an outcome's door, wegwijzer/deur.deur_elders). A kern without a team keeps the door."""
-    if not record.werkgebied or kern_id in kaart.kernen_in(record.werkgebied):
+    """The official door for someone from this kern, by the wegwijzer's rule for an outcome's place: the door
+    itself where it is open and works; else that kern's own (wegwijzer.deur.eigen_deur). A kern without a
+    team keeps the door."""
+    deur = deur_van(soort, record)
+    if open_voor(kaart, deur, kern_id):
         return record
-    if soort == "ingang" and (counterpart := kaart.ingang_per_kern(record.soort).get(kern_id)) is not None:
-        return counterpart
-    return kaart.sociaal_team_voor(kern_id) or record
+    other = eigen_deur(kaart, deur, kern_id)
+    return other.record if other is not None else record
 
 
 def kcc_card(kaart: Kaart) -> dict[str, str] | None:

@@ -159,7 +159,14 @@ def deur_elders(kaart: Kaart, uitkomst: Uitkomst, deur: Deur, kern_id: str) -> D
         elders = record_deur(kaart, record_id)
         if elders is not None and open_voor(kaart, elders, kern_id):
             return elders
-    if deur.soort == "ingang" and SOCIAAL_TEAM not in uitkomst.ingang_elders:
+    return eigen_deur(kaart, deur, kern_id, zelfde_soort=SOCIAAL_TEAM not in uitkomst.ingang_elders)
+
+
+def eigen_deur(kaart: Kaart, deur: Deur, kern_id: str, zelfde_soort: bool = True) -> Deur | None:
+    """For a kern a door does not take people from: the ingang of the same soort that serves the kern (another
+    gemeente's KCC or loket), else the kern's sociaal team; None for a kern without a team. Also the search's
+    official door per kern (search/index.door_for_kern)."""
+    if zelfde_soort and deur.soort == "ingang":
         counterpart = kaart.ingang_per_kern(deur.record.soort).get(kern_id)
         if counterpart is not None:
             return deur_van("ingang", counterpart)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.search.index import gap_encoded
 from generator.search.shards import read_site_files, site_files
 from test_parity import MKDOCS_DIR, ZOEKEN_JS
 
@@ -29,11 +30,7 @@ def reversed_documents(data: dict) -> dict:
             for i in range(0, len(flat), 2):
                 previous += flat[i]
                 docs.append((last - previous, flat[i + 1]))
-            encoded, previous = [], 0
-            for doc, weight in sorted(docs):
-                encoded += [doc - previous, weight]
-                previous = doc
-            new_row.append(encoded)
+            new_row.append(gap_encoded(docs))
         postings.append(new_row)
     moved["postings"] = postings
     moved["docs"] = data["docs"][::-1]
