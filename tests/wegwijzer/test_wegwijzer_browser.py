@@ -170,7 +170,11 @@ def test_choosing_a_kern_changes_the_suggested_voorzieningen(phone, site_url, de
     cards = page.locator("[data-ww-voorzieningen] > li")
     before = [c.locator("a").first.get_attribute("href") for c in cards.all() if c.is_visible()]
     page.locator("#sk-ww-kern").select_option("rosmarke")
-    shown = [c for c in cards.all() if c.is_visible()]
+    for _ in range(50):  # the list is re-filtered by the change handler: wait for it, as a reader would (≤ 5 s)
+        shown = [c for c in cards.all() if c.is_visible()]
+        if 1 <= len(shown) <= 6:
+            break
+        page.wait_for_timeout(100)
     assert 1 <= len(shown) <= 6
     overal = [c.get_attribute("data-overal") == "ja" for c in shown]
     # everything shown serves Rosmarke (a card that serves every kern carries no kern list)
