@@ -143,6 +143,9 @@ def test_the_crisis_box_never_waits_for_a_shard(browser_page, site_url, where):
             break
         page.wait_for_timeout(100)
     assert blocked, "no shard was asked for: this test no longer blocks anything"
+    page.wait_for_timeout(500)  # the failed shards' answers have come back
+    assert box.is_visible(), "a failed search took the crisis box away"
+    assert "113" in box.inner_text()
 
 
 def test_the_field_loads_the_manifest_on_focus_and_only_the_shards_a_query_needs(browser_page, site_url):

@@ -245,7 +245,17 @@
           drawn();
         });
       }).catch(function () {
-        close();
+        if (input.value.trim() !== query) return;
+        // A failed shard (offline, a flaky connection) must never take the crisis box away.
+        if (!Zoek.isReady() || !Zoek.vangnet(query).length) {
+          close();
+          return;
+        }
+        list.textContent = "";
+        bedoel.hidden = true;
+        all.href = pageUrl + "?" + Zoek.paramsFor(query, {}).toString();
+        all.textContent = "Zoeken lukt nu niet. Probeer het opnieuw op de zoekpagina";
+        panel.hidden = false;
       });
     }
 
