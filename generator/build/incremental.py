@@ -18,6 +18,8 @@ any hand-written page changed (titles and navigation), or on a full rebuild.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -41,6 +43,7 @@ class BuildMemory:
     hand_written_before: dict[str, Any] | None = None  # the previous build's
 
 
+ANY_RECORD = "\0any record"  # in a page's refs: it depends on more than the records its context names
 _MEMORY: dict[Path, BuildMemory] = {}  # per kaart folder; MkDocs makes a new plugin for every rebuild
 
 
@@ -48,7 +51,7 @@ def fingerprint(value: Any, refs: set[str], models: dict[int, Any] | None = None
     """A comparable summary of a template's context value; record ids found go into `refs`.
     `models` remembers the summary of each model without an id (by object) across the pages of one
     build: pages share them, and dumping one to JSON costs more than the rest of the summary."""
-    if isinstance(value, (str, int, float, bool)) or value is None:
+    if isinstance(value, (str, int, float, bool, dt.date)) or value is None:
         return value
     if isinstance(value, BaseModel):
         record_id = getattr(value, "id", None)
@@ -68,7 +71,10 @@ def fingerprint(value: Any, refs: set[str], models: dict[int, Any] | None = None
         return tuple(fingerprint(item, refs, models) for item in items)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (type(value).__name__, fingerprint(dataclasses.asdict(value), refs, models))
-    return type(value).__name__  # e.g. the wegwijzer: a change there is a change outside the records
+    # Something it cannot summarise (a function the template calls with the kaart, e.g. the beheer
+    # report): the page may show any record, so any changed record rebuilds it.
+    refs.add(ANY_RECORD)
+    return type(value).__name__
 
 
 def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> set[str]:
@@ -94,7 +100,8 @@ def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> s
         refs: set[str] = set()
         memory.fingerprints[page.src_uri] = print_ = (
             page.template, page.title, page.description, fingerprint(page.meta, refs, models), fingerprint(page.context, refs, models))
-        if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records:
+        if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records \
+                and not (changed_records and ANY_RECORD in refs):
             unchanged.add(page.src_uri)
     return unchanged
 
@@ -126,3 +133,29 @@ def site_files(config_file: Path, theme_dir: Path | None) -> tuple:
     return (config_file.read_bytes() if config_file.is_file() else b"",
             tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files))
 
+
+
+def site_outputs(files: Any, config: Any) -> set[str]:
+    """The site's files (paths from the site folder) that MkDocs writes, or keeps from an earlier
+    build of `kaart serve`, for this build: every file's destination and the theme's static templates."""
+    outputs = {file.dest_uri for file in files if file.inclusion.is_in_serve()}
+    outputs |= set(config.theme.static_templates) | {name + ".gz" for name in config.theme.static_templates}
+    return outputs | set(config.extra_templates)
+
+
+def remove_other_files(site_dir: Path, keep: set[str]) -> int:
+    """Remove every file under `site_dir` not in `keep` (paths from the site folder), and the folders
+    left empty: what an older build of `kaart serve` wrote and this one does not (a deleted record's
+    page and open data, an older search index). The count removed."""
+    removed = 0
+    for folder, subfolders, names in os.walk(site_dir, topdown=False):
+        base = Path(folder)
+        relative_folder = base.relative_to(site_dir).as_posix()
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        for name in names:
+            if prefix + name not in keep:
+                (base / name).unlink(missing_ok=True)
+                removed += 1
+        if prefix and not any(base.iterdir()):
+            base.rmdir()
+    return removed
