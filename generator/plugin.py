@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
-from .build.incremental import remove_other_files, site_files, site_outputs, unchanged_hand_written, unchanged_pages
+from .build.incremental import record_results, remove_other_files, site_files, site_outputs, unchanged_hand_written, unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
@@ -260,7 +260,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         files.append(File.generated(config, STYLESHEET_URI, content=stylesheet()))
         files.append(File.generated(config, CONTACT_DATA_URI, content=contact_json(kaart, self.site.today)))
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
-        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
+        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart, record_results(kaart, "kcc") if _SERVE_DIRTY["on"] else None)))
         self._add_search_files(files, config)
         self.prerendered.cancel()
         self.prerendered = Prerendered([] if _SERVE_DIRTY["on"] else generated, self.site)
