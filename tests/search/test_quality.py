@@ -244,3 +244,22 @@ def test_the_official_door_is_the_one_for_the_residents_kern(engine, query, kern
     assert engine.search(query, {"kern": kern})[0]["id"] == door
     first = engine.search(query, woonkern=kern)[0]
     assert first["id"] == door and first["rang"] == 2
+
+
+def test_with_a_kern_chosen_the_places_that_serve_it_come_first(engine, demo):
+    """A resident's own sociaal team and mantelzorgcafé before those of other areas (werkgebied), in every kern;
+    the other gemeente's Boodschappenbus no longer before the resident's own burenhulp."""
+    from generator.search.query import position, serves
+
+    def serving(hit, kern):
+        return serves(engine.data, engine.data["docs"][position(hit["ref"])], kern)
+
+    for team, kernen in demo.kernen_per_team():
+        for kern in kernen:
+            assert engine.search("wie is mijn sociaal team", woonkern=kern.id)[0]["id"] == team.id, kern.id
+            cafes = [hit for hit in engine.search("mantelzorgcafe", woonkern=kern.id) if hit["id"].startswith("mantelzorgcafe")]
+            if any(serving(hit, kern.id) for hit in cafes):
+                assert serving(cafes[0], kern.id), (kern.id, cafes[0]["id"])
+    assert engine.search("mantelzorgcafe", woonkern="elsmarke")[0]["id"] == "mantelzorgcafe-wolderbeek"
+    assert engine.search("mantelzorgcafe")[0]["id"] != "mantelzorgcafe-wolderbeek"  # the kern made the difference
+    assert engine.search("boodschappen", woonkern="rosmarke")[0]["id"] == "zuid-helpt"
