@@ -108,6 +108,8 @@ class Words:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.raw = set(data["woorden"])
+        # what signal matching takes as written, never as a typo: the site's words and common Dutch ones (gewoon.py)
+        self.signal_known = self.raw | set(data.get("gewoon", ()))
         self.stems = set(data["termen"])
         self.sorted_raw = data["woorden"]
 
@@ -521,13 +523,13 @@ class SearchEngine:
         """The crisis lines the query calls up (see vangnet.py); filters never apply. The last
         answer is kept (search() and the page both ask)."""
         if self._lines[0] != query:
-            self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().raw))
+            self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().signal_known))
         return [dict(line) for line in self._lines[1]]
 
     def doors(self, query: str, kern: str | None = None) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
         that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
-        words = QueryWords(query, self.words().raw)
+        words = QueryWords(query, self.words().signal_known)
         found: list[int] = []
         for door in self.data.get("deuren", []):
             if any(signal_fires(s, words) for s in door[1]):
@@ -564,7 +566,7 @@ class SearchEngine:
         zinnen = self.data.get("zinnen", [])
         if not zinnen:
             return []
-        words = QueryWords(query, self.words().raw)
+        words = QueryWords(query, self.words().signal_known)
         return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None, woonkern: str | None = None) -> list[dict[str, Any]]:

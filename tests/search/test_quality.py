@@ -8,25 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build.pages import generate_pages
-from generator.search.query import SearchEngine
-from generator.search.site import hand_written_pages_of
 from generator.search.index import build_search_data
+from generator.search.query import SearchEngine
 from generator.validate import load_kaart
 
-from support import DEMO_KAART, ROOT
+from support import DEMO_KAART
 import kwaliteit  # tests/search is on sys.path (pytest's rootless test modules)
 from zoekvragen import VRAGEN, answers
 
 MIN_RECALL_AT_5 = 0.9
 MIN_SUCCESS_AT_3 = 0.9
-
-
-@pytest.fixture(scope="module")
-def engine() -> SearchEngine:
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert problems == []
-    return SearchEngine(build_search_data(kaart, generate_pages(kaart), hand_written_pages_of(ROOT / "mkdocs.yml")))
 
 
 def test_there_are_at_least_forty_questions():

@@ -318,9 +318,12 @@
   function indexWords(lunr, data) {
     var raw = new Set(data.woorden);
     var stems = new Set(data.termen);
+    var common = new Set(data.gewoon || []);
     return {
       raw: raw,
       stems: stems,
+      /** What signal matching takes as written, never as a typo: the site's words and common Dutch ones (query.Words.signal_known). */
+      signalKnown: {has: function (word) { return raw.has(word) || common.has(word); }},
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
       /** Whether a word of the site starts with this (the last word may be half typed). */
       completes: function (prefix) {
@@ -960,7 +963,7 @@
     function phrases(query) {
       var zinnen = data.zinnen || [];
       if (!zinnen.length) return [];
-      var q = queryWords(lunr, query, words().raw);
+      var q = queryWords(lunr, query, words().signalKnown);
       return zinnen.filter(function (zin) { return signalFires(lunr, zin[0], q, signalCache); }).map(function (zin) {
         return [zin[0].split(" "), zin[1]];
       });
@@ -971,14 +974,14 @@
     /** The crisis lines of a query (the manifest only: never waits for a shard); the last answer is kept. */
     function vangnet(query) {
       if (lastLines.query !== query) {
-        lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().raw), signalCache)};
+        lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().signalKnown), signalCache)};
       }
       return lastLines.lines.map(function (line) { return Object.assign({}, line); });
     }
 
     /** The official doors the query names; for a kern the door that serves it (query.doors). */
     function doors(query, kern) {
-      var q = queryWords(lunr, query, words().raw);
+      var q = queryWords(lunr, query, words().signalKnown);
       var found = [];
       (data.deuren || []).forEach(function (door) {
         if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
