@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator, get_args, get_origin
+from typing import Iterator, NamedTuple, get_args, get_origin
 
 import phonenumbers
 
@@ -216,6 +216,23 @@ def check_own_gemeente(kaart, problems: Problemen) -> None:
             "Kies kernen of gebieden van je eigen gemeente."))
 
 
+class TrustFacts(NamedTuple):
+    """What check_trust asks of one record that depends on that record alone. Worked out where the record is
+    read (validate._read_one, on either core), so that check_trust, which needs the whole kaart, does not."""
+
+    words: list[str]  # the folded words of its name
+    line_id: str | None  # the national line its name looks like
+    texts: list[tuple[tuple, str]]  # its texts that may hold a link
+    numbers: tuple[tuple[tuple, str, str | None], ...]  # (path, number, phone_risk) of every number it shows
+
+
+def trust_facts(record) -> TrustFacts:
+    words = _words(record.naam)
+    texts = _texts_with_links(record)
+    numbers = tuple((path, number, phone_risk(number)) for path, number in numbers_of(record, texts))
+    return TrustFacts(words, reserved_line(record.naam, words), texts, numbers)
+
+
 def check_trust(kaart, problems: Problemen) -> None:
     check_own_gemeente(kaart, problems)
     organisaties = kaart.organisaties
@@ -241,17 +258,16 @@ def check_trust(kaart, problems: Problemen) -> None:
             if soort == "ingang":
                 _check_ingang(record, organisaties, where, problems)
                 reported = gemeente.check_crisis_line(record, where, problems)
-            words = _words(record.naam)
+            facts = kaart.facts.get((soort, record.id))
+            words, line_id, texts, numbers = trust_facts(record) if facts is None else facts.trust
             if record.id not in NATIONALE_HULPLIJNEN:
-                line_id = reserved_line(record.naam, words)
                 if line_id and line_id not in own_lines:
                     problems.add(*where("naam"), (
                         f"De naam '{record.naam}' lijkt op de landelijke hulplijn {NATIONALE_HULPLIJNEN[line_id]['naam']}. "
                         f"Die naam is voorbehouden aan de ingang '{line_id}'. Kies een naam die niet op een hulplijn lijkt."))
             if not of_gemeente:
                 gemeente.check_name(record, words, where, problems)
-            texts = _texts_with_links(record)
-            for path, number in numbers_of(record, texts):
+            for path, number, risk in numbers:
                 if number in reported:
                     continue
                 if number in protected and protected[number] != record.id and protected[number] not in own_lines:
@@ -266,7 +282,6 @@ def check_trust(kaart, problems: Problemen) -> None:
                         "tonen: anders lijkt je record de gemeente, en bellen inwoners een loket dat er niet over gaat. Geef hier het "
                         f"nummer van je eigen organisatie. Loopt aanmelden echt via dit nummer? Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}."))
                     continue
-                risk = phone_risk(number)
                 if risk and organisatie_id not in allowed.get(number, ()):
                     problems.add(*where(*path), f"{risk} Is dit nummer echt de enige manier om de dienst te bereiken? "
                                  f"Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}.")
