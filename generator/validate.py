@@ -388,13 +388,20 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
         else:
             todo.append(index)
     _READ_BEFORE["fresh"] = len(todo)
-    fresh = map_in_halves(_read_one, [files[index] for index in todo])
+    fresh = map_in_halves(_read_one, [files[index] for index in todo], meanwhile=_import_later_stages)
     for index, (source, record, facts, found) in zip(todo, fresh):
         problems.extend(found)
         results[index] = (source, record, facts)
         if record is not None:
             before[(files[index][1], files[index][0])] = results[index]
     return results
+
+
+def _import_later_stages() -> None:
+    """The modules the checks after the reading need, imported while a child process already reads (halves.py)."""
+    from .build import contact  # noqa: F401
+    from .search import synoniemen, trefwoorden, vangnet  # noqa: F401
+    from .wegwijzer import routing, validate  # noqa: F401
 
 
 def _text_of(path: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,49 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     unknown = next(p for p in two_cores[1] if p.path.endswith("sociaal-team-b.yaml"))
     lines = (folder / "ingangen/sociaal-team-b.yaml").read_text(encoding="utf-8").splitlines()
     assert lines[unknown.line - 1][unknown.column - 1:] == "gemeente-onbekend"
+
+
+def _halves_for_test(monkeypatch):
+    from generator import halves
+
+    monkeypatch.setattr(halves, "_other_threads", lambda: False)  # other tests may leave a server thread running
+    monkeypatch.setattr(halves, "MINIMUM", 2)
+    monkeypatch.setattr(halves, "CHUNK", 3)
+    return halves
+
+
+def test_two_processes_share_the_list_from_both_ends_and_the_order_stays(monkeypatch):
+    """halves.map_in_halves: this process takes chunks from the front, the forked child from the back, until they
+    meet; `meanwhile` runs here, once, while the child already works (so the child takes more of the list)."""
+    import time
+
+    halves = _halves_for_test(monkeypatch)
+    here, meanwhile = os.getpid(), []
+
+    def work(item: int) -> tuple[int, int]:
+        time.sleep(0.002)
+        return item * item, os.getpid()
+
+    results = halves.map_in_halves(work, list(range(300)), meanwhile=lambda: meanwhile.append(os.getpid()) or time.sleep(0.3))
+    assert [value for value, _ in results] == [item * item for item in range(300)]
+    pids = [pid for _, pid in results]
+    assert meanwhile == [here]
+    assert pids[0] == here and pids[-1] != here  # both took part: this process from the front, the child from the back
+    split = pids.index(pids[-1])
+    assert set(pids[:split]) == {here} and set(pids[split:]) == {pids[-1]}
+    assert split < 150  # the child read on while this process did its other work
+
+
+def test_when_the_child_fails_this_process_computes_its_part(monkeypatch):
+    halves = _halves_for_test(monkeypatch)
+    here = os.getpid()
+
+    def work(item: int) -> int:
+        if os.getpid() != here and item == 250:
+            os._exit(3)  # the child dies halfway through its part
+        return item + 1
+
+    assert halves.map_in_halves(work, list(range(300))) == [item + 1 for item in range(300)]
 
 
 def test_an_id_or_url_with_a_trailing_newline_is_refused():
