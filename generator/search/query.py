@@ -457,7 +457,16 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
     for hit in hits:
         hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
-    return hits
+    return lines_first(hits, lines)
+
+
+def lines_first(hits: list[dict[str, Any]], lines: list[int]) -> list[dict[str, Any]]:
+    """The crisis lines (the first hits) in the safety net's order, not by score: 'hij slaat me nu' calls up 112
+    before Veilig Thuis, whatever the words score."""
+    if len(lines) < 2:
+        return hits
+    by_ref = {hit["ref"]: hit for hit in hits[: len(lines)]}
+    return [by_ref[f"d{at}"] for at in lines] + hits[len(lines):]
 
 
 class SearchEngine:

@@ -120,6 +120,7 @@ def test_success_at_three(engine):
 def test_the_right_crisis_line_comes_first(engine, query, line):
     lines = engine.vangnet(query)
     assert lines and lines[0]["id"] == line, [l["id"] for l in lines]
+    assert [hit["id"] for hit in engine.search(query)[: len(lines)]] == [l["id"] for l in lines]  # the results too
     hits = engine.search(query, {"thema": "geld-en-schulden", "kern": "rosmarke"})  # filters never hide it
     assert hits and hits[0]["id"] == line
 

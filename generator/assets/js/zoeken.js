@@ -534,7 +534,15 @@
       }
       hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
     }
-    return sortHits(hits);
+    return linesFirst(sortHits(hits), lines);
+  }
+
+  /** The crisis lines (the first hits) in the safety net's order, not by score (query.lines_first). */
+  function linesFirst(hits, lines) {
+    if (lines.length < 2) return hits;
+    var byAt = new Map();
+    hits.slice(0, lines.length).forEach(function (hit) { byAt.set(hit._at, hit); });
+    return lines.map(function (at) { return byAt.get(at); }).concat(hits.slice(lines.length));
   }
 
   /* Best first: tier, then score, then document order. Each hit's order packed into one number (tier + 1 in three
