@@ -34,7 +34,6 @@ from urllib.parse import unquote
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from .build.sanitize import markdown_link_texts, markdown_links
 from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone
 from .problems import Problemen
 from .vocabulary import CRISIS_INGANGEN, CRISIS_SOORTEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN
@@ -361,7 +360,7 @@ def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeent
     """A link whose text names a national line or a door of the gemeente must go to that line or door:
     '[Veilig Thuis](tel:<another number>)' would send a resident in need elsewhere."""
     for path, value in texts:
-        for label, href in markdown_link_texts(value):
+        for label, href in _sanitize().markdown_link_texts(value):
             line_id = reserved_line(label)
             if line_id and line_id not in own_lines:
                 targets, what = _line_targets(line_id, ingangen.get(line_id)), NATIONALE_HULPLIJNEN[line_id]["naam"]
@@ -376,6 +375,12 @@ def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeent
                 problems.add(*where(*path), (
                     f"De link '[{label}]({href})' noemt {what}, maar gaat daar niet heen. Een link met de naam van een hulplijn of "
                     f"een loket van de gemeente gaat naar het nummer of de website daarvan; haal de naam uit de linktekst of verwijs goed."))
+
+
+def _sanitize():
+    from .build import sanitize  # Markdown (markdown-it) is loaded only for a kaart whose texts hold links
+
+    return sanitize
 
 
 def _texts_with_links(record) -> list[tuple[tuple, str]]:
@@ -448,7 +453,7 @@ def numbers_of(record, texts: list[tuple[tuple, str]] | None = None) -> Iterator
     yield from contact_numbers(record)
     for name, value in _texts_with_links(record) if texts is None else texts:
         if "tel:" in value.lower():
-            for href in markdown_links(value):
+            for href in _sanitize().markdown_links(value):
                 if href.lower().startswith("tel:"):
                     try:
                         yield name, parse_phone(unquote(href[4:]))
