@@ -254,3 +254,14 @@ def test_with_a_kern_chosen_the_places_that_serve_it_come_first(engine, demo):
     assert engine.search("mantelzorgcafe", woonkern="elsmarke")[0]["id"] == "mantelzorgcafe-wolderbeek"
     assert engine.search("mantelzorgcafe")[0]["id"] != "mantelzorgcafe-wolderbeek"  # the kern made the difference
     assert engine.search("boodschappen", woonkern="rosmarke")[0]["id"] == "zuid-helpt"
+
+
+def test_words_written_with_a_hyphen_are_found_typed_together(engine):
+    """'Koffie-ochtend De Alder' is found by 'koffieochtend', 'Speel-o-theek' by 'speelotheek'; phone numbers are not joined."""
+    from generator.search.documents import SearchDocument
+
+    document = SearchDocument(soort="voorziening", id="x", naam="Koffie-ochtend De Alder", url="x/", samenvatting="Bel 0523-800100.")
+    assert document.field_pieces("naam") == ["Koffie-ochtend De Alder", "Koffieochtend"]
+    assert document.field_pieces("samenvatting") == ["Bel 0523-800100."]
+    assert "koffie-ochtend-aldervoorde" in [hit["id"] for hit in engine.search("koffieochtend")[:3]]
+    assert engine.search("speelotheek")[0]["id"] == "speel-o-theek-rosmarke"
