@@ -32,6 +32,7 @@ from .models import (
     ToegestaneNummers,
     Vindplaats,
     Voorziening,
+    field_of,
 )
 from .novelty import oldest_first
 from .problems import Problemen, display_path
@@ -462,19 +463,19 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
-            organisatie = getattr(record, "organisatie", None)
+            organisatie = field_of(record, "organisatie")
             if organisatie and organisatie not in organisaties:
                 problems.add(*where("organisatie"), _unknown("organisatie", organisatie, organisaties))
-            for index, area in enumerate(getattr(record, "werkgebied", None) or []):
+            for index, area in enumerate(field_of(record, "werkgebied") or []):
                 if area not in areas:
                     problems.add(*where("werkgebied", index), _unknown("gemeente, gebied of kern", area, areas))
-            for index, locatie in enumerate(getattr(record, "locaties", None) or []):
+            for index, locatie in enumerate(field_of(record, "locaties") or []):
                 if locatie.kern not in kaart.kernen:
                     problems.add(*where("locaties", index, "kern"), _unknown("kern", locatie.kern, kaart.kernen))
-            kern = getattr(record, "kern", None)
+            kern = field_of(record, "kern")
             if kern and kern not in kaart.kernen:
                 problems.add(*where("kern"), _unknown("kern", kern, kaart.kernen))
-            overdracht = getattr(record, "overdracht", None)
+            overdracht = field_of(record, "overdracht")
             if overdracht and overdracht.naar not in ingangen:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
             elif overdracht and kern in kaart.kernen and (message := _overdracht_problem(kaart, kern, ingangen[overdracht.naar])):
