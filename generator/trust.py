@@ -34,7 +34,7 @@ from urllib.parse import unquote
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone
+from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone, phone_type
 from .problems import Problemen
 from .vocabulary import CRISIS_INGANGEN, CRISIS_SOORTEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN
 
@@ -165,7 +165,7 @@ def phone_risk(number: str) -> str | None:
     parsed = parsed_phone(number)
     if parsed.country_code != 31:
         return f"'{format_phone(number)}' is een buitenlands nummer. Inwoners bellen dan duur of komen bij een onbekende uit. Geef een Nederlands nummer."
-    kind = phonenumbers.number_type(parsed)
+    kind = phone_type(number)
     if kind in (phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.SHARED_COST):
         return (f"'{format_phone(number)}' is een betaalnummer (0900, 0906 of 0909): bellen kost inwoners extra geld. "
                 "Geef een gewoon of een gratis 0800-nummer.")

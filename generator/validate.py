@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import cijfers
 from .halves import map_in_halves
-from .load import YamlFile, iter_yaml_files, read_yaml
+from .load import YamlFile, read_yaml
 from .messages import dutch_message, suggestion
 from .models import (
     RECORD_MODELS,
@@ -32,6 +32,7 @@ from .models import (
     ToegestaneNummers,
     Vindplaats,
     Voorziening,
+    field_of,
 )
 from .novelty import oldest_first
 from .problems import Problemen, display_path
@@ -339,8 +340,7 @@ def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) 
     for soort in RECORD_MODELS:
         subfolder = folder / SOORTEN[soort][0]
         if subfolder.is_dir():
-            _report_stray_files(subfolder, problems)
-            files += [(soort, path) for path in iter_yaml_files(subfolder)]
+            files += [(soort, path) for path in _record_files(subfolder, problems)]
     for (soort, path), (source, record, facts) in zip(files, _read_records(folder, files, problems)):
         if record is None:
             continue
@@ -426,11 +426,17 @@ def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
     return sorted(versions, key=lambda version: order.index(version[2].path))
 
 
-def _report_stray_files(subfolder: Path, problems: Problemen) -> None:
-    """Files the loader does not read are errors, not silently ignored: other extensions and subfolders.
-    One scan of the folder; only subfolders are walked (a folder of 10,000 records is no tree)."""
+def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
+    """The record files of a record folder (as load.iter_yaml_files), by name. Files the loader does not read are
+    errors, not silently ignored: other extensions and subfolders. One scan of the folder; only subfolders are
+    walked (a folder of 10,000 records is no tree)."""
     with os.scandir(subfolder) as scan:
-        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in scan)
+        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
+    _report_stray_files(subfolder, [entry[:3] for entry in entries], problems)
+    return [subfolder / name for name, _, _, is_file in entries if is_file and os.path.splitext(name)[1] in RECORD_SUFFIXES]
+
+
+def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], problems: Problemen) -> None:
     for name, is_dir, is_link in entries:
         if name in IGNORED_NAMES or name.startswith("."):
             continue
@@ -457,19 +463,19 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
-            organisatie = getattr(record, "organisatie", None)
+            organisatie = field_of(record, "organisatie")
             if organisatie and organisatie not in organisaties:
                 problems.add(*where("organisatie"), _unknown("organisatie", organisatie, organisaties))
-            for index, area in enumerate(getattr(record, "werkgebied", None) or []):
+            for index, area in enumerate(field_of(record, "werkgebied") or []):
                 if area not in areas:
                     problems.add(*where("werkgebied", index), _unknown("gemeente, gebied of kern", area, areas))
-            for index, locatie in enumerate(getattr(record, "locaties", None) or []):
+            for index, locatie in enumerate(field_of(record, "locaties") or []):
                 if locatie.kern not in kaart.kernen:
                     problems.add(*where("locaties", index, "kern"), _unknown("kern", locatie.kern, kaart.kernen))
-            kern = getattr(record, "kern", None)
+            kern = field_of(record, "kern")
             if kern and kern not in kaart.kernen:
                 problems.add(*where("kern"), _unknown("kern", kern, kaart.kernen))
-            overdracht = getattr(record, "overdracht", None)
+            overdracht = field_of(record, "overdracht")
             if overdracht and overdracht.naar not in ingangen:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
             elif overdracht and kern in kaart.kernen and (message := _overdracht_problem(kaart, kern, ingangen[overdracht.naar])):

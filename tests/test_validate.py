@@ -302,7 +302,12 @@ def test_the_short_way_for_common_dutch_numbers_parses_as_libphonenumber_does():
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         assert fields._dutch_e164(e164) == phonenumbers.parse(e164, "NL") == number, e164
         short += phonenumbers.is_valid_number(number)
+        # fields._valid_e164 asks the number's type instead of is_valid_number: the same answer
+        assert (phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.UNKNOWN) == phonenumbers.is_valid_number(number), raw
     assert 0 < short < len(raws)  # valid and invalid numbers both went the short way
+    for foreign in ("+44 20 7946 0958", "+32 2 555 12 12", "+49 30 123456", "+1 202 555 0143", "+800 1234 5678", "+31 900 1234567", "+44 20 79"):
+        number = phonenumbers.parse(foreign, "NL")
+        assert (phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.UNKNOWN) == phonenumbers.is_valid_number(number), foreign
     for other in ("0800 2000", "06 1234 56789", "+31 523 123 456", "0031523123456", "0523\u00a0123 456",
                   "(0523) 123 456", "0523 123 456 toestel 12", "0523--123456", "+44 20 7946 0958", "+310523123456"):
         assert fields._dutch_national(other) is None, other
