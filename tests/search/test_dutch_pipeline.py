@@ -194,7 +194,8 @@ def test_fast_tokens_equal_lunrs_tokenizer_and_pipeline():
 
 
 def test_fast_builder_gives_lunrs_own_index():
-    """DutchBuilder.add without Token objects serializes to exactly the index lunr's Builder.add builds."""
+    """DutchBuilder.add without Token objects and DutchBuilder.serialized_index without lunr's Vector and
+    TokenSet give exactly the serialized index lunr's own Builder.add and build() give."""
     from lunr.builder import Builder
 
     from generator.search.index import build_lunr_index, search_documents
@@ -205,12 +206,13 @@ def test_fast_builder_gives_lunrs_own_index():
     kaart, _ = load_kaart(DEMO_KAART)
     documents = search_documents(kaart)
     fast = build_lunr_index(documents)
-    original_add = dutch.DutchBuilder.add
+    original_add, original_serialized = dutch.DutchBuilder.add, dutch.DutchBuilder.serialized_index
     try:
         dutch.DutchBuilder.add = Builder.add
+        dutch.DutchBuilder.serialized_index = lambda builder: Builder.build(builder).serialize()
         own = build_lunr_index(documents)
     finally:
-        dutch.DutchBuilder.add = original_add
+        dutch.DutchBuilder.add, dutch.DutchBuilder.serialized_index = original_add, original_serialized
     assert len(fast["invertedIndex"]) > 1000
     assert json.dumps(fast, sort_keys=True) == json.dumps(own, sort_keys=True)
     assert [entry[0] for entry in fast["invertedIndex"]] == [entry[0] for entry in own["invertedIndex"]]
