@@ -237,6 +237,9 @@ class DutchBuilder(Builder):
         inverted_index, idf_of = self.inverted_index, {}
         field_vectors = []
         for field_ref, term_frequencies in self.field_term_frequencies.items():
+            if not term_frequencies:  # (lunr computes the length part per term: a field no document has would divide by 0)
+                field_vectors.append([field_ref, []])
+                continue
             field_name, doc_ref = field_ref.split("/", 1)  # FieldRef.from_string
             field_boost = self._fields[field_name].boost
             doc_boost = self._documents[doc_ref].get("boost", 1)

@@ -235,3 +235,22 @@ def test_the_stem_exceptions_part_what_snowball_conflates_and_join_what_it_split
         assert snowball_stem(a) == snowball_stem(b) and stem(a) != stem(b) and js[a] != js[b], (a, b)
     for a, b in pairs_together:
         assert stem(a) == stem(b) and js[a] == js[b], (a, b)
+
+
+def test_serialized_index_equals_lunrs_with_a_field_no_document_fills():
+    """A field empty in every document (synthetic kaarten have no synonyms) has average length 0: lunr never
+    divides by it, and neither may serialized_index."""
+    from lunr.builder import Builder
+
+    def filled(builder):
+        builder.ref("id")
+        builder.field("title", boost=5)
+        builder.field("leeg", extractor=lambda doc: "")
+        builder.field("body")
+        for doc in DOCUMENTS:
+            builder.add(doc)
+        return builder
+
+    own = Builder.build(filled(dutch_builder())).serialize()
+    assert filled(dutch_builder()).serialized_index() == own
+    assert any(vector == [] for _, vector in own["fieldVectors"])
