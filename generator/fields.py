@@ -195,8 +195,17 @@ def parse_phone(value: Any) -> str:
     return _parse_phone_text(value.strip())
 
 
-# E.164 number → its parsed form, for the numbers parse_phone accepted (trust.phone_risk asks again).
+# E.164 number → its parsed form and its type, for the numbers parse_phone accepted (trust.phone_risk asks again).
 _PARSED: dict[str, phonenumbers.PhoneNumber] = {}
+_TYPES: dict[str, int] = {}
+
+
+def phone_type(e164: str) -> int:
+    """libphonenumber's number_type of a stored E.164 number (once per distinct number in this process)."""
+    kind = _TYPES.get(e164)
+    if kind is None:
+        kind = _TYPES[e164] = phonenumbers.number_type(parsed_phone(e164))
+    return kind
 
 
 def parsed_phone(e164: str) -> phonenumbers.PhoneNumber:
@@ -260,13 +269,17 @@ def _parse_phone_text(raw: str) -> str:
 
 
 def _valid_e164(raw: str, number: phonenumbers.PhoneNumber | None) -> str:
-    if number is None or not phonenumbers.is_valid_number(number):
+    # is_valid_number is number_type(number) != UNKNOWN (both match the number against its region's patterns):
+    # asked once, the type is kept for trust.phone_risk
+    kind = phonenumbers.number_type(number) if number is not None else phonenumbers.PhoneNumberType.UNKNOWN
+    if kind == phonenumbers.PhoneNumberType.UNKNOWN:
         raise fout(
             f"'{raw}' is geen geldig Nederlands telefoonnummer. Schrijf het hele nummer met "
             "netnummer, bijvoorbeeld '0523 123 456' of '0800 2000'."
         )
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     _PARSED.setdefault(e164, number)
+    _TYPES.setdefault(e164, kind)
     return e164
 
 

@@ -38,6 +38,12 @@ VindplaatsSoort = Literal[tuple(VINDPLAATS_SOORTEN)]  # type: ignore[valid-type]
 Wet = Literal[tuple(WETTEN)]  # type: ignore[valid-type]
 
 
+def field_of(model: BaseModel, name: str, default=None):
+    """getattr(model, name, default) for a field name, without pydantic's slow way to a name the model lacks
+    (a voorziening has no 'kern'): the cross-record checks ask this of every record."""
+    return getattr(model, name) if name in type(model).model_fields else default
+
+
 def _talen_eenmaal(talen: list[str]) -> list[str]:
     seen: set[str] = set()
     for taal in talen:

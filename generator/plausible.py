@@ -65,12 +65,19 @@ def _may_hold_checked(annotation: Any) -> bool:
     return True  # Any, a forward reference, a dict, …: walk it
 
 
+def checked_values(record) -> list[tuple[tuple, Any]]:
+    """(path, value) of every date, Uitzondering and Adres in a record: what check_plausible looks at. Worked out
+    where the record is read (validate._read_one, on either core): walking the records was most of the check."""
+    return [(path, value) for path, value in walk(record) if isinstance(value, dt.date) or type(value).__name__ in CHECKED_MODELS]
+
+
 def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
-            for path, value in walk(record):
+            facts = kaart.facts.get((soort, record.id))
+            for path, value in checked_values(record) if facts is None else facts.checked:
                 if isinstance(value, dt.date):
                     message = _date_problem(path, value, today)
                     if message:

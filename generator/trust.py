@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator, get_args, get_origin
+from typing import Iterator, NamedTuple, get_args, get_origin
 
 import phonenumbers
 
@@ -34,8 +34,7 @@ from urllib.parse import unquote
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from .build.sanitize import markdown_link_texts, markdown_links
-from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone
+from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone, phone_type
 from .problems import Problemen
 from .vocabulary import CRISIS_INGANGEN, CRISIS_SOORTEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN
 
@@ -166,7 +165,7 @@ def phone_risk(number: str) -> str | None:
     parsed = parsed_phone(number)
     if parsed.country_code != 31:
         return f"'{format_phone(number)}' is een buitenlands nummer. Inwoners bellen dan duur of komen bij een onbekende uit. Geef een Nederlands nummer."
-    kind = phonenumbers.number_type(parsed)
+    kind = phone_type(number)
     if kind in (phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.SHARED_COST):
         return (f"'{format_phone(number)}' is een betaalnummer (0900, 0906 of 0909): bellen kost inwoners extra geld. "
                 "Geef een gewoon of een gratis 0800-nummer.")
@@ -216,6 +215,23 @@ def check_own_gemeente(kaart, problems: Problemen) -> None:
             "Kies kernen of gebieden van je eigen gemeente."))
 
 
+class TrustFacts(NamedTuple):
+    """What check_trust asks of one record that depends on that record alone. Worked out where the record is
+    read (validate._read_one, on either core), so that check_trust, which needs the whole kaart, does not."""
+
+    words: list[str]  # the folded words of its name
+    line_id: str | None  # the national line its name looks like
+    texts: list[tuple[tuple, str]]  # its texts that may hold a link
+    numbers: tuple[tuple[tuple, str, str | None], ...]  # (path, number, phone_risk) of every number it shows
+
+
+def trust_facts(record) -> TrustFacts:
+    words = _words(record.naam)
+    texts = _texts_with_links(record)
+    numbers = tuple((path, number, phone_risk(number)) for path, number in numbers_of(record, texts))
+    return TrustFacts(words, reserved_line(record.naam, words), texts, numbers)
+
+
 def check_trust(kaart, problems: Problemen) -> None:
     check_own_gemeente(kaart, problems)
     organisaties = kaart.organisaties
@@ -241,17 +257,16 @@ def check_trust(kaart, problems: Problemen) -> None:
             if soort == "ingang":
                 _check_ingang(record, organisaties, where, problems)
                 reported = gemeente.check_crisis_line(record, where, problems)
-            words = _words(record.naam)
+            facts = kaart.facts.get((soort, record.id))
+            words, line_id, texts, numbers = trust_facts(record) if facts is None else facts.trust
             if record.id not in NATIONALE_HULPLIJNEN:
-                line_id = reserved_line(record.naam, words)
                 if line_id and line_id not in own_lines:
                     problems.add(*where("naam"), (
                         f"De naam '{record.naam}' lijkt op de landelijke hulplijn {NATIONALE_HULPLIJNEN[line_id]['naam']}. "
                         f"Die naam is voorbehouden aan de ingang '{line_id}'. Kies een naam die niet op een hulplijn lijkt."))
             if not of_gemeente:
                 gemeente.check_name(record, words, where, problems)
-            texts = _texts_with_links(record)
-            for path, number in numbers_of(record, texts):
+            for path, number, risk in numbers:
                 if number in reported:
                     continue
                 if number in protected and protected[number] != record.id and protected[number] not in own_lines:
@@ -266,7 +281,6 @@ def check_trust(kaart, problems: Problemen) -> None:
                         "tonen: anders lijkt je record de gemeente, en bellen inwoners een loket dat er niet over gaat. Geef hier het "
                         f"nummer van je eigen organisatie. Loopt aanmelden echt via dit nummer? Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}."))
                     continue
-                risk = phone_risk(number)
                 if risk and organisatie_id not in allowed.get(number, ()):
                     problems.add(*where(*path), f"{risk} Is dit nummer echt de enige manier om de dienst te bereiken? "
                                  f"Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}.")
@@ -346,7 +360,7 @@ def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeent
     """A link whose text names a national line or a door of the gemeente must go to that line or door:
     '[Veilig Thuis](tel:<another number>)' would send a resident in need elsewhere."""
     for path, value in texts:
-        for label, href in markdown_link_texts(value):
+        for label, href in _sanitize().markdown_link_texts(value):
             line_id = reserved_line(label)
             if line_id and line_id not in own_lines:
                 targets, what = _line_targets(line_id, ingangen.get(line_id)), NATIONALE_HULPLIJNEN[line_id]["naam"]
@@ -361,6 +375,12 @@ def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeent
                 problems.add(*where(*path), (
                     f"De link '[{label}]({href})' noemt {what}, maar gaat daar niet heen. Een link met de naam van een hulplijn of "
                     f"een loket van de gemeente gaat naar het nummer of de website daarvan; haal de naam uit de linktekst of verwijs goed."))
+
+
+def _sanitize():
+    from .build import sanitize  # Markdown (markdown-it) is loaded only for a kaart whose texts hold links
+
+    return sanitize
 
 
 def _texts_with_links(record) -> list[tuple[tuple, str]]:
@@ -433,7 +453,7 @@ def numbers_of(record, texts: list[tuple[tuple, str]] | None = None) -> Iterator
     yield from contact_numbers(record)
     for name, value in _texts_with_links(record) if texts is None else texts:
         if "tel:" in value.lower():
-            for href in markdown_links(value):
+            for href in _sanitize().markdown_links(value):
                 if href.lower().startswith("tel:"):
                     try:
                         yield name, parse_phone(unquote(href[4:]))

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
 from .fields import cijfers
 from .halves import map_in_halves
-from .load import YamlFile, iter_yaml_files, read_yaml
+from .load import YamlFile, read_yaml
 from .messages import dutch_message, suggestion
 from .models import (
     RECORD_MODELS,
@@ -32,14 +32,27 @@ from .models import (
     ToegestaneNummers,
     Vindplaats,
     Voorziening,
+    field_of,
 )
 from .novelty import oldest_first
 from .problems import Problemen, display_path
-from .plausible import check_plausible
-from .trust import ALLOWED_NUMBERS_FILE, check_trust
+from .plausible import check_plausible, checked_values
+from .trust import ALLOWED_NUMBERS_FILE, TrustFacts, check_trust, trust_facts
 from .vocabulary import SOORTEN
 
 GEBIEDEN_FILE = "gebieden.yaml"
+
+
+class RecordFacts(NamedTuple):
+    """What the cross-record checks ask of one record that depends on that record alone, worked out where the
+    record is read (on either core, halves.py): the checks that need the whole kaart then only look them up."""
+
+    trust: TrustFacts
+    checked: list  # plausible.checked_values
+
+
+def record_facts(record: Record) -> RecordFacts:
+    return RecordFacts(trust_facts(record), checked_values(record))
 
 
 @dataclass
@@ -60,6 +73,7 @@ class Kaart:
     gebieden_by_id: dict[str, Gebied] = field(default_factory=dict)
     gemeenten_by_id: dict[str, Gemeente] = field(default_factory=dict)
     _ingang_per_kern: dict[str, dict[str, Ingang]] = field(default_factory=dict, repr=False)
+    facts: dict[tuple[str, str], RecordFacts] = field(default_factory=dict, repr=False)  # (soort, id) → what the checks ask of one record
 
     @property
     def voorzieningen(self) -> dict[str, Voorziening]:
@@ -282,10 +296,10 @@ def _load_kaart(folder: Path, basis: Path | str | None) -> tuple[Kaart | None, P
     _report_unknown_entries(folder, problems)
     gebieden_source = read_yaml(folder / GEBIEDEN_FILE, problems)
     gebieden = validate_model(Gebieden, gebieden_source, problems) if gebieden_source else None
-    records, sources = _load_records(folder, problems, Path(basis) if basis else None)
+    records, sources, facts = _load_records(folder, problems, Path(basis) if basis else None)
     if gebieden is None:
         return None, problems
-    kaart = Kaart(folder, gebieden, records, sources, gebieden_source)  # type: ignore[arg-type]
+    kaart = Kaart(folder, gebieden, records, sources, gebieden_source, facts=facts)  # type: ignore[arg-type]
     kaart.index_areas()
     kaart.extras["toegestane_nummers"] = _load_allowed_numbers(folder, problems)
     check_cross_references(kaart, problems)
@@ -318,48 +332,49 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 IGNORED_NAMES = {".gitkeep", "README.md"}
 
 
-def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) -> tuple[dict[str, dict[str, Record]], dict]:
-    """Every record file, validated. One id is one file: across the record folders and across
-    .yaml and .yml. A clash is reported on the newer file (generator/novelty.py); the older record stays."""
-    found: dict[str, list[tuple[str, Record, YamlFile]]] = {}
+def _load_records(folder: Path, problems: Problemen, basis: Path | None = None) -> tuple[dict[str, dict[str, Record]], dict, dict]:
+    """Every record file, validated, with its source and its facts. One id is one file: across the record folders
+    and across .yaml and .yml. A clash is reported on the newer file (generator/novelty.py); the older record stays."""
+    found: dict[str, list[tuple[str, Record, YamlFile, RecordFacts]]] = {}
     files: list[tuple[str, Path]] = []
     for soort in RECORD_MODELS:
         subfolder = folder / SOORTEN[soort][0]
         if subfolder.is_dir():
-            _report_stray_files(subfolder, problems)
-            files += [(soort, path) for path in iter_yaml_files(subfolder)]
-    for (soort, path), (source, record) in zip(files, _read_records(folder, files, problems)):
+            files += [(soort, path) for path in _record_files(subfolder, problems)]
+    for (soort, path), (source, record, facts) in zip(files, _read_records(folder, files, problems)):
         if record is None:
             continue
         if record.id != path.stem:
             problems.add(path, *source.position(("id",), key=True), f"De id '{record.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de id of de bestandsnaam aan.")
-        found.setdefault(record.id, []).append((soort, record, source))
+        found.setdefault(record.id, []).append((soort, record, source, facts))
     records: dict[str, dict[str, Record]] = {soort: {} for soort in RECORD_MODELS}
     sources: dict[tuple[str, str], YamlFile] = {}
+    all_facts: dict[tuple[str, str], RecordFacts] = {}
     for record_id, versions in found.items():
         if len(versions) > 1:
             versions = _oldest_first(versions, folder, basis)
             first = versions[0][2]
-            for soort, _, source in versions[1:]:
+            for soort, _, source, _ in versions[1:]:
                 problems.add(
                     source.path, *source.position(("id",)),
                     f"De id '{record_id}' wordt al gebruikt door {display_path(first.path)}. Eén id hoort bij één bestand: "
                     "kies voor dit record een andere id en geef het bestand dezelfde naam.",
                 )
-        soort, record, source = versions[0]
+        soort, record, source, facts = versions[0]
         records[soort][record_id] = record
         sources[(soort, record_id)] = source
-    return records, sources
+        all_facts[(soort, record_id)] = facts
+    return records, sources, all_facts
 
 
-# The record files of the kaart folder read last in this process: (path, soort) -> (YamlFile, record).
+# The record files of the kaart folder read last in this process: (path, soort) -> (YamlFile, record, facts).
 # `kaart serve` loads the kaart again after every change; a file with the same text is not parsed and
 # validated again. Records are never changed after validation, so sharing them is safe.
 _READ_BEFORE: dict[str, Any] = {"folder": None, "files": {}, "fresh": 0}  # fresh: files read afresh by the last load_kaart
 
 
-def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problemen) -> list[tuple[YamlFile | None, Record | None]]:
-    """(source, record) of every (soort, path), in order; files read before with the same text are
+def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problemen) -> list[tuple[YamlFile | None, Record | None, Any]]:
+    """(source, record, facts) of every (soort, path), in order; files read before with the same text are
     not read again, the others are read on two cores when there are many (halves.py)."""
     if _READ_BEFORE["folder"] != folder:
         _READ_BEFORE.update(folder=folder, files={})  # one kaart at a time: memory stays one kaart's
@@ -373,13 +388,20 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
         else:
             todo.append(index)
     _READ_BEFORE["fresh"] = len(todo)
-    fresh = map_in_halves(_read_one, [files[index] for index in todo])
-    for index, (source, record, found) in zip(todo, fresh):
+    fresh = map_in_halves(_read_one, [files[index] for index in todo], meanwhile=_import_later_stages)
+    for index, (source, record, facts, found) in zip(todo, fresh):
         problems.extend(found)
-        results[index] = (source, record)
+        results[index] = (source, record, facts)
         if record is not None:
             before[(files[index][1], files[index][0])] = results[index]
     return results
+
+
+def _import_later_stages() -> None:
+    """The modules the checks after the reading need, imported while a child process already reads (halves.py)."""
+    from .build import contact  # noqa: F401
+    from .search import synoniemen, trefwoorden, vangnet  # noqa: F401
+    from .wegwijzer import routing, validate  # noqa: F401
 
 
 def _text_of(path: Path) -> str | None:
@@ -390,13 +412,13 @@ def _text_of(path: Path) -> str | None:
         return None
 
 
-def _read_one(item: tuple[str, Path]) -> tuple[YamlFile | None, Record | None, Problemen]:
-    """Read and validate one record file; its problems apart (this may run in a child process)."""
+def _read_one(item: tuple[str, Path]) -> tuple[YamlFile | None, Record | None, RecordFacts | None, Problemen]:
+    """Read and validate one record file: its source, record, facts and problems apart (this may run in a child process)."""
     soort, path = item
     problems = Problemen()
     source = read_yaml(path, problems)
     record = validate_model(RECORD_MODELS[soort], source, problems) if source else None
-    return source, record, problems
+    return source, record, None if record is None else record_facts(record), problems
 
 
 def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
@@ -404,11 +426,17 @@ def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
     return sorted(versions, key=lambda version: order.index(version[2].path))
 
 
-def _report_stray_files(subfolder: Path, problems: Problemen) -> None:
-    """Files the loader does not read are errors, not silently ignored: other extensions and subfolders.
-    One scan of the folder; only subfolders are walked (a folder of 10,000 records is no tree)."""
+def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
+    """The record files of a record folder (as load.iter_yaml_files), by name. Files the loader does not read are
+    errors, not silently ignored: other extensions and subfolders. One scan of the folder; only subfolders are
+    walked (a folder of 10,000 records is no tree)."""
     with os.scandir(subfolder) as scan:
-        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in scan)
+        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
+    _report_stray_files(subfolder, [entry[:3] for entry in entries], problems)
+    return [subfolder / name for name, _, _, is_file in entries if is_file and os.path.splitext(name)[1] in RECORD_SUFFIXES]
+
+
+def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], problems: Problemen) -> None:
     for name, is_dir, is_link in entries:
         if name in IGNORED_NAMES or name.startswith("."):
             continue
@@ -435,19 +463,19 @@ def check_cross_references(kaart: Kaart, problems: Problemen) -> None:
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
-            organisatie = getattr(record, "organisatie", None)
+            organisatie = field_of(record, "organisatie")
             if organisatie and organisatie not in organisaties:
                 problems.add(*where("organisatie"), _unknown("organisatie", organisatie, organisaties))
-            for index, area in enumerate(getattr(record, "werkgebied", None) or []):
+            for index, area in enumerate(field_of(record, "werkgebied") or []):
                 if area not in areas:
                     problems.add(*where("werkgebied", index), _unknown("gemeente, gebied of kern", area, areas))
-            for index, locatie in enumerate(getattr(record, "locaties", None) or []):
+            for index, locatie in enumerate(field_of(record, "locaties") or []):
                 if locatie.kern not in kaart.kernen:
                     problems.add(*where("locaties", index, "kern"), _unknown("kern", locatie.kern, kaart.kernen))
-            kern = getattr(record, "kern", None)
+            kern = field_of(record, "kern")
             if kern and kern not in kaart.kernen:
                 problems.add(*where("kern"), _unknown("kern", kern, kaart.kernen))
-            overdracht = getattr(record, "overdracht", None)
+            overdracht = field_of(record, "overdracht")
             if overdracht and overdracht.naar not in ingangen:
                 problems.add(*where("overdracht", "naar"), _unknown("ingang", overdracht.naar, ingangen))
             elif overdracht and kern in kaart.kernen and (message := _overdracht_problem(kaart, kern, ingangen[overdracht.naar])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,49 @@ def test_reading_on_two_cores_gives_the_same_records_and_problems_as_one(tmp_pat
     assert lines[unknown.line - 1][unknown.column - 1:] == "gemeente-onbekend"
 
 
+def _halves_for_test(monkeypatch):
+    from generator import halves
+
+    monkeypatch.setattr(halves, "_other_threads", lambda: False)  # other tests may leave a server thread running
+    monkeypatch.setattr(halves, "MINIMUM", 2)
+    monkeypatch.setattr(halves, "CHUNK", 3)
+    return halves
+
+
+def test_two_processes_share_the_list_from_both_ends_and_the_order_stays(monkeypatch):
+    """halves.map_in_halves: this process takes chunks from the front, the forked child from the back, until they
+    meet; `meanwhile` runs here, once, while the child already works (so the child takes more of the list)."""
+    import time
+
+    halves = _halves_for_test(monkeypatch)
+    here, meanwhile = os.getpid(), []
+
+    def work(item: int) -> tuple[int, int]:
+        time.sleep(0.002)
+        return item * item, os.getpid()
+
+    results = halves.map_in_halves(work, list(range(300)), meanwhile=lambda: meanwhile.append(os.getpid()) or time.sleep(0.3))
+    assert [value for value, _ in results] == [item * item for item in range(300)]
+    pids = [pid for _, pid in results]
+    assert meanwhile == [here]
+    assert pids[0] == here and pids[-1] != here  # both took part: this process from the front, the child from the back
+    split = pids.index(pids[-1])
+    assert set(pids[:split]) == {here} and set(pids[split:]) == {pids[-1]}
+    assert split < 150  # the child read on while this process did its other work
+
+
+def test_when_the_child_fails_this_process_computes_its_part(monkeypatch):
+    halves = _halves_for_test(monkeypatch)
+    here = os.getpid()
+
+    def work(item: int) -> int:
+        if os.getpid() != here and item == 250:
+            os._exit(3)  # the child dies halfway through its part
+        return item + 1
+
+    assert halves.map_in_halves(work, list(range(300))) == [item + 1 for item in range(300)]
+
+
 def test_an_id_or_url_with_a_trailing_newline_is_refused():
     """Python's '$' also matches before a final newline; an id in gebieden.yaml or the wegwijzer becomes a page path."""
     import pytest
@@ -258,7 +302,12 @@ def test_the_short_way_for_common_dutch_numbers_parses_as_libphonenumber_does():
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         assert fields._dutch_e164(e164) == phonenumbers.parse(e164, "NL") == number, e164
         short += phonenumbers.is_valid_number(number)
+        # fields._valid_e164 asks the number's type instead of is_valid_number: the same answer
+        assert (phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.UNKNOWN) == phonenumbers.is_valid_number(number), raw
     assert 0 < short < len(raws)  # valid and invalid numbers both went the short way
+    for foreign in ("+44 20 7946 0958", "+32 2 555 12 12", "+49 30 123456", "+1 202 555 0143", "+800 1234 5678", "+31 900 1234567", "+44 20 79"):
+        number = phonenumbers.parse(foreign, "NL")
+        assert (phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.UNKNOWN) == phonenumbers.is_valid_number(number), foreign
     for other in ("0800 2000", "06 1234 56789", "+31 523 123 456", "0031523123456", "0523\u00a0123 456",
                   "(0523) 123 456", "0523 123 456 toestel 12", "0523--123456", "+44 20 7946 0958", "+310523123456"):
         assert fields._dutch_national(other) is None, other

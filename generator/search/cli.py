@@ -20,10 +20,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..vocabulary import KOSTEN
-from .query import SearchEngine
+
+if TYPE_CHECKING:
+    from .query import SearchEngine  # imported when a search runs: `kaart check` and `kaart --help` start without lunr
 
 PLAIN_MAX = 10
 
@@ -139,6 +141,8 @@ def build_data_text(kaart, config_file: str | None) -> str:
 
 
 def engine_for(kaart, config_file: str) -> SearchEngine:
+    from .query import SearchEngine
+
     return SearchEngine(json.loads(build_data_text(kaart, config_file)))
 
 
@@ -187,6 +191,8 @@ def cmd_zoek(args: argparse.Namespace) -> int:
         for message in wrong:
             print(message, file=sys.stderr)
         return 1
+    from .query import SearchEngine
+
     engine = SearchEngine(data)
     hits = engine.search(args.vraag, filters)
     lines = engine.vangnet(args.vraag)

@@ -85,6 +85,9 @@ def first_words(text: str, limit: int = MAX_TEXT_WORDS) -> str:
     return " ".join(words[:limit])
 
 
+# Letters joined by hyphens: 'koffie-ochtend', 'speel-o-theek', 'wmo-loket' (not '0523-800100').
+HYPHENATED = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b", re.IGNORECASE)
+
 @dataclass
 class SearchDocument:
     """One search result: the fields lunr indexes, and the card the browser shows."""
@@ -111,9 +114,12 @@ class SearchDocument:
     achteraan: bool = False  # a page for partners (ACHTERAAN): after the residents' results
 
     def field_pieces(self, name: str) -> list[str]:
-        """A field's text as separate pieces (one per list item), folded."""
+        """A field's text as separate pieces (one per list item), folded; words written with a hyphen also
+        typed together, as one more piece ('koffie-ochtend' is found by 'koffieochtend')."""
         value = getattr(self, name)
-        return [fold(piece) for piece in (value if isinstance(value, list) else [value]) if piece]
+        pieces = [fold(piece) for piece in (value if isinstance(value, list) else [value]) if piece]
+        joined = [match.group(0).replace("-", "") for piece in pieces if "-" in piece for match in HYPHENATED.finditer(piece)]
+        return pieces + [" ".join(joined)] if joined else pieces
 
     def field_text(self, name: str) -> str:
         """The text lunr indexes for a field: folded, list items joined by ' , '."""

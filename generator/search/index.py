@@ -31,6 +31,8 @@ The data holds:
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
                  wat_doen, wanneer?, snel_weg?) and its signals, in file order
     kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
+    gewoon       common Dutch words one typo from a signal word that are words of their own
+                 ('geworden' is not 'gewonden'; see gewoon.py): never taken as a typo
 
 Ranking is lunr's BM25 with the field boosts of documents.FIELDS, then the document order
 as a tie-break; query.py and zoeken.js implement the query side identically.
@@ -51,6 +53,7 @@ from .query import SETTINGS
 from .signalen import signal_words
 from .synoniemen import expand, phrase_entries
 from .trefwoorden import demote_unrelated
+from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
 FORMAT_VERSION = 4
@@ -206,7 +209,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
     lunr_index = build_lunr_index(documents)
     termen, postings = postings_by_term(lunr_index)
     cards = [document.card() for document in documents]
-    return {
+    data = {
         "versie": FORMAT_VERSION,
         "velden": lunr_index["fields"],
         "termen": termen,
@@ -227,6 +230,16 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "vangnet": index_entries(kaart, documents),
         "kcc": kcc_card(kaart),
     }
+    data["gewoon"] = list(common_neighbours(typo_words(signal_phrases(data))))
+    return data
+
+
+def signal_phrases(data: dict[str, Any]) -> list[str]:
+    """Every phrase the search matches like a signal: the safety net's (with its `tenzij`), the doors' and the
+    everyday phrases with a negation."""
+    lines = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
+    doors = [signal for door in data.get("deuren", []) for signal in door[1]]
+    return lines + doors + [phrase for phrase, _ in data.get("zinnen", [])]
 
 
 def search_data_json(data: dict[str, Any]) -> str:

@@ -56,6 +56,10 @@ SETTINGS: dict[str, Any] = {
     "minFuzzyLength": 4,
     "fuzzyBelow": 5,
     "maxTerms": 10,
+    # With a kern chosen, a hit that does not serve it (its werkgebied lies elsewhere) scores this share:
+    # the resident's own mantelzorgcafé before the other gemeente's, a strong match elsewhere still before a weak one
+    # here. A power of two, so both pipelines round the same.
+    "elsewhereFactor": 0.5,
     "maxWordLength": 40,
     "maxCorrections": 5,
     "minCompoundLength": 7,
@@ -104,6 +108,8 @@ class Words:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.raw = set(data["woorden"])
+        # what signal matching takes as written, never as a typo: the site's words and common Dutch ones (gewoon.py)
+        self.signal_known = self.raw | set(data.get("gewoon", ()))
         self.stems = set(data["termen"])
         self.sorted_raw = data["woorden"]
 
@@ -410,6 +416,25 @@ def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]]
     return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses, coverage=True).items() if keep(data["docs"][doc])]
 
 
+def serves(data: dict[str, Any], doc: dict[str, Any], kern: str) -> bool:
+    """Whether a document's werkgebied holds the kern; what has none (a theme, a page) is for everyone."""
+    areas = doc.get("werkgebied")
+    return not areas or any(kern in data["gebieden"].get(area, ()) for area in areas)
+
+
+def prefer_kern(hits: list[dict[str, Any]], data: dict[str, Any], kern: str | None, settings: dict[str, Any]) -> set[str]:
+    """The refs of hits that do not serve the kern; they score less (settings 'elsewhereFactor') and a name
+    holding every term does not lift them (see ordered): the Boodschappenbus of the other gemeente no longer
+    comes before the resident's own burenhulp."""
+    elsewhere = set()
+    if kern:
+        for hit in hits:
+            if not serves(data, data["docs"][position(hit["ref"])], kern):
+                hit["score"] *= settings["elsewhereFactor"]
+                elsewhere.add(hit["ref"])
+    return elsewhere
+
+
 def name_words(naam: str) -> list[tuple[str, str]]:
     """The words of a name as query terms (clean_query without the limits), each with its stem."""
     words = (dutch.trim(word) for word in SEPARATORS.split(fold(js_lower(naam))))
@@ -428,9 +453,10 @@ def covers(name: list[tuple[str, str]], term: str, stemmed: str, last: bool, set
     return False
 
 
-def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings) -> list[dict[str, Any]]:
+def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings,
+            elsewhere: set[str] = frozenset()) -> list[dict[str, Any]]:
     """Crisis lines the safety net calls up first (past every filter), then official doors the
-    query names, then hits whose name holds every term, then the rest, then pages for partners
+    query names, then hits whose name holds every term (and that serve the kern chosen: not in `elsewhere`), then the rest, then pages for partners
     (documents.ACHTERAAN); within a tier by score,
     then document order. `name_of(position)` gives a card's name words."""
     present = {hit["ref"] for hit in hits}
@@ -449,7 +475,7 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
             return 2
         at = position(hit["ref"])
         name = name_of(at)
-        if all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)):
+        if hit["ref"] not in elsewhere and all(covers(name, term, stems[i], i == len(terms) - 1, settings) for i, term in enumerate(terms)):
             return 1
         return -1 if data["docs"][at].get("achteraan") else 0
 
@@ -457,7 +483,16 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
     for hit in hits:
         hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
-    return hits
+    return lines_first(hits, lines)
+
+
+def lines_first(hits: list[dict[str, Any]], lines: list[int]) -> list[dict[str, Any]]:
+    """The crisis lines (the first hits) in the safety net's order, not by score: 'hij slaat me nu' calls up 112
+    before Veilig Thuis, whatever the words score."""
+    if len(lines) < 2:
+        return hits
+    by_ref = {hit["ref"]: hit for hit in hits[: len(lines)]}
+    return [by_ref[f"d{at}"] for at in lines] + hits[len(lines):]
 
 
 class SearchEngine:
@@ -488,13 +523,13 @@ class SearchEngine:
         """The crisis lines the query calls up (see vangnet.py); filters never apply. The last
         answer is kept (search() and the page both ask)."""
         if self._lines[0] != query:
-            self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().raw))
+            self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().signal_known))
         return [dict(line) for line in self._lines[1]]
 
     def doors(self, query: str, kern: str | None = None) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
         that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
-        words = QueryWords(query, self.words().raw)
+        words = QueryWords(query, self.words().signal_known)
         found: list[int] = []
         for door in self.data.get("deuren", []):
             if any(signal_fires(s, words) for s in door[1]):
@@ -531,7 +566,7 @@ class SearchEngine:
         zinnen = self.data.get("zinnen", [])
         if not zinnen:
             return []
-        words = QueryWords(query, self.words().raw)
+        words = QueryWords(query, self.words().signal_known)
         return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None, woonkern: str | None = None) -> list[dict[str, Any]]:
@@ -554,5 +589,6 @@ class SearchEngine:
         lines = [line["at"] for line in self.vangnet(query)]
         if terms or lines:
             kern = filters.get("kern") if is_set(filters.get("kern")) else woonkern
-            hits = ordered(hits, self.data, terms, lines, self.doors(query, kern), keep, self.name_of, self.settings)
+            elsewhere = prefer_kern(hits, self.data, kern, self.settings)
+            hits = ordered(hits, self.data, terms, lines, self.doors(query, kern), keep, self.name_of, self.settings, elsewhere)
         return hits[:limit] if limit else hits

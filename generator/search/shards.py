@@ -33,7 +33,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .index import SEARCH_DATA_URI, search_data_json
+from .index import SEARCH_DATA_URI, search_data_json, signal_phrases
 from .signalen import signal_stems
 
 SHARD_DIR = "zoeken/"
@@ -64,9 +64,7 @@ def site_files(data: dict[str, Any]) -> dict[str, str]:
     starts = shard_starts(postings)
     manifest = {key: value for key, value in data.items() if key not in ("postings", "kaarten")}
     manifest["delen"] = {"map": folder, "termen": starts, "kaarten": CARD_CHUNK}
-    phrases = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
-    doors = [signal for door in data.get("deuren", []) for signal in door[1]]
-    manifest["signaalstammen"] = signal_stems(phrases + doors + [phrase for phrase, _ in data.get("zinnen", [])])
+    manifest["signaalstammen"] = signal_stems(signal_phrases(data))
     early = {"map": folder, "grenzen": [data["termen"][start] for start in starts], "zoeken": data["zoeken"], "stammen": data.get("stammen", {})}
     files = {SEARCH_DATA_URI: search_data_json(manifest), EARLY_URI: search_data_json(early)}
     base = f"{SHARD_DIR}{folder}/"

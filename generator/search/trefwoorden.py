@@ -47,6 +47,7 @@ def themed_signals(kaart) -> list[tuple[str, list[str], set[str]]]:
 def check_trefwoorden(kaart, problems: Problemen) -> None:
     groups = themed_signals(kaart)
     index = SignalIndex([(number, signal) for number, (_, signals, _) in enumerate(groups) for signal in signals])
+    fired: dict[str, list] = {}  # trefwoord → the groups it calls up: records share most of their trefwoorden
     for soort in ("voorziening", "clientondersteuner"):
         for record in kaart.records.get(soort, {}).values():
             trefwoorden = list(getattr(record, "trefwoorden", []))
@@ -55,7 +56,9 @@ def check_trefwoorden(kaart, problems: Problemen) -> None:
                 problems.add(path, line, column, f"Dit record heeft {len(trefwoorden)} trefwoorden; het maximum is {MAX_TREFWOORDEN}. Houd de woorden die inwoners echt gebruiken voor precies deze hulp.")
             themes = set(getattr(record, "themas", []))
             for position, trefwoord in enumerate(trefwoorden):
-                for number in index.fired(trefwoord):  # partners' words are taken as written: no typos
+                if trefwoord not in fired:
+                    fired[trefwoord] = index.fired(trefwoord)
+                for number in fired[trefwoord]:  # partners' words are taken as written: no typos
                     what, _, group_themes = groups[number]
                     if themes and group_themes and not themes & group_themes:
                         path, line, column = kaart.where(soort, record.id, "trefwoorden", position)

@@ -39,6 +39,7 @@ from ..fields import Id, JaNee, Regel, format_phone
 from ..load import read_yaml
 from ..problems import Problemen
 from .dutch import fold
+from .gewoon import common_neighbours, typo_words
 from .signalen import QueryWords, entry_fires, fired_entries, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
 
 VANGNET_FILE = "vangnet.yaml"
@@ -135,7 +136,8 @@ def check_words(signaal: str, where: tuple[int, int], source, problems: Probleme
 def check_never(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
     if not vangnet.nooit:
         return
-    known = site_vocabulary(kaart, {word for zin in vangnet.nooit for word in words_of(zin)})
+    signals = [signal for lijn in vangnet.lijnen for signal in lijn.signalen + lijn.tenzij]
+    known = site_vocabulary(kaart, {word for zin in vangnet.nooit for word in words_of(zin)}) | set(common_neighbours(typo_words(signals)))
     for position, zin in enumerate(vangnet.nooit):
         fired = [lijn.ingang for lijn in matching_lines(vangnet.lijnen, zin, known)]
         if fired:

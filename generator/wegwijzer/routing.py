@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from typing import Any, Iterable
 
+from ..models import field_of
 from ..problems import Problemen
 from ..validate import Kaart
 from . import nummers
@@ -281,7 +282,7 @@ def _check_kcc_antwoorden(kaart: Kaart, warnings: Problemen) -> None:
 
     for soort in SOORTEN_MET_KCC:
         for record_id, record in sorted(kaart.records.get(soort, {}).items()):
-            if getattr(record, "status", "actief") != "gestopt" and not kcc_antwoord(kaart, record):
+            if field_of(record, "status", "actief") != "gestopt" and not kcc_antwoord(kaart, record):
                 field = "kcc" if "kcc" in type(record).model_fields else "samenvatting"
                 warnings.add(*kaart.where(soort, record_id, "id"), f"Dit record staat op /kcc/, maar zonder antwoord voor de telefoon. "
                              f"Vul '{field}' in (bij kcc: 'antwoord', wat de medewerker de beller vertelt).")
@@ -292,7 +293,7 @@ def _plaatsen(kaart: Kaart) -> Iterable[tuple[str, str, tuple, Any]]:
     for soort, records in kaart.records.items():
         for record_id, record in records.items():
             yield soort, record_id, (), record
-            for index, locatie in enumerate(getattr(record, "locaties", []) or []):
+            for index, locatie in enumerate(field_of(record, "locaties", []) or []):
                 yield soort, record_id, ("locaties", index), locatie
 
 
@@ -310,11 +311,11 @@ def _inloop_open_tijdens(inloop: Any, sluiting: Any) -> dt.date | None:
 def _check_sluitingen(kaart: Kaart, warnings: Problemen) -> None:
     """A closure of the place or its phone that explicitly leaves the walk-in open: ask whether that is meant."""
     for soort, record_id, path, plaats in _plaatsen(kaart):
-        inloop = getattr(plaats, "inloop", None)
+        inloop = field_of(plaats, "inloop")
         if inloop is None:
             continue
-        contact = getattr(plaats, "contact", None)
-        for hours_path, tijden in ((("openingstijden",), getattr(plaats, "openingstijden", None)),
+        contact = field_of(plaats, "contact")
+        for hours_path, tijden in ((("openingstijden",), field_of(plaats, "openingstijden")),
                                    (("contact", "telefoon_tijden"), contact.telefoon_tijden if contact is not None else None)):
             sluitingen = [s for s in (tijden.uitzonderingen if tijden else []) if s.gesloten and not s.geldt_voor_soort("inloop")]
             if not sluitingen:

@@ -131,8 +131,9 @@ def test_there_are_enough_queries():
 
 def test_browser_and_python_give_the_kerns_own_door(demo_site, site_data):
     """With the kern chosen on the device (not a filter), both put that kern's own official door first."""
-    queries = [(q, {}, kern) for q in ("huishoudelijke hulp", "wmo", "telefoonnummer van de gemeente", "jeugdhulp")
-               for kern in ("stroetinge", "rosmarke")]
+    queries = [(q, {}, kern) for q in ("huishoudelijke hulp", "wmo", "telefoonnummer van de gemeente", "jeugdhulp",
+                                       "mantelzorgcafe", "boodschappen", "sociaal team", "hulp bij formulieren", "koffie")
+               for kern in ("stroetinge", "rosmarke", "tilmarke")]
     engine = SearchEngine(site_data)
     for (query, _, kern), js in zip(queries, node_search(demo_site, queries)):
         python = [[hit["ref"], hit["score"]] for hit in engine.search(query, woonkern=kern)]

@@ -8,25 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build.pages import generate_pages
-from generator.search.query import SearchEngine
-from generator.search.site import hand_written_pages_of
 from generator.search.index import build_search_data
+from generator.search.query import SearchEngine
 from generator.validate import load_kaart
 
-from support import DEMO_KAART, ROOT
+from support import DEMO_KAART
 import kwaliteit  # tests/search is on sys.path (pytest's rootless test modules)
 from zoekvragen import VRAGEN, answers
 
 MIN_RECALL_AT_5 = 0.9
 MIN_SUCCESS_AT_3 = 0.9
-
-
-@pytest.fixture(scope="module")
-def engine() -> SearchEngine:
-    kaart, problems = load_kaart(DEMO_KAART)
-    assert problems == []
-    return SearchEngine(build_search_data(kaart, generate_pages(kaart), hand_written_pages_of(ROOT / "mkdocs.yml")))
 
 
 def test_there_are_at_least_forty_questions():
@@ -120,6 +111,7 @@ def test_success_at_three(engine):
 def test_the_right_crisis_line_comes_first(engine, query, line):
     lines = engine.vangnet(query)
     assert lines and lines[0]["id"] == line, [l["id"] for l in lines]
+    assert [hit["id"] for hit in engine.search(query)[: len(lines)]] == [l["id"] for l in lines]  # the results too
     hits = engine.search(query, {"thema": "geld-en-schulden", "kern": "rosmarke"})  # filters never hide it
     assert hits and hits[0]["id"] == line
 
@@ -243,3 +235,33 @@ def test_the_official_door_is_the_one_for_the_residents_kern(engine, query, kern
     assert engine.search(query, {"kern": kern})[0]["id"] == door
     first = engine.search(query, woonkern=kern)[0]
     assert first["id"] == door and first["rang"] == 2
+
+
+def test_with_a_kern_chosen_the_places_that_serve_it_come_first(engine, demo):
+    """A resident's own sociaal team and mantelzorgcafé before those of other areas (werkgebied), in every kern;
+    the other gemeente's Boodschappenbus no longer before the resident's own burenhulp."""
+    from generator.search.query import position, serves
+
+    def serving(hit, kern):
+        return serves(engine.data, engine.data["docs"][position(hit["ref"])], kern)
+
+    for team, kernen in demo.kernen_per_team():
+        for kern in kernen:
+            assert engine.search("wie is mijn sociaal team", woonkern=kern.id)[0]["id"] == team.id, kern.id
+            cafes = [hit for hit in engine.search("mantelzorgcafe", woonkern=kern.id) if hit["id"].startswith("mantelzorgcafe")]
+            if any(serving(hit, kern.id) for hit in cafes):
+                assert serving(cafes[0], kern.id), (kern.id, cafes[0]["id"])
+    assert engine.search("mantelzorgcafe", woonkern="elsmarke")[0]["id"] == "mantelzorgcafe-wolderbeek"
+    assert engine.search("mantelzorgcafe")[0]["id"] != "mantelzorgcafe-wolderbeek"  # the kern made the difference
+    assert engine.search("boodschappen", woonkern="rosmarke")[0]["id"] == "zuid-helpt"
+
+
+def test_words_written_with_a_hyphen_are_found_typed_together(engine):
+    """'Koffie-ochtend De Alder' is found by 'koffieochtend', 'Speel-o-theek' by 'speelotheek'; phone numbers are not joined."""
+    from generator.search.documents import SearchDocument
+
+    document = SearchDocument(soort="voorziening", id="x", naam="Koffie-ochtend De Alder", url="x/", samenvatting="Bel 0523-800100.")
+    assert document.field_pieces("naam") == ["Koffie-ochtend De Alder", "Koffieochtend"]
+    assert document.field_pieces("samenvatting") == ["Bel 0523-800100."]
+    assert "koffie-ochtend-aldervoorde" in [hit["id"] for hit in engine.search("koffieochtend")[:3]]
+    assert engine.search("speelotheek")[0]["id"] == "speel-o-theek-rosmarke"

@@ -71,10 +71,11 @@
   }
 
   /* Search results: the ranking leads. Nearness only reorders results of about equal relevance: the same
-     tier (crisis line, official door, name match, the rest) and a score within a factor 2 of the best of that
+     tier (official door, name match, the rest) and a score within a factor 2 of the best of that
      tier. Within such a band: places near the kern first (nearest first), then what has no place (a phone
-     line, a theme: there for everyone), then places far away; otherwise the ranking's order. */
+     line, a theme: there for everyone), then places far away; otherwise the ranking's order. The crisis lines are one band. */
   function band(hit, best) {
+    if (hit.rang === 3) return 3000;  // the crisis lines keep the safety net's order
     var top = best[hit.rang] || hit.score;
     return hit.rang * 1000 - (hit.score > 0 && top > 0 ? Math.min(999, Math.floor(Math.log2(top / hit.score))) : 999);
   }

@@ -318,9 +318,12 @@
   function indexWords(lunr, data) {
     var raw = new Set(data.woorden);
     var stems = new Set(data.termen);
+    var common = new Set(data.gewoon || []);
     return {
       raw: raw,
       stems: stems,
+      /** What signal matching takes as written, never as a typo: the site's words and common Dutch ones (query.Words.signal_known). */
+      signalKnown: {has: function (word) { return raw.has(word) || common.has(word); }},
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
       /** Whether a word of the site starts with this (the last word may be half typed). */
       completes: function (prefix) {
@@ -497,7 +500,7 @@
 
   // Called on every keystroke over every hit (thousands at 10,000 records for a short prefix): the hits are
   // sorted in place, each hit's tier worked out once, not inside the sort's comparisons.
-  function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings) {
+  function ordered(lunr, hits, data, store, terms, lines, doors, keep, nameOf, settings, elsewhere) {
     var extra = lines.concat(doors.filter(function (door) { return keep(data.docs[door]); }));
     if (extra.length) {
       var missing = new Set(extra);
@@ -524,7 +527,7 @@
       } else if (doorSet.has(at)) {
         tier = 2;
       } else {
-        var all = mayCover(data.docs[at].naam, needles);
+        var all = !elsewhere.has(at) && mayCover(data.docs[at].naam, needles);
         if (all) {
           var name = nameOf(at);
           for (var i = 0; i <= last && all; i++) all = covers(lunr, name, terms[i], stems[i], heads[i], i === last, settings);
@@ -534,7 +537,15 @@
       }
       hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
     }
-    return sortHits(hits);
+    return linesFirst(sortHits(hits), lines);
+  }
+
+  /** The crisis lines (the first hits) in the safety net's order, not by score (query.lines_first). */
+  function linesFirst(hits, lines) {
+    if (lines.length < 2) return hits;
+    var byAt = new Map();
+    hits.slice(0, lines.length).forEach(function (hit) { byAt.set(hit._at, hit); });
+    return lines.map(function (at) { return byAt.get(at); }).concat(hits.slice(lines.length));
   }
 
   /* Best first: tier, then score, then document order. Each hit's order packed into one number (tier + 1 in three
@@ -775,6 +786,26 @@
   });
 
   /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
+  /** Whether a document's werkgebied holds the kern; what has none is for everyone (query.serves). */
+  function serves(data, doc, kern) {
+    var areas = doc.werkgebied;
+    if (!areas || !areas.length) return true;
+    return areas.some(function (area) { return (data.gebieden[area] || []).indexOf(kern) !== -1; });
+  }
+
+  /** The positions of hits that do not serve the kern; they score less and a full name match does not lift them (query.prefer_kern). */
+  function preferKern(hits, data, kern, settings) {
+    var elsewhere = new Set();
+    if (!kern) return elsewhere;
+    for (var i = 0; i < hits.length; i++) {
+      if (!serves(data, data.docs[hits[i]._at], kern)) {
+        hits[i].score *= settings.elsewhereFactor;
+        elsewhere.add(hits[i]._at);
+      }
+    }
+    return elsewhere;
+  }
+
   function toHit(data, store, at, score) {
     var hit = new Hit(at, score, data.docs[at]);
     var card = store.card(at, false);
@@ -932,7 +963,7 @@
     function phrases(query) {
       var zinnen = data.zinnen || [];
       if (!zinnen.length) return [];
-      var q = queryWords(lunr, query, words().raw);
+      var q = queryWords(lunr, query, words().signalKnown);
       return zinnen.filter(function (zin) { return signalFires(lunr, zin[0], q, signalCache); }).map(function (zin) {
         return [zin[0].split(" "), zin[1]];
       });
@@ -943,14 +974,14 @@
     /** The crisis lines of a query (the manifest only: never waits for a shard); the last answer is kept. */
     function vangnet(query) {
       if (lastLines.query !== query) {
-        lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().raw), signalCache)};
+        lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().signalKnown), signalCache)};
       }
       return lastLines.lines.map(function (line) { return Object.assign({}, line); });
     }
 
     /** The official doors the query names; for a kern the door that serves it (query.doors). */
     function doors(query, kern) {
-      var q = queryWords(lunr, query, words().raw);
+      var q = queryWords(lunr, query, words().signalKnown);
       var found = [];
       (data.deuren || []).forEach(function (door) {
         if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
@@ -1007,7 +1038,8 @@
       var lines = vangnet(query).map(function (line) { return line.at; });
       // the official door for the kern filtered on, else for the kern chosen on this device (kern.js)
       var kern = filters && isSet(filters.kern) ? filters.kern : (options && options.woonkern) || null;
-      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings);
+      var elsewhere = preferKern(hits, data, kern, settings);
+      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings, elsewhere);
       return limit ? hits.slice(0, limit) : hits;
     }
 
