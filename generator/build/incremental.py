@@ -13,6 +13,14 @@ first build of a `kaart serve` and every `kaart build` are full builds.
 
 Hand-written pages (docs/) are rebuilt when the HTML of their snippets differs, when the Markdown of
 any hand-written page changed (titles and navigation), or on a full rebuild.
+
+A page whose context holds something a fingerprint cannot summarise (a function the template calls
+with the kaart) is rebuilt whenever any record changed. Per-record results that depend only on the
+record and on what is not followed (the /kcc/ data's entries) are kept between builds
+(`record_results`). After the search index and the open data of a rebuild are written, every file
+the build did not make is removed (`remove_other_files`): a deleted record's page and open data and
+an older build's search files, so the served folder holds what a fresh `kaart build` makes
+(tests/test_serve_rebuild.py compares them byte for byte after a sequence of edits).
 """
 
 from __future__ import annotations
