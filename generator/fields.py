@@ -283,11 +283,36 @@ def _valid_e164(raw: str, number: phonenumbers.PhoneNumber | None) -> str:
     return e164
 
 
+# libphonenumber picks the national format of a Dutch number by a leading-digits pattern of at most two
+# digits and a digit pattern per length; so every nine-digit number (the _DUTCH_E164 shape) with the same
+# first two digits is grouped the same way. The grouping is taken from libphonenumber for the first such
+# number and reused: formatting is a tenth of the record pages, the search data and the open data, each in
+# its own process. tests/test_telefoonweergave.py compares with libphonenumber over every two-digit prefix.
+_DUTCH_GROUPS: dict[str, tuple[int, ...]] = {}
+
+
+def _dutch_national_format(e164: str) -> str:
+    digits = "0" + e164[3:]
+    groups = _DUTCH_GROUPS.get(digits[:3])
+    if groups is None:
+        text = phonenumbers.format_number(_dutch_e164(e164), phonenumbers.PhoneNumberFormat.NATIONAL)
+        if text.replace(" ", "") != digits or "  " in text or text != text.strip():
+            return text
+        groups = _DUTCH_GROUPS[digits[:3]] = tuple(len(group) for group in text.split(" "))
+    pieces, start = [], 0
+    for length in groups:
+        pieces.append(digits[start : start + length])
+        start += length
+    return " ".join(pieces)
+
+
 @lru_cache(maxsize=1 << 16)
 def format_phone(value: str) -> str:
     """Show a stored phone number the Dutch way: '0523 123 456', '0800 2000', '113'."""
     if not value.startswith("+"):
         return value
+    if _DUTCH_E164.fullmatch(value):
+        return _dutch_national_format(value)
     number = phonenumbers.parse(value, "NL")
     if number.country_code == 31:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

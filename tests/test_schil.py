@@ -58,6 +58,7 @@ def test_demo_pages_equal_the_theme_rendered_pages(demo_site, tmp_path, monkeypa
 def test_hostile_text_pages_equal_the_theme_rendered_pages(tmp_path, monkeypatch, shell_counter):
     kaart = _hostile_kaart(tmp_path)
     monkeypatch.setattr(prerender, "MIN_PAGES", 0)  # a small kaart: let the child render half of it too
+    monkeypatch.setattr(prerender, "PART_PAGES", 7)  # handed over in many parts
     with_shell = build_site(kaart, tmp_path / "met-schil")
     pages = sum(1 for _ in with_shell.rglob("*.html"))
     assert shell_counter["schil"] > pages / 2, f"only {shell_counter['schil']} of {pages} pages went through a shell"

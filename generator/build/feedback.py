@@ -6,13 +6,14 @@ record id and the page). Both come from `repo_url` and `edit_uri` in mkdocs.yml;
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlencode
+import posixpath
+from urllib.parse import quote_plus, urlencode
 
 from ..vocabulary import SOORTEN
 from .urls import record_url
 
 ISSUE_TEMPLATE = "er-klopt-iets-niet.yml"  # .github/ISSUE_TEMPLATE/, with the fields 'record' and 'pagina'
+_ISSUE_QUERY_START = urlencode({"template": ISSUE_TEMPLATE})
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,11 @@ class RecordLinks:
 
     def edit_url(self, kaart, soort: str, record_id: str) -> str:
         source = kaart.sources.get((soort, record_id))
-        name = Path(source.path).name if source else f"{record_id}.yaml"
+        name = posixpath.basename(source.path) if source else f"{record_id}.yaml"  # display_path: posix, a file
         path = "/".join(part for part in (self.kaart_prefix, SOORTEN[soort][0], name) if part and part != ".")
         return f"{self.repo_url}/{self.edit_uri}{path}"
 
     def issue_url(self, soort: str, record) -> str:
-        query = urlencode({
-            "template": ISSUE_TEMPLATE,
-            "title": f"Klopt niet: {record.naam}",
-            "record": record.id,
-            "pagina": self.site_url + record_url(soort, record.id),
-        })
-        return f"{self.repo_url}/issues/new?{query}"
+        # urlencode of {"template": …, "title": …, "record": …, "pagina": …}, with its fixed part written once
+        title, page = quote_plus(f"Klopt niet: {record.naam}"), quote_plus(self.site_url + record_url(soort, record.id))
+        return f"{self.repo_url}/issues/new?{_ISSUE_QUERY_START}&title={title}&record={quote_plus(record.id)}&pagina={page}"

@@ -4,7 +4,8 @@ MkDocs renders pages one after another in one process. On a large kaart the plug
 (search/background.py, as for the search index and the open data) that renders the content of the
 last generated pages in MkDocs' order (our templates: the largest part of the build). MkDocs gets an
 empty placeholder for those pages, and the plugin puts the real content in just before the page is
-written (on_page_context); by then the child has had all of MkDocs' reading phase to finish. The
+written (on_page_context). The child hands the content over in parts, so MkDocs writes the first
+pages while the child still renders the last: neither core waits for the other at the end. The
 content is the same function of the page either way (`page_content`); tests/test_schil.py builds
 the demo both ways and compares every page.
 """
@@ -12,13 +13,14 @@ the demo both ways and compares every page.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
-from ..search.background import BackgroundText
+from ..search.background import BackgroundParts
 from .opdezepagina import met_opdezepagina
 
 ENABLED = True  # tests switch it off to build the same site in one process
 MIN_PAGES = 400  # below this the fork costs more than it saves
+PART_PAGES = 250  # pages per part the child hands over
 SHARE = 0.85  # the part of the generated pages the child renders: the main process also loads the kaart and writes every page
 
 
@@ -34,28 +36,39 @@ def page_content(generated: Any, site: Any) -> str:
 
 
 class Prerendered:
-    """The content of the pages a forked child renders, by src_uri."""
+    """The content of the pages a forked child renders, by src_uri. The child hands them over in parts
+    of PART_PAGES pages, in MkDocs' order: MkDocs writes the first pages while the child renders the rest."""
 
     def __init__(self, pages: list[Any], site: Any) -> None:
-        self._uris: list[str] = []
-        self._job: BackgroundText | None = None
-        self._content: dict[str, str] | None = None
+        self._position: dict[str, int] = {}
+        self._job: BackgroundParts | None = None
+        self._content: dict[str, str] = {}
+        self._parts_taken = 0
         if ENABLED and len(pages) >= MIN_PAGES:
             chosen = pages[len(pages) - int(len(pages) * SHARE):]
             self._uris = [page.src_uri for page in chosen]
-            # ASCII JSON: any text the pages hold (even a lone surrogate) comes back exactly as it went in.
-            self._job = BackgroundText(lambda: json.dumps([page_content(page, site) for page in chosen]), "De pagina's")
-        self._wanted = set(self._uris)
+            self._position = {uri: index for index, uri in enumerate(self._uris)}
+            self._job = BackgroundParts(lambda: _rendered_parts(chosen, site), "De pagina's")
 
     def __contains__(self, src_uri: str) -> bool:
-        return src_uri in self._wanted
+        return src_uri in self._position
 
     def content(self, src_uri: str) -> str:
-        if self._content is None:
-            self._content = dict(zip(self._uris, json.loads(self._job.result())))
-        return self._content[src_uri]
+        part = self._position[src_uri] // PART_PAGES
+        while self._parts_taken <= part:
+            first = self._parts_taken * PART_PAGES
+            texts = json.loads(self._job.part(self._parts_taken))
+            self._content.update(zip(self._uris[first : first + len(texts)], texts))
+            self._parts_taken += 1
+        return self._content.pop(src_uri)
 
     def cancel(self) -> None:
         if self._job is not None:
             self._job.cancel()
             self._job = None
+
+
+def _rendered_parts(pages: list[Any], site: Any) -> Iterator[str]:
+    # ASCII JSON: any text the pages hold (even a lone surrogate) comes back exactly as it went in.
+    for first in range(0, len(pages), PART_PAGES):
+        yield json.dumps([page_content(page, site) for page in pages[first : first + PART_PAGES]])

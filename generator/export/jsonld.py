@@ -10,6 +10,7 @@ vindplaats is a `Place`; an organisatie an `Organization`. Places carry their we
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Optional
 
 from .. import vocabulary
@@ -181,16 +182,20 @@ class JsonLd:
         if not tijden.feestdagen_gesloten:
             return []
         plan = to_json(tijden)
-        end = self.today + dt.timedelta(days=VOORUIT_DAGEN)
         closures = []
-        for year in range(self.today.year, end.year + 1):
-            for day, name in sorted(feestdagen(year).items()):
-                if not self.today <= day <= end or any(u.geldt_op(day) for u in exceptions):
-                    continue
-                if tijden.ranges(day.weekday()) and weekdag_telt(plan, day) and not tijden_op(plan, day):
-                    iso = day.isoformat()
-                    closures.append({"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00", "validFrom": iso, "validThrough": iso, "description": name})
+        for day, name in self.coming_holidays:
+            if any(u.geldt_op(day) for u in exceptions):
+                continue
+            if tijden.ranges(day.weekday()) and weekdag_telt(plan, day) and not tijden_op(plan, day):
+                iso = day.isoformat()
+                closures.append({"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00", "validFrom": iso, "validThrough": iso, "description": name})
         return closures
+
+    @cached_property
+    def coming_holidays(self) -> list[tuple[dt.date, str]]:
+        """The public holidays from today through VOORUIT_DAGEN, in date order (the same for every place)."""
+        end = self.today + dt.timedelta(days=VOORUIT_DAGEN)
+        return [(day, name) for year in range(self.today.year, end.year + 1) for day, name in sorted(feestdagen(year).items()) if self.today <= day <= end]
 
     def events(self, record: Any, tijden: Openingstijden, naam: str) -> list[dict]:
         """Sessions on some weeks of the month or every other week, as an Event with a Schedule."""

@@ -84,7 +84,7 @@ def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
         entry = {LUNR_FIELD_NAMES[name]: document.field_text(name) for name in FIELDS}
         entry["ref"] = ref_for(position)
         builder.add(entry)
-    return builder.build().serialize()
+    return builder.serialized_index()
 
 
 def postings_by_term(lunr_index: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:

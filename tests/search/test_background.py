@@ -43,3 +43,53 @@ def test_cancel_stops_the_child(monkeypatch):
     job.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_parts_come_in_order_while_the_child_still_works(monkeypatch, tmp_path):
+    """BackgroundParts: the parent takes part 0 while the child has not yet written part 2 (it waits for
+    a file only the parent writes after taking part 0)."""
+    import time
+
+    from generator.search.background import BackgroundParts
+
+    monkeypatch.delenv(SYNC_ENV, raising=False)
+    go_on = tmp_path / "verder"
+
+    def parts():
+        yield "een ✓"
+        yield "twee"
+        while not go_on.exists():
+            time.sleep(0.01)
+        yield "drie"
+
+    job = BackgroundParts(parts, "De delen")
+    assert job._pid is not None or not hasattr(os, "fork")
+    assert job.part(0) == "een ✓"
+    go_on.write_text("ja")
+    assert [job.part(1), job.part(2)] == ["twee", "drie"]
+    folder = job._folder
+    job.cancel()
+    assert not os.path.exists(folder)
+
+
+def test_a_failure_in_the_parts_child_is_reported_at_the_first_missing_part(monkeypatch):
+    from generator.search.background import BackgroundParts
+
+    monkeypatch.delenv(SYNC_ENV, raising=False)
+
+    def parts():
+        yield "goed"
+        raise ValueError("kapot")
+
+    job = BackgroundParts(parts, "De pagina's")
+    assert job.part(0) == "goed"
+    with pytest.raises(RuntimeError, match="pagina's konden niet gemaakt worden(.|\n)*ValueError: kapot"):
+        job.part(1)
+
+
+def test_parts_without_fork_are_computed_at_once(monkeypatch):
+    from generator.search.background import BackgroundParts
+
+    monkeypatch.setenv(SYNC_ENV, "1")
+    job = BackgroundParts(lambda: iter(["a", "b"]), "De delen")
+    assert job._pid is None and [job.part(0), job.part(1)] == ["a", "b"]

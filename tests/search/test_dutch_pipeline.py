@@ -194,7 +194,8 @@ def test_fast_tokens_equal_lunrs_tokenizer_and_pipeline():
 
 
 def test_fast_builder_gives_lunrs_own_index():
-    """DutchBuilder.add without Token objects serializes to exactly the index lunr's Builder.add builds."""
+    """DutchBuilder.add without Token objects and DutchBuilder.serialized_index without lunr's Vector and
+    TokenSet give exactly the serialized index lunr's own Builder.add and build() give."""
     from lunr.builder import Builder
 
     from generator.search.index import build_lunr_index, search_documents
@@ -205,12 +206,13 @@ def test_fast_builder_gives_lunrs_own_index():
     kaart, _ = load_kaart(DEMO_KAART)
     documents = search_documents(kaart)
     fast = build_lunr_index(documents)
-    original_add = dutch.DutchBuilder.add
+    original_add, original_serialized = dutch.DutchBuilder.add, dutch.DutchBuilder.serialized_index
     try:
         dutch.DutchBuilder.add = Builder.add
+        dutch.DutchBuilder.serialized_index = lambda builder: Builder.build(builder).serialize()
         own = build_lunr_index(documents)
     finally:
-        dutch.DutchBuilder.add = original_add
+        dutch.DutchBuilder.add, dutch.DutchBuilder.serialized_index = original_add, original_serialized
     assert len(fast["invertedIndex"]) > 1000
     assert json.dumps(fast, sort_keys=True) == json.dumps(own, sort_keys=True)
     assert [entry[0] for entry in fast["invertedIndex"]] == [entry[0] for entry in own["invertedIndex"]]
@@ -233,3 +235,22 @@ def test_the_stem_exceptions_part_what_snowball_conflates_and_join_what_it_split
         assert snowball_stem(a) == snowball_stem(b) and stem(a) != stem(b) and js[a] != js[b], (a, b)
     for a, b in pairs_together:
         assert stem(a) == stem(b) and js[a] == js[b], (a, b)
+
+
+def test_serialized_index_equals_lunrs_with_a_field_no_document_fills():
+    """A field empty in every document (synthetic kaarten have no synonyms) has average length 0: lunr never
+    divides by it, and neither may serialized_index."""
+    from lunr.builder import Builder
+
+    def filled(builder):
+        builder.ref("id")
+        builder.field("title", boost=5)
+        builder.field("leeg", extractor=lambda doc: "")
+        builder.field("body")
+        for doc in DOCUMENTS:
+            builder.add(doc)
+        return builder
+
+    own = Builder.build(filled(dutch_builder())).serialize()
+    assert filled(dutch_builder()).serialized_index() == own
+    assert any(vector == [] for _, vector in own["fieldVectors"])
