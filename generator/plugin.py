@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
-from .build.incremental import site_files, unchanged_hand_written, unchanged_pages
+from .build.incremental import record_results, remove_other_files, site_files, site_outputs, unchanged_hand_written, unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
@@ -35,7 +35,7 @@ from .kcc.data import KCC_DATA_URI, kcc_data_json
 from .openingstijden import feestdagen_json
 from .search.documents import hand_written_pages_from_files
 from .search.background import BackgroundText
-from .search.shards import write_files_text
+from .search.shards import files_in_text, write_files_text
 from .search.site import lunr_files, search_files_text
 from .validate import Kaart, load_kaart
 
@@ -105,8 +105,13 @@ class _ServeFollowUp:
                 job.stop()
             cls.jobs = []
 
+    thread: threading.Thread | None = None
+
     @classmethod
-    def start(cls, site_dir: Path, search_index: BackgroundText, open_data_files: BackgroundText) -> None:
+    def start(cls, site_dir: Path, search_index: BackgroundText, open_data_files: BackgroundText, site_outputs: set[str]) -> None:
+        """`site_outputs`: the files MkDocs wrote or keeps for this build; with the search files and
+        the open data they are the whole site, and anything else in the folder is left from an older
+        build (a deleted record's page, its open data, an older build's search shards): removed."""
         with cls.lock:
             cls.generation += 1
             generation, cls.jobs = cls.generation, [search_index, open_data_files]
@@ -114,7 +119,7 @@ class _ServeFollowUp:
         def finish() -> None:
             try:
                 text = search_index.result()
-                open_data_files.result()
+                open_data = open_data_files.result()
             except RuntimeError as error:
                 with cls.lock:
                     if generation == cls.generation:
@@ -123,9 +128,23 @@ class _ServeFollowUp:
             with cls.lock:
                 if generation == cls.generation:  # under the lock: a newer build cannot start writing meanwhile
                     write_files_text(site_dir, text)
+                    remove_other_files(site_dir, site_outputs | {uri for uri, _ in files_in_text(text)} | set(open_data.splitlines()))
                     cls.jobs = []
 
-        threading.Thread(target=finish, name="zoekindex en open data", daemon=True).start()
+        cls.thread = threading.Thread(target=finish, name="zoekindex en open data", daemon=True)
+        cls.thread.start()
+
+    @classmethod
+    def wait(cls, timeout: float | None = None) -> None:
+        """Until the latest follow-up has written its files (for tests)."""
+        if cls.thread is not None:
+            cls.thread.join(timeout)
+
+
+def _written(site_dir: Path, files: dict[str, str]) -> str:
+    """Write the open data into the site; the paths written, one a line."""
+    write_files(site_dir, files)
+    return "\n".join(files)
 
 
 def _unmodified(file: File) -> None:
@@ -168,6 +187,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         self.shells = schil.Shells()
         self.nav_urls: set[str] = set()
         self.prerendered = Prerendered([], None)
+        self.files: Files | None = None
+        self.start_search_index = lambda: None
 
     def kaart_folder(self, config: MkDocsConfig) -> Path:
         folder = Path(self.config.kaart)
@@ -213,7 +234,8 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         open_data = OpenData(kaart, today, config.site_url, self.config.licentie, self.config.licentie_url)
         links = RecordLinks.from_config(config.repo_url, config.edit_uri, config.site_url, self._kaart_prefix(config))
         self.site = SiteContext(kaart, today, open_data, links)
-        self._write_open_data(config)  # first: it needs only the kaart, and runs while the pages are made
+        if not _SERVE_DIRTY["on"]:  # `kaart serve` starts it after the pages: they come first there
+            self._write_open_data(config)  # first: it needs only the kaart, and runs while the pages are made
         config.extra["kaart"] = {
             "regio": kaart.gebieden.regio,
             "voorbeelddata": kaart.gebieden.voorbeelddata,
@@ -238,10 +260,11 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         files.append(File.generated(config, STYLESHEET_URI, content=stylesheet()))
         files.append(File.generated(config, CONTACT_DATA_URI, content=contact_json(kaart, self.site.today)))
         # The phone desk's extra data per record, loaded only by /kcc/ (generator/kcc/data.py).
-        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart)))
+        files.append(File.generated(config, KCC_DATA_URI, content=kcc_data_json(kaart, record_results(kaart, "kcc") if _SERVE_DIRTY["on"] else None)))
         self._add_search_files(files, config)
         self.prerendered.cancel()
         self.prerendered = Prerendered([] if _SERVE_DIRTY["on"] else generated, self.site)
+        self.files = files
         return files
 
     def _mark_hand_written(self, files: Files, kaart: Kaart) -> None:
@@ -273,7 +296,7 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         files cost no page machinery and no time on this core. The site folder is already cleaned."""
         open_data, site_dir = self.site.open_data, Path(config.site_dir)
         self._cancel(self.open_data_files)
-        self.open_data_files = BackgroundText(lambda: "%d bestanden, %d bytes" % write_files(site_dir, open_data.site_files()), "De open data")
+        self.open_data_files = BackgroundText(lambda: _written(site_dir, open_data.site_files()), "De open data")
 
     def _add_search_files(self, files: Files, config: MkDocsConfig) -> None:
         """lunr.js with its Dutch support; the search data is built on the other core while MkDocs
@@ -284,12 +307,18 @@ class SocialeKaartPlugin(BasePlugin[SocialeKaartConfig]):
         hand_written = hand_written_pages_from_files(files, skip=self.pages)
         kaart, generated = self.kaart, list(self.pages.values())
         self._cancel_search_index()
-        self.search_index = BackgroundText(lambda: search_files_text(kaart, generated, hand_written))
+        self.start_search_index = lambda: BackgroundText(lambda: search_files_text(kaart, generated, hand_written))
+        if not _SERVE_DIRTY["on"]:  # `kaart serve` starts it after the pages (on_post_build)
+            self.search_index = self.start_search_index()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `kaart serve` builds again: the old kaart may go
         if _SERVE_DIRTY["on"]:
-            _ServeFollowUp.start(Path(config.site_dir), self.search_index, self.open_data_files)
+            # The changed pages are written: the server shows them as soon as this returns. The search
+            # index and the open data start now, so the pages had both cores; they follow a moment later.
+            self.search_index = self.start_search_index()
+            self._write_open_data(config)
+            _ServeFollowUp.start(Path(config.site_dir), self.search_index, self.open_data_files, site_outputs(self.files, config))
             self.search_index = self.open_data_files = None  # the follow-up owns them now
             self.prerendered.cancel()
             return

@@ -68,10 +68,51 @@ class FileEvents(Observer):  # type: ignore[misc, valid-type]
         (self.polling or super()).join(timeout)
 
 
+def _theme_files_listed_once(files_class: Any) -> None:
+    """MkDocs lists every file of the theme folders on every build to find the theme's static files;
+    Material's holds thousands of icons, and that walk was a tenth of a rebuild. The installed theme
+    does not change while serving: the list is kept, and made again when the folders or the files of
+    the theme overrides (docs/overrides, small) change."""
+    from mkdocs.structure.files import File
+
+    listed = {}
+    add_files_from_theme = files_class.add_files_from_theme
+
+    def cached(self: Any, env: Any, config: Any) -> None:
+        key = (tuple(config.theme.dirs), config.site_dir, config.use_directory_urls, tuple(sorted(config.theme.static_templates)),
+               tuple(_files_in(config.theme.custom_dir)))
+        if key not in listed:
+            probe = files_class([])
+            add_files_from_theme(probe, env, config)
+            listed.clear()
+            listed[key] = [(file.src_uri, file.src_dir) for file in probe]
+        for path, folder in listed[key]:
+            if self.get_file_from_path(path) is None:  # theme files do not override the docs folder's
+                self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    files_class.add_files_from_theme = cached
+
+
+def _files_in(folder: str | None) -> list[tuple[str, int, int]]:
+    import os
+
+    if not folder or not os.path.isdir(folder):
+        return []
+    found = []
+    for root, _, names in os.walk(folder):
+        for name in names:
+            stat = os.stat(os.path.join(root, name))
+            found.append((os.path.join(root, name), stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
+
+
 def serve(config_file: str, dev_addr: str) -> None:
     """MkDocs' `serve` with dirty rebuilds (build/incremental.py), its server watching by file events."""
     import mkdocs.commands.serve as mkdocs_serve
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+
+    _theme_files_listed_once(Files)  # this process only serves
 
     class Server(LiveReloadServer):
         def __init__(self, *args: Any, **kwargs: Any) -> None:

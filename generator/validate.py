@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -377,16 +378,27 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
     """(source, record, facts) of every (soort, path), in order; files read before with the same text are
     not read again, the others are read on two cores when there are many (halves.py)."""
     if _READ_BEFORE["folder"] != folder:
-        _READ_BEFORE.update(folder=folder, files={})  # one kaart at a time: memory stays one kaart's
+        _READ_BEFORE.update(folder=folder, files={}, stats={})  # one kaart at a time: memory stays one kaart's
     before = _READ_BEFORE["files"]
+    stats = _READ_BEFORE.setdefault("stats", {})
+    settled = time.time_ns() - SETTLED_NS
     results: list[Any] = [None] * len(files)
     todo: list[int] = []
     for index, (soort, path) in enumerate(files):
         known = before.get((path, soort))
-        if known is not None and known[0].text == _text_of(path):
+        if known is None:  # a first reading (`kaart check`) costs no stat()
+            todo.append(index)
+            continue
+        stat = _stat_of(path)
+        if stat is not None and stats.get(path) == stat:
             results[index] = known
+        elif known[0].text == _text_of(path):
+            results[index] = known
+            if stat is not None and stat[0] < settled:  # older than a timestamp's tick: a later change gets another time
+                stats[path] = stat
         else:
             todo.append(index)
+            stats.pop(path, None)
     _READ_BEFORE["fresh"] = len(todo)
     fresh = map_in_halves(_read_one, [files[index] for index in todo], meanwhile=_import_later_stages)
     for index, (source, record, facts, found) in zip(todo, fresh):
@@ -395,6 +407,19 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
         if record is not None:
             before[(files[index][1], files[index][0])] = results[index]
     return results
+
+
+SETTLED_NS = 2_000_000_000  # a file changed less than 2 s ago may change again within its timestamp's tick: its text is compared
+
+
+def _stat_of(path: Path) -> tuple[int, int, int] | None:
+    """(modification time, size, inode) of a file. The same as when its text was last found unchanged,
+    at a modification time long past then, means the same text (`kaart serve` reads only what changed, as git does)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 def _import_later_stages() -> None:

@@ -18,6 +18,8 @@ any hand-written page changed (titles and navigation), or on a full rebuild.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -39,36 +41,64 @@ class BuildMemory:
     partial: bool = False  # whether this build follows the previous one record by record
     hand_written: dict[str, Any] = field(default_factory=dict)  # src_uri -> Markdown and snippet HTML
     hand_written_before: dict[str, Any] | None = None  # the previous build's
+    results: dict[str, "RecordResults"] = field(default_factory=dict)  # per-record results by name (record_results)
+    results_before: dict[str, dict[int, tuple]] = field(default_factory=dict)  # the previous build's, when it may be reused
 
 
+ANY_RECORD = "\0any record"  # in a page's refs: it depends on more than the records its context names
 _MEMORY: dict[Path, BuildMemory] = {}  # per kaart folder; MkDocs makes a new plugin for every rebuild
+
+
+SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime)
+SHARED_FROM = 4  # containers at least this long are summarised once per build (pages share them: a-z letters, theme lists)
 
 
 def fingerprint(value: Any, refs: set[str], models: dict[int, Any] | None = None) -> Any:
     """A comparable summary of a template's context value; record ids found go into `refs`.
-    `models` remembers the summary of each model without an id (by object) across the pages of one
-    build: pages share them, and dumping one to JSON costs more than the rest of the summary."""
-    if isinstance(value, (str, int, float, bool)) or value is None:
+    `models` remembers, by object, the summary of each model without an id, each dataclass and each
+    longer list or dict across the pages of one build (with the record ids found in it): pages share
+    them, and a model's JSON or a list of a thousand records costs more than the rest of the summary."""
+    kind = type(value)
+    if kind in SCALARS:
         return value
     if isinstance(value, BaseModel):
         record_id = getattr(value, "id", None)
         if isinstance(record_id, str):
             refs.add(record_id)
-            return ("id", type(value).__name__, record_id)
-        if models is None:
-            return ("model", type(value).__name__, value.model_dump_json())
-        known = models.get(id(value))
-        if known is None:
-            known = models[id(value)] = (value, ("model", type(value).__name__, value.model_dump_json()))  # the model is kept: its id stays its own
-        return known[1]
+            return ("id", kind.__name__, record_id)
+        return _shared(value, refs, models, lambda found: ("model", kind.__name__, value.model_dump_json()))
+    if isinstance(value, (dict, list, tuple)) and len(value) < SHARED_FROM:
+        return _summary(value, refs, models)
+    if isinstance(value, (dict, list, tuple, set, frozenset)) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        return _shared(value, refs, models, lambda found: _summary(value, found, models))
+    if isinstance(value, SCALARS):  # e.g. a str subclass (Markup)
+        return value
+    # Something it cannot summarise (a function the template calls with the kaart, e.g. the beheer
+    # report): the page may show any record, so any changed record rebuilds it.
+    refs.add(ANY_RECORD)
+    return kind.__name__
+
+
+def _summary(value: Any, refs: set[str], models: dict[int, Any] | None) -> Any:
     if isinstance(value, dict):
         return tuple((key, fingerprint(item, refs, models)) for key, item in value.items())
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
-        return tuple(fingerprint(item, refs, models) for item in items)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, fingerprint(dataclasses.asdict(value), refs, models))
-    return type(value).__name__  # e.g. the wegwijzer: a change there is a change outside the records
+    if isinstance(value, (list, tuple)):
+        return tuple(fingerprint(item, refs, models) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(fingerprint(item, refs, models) for item in sorted(value, key=repr))
+    return (type(value).__name__, tuple((f.name, fingerprint(getattr(value, f.name), refs, models)) for f in dataclasses.fields(value)))
+
+
+def _shared(value: Any, refs: set[str], models: dict[int, Any] | None, summarise: Any) -> Any:
+    """The summary of an object several pages may share, made once per build when `models` is given."""
+    if models is None:
+        return summarise(refs)
+    known = models.get(id(value))
+    if known is None:
+        found: set[str] = set()
+        known = models[id(value)] = (value, summarise(found), frozenset(found))  # the object is kept: its id stays its own
+    refs |= known[2]
+    return known[1]
 
 
 def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> set[str]:
@@ -88,15 +118,42 @@ def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> s
     if previous is not None and previous.other == other and previous.texts.keys() == followed.keys():
         changed_records = {record_id for (soort, record_id), text in followed.items() if previous.texts[(soort, record_id)] != text}
         memory.partial = True
+        memory.results_before = {name: results.now for name, results in previous.results.items()}
     unchanged: set[str] = set()
     models: dict[int, Any] = {}
     for page in pages:
         refs: set[str] = set()
         memory.fingerprints[page.src_uri] = print_ = (
             page.template, page.title, page.description, fingerprint(page.meta, refs, models), fingerprint(page.context, refs, models))
-        if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records:
+        if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records \
+                and not (changed_records and ANY_RECORD in refs):
             unchanged.add(page.src_uri)
     return unchanged
+
+
+class RecordResults:
+    """What a function of one followed record (and of everything outside the followed records) gave in
+    the previous build of `kaart serve`, reused for the same record object: an unchanged file keeps its
+    record object (validate.py), a changed one gets a new one."""
+
+    def __init__(self, before: dict[int, tuple] | None) -> None:
+        self.before = before or {}
+        self.now: dict[int, tuple] = {}  # only this build's records: an old record object is let go
+
+    def get(self, record: Any, compute: Any) -> Any:
+        known = self.before.get(id(record))
+        if known is None or known[0] is not record:
+            known = (record, compute(record))
+        self.now[id(record)] = known
+        return known[1]
+
+
+def record_results(kaart: Kaart, name: str) -> RecordResults:
+    """Per-record results named `name` for this build, after unchanged_pages: the previous build's are
+    reused when nothing outside the followed records changed (the first build and any other change start empty)."""
+    memory = _MEMORY[kaart.folder]
+    results = memory.results[name] = RecordResults(memory.results_before.get(name) if memory.partial else None)
+    return results
 
 
 def _extras_files(folder: Path) -> tuple:
@@ -126,3 +183,29 @@ def site_files(config_file: Path, theme_dir: Path | None) -> tuple:
     return (config_file.read_bytes() if config_file.is_file() else b"",
             tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files))
 
+
+
+def site_outputs(files: Any, config: Any) -> set[str]:
+    """The site's files (paths from the site folder) that MkDocs writes, or keeps from an earlier
+    build of `kaart serve`, for this build: every file's destination and the theme's static templates."""
+    outputs = {file.dest_uri for file in files if file.inclusion.is_in_serve()}
+    outputs |= set(config.theme.static_templates) | {name + ".gz" for name in config.theme.static_templates}
+    return outputs | set(config.extra_templates)
+
+
+def remove_other_files(site_dir: Path, keep: set[str]) -> int:
+    """Remove every file under `site_dir` not in `keep` (paths from the site folder), and the folders
+    left empty: what an older build of `kaart serve` wrote and this one does not (a deleted record's
+    page and open data, an older search index). The count removed."""
+    removed = 0
+    for folder, subfolders, names in os.walk(site_dir, topdown=False):
+        base = Path(folder)
+        relative_folder = base.relative_to(site_dir).as_posix()
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        for name in names:
+            if prefix + name not in keep:
+                (base / name).unlink(missing_ok=True)
+                removed += 1
+        if prefix and not any(base.iterdir()):
+            base.rmdir()
+    return removed

@@ -167,22 +167,21 @@ def thema_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
 def kern_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
     yield GeneratedPage("kernen/", "Mijn dorp of wijk", "kernen.html", description="Wat is er in jouw dorp of wijk?")
     active = by_name(v for v in kaart.voorzieningen.values() if v.status != "gestopt")  # sorted once: every list below keeps this order
-    coverage = {v.id: kaart.kernen_in(v.werkgebied) for v in active}
+    local: dict[str, list] = {kern_id: [] for kern_id in kaart.kernen}
+    wider: dict[str, list] = {kern_id: [] for kern_id in kaart.kernen}
+    for voorziening in active:  # each voorziening visits only the kernen it covers, not every kern
+        located = {locatie.kern for locatie in voorziening.locaties}
+        for kern_id in kaart.kernen_in(voorziening.werkgebied):
+            (local if kern_id in located else wider)[kern_id].append(voorziening)
     for kern_id, kern in kaart.kernen.items():
-        local, wider = [], []
-        for voorziening in active:
-            if kern_id not in coverage[voorziening.id]:
-                continue
-            located_here = any(locatie.kern == kern_id for locatie in voorziening.locaties)
-            (local if located_here else wider).append(voorziening)
         context = {
             "kern": kern,
             "gebied": kaart.gebied_van_kern[kern_id],
             "gemeente": kaart.gemeente_van_kern[kern_id],
             "team": kaart.sociaal_team_voor(kern_id),
             "kcc": kaart.kcc_voor(kern_id),
-            "lokaal": local,
-            "breder_per_thema": breder_per_thema(wider),
+            "lokaal": local[kern_id],
+            "breder_per_thema": breder_per_thema(wider[kern_id]),
             "vindplaatsen": by_name(v for v in kaart.vindplaatsen.values() if v.kern == kern_id),
             # Beyond these, the page links to the search page filtered on the kern (and theme).
             "max_kaarten": KERN_CARDS,

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..build.incremental import FOLLOWED_SOORTEN
 from ..fields import format_phone
 from ..freshness import OUTDATED_MONTHS, WARN_MONTHS
 from ..openingstijden import to_json
@@ -120,7 +121,10 @@ def record_entry(kaart: Kaart, record: Any) -> dict[str, Any]:
     return {key: value for key, value in entry.items() if value is not None}
 
 
-def kcc_data(kaart: Kaart) -> dict[str, Any]:
+def kcc_data(kaart: Kaart, reuse: Any = None) -> dict[str, Any]:
+    """`reuse` (kaart serve): build.incremental.RecordResults, the entries of voorzieningen, vindplaatsen
+    and cliëntondersteuners kept from the previous build (they depend on the record and on organisaties
+    and ingangen only; an organisation's entry names its aanbod, so it is made again)."""
     records: dict[str, dict[str, Any]] = {}
     used_organisaties: set[str] = set()
     for soort in SOORTEN_MET_KCC:
@@ -128,7 +132,10 @@ def kcc_data(kaart: Kaart) -> dict[str, Any]:
         for record_id, record in sorted(kaart.records.get(soort, {}).items()):
             if getattr(record, "status", "actief") == "gestopt":
                 continue
-            entry = record_entry(kaart, record)
+            if reuse is not None and soort in FOLLOWED_SOORTEN:
+                entry = reuse.get(record, lambda record: record_entry(kaart, record))
+            else:
+                entry = record_entry(kaart, record)
             if entry:
                 per_id[record_id] = entry
                 used_organisaties.update([entry["organisatie"]] if "organisatie" in entry else [])
@@ -138,5 +145,5 @@ def kcc_data(kaart: Kaart) -> dict[str, Any]:
     return {"versie": VERSIE, "organisaties": organisaties, "records": records, "drempels": drempels}
 
 
-def kcc_data_json(kaart: Kaart) -> str:
-    return json.dumps(kcc_data(kaart), ensure_ascii=False, separators=(",", ":"))
+def kcc_data_json(kaart: Kaart, reuse: Any = None) -> str:
+    return json.dumps(kcc_data(kaart, reuse), ensure_ascii=False, separators=(",", ":"))

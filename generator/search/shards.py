@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .index import SEARCH_DATA_URI, search_data_json, signal_phrases
 from .signalen import signal_stems
@@ -83,18 +83,25 @@ def files_text(data: dict[str, Any]) -> str:
     return "".join(f"{uri}\n{len(text)}\n{text}" for uri, text in site_files(data).items())
 
 
-def write_files_text(site_dir: Path, bundle: str) -> int:
-    """Write the files of a files_text() into the site; the count."""
-    position = count = 0
+def files_in_text(bundle: str) -> Iterator[tuple[str, str]]:
+    """(path, text) of every file in a files_text()."""
+    position = 0
     while position < len(bundle):
         uri_end = bundle.index("\n", position)
         size_end = bundle.index("\n", uri_end + 1)
         start = size_end + 1
         end = start + int(bundle[uri_end + 1 : size_end])
-        target = site_dir / bundle[position:uri_end]
+        yield bundle[position:uri_end], bundle[start:end]
+        position = end
+
+
+def write_files_text(site_dir: Path, bundle: str) -> int:
+    """Write the files of a files_text() into the site; the count."""
+    count = 0
+    for count, (uri, text) in enumerate(files_in_text(bundle), 1):
+        target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(bundle[start:end], encoding="utf-8")
-        position, count = end, count + 1
+        target.write_text(text, encoding="utf-8")
     return count
 
 
