@@ -444,6 +444,15 @@ def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]]
     return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses, coverage=True).items() if keep(data["docs"][doc])]
 
 
+def doors_for(door: list[Any], kern: str | None) -> list[int]:
+    """The door a kern goes to; with no kern known, the door and every kern's own (each resident finds theirs:
+    'sociaal team' gives every team, 'wmo' the Egelstede loket and Wolderbeek's team)."""
+    elsewhere = door[2] if len(door) > 2 else {}
+    if kern:
+        return [elsewhere.get(kern, door[0])]
+    return [door[0]] + sorted(set(elsewhere.values()) - {door[0]})
+
+
 def serves(data: dict[str, Any], doc: dict[str, Any], kern: str) -> bool:
     """Whether a document's werkgebied holds the kern; what has none (a theme, a page) is for everyone."""
     areas = doc.get("werkgebied")
@@ -561,9 +570,9 @@ class SearchEngine:
         found: list[int] = []
         for door in self.data.get("deuren", []):
             if any(signal_fires(s, words) for s in door[1]):
-                at = door[2].get(kern, door[0]) if kern and len(door) > 2 else door[0]
-                if at not in found:
-                    found.append(at)
+                for at in doors_for(door, kern):
+                    if at not in found:
+                        found.append(at)
         return found
 
     def suggestion(self, query: str) -> str | None:

@@ -281,3 +281,12 @@ def test_sound_keys():
     assert sound("sollicitatie") == sound("sollisitatie")
     assert sound("geweld") == sound("gewelt")  # a final d sounds as t
     assert sound("schuld") != sound("school")
+
+
+def test_with_no_kern_known_every_kerns_own_door_comes_first(engine, demo):
+    """'sociaal team' with no kern chosen: every team as a door (not one area's team for everybody); 'wmo': the
+    Egelstede loket and the Wolderbeek team, so a resident of either gemeente sees their own door on top."""
+    teams = {team.id for team, _ in demo.kernen_per_team()}
+    hits = engine.search("sociaal team")
+    assert {hit["id"] for hit in hits[: len(teams)]} == teams and all(hit["rang"] == 2 for hit in hits[: len(teams)])
+    assert {hit["id"] for hit in engine.search("wmo")[:2]} == {"wmo-loket-egelstede", "sociaal-team-wolderbeek"}

@@ -859,6 +859,18 @@
   });
 
   /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
+  /** The door a kern goes to; with no kern known, the door and every kern's own (query.doors_for). */
+  function doorsFor(door, kern) {
+    var elsewhere = door[2] || {};
+    if (kern) return [Object.prototype.hasOwnProperty.call(elsewhere, kern) ? elsewhere[kern] : door[0]];
+    var others = [];
+    Object.keys(elsewhere).forEach(function (k) {
+      var at = elsewhere[k];
+      if (at !== door[0] && others.indexOf(at) === -1) others.push(at);
+    });
+    return [door[0]].concat(others.sort(function (a, b) { return a - b; }));
+  }
+
   /** Whether a document's werkgebied holds the kern; what has none is for everyone (query.serves). */
   function serves(data, doc, kern) {
     var areas = doc.werkgebied;
@@ -1058,9 +1070,7 @@
       var found = [];
       (data.deuren || []).forEach(function (door) {
         if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
-        var elsewhere = kern && door[2] ? door[2] : {};
-        var at = Object.prototype.hasOwnProperty.call(elsewhere, kern) ? elsewhere[kern] : door[0];
-        if (found.indexOf(at) === -1) found.push(at);
+        doorsFor(door, kern).forEach(function (at) { if (found.indexOf(at) === -1) found.push(at); });
       });
       return found;
     }
