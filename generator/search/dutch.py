@@ -85,6 +85,22 @@ _snowball_lock = threading.Lock()  # Snowball stemmer objects keep state between
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 
 
+# How Dutch words sound, for spellings the index does not know ('consultatieburo', 'sollisitatie',
+# 'mantelzorgkomplimend'): letters that sound alike written alike, in this order, then doubled letters
+# single. Shipped in the search settings (query.SETTINGS 'sounds'), so zoeken.js applies the same table.
+SOUNDS = [["eau", "o"], ["au", "ou"], ["ei", "ij"], ["y", "ij"], ["ph", "f"], ["th", "t"], ["ch", "g"], ["c(?=[ei])", "s"],
+          ["c", "k"], ["q", "k"], ["x", "ks"], ["dt", "t"], ["d\\b", "t"], ["z", "s"], ["v", "f"]]
+_SOUNDS = [(re.compile(pattern), replacement) for pattern, replacement in SOUNDS]
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound(word: str) -> str:
+    """A key that spellings of one Dutch sound share ('bureau' and 'buro', 'compliment' and 'komplimend')."""
+    for pattern, replacement in _SOUNDS:
+        word = pattern.sub(replacement, word)
+    return _DOUBLED.sub(r"\1", word)
+
+
 def fold(text: str) -> str:
     """Remove accents (NFD, then drop combining marks U+0300-U+036F). Mirrored by fold() in zoeken.js."""
     return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))

@@ -69,6 +69,10 @@ SETTINGS: dict[str, Any] = {
     # Dutch prefixes that look like a word but are never the head of a compound ('verhuurder' is not 'ver' +
     # 'huurder'; 'ontslag', 'herkansing', 'misbruik' neither)
     "notHeads": ["ver", "ont", "her", "mis", "gem"],
+    "sounds": dutch.SOUNDS,
+    # An unknown word of at least this many letters whose sound starts a longer word of the site stands for it
+    # ('sollisitatie' -> 'sollicitatiecafe'); shorter ones only for a word that sounds the same.
+    "minSoundPrefix": 8,
 }
 
 # JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
@@ -112,6 +116,7 @@ class Words:
         self.signal_known = self.raw | set(data.get("gewoon", ()))
         self.stems = set(data["termen"])
         self.sorted_raw = data["woorden"]
+        self._sounds: list[tuple[str, str]] | None = None
 
     def knows(self, word: str) -> bool:
         return word in self.raw or dutch.stem(word) in self.stems
@@ -120,6 +125,22 @@ class Words:
         """Whether a word of the site starts with this (the last word may be half typed)."""
         at = bisect.bisect_left(self.sorted_raw, prefix)
         return at < len(self.sorted_raw) and self.sorted_raw[at].startswith(prefix)
+
+    def sounds_like(self, term: str, settings: dict[str, Any]) -> str | None:
+        """The word of the site that sounds like the term (dutch.sound): the same sound first, else (for a long
+        term) the shortest word whose sound starts with the term's; ties alphabetical."""
+        if self._sounds is None:
+            self._sounds = sorted((dutch.sound(word), word) for word in self.sorted_raw if len(word) >= settings["minSuggestLength"])
+        key = dutch.sound(term)
+        best = None
+        for at in range(bisect.bisect_left(self._sounds, (key, "")), len(self._sounds)):
+            found, word = self._sounds[at]
+            if not found.startswith(key) or (found != key and len(term) < settings["minSoundPrefix"]):
+                break
+            rank = (found != key, len(word), word)
+            if best is None or rank < best:
+                best = rank
+        return best[2] if best else None
 
     def near(self, term: str) -> list[str]:
         """Words of the site one typo away from the term: same length first, then alphabetical."""
@@ -140,6 +161,9 @@ def without_apostrophe(term: str) -> str:
     return head if len(head) >= 2 else term
 
 
+LETTERS = re.compile("[a-z]+")
+
+
 def known_form(term: str, words: Words, settings: dict[str, int]) -> list[str]:
     """The term as the index knows it: itself, a shorter form without an ending, or the parts of a
     compound. A compound whose last part is unknown keeps the whole word and adds its known head
@@ -150,6 +174,10 @@ def known_form(term: str, words: Words, settings: dict[str, int]) -> list[str]:
         shorter = term[: -len(ending)]
         if term.endswith(ending) and len(shorter) >= settings["minCompoundPart"] and words.knows(shorter):
             return [shorter]
+    if len(term) >= settings["minSuggestLength"] and LETTERS.fullmatch(term) and not words.completes(term):
+        sounding = words.sounds_like(term, settings)
+        if sounding:
+            return [sounding]
     if len(term) < settings["minCompoundLength"]:
         return [term]
     least = settings["minCompoundPart"]
@@ -416,6 +444,15 @@ def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]]
     return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses, coverage=True).items() if keep(data["docs"][doc])]
 
 
+def doors_for(door: list[Any], kern: str | None) -> list[int]:
+    """The door a kern goes to; with no kern known, the door and every kern's own (each resident finds theirs:
+    'sociaal team' gives every team, 'wmo' the Egelstede loket and Wolderbeek's team)."""
+    elsewhere = door[2] if len(door) > 2 else {}
+    if kern:
+        return [elsewhere.get(kern, door[0])]
+    return [door[0]] + sorted(set(elsewhere.values()) - {door[0]})
+
+
 def serves(data: dict[str, Any], doc: dict[str, Any], kern: str) -> bool:
     """Whether a document's werkgebied holds the kern; what has none (a theme, a page) is for everyone."""
     areas = doc.get("werkgebied")
@@ -533,9 +570,9 @@ class SearchEngine:
         found: list[int] = []
         for door in self.data.get("deuren", []):
             if any(signal_fires(s, words) for s in door[1]):
-                at = door[2].get(kern, door[0]) if kern and len(door) > 2 else door[0]
-                if at not in found:
-                    found.append(at)
+                for at in doors_for(door, kern):
+                    if at not in found:
+                        found.append(at)
         return found
 
     def suggestion(self, query: str) -> str | None:

@@ -454,6 +454,10 @@ VRAGEN_AAN_DE_TELEFOON: list[tuple[str, set[str]]] = [
     ('gp at night', {'huisartsenpost-egelland'}),
     ('home care for my father', WIJKVERPLEGING | {'wijkverpleging-zorgzaam-zuid-vindplaats'}),
     ('no money for food', {'voedselbank-egelstede-pakket', 'voedselbank-uitdeelpunt-vindplaats'}),
+    ('jeugdarts', {'jeugdgezondheidszorg'}),
+    ('ik durf niet meer naar buiten', {'lotgenotengroep-angst', 'maatjesproject', 'ov-maatje'}),
+    ('mijn peuter praat nog niet', {'jeugdgezondheidszorg', 'opvoedspreekuur', 'consultatiebureau-brummerveen', 'consultatiebureau-egelstede', 'consultatiebureau-haarsloo', 'consultatiebureau-rosmarke'}),
+    ('consultatieburo brummerveen', {'consultatiebureau-brummerveen'}),
 ]
 VRAGEN += VRAGEN_AAN_DE_TELEFOON
 

@@ -78,6 +78,9 @@ FILTERED = [
 QUALITY = [q for q, _ in kwaliteit.VRAGEN] + [q for q, _ in kwaliteit.CRISIS] + kwaliteit.GEWOON + [
     "mantelzrog", "schuldhulpverlenign", "eenzaamhied hulp", "rouwverwerking", "gezondste", "blowt", "zelfmoordgedachtes",
     "ik wil de dood van mijn moeder verwerken", "geweldig", "partnergeweld", "zelf moord", "ik kom niet rond",
+    # spelled as they sound (dutch.sound)
+    "consultatieburo", "sollisitatie brief", "mantelzorgkomplimend", "kinderopvank", "huisartsepost", "schuldhulpferlening",
+    "dagbestetingg", "fysiotherapie", "tandartz", "wijkferpleging", "rolstoelbuz", "mantelzorgkafe",
 ]
 FILTERED += [("ik wil niet meer leven", {"thema": "geld-en-schulden"}), ("mijn man slaat me", {"kern": "rosmarke", "gratis": True}),
              ("schuldhulp", {"thema": "taal-en-digitaal"}),

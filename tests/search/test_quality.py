@@ -265,3 +265,28 @@ def test_words_written_with_a_hyphen_are_found_typed_together(engine):
     assert document.field_pieces("samenvatting") == ["Bel 0523-800100."]
     assert "koffie-ochtend-aldervoorde" in [hit["id"] for hit in engine.search("koffieochtend")[:3]]
     assert engine.search("speelotheek")[0]["id"] == "speel-o-theek-rosmarke"
+
+
+@pytest.mark.parametrize("query, expected", [("consultatieburo", "consultatiebureau-"), ("mantelzorgkomplimend", "mantelzorgcompliment"),
+                                             ("sollisitatie brief", "sollicitatiecafe-bibliotheek"), ("wijkferpleging", "wijkverpleging-")])
+def test_a_word_spelled_as_it_sounds_finds_the_word(engine, query, expected):
+    assert engine.search(query)[0]["id"].startswith(expected)
+
+
+def test_sound_keys():
+    from generator.search.dutch import sound
+
+    assert sound("consultatiebureau") == sound("konsultatieburo")
+    assert sound("mantelzorgcompliment") == sound("mantelzorgkomplimend")
+    assert sound("sollicitatie") == sound("sollisitatie")
+    assert sound("geweld") == sound("gewelt")  # a final d sounds as t
+    assert sound("schuld") != sound("school")
+
+
+def test_with_no_kern_known_every_kerns_own_door_comes_first(engine, demo):
+    """'sociaal team' with no kern chosen: every team as a door (not one area's team for everybody); 'wmo': the
+    Egelstede loket and the Wolderbeek team, so a resident of either gemeente sees their own door on top."""
+    teams = {team.id for team, _ in demo.kernen_per_team()}
+    hits = engine.search("sociaal team")
+    assert {hit["id"] for hit in hits[: len(teams)]} == teams and all(hit["rang"] == 2 for hit in hits[: len(teams)])
+    assert {hit["id"] for hit in engine.search("wmo")[:2]} == {"wmo-loket-egelstede", "sociaal-team-wolderbeek"}

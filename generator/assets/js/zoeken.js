@@ -315,7 +315,58 @@
     return content.length ? content : terms;
   }
 
+  var soundTables = new WeakMap();
+
+  /** A key that spellings of one Dutch sound share (dutch.sound): the settings' table in order, then doubled letters single. */
+  function sound(word, settings) {
+    var table = soundTables.get(settings);
+    if (!table) {
+      table = settings.sounds.map(function (rule) { return [new RegExp(rule[0], "g"), rule[1]]; });
+      soundTables.set(settings, table);
+    }
+    for (var i = 0; i < table.length; i++) word = word.replace(table[i][0], table[i][1]);
+    return word.replace(/(.)\1+/g, "$1");
+  }
+
+  var firstLetterTables = new WeakMap();
+
+  /** The letters a word may start with when its sound starts with `first`: every letter, followed by each
+      context the rules look at, through sound() (so the table in the settings decides). */
+  function firstLetters(first, settings) {
+    var table = firstLetterTables.get(settings);
+    if (!table) {
+      table = {};
+      "abcdefghijklmnopqrstuvwxyz".split("").forEach(function (letter) {
+        ["", "a", "au", "e", "i", "h", "t", "o", "u"].forEach(function (context) {
+          var start = sound(letter + context, settings)[0];
+          table[start] = table[start] || [];
+          if (table[start].indexOf(letter) === -1) table[start].push(letter);
+        });
+      });
+      firstLetterTables.set(settings, table);
+    }
+    return table[first] || [];
+  }
+
   function indexWords(lunr, data) {
+    var buckets = {};
+    /** The words of the site of at least minSuggestLength letters starting with this letter, with their sounds. */
+    function soundBucket(letter, settings) {
+      if (!buckets[letter]) {
+        var sorted = data.woorden, low = 0, high = sorted.length;
+        while (low < high) {
+          var mid = (low + high) >>> 1;
+          if (sorted[mid] < letter) low = mid + 1; else high = mid;
+        }
+        var words = [];
+        for (var at = low; at < sorted.length && sorted[at][0] === letter; at++) {
+          if (sorted[at].length >= settings.minSuggestLength) words.push(sorted[at]);
+        }
+        // one pass of each rule over the words joined by spaces: far faster than word by word
+        buckets[letter] = {words: words, keys: words.length ? sound(words.join(" "), settings).split(" ") : []};
+      }
+      return buckets[letter];
+    }
     var raw = new Set(data.woorden);
     var stems = new Set(data.termen);
     var common = new Set(data.gewoon || []);
@@ -333,6 +384,24 @@
           if (sorted[mid] < prefix) low = mid + 1; else high = mid;
         }
         return low < sorted.length && sorted[low].slice(0, prefix.length) === prefix;
+      },
+      /** The word of the site that sounds like the term (query.Words.sounds_like). Only words whose first
+          letter can sound like the term's first are looked at, their sounds worked out per first letter once
+          (the whole vocabulary at once took 100 ms on a fast machine at 50,000 words). */
+      soundsLike: function (term, settings) {
+        var key = sound(term, settings);
+        var best = null;
+        firstLetters(key[0], settings).forEach(function (letter) {
+          var bucket = soundBucket(letter, settings);
+          for (var at = 0; at < bucket.keys.length; at++) {
+            var found = bucket.keys[at];
+            if (found.slice(0, key.length) !== key || (found !== key && term.length < settings.minSoundPrefix)) continue;
+            var word = bucket.words[at];
+            var rank = [found !== key ? 1 : 0, word.length, word];
+            if (best === null || rank[0] < best[0] || (rank[0] === best[0] && (rank[1] < best[1] || (rank[1] === best[1] && rank[2] < best[2])))) best = rank;
+          }
+        });
+        return best ? best[2] : null;
       },
       near: function (term) {
         var found = data.woorden.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
@@ -363,6 +432,10 @@
     for (var e = 0; e < ENDINGS.length; e++) {
       var shorter = term.slice(0, term.length - ENDINGS[e].length);
       if (endsWith(term, ENDINGS[e]) && shorter.length >= least && words.knows(shorter)) return [shorter];
+    }
+    if (term.length >= settings.minSuggestLength && /^[a-z]+$/.test(term) && !words.completes(term)) {
+      var sounding = words.soundsLike(term, settings);
+      if (sounding) return [sounding];
     }
     if (term.length < settings.minCompoundLength) return [term];
     var headOnly = null;
@@ -786,6 +859,18 @@
   });
 
   /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
+  /** The door a kern goes to; with no kern known, the door and every kern's own (query.doors_for). */
+  function doorsFor(door, kern) {
+    var elsewhere = door[2] || {};
+    if (kern) return [Object.prototype.hasOwnProperty.call(elsewhere, kern) ? elsewhere[kern] : door[0]];
+    var others = [];
+    Object.keys(elsewhere).forEach(function (k) {
+      var at = elsewhere[k];
+      if (at !== door[0] && others.indexOf(at) === -1) others.push(at);
+    });
+    return [door[0]].concat(others.sort(function (a, b) { return a - b; }));
+  }
+
   /** Whether a document's werkgebied holds the kern; what has none is for everyone (query.serves). */
   function serves(data, doc, kern) {
     var areas = doc.werkgebied;
@@ -985,9 +1070,7 @@
       var found = [];
       (data.deuren || []).forEach(function (door) {
         if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
-        var elsewhere = kern && door[2] ? door[2] : {};
-        var at = Object.prototype.hasOwnProperty.call(elsewhere, kern) ? elsewhere[kern] : door[0];
-        if (found.indexOf(at) === -1) found.push(at);
+        doorsFor(door, kern).forEach(function (at) { if (found.indexOf(at) === -1) found.push(at); });
       });
       return found;
     }
