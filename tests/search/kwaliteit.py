@@ -462,6 +462,8 @@ VRAGEN_AAN_DE_TELEFOON: list[tuple[str, set[str]]] = [
 VRAGEN += VRAGEN_AAN_DE_TELEFOON
 
 CRISIS: list[tuple[str, str]] = [
+    ("mijn dochter is misbruikt door haar oom", "veilig-thuis"), ("mijn vader reageert niet meer", "alarmnummer-112"),
+    ("mijn man slaat de kinderen", "veilig-thuis"),
     # suicide (113)
     ("ik wil niet meer leven", "113-zelfmoordpreventie"),
     ("ik wil dood", "113-zelfmoordpreventie"),
@@ -577,6 +579,7 @@ CRISIS: list[tuple[str, str]] = [
 ]
 
 GEWOON: list[str] = [
+    "mijn gegevens zijn misbruikt door oplichters", "de gemeente reageert niet meer op mijn mail",
     "huiselijke hulp",
     "hulp in de huishouding",
     "slaapproblemen",
