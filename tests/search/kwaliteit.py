@@ -462,6 +462,9 @@ VRAGEN_AAN_DE_TELEFOON: list[tuple[str, set[str]]] = [
 VRAGEN += VRAGEN_AAN_DE_TELEFOON
 
 CRISIS: list[tuple[str, str]] = [
+    ("hij heeft gedreigd mij iets aan te doen", "veilig-thuis"), ("mijn ex dreigt haar iets aan te doen", "veilig-thuis"),
+    ("hij doet me pijn", "veilig-thuis"), ("ik ga me iets aandoen", "113-zelfmoordpreventie"),
+    ("mijn vriend wil zichzelf iets aandoen", "113-zelfmoordpreventie"),
     ("mijn dochter is misbruikt door haar oom", "veilig-thuis"), ("mijn vader reageert niet meer", "alarmnummer-112"),
     ("mijn man slaat de kinderen", "veilig-thuis"),
     # suicide (113)
@@ -579,6 +582,7 @@ CRISIS: list[tuple[str, str]] = [
 ]
 
 GEWOON: list[str] = [
+    "mijn rug doet me pijn",
     "mijn gegevens zijn misbruikt door oplichters", "de gemeente reageert niet meer op mijn mail",
     "huiselijke hulp",
     "hulp in de huishouding",
