@@ -412,14 +412,15 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
 SETTLED_NS = 2_000_000_000  # a file changed less than 2 s ago may change again within its timestamp's tick: its text is compared
 
 
-def _stat_of(path: Path) -> tuple[int, int, int] | None:
-    """(modification time, size, inode) of a file. The same as when its text was last found unchanged,
-    at a modification time long past then, means the same text (`kaart serve` reads only what changed, as git does)."""
+def _stat_of(path: Path) -> tuple[int, int, int, int] | None:
+    """(modification time, size, inode, change time) of a file. The same as when its text was last found unchanged,
+    at a modification time long past then, means the same text (`kaart serve` reads only what changed, as git does).
+    The change time catches a rewrite that keeps the old modification time (`cp -p`, `touch -r`, `rsync -t`)."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns
 
 
 def _import_later_stages() -> None:

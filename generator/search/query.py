@@ -58,7 +58,7 @@ SETTINGS: dict[str, Any] = {
     "maxTerms": 10,
     # With a kern chosen, a hit that does not serve it (its werkgebied lies elsewhere) scores this share:
     # the resident's own mantelzorgcafé before the other gemeente's, a strong match elsewhere still before a weak one
-    # here. A power of two, so both pipelines round the same.
+    # here. The product is rounded again like every score (round_score), so both pipelines sort alike.
     "elsewhereFactor": 0.5,
     "maxWordLength": 40,
     "maxCorrections": 5,
@@ -467,7 +467,7 @@ def prefer_kern(hits: list[dict[str, Any]], data: dict[str, Any], kern: str | No
     if kern:
         for hit in hits:
             if not serves(data, data["docs"][position(hit["ref"])], kern):
-                hit["score"] *= settings["elsewhereFactor"]
+                hit["score"] = round_score(hit["score"] * settings["elsewhereFactor"])
                 elsewhere.add(hit["ref"])
     return elsewhere
 

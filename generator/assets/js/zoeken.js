@@ -350,6 +350,7 @@
 
   function indexWords(lunr, data) {
     var buckets = {};
+    var soundsFound = new Map();
     /** The words of the site of at least minSuggestLength letters starting with this letter, with their sounds. */
     function soundBucket(letter, settings) {
       if (!buckets[letter]) {
@@ -389,6 +390,8 @@
           letter can sound like the term's first are looked at, their sounds worked out per first letter once
           (the whole vocabulary at once took 100 ms on a fast machine at 50,000 words). */
       soundsLike: function (term, settings) {
+        if (soundsFound.has(term)) return soundsFound.get(term);  // asked again on every keystroke while typing on
+        if (soundsFound.size > 200) soundsFound.clear();
         var key = sound(term, settings);
         var best = null;
         firstLetters(key[0], settings).forEach(function (letter) {
@@ -401,7 +404,8 @@
             if (best === null || rank[0] < best[0] || (rank[0] === best[0] && (rank[1] < best[1] || (rank[1] === best[1] && rank[2] < best[2])))) best = rank;
           }
         });
-        return best ? best[2] : null;
+        soundsFound.set(term, best ? best[2] : null);
+        return soundsFound.get(term);
       },
       near: function (term) {
         var found = data.woorden.filter(function (w) { return Math.abs(w.length - term.length) <= 1 && withinOneEdit(term, w); });
@@ -842,6 +846,7 @@
   var DOC_KEYS = ["id", "soort", "naam", "themas", "doelgroepen", "leeftijd", "gratis", "vrij", "werkgebied", "plekken"];
   var AT = "_at"; // the document's position (internal; `ref` is "d" + position)
 
+  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
   function Hit(at, score, doc) {
     this.score = score;
     this.rang = 0;
@@ -858,7 +863,6 @@
     });
   });
 
-  /** A hit: ref, score and the card; the card's CARD_ONLY part only once its chunk is loaded. */
   /** The door a kern goes to; with no kern known, the door and every kern's own (query.doors_for). */
   function doorsFor(door, kern) {
     var elsewhere = door[2] || {};
@@ -884,7 +888,7 @@
     if (!kern) return elsewhere;
     for (var i = 0; i < hits.length; i++) {
       if (!serves(data, data.docs[hits[i]._at], kern)) {
-        hits[i].score *= settings.elsewhereFactor;
+        hits[i].score = roundScore(hits[i].score * settings.elsewhereFactor);
         elsewhere.add(hits[i]._at);
       }
     }
@@ -1121,8 +1125,10 @@
       var lines = vangnet(query).map(function (line) { return line.at; });
       // the official door for the kern filtered on, else for the kern chosen on this device (kern.js)
       var kern = filters && isSet(filters.kern) ? filters.kern : (options && options.woonkern) || null;
-      var elsewhere = preferKern(hits, data, kern, settings);
-      if (terms_.length || lines.length) hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings, elsewhere);
+      if (terms_.length || lines.length) {
+        var elsewhere = preferKern(hits, data, kern, settings);
+        hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings, elsewhere);
+      }
       return limit ? hits.slice(0, limit) : hits;
     }
 
