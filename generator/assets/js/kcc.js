@@ -7,6 +7,9 @@
  * hand-over rule, phone hours for "nu open", freshness per record).
  *   - focus starts in the field; "/" (outside a field) returns to it; Esc clears the field, and in an
  *     empty field the kern ("nieuw gesprek").
+ *   - a query that calls up a crisis line (kaart/vangnet.yaml) shows the Spoed box above the rows, drawn with
+ *     the rows from the same query (typed, from ?q=, after Back or a reload); its lines are the first stops
+ *     (↓ and Enter land there, K copies the crisis number) and they are not repeated as rows.
  *   - ArrowDown/ArrowUp move through the rows (ArrowUp on the first goes back to the field); ArrowDown on
  *     the last shows the next rows, so every result is reachable; Enter opens a row.
  *   - K copies the row's number, T the number of the sociaal team of the caller's kern, V the referral
@@ -163,7 +166,7 @@
   }
 
   function rowOf(node) {
-    return node && node.closest ? node.closest(".sk-kcc-rij, [data-uitkomst], [data-team], .sk-kcc-jouwteam") : null;
+    return node && node.closest ? node.closest(".sk-kcc-rij, .sk-vangnet__lijn, [data-uitkomst], [data-team], .sk-kcc-jouwteam") : null;
   }
 
   document.addEventListener("click", function (event) {
@@ -293,6 +296,8 @@
     var elders = [];
     var shown = 0;
     var today = null;
+    var vangnet = window.SocialeKaartVangnet; // zoeken-ui.js: the residents' safety-net box, here labelled "Spoed"
+    var spoedBox = vangnet ? vangnet.slot(list, true) : function () { return ""; };
 
     form.hidden = false;
     var fallback = root.querySelector("[data-kcc-zonderjs]");
@@ -504,8 +509,12 @@
     }
 
     function show(query, found, everywhere, asked) {
-      // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row.
-      var spoed = query.trim() ? Zoek.vangnet(query).map(function (line) { return "ingang/" + line.id; }) : [];
+      // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row. Box and
+      // rows are drawn together, from the query the rows were found for (typed, from the URL, Back, restore).
+      var lines = spoedBox && query.trim() ? Zoek.vangnet(query) : [];
+      spoedBox(lines);
+      if (lines.length) spoedStops();
+      var spoed = lines.map(function (line) { return "ingang/" + line.id; });
       function notInBox(hit) { return spoed.indexOf(hit.soort + "/" + hit.id) === -1; }
       hits = found.filter(notInBox);
       elders = [];
@@ -521,7 +530,7 @@
       appendRows(PER_KEER);
       status.textContent = asked ? aantal() : "";
       prefetchNext();
-      document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length}}));
+      document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length, spoed: lines.length}}));
     }
 
     function toonElders() {
@@ -552,8 +561,26 @@
       refreshNuOpen(teamSlot);
     }
 
+    /* Every crisis line in the Spoed box gets a copy button; its "Bel" link is a keyboard stop before the rows,
+       so ↓ lands on it first and K copies its number. */
+    function spoedStops() {
+      root.querySelectorAll(".sk-vangnet__lijn").forEach(function (line) {
+        var link = line.querySelector(".sk-vangnet__bel");
+        if (!link || line.querySelector(".sk-kcc-kopieer")) return;
+        var shownNumber = link.textContent.replace(/^Bel\s+/, "");
+        link.setAttribute("data-naam", "");
+        link.parentNode.insertBefore(copyButton(digits(link.getAttribute("href").replace(/^tel:/, "")), shownNumber), link.nextSibling);
+        link.parentNode.insertBefore(document.createTextNode(" "), link.nextSibling);
+      });
+    }
+
+    /* The keyboard stops in order: the Spoed box's lines, then the rows (and the "elders" button). */
     function rows() {
-      return list.querySelectorAll(".sk-kcc-rij__naam, .sk-kcc-elders__knop");
+      return root.querySelectorAll(".sk-vangnet .sk-vangnet__bel, #kcc-rijen .sk-kcc-rij__naam, #kcc-rijen .sk-kcc-elders__knop");
+    }
+
+    function itemOf(stop) {
+      return stop.closest(".sk-vangnet__lijn, .sk-kcc-rij, .sk-kcc-elders");
     }
 
     function toggle(button) {
@@ -564,8 +591,8 @@
 
     function rowIndex(node) {
       var buttons = Array.prototype.slice.call(rows());
-      var item = node.closest("li");
-      for (var i = 0; i < buttons.length; i++) if (buttons[i].closest("li") === item) return i;
+      var item = node.closest(".sk-vangnet__lijn, #kcc-rijen > li");
+      for (var i = 0; i < buttons.length; i++) if (item && itemOf(buttons[i]) === item) return i;
       return -1;
     }
 
@@ -589,6 +616,16 @@
       else if (buttons.length) buttons[buttons.length - 1].focus();
     }
 
+    function naamVan(item, rowName) {
+      var strong = item.matches(".sk-vangnet__lijn") && item.querySelector("strong");
+      return (strong || rowName).textContent;
+    }
+
+    function spoedVerwijzing(line) {
+      var button = line.querySelector(".sk-kcc-kopieer");
+      return "Spoed: verwezen naar " + line.querySelector("strong").textContent + ", " + button.getAttribute("data-nummer") + ".";
+    }
+
     function copyTeam(near) {
       var team = teamVoor(kern.value);
       if (!team) { announce("Kies eerst de kern van de beller: dan kopieert T het nummer van het sociaal team.", near); return; }
@@ -605,6 +642,8 @@
         focusRow(0);
       } else if (event.key === "Enter") {
         event.preventDefault();
+        var spoedLine = root.querySelector(".sk-vangnet .sk-vangnet__bel");
+        if (spoedLine) { spoedLine.focus(); return; } // a crisis call: the crisis line first, not a row
         var first = list.querySelector(".sk-kcc-rij__naam");
         if (first) {
           if (first.getAttribute("aria-expanded") !== "true") toggle(first);
@@ -629,12 +668,14 @@
       if (button) toggle(button);
     });
 
-    list.addEventListener("keydown", function (event) {
+    // On the rows and on the Spoed box above them (drawn anew per query, so listened to on the page).
+    root.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var index = rowIndex(event.target);
       if (index === -1) return;
-      var item = list.querySelectorAll(".sk-kcc-rij, .sk-kcc-elders")[index];
+      var item = itemOf(rows()[index]);
       var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      var rowName = item.querySelector(".sk-kcc-rij__naam, [data-naam]");
       if (key === "ArrowDown") {
         event.preventDefault();
         focusRow(index + 1);
@@ -644,20 +685,23 @@
       } else if (key === "Escape") {
         event.preventDefault();
         field.focus();
+      } else if (key === "t") {
+        event.preventDefault();
+        copyTeam(item);
+      } else if ((key === "k" || key === "v") && !rowName) {
+        event.preventDefault(); // the "elders" button: nothing to copy before the rows are shown
+        announce("Eerst Enter: dit zijn plekken buiten " + kernNaam(kern) + ". T kopieert het sociaal team van de beller.", item);
       } else if (key === "k") {
         event.preventDefault();
         var algemeen = item.querySelector("[data-algemeen]");
         if (!copyNumberOf(item, item)) announce(algemeen ? algemeen.getAttribute("data-algemeen") :
-          "Geen telefoonnummer bij " + item.querySelector(".sk-kcc-rij__naam").textContent + ".", item);
-      } else if (key === "t") {
-        event.preventDefault();
-        copyTeam(item);
+          "Geen telefoonnummer bij " + rowName.textContent + ".", item);
       } else if (key === "v") {
         event.preventDefault();
-        var text = verwijzing(item);
+        var text = item.matches(".sk-vangnet__lijn") ? spoedVerwijzing(item) : verwijzing(item);
         var team = teamVoor(kern.value);
         if (team) text += " Sociaal team: " + deurTekst(team) + ".";
-        kopieer(text, "de verwijzing naar " + item.querySelector(".sk-kcc-rij__naam").textContent, item);
+        kopieer(text, "de verwijzing naar " + naamVan(item, rowName), item);
       } else if (event.key.length === 1 && event.key !== " " && event.key !== "/") {
         // Typing on a row goes on typing in the search field (K, T and V copy; Space/Enter open).
         event.preventDefault();
