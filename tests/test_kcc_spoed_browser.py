@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import quote_plus
 
 import pytest
+from generator.build.render import kopieer_nummer
 from test_kcc_browser import kcc  # noqa: F401  the desk page fixture, shared
 
 pytestmark = pytest.mark.browser
@@ -94,3 +95,46 @@ def test_enter_and_v_on_a_crisis_call_give_the_crisis_line(kcc):
     page.keyboard.press("Escape")  # back to the field, which Escape then clears: the box goes with the query
     page.keyboard.press("Escape")
     page.wait_for_function("!document.querySelector('[data-vangnet]')")
+
+
+def test_a_kern_without_results_puts_the_callers_own_team_first_and_counts_honestly(kcc, site_url, demo):
+    """Traplift in Stroetinge (gemeente Wolderbeek): only Egelstede has places for it. The caller's own sociaal
+    team is the first stop, K on the 'elders' button explains instead of throwing, another gemeente's place
+    gives no number to pass on, and the count keeps saying 0 in Stroetinge."""
+    page = kcc
+    kern = demo.kernen["stroetinge"]
+    team = demo.sociaal_team_voor(kern.id)
+    assert demo.gemeente_van_kern[kern.id].id == "wolderbeek"
+    page.goto(f"{site_url}/kcc/?kern={kern.id}")
+    page.wait_for_function("document.getElementById('kcc-team').hidden === false")
+    page.locator("#kcc-q").focus()
+    page.keyboard.type("traplift")
+    page.wait_for_function("document.querySelector('[data-kcc-elders]') !== null")
+    status = page.text_content("#kcc-status")
+    assert status.startswith(f"0 resultaten in {kern.naam}, ") and " elders" in status and team.naam in status
+
+    page.keyboard.press("ArrowDown")  # the caller's own door first
+    assert page.evaluate("!!document.activeElement.closest('#kcc-team')")
+    assert copied_after(page, "k") == kopieer_nummer(team.contact.telefoon)
+
+    page.keyboard.press("ArrowDown")  # then the "elders" button: K explains, nothing is copied, no script error
+    assert page.evaluate("document.activeElement.hasAttribute('data-kcc-elders')")
+    page.evaluate("window.kccKlembord = null")
+    page.keyboard.press("k")
+    page.wait_for_function("document.getElementById('kcc-gekopieerd').textContent.startsWith('Eerst Enter')")
+    assert page.evaluate("window.kccKlembord") is None
+
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#kcc-rijen .sk-kcc-rij--elders').length > 0")
+    assert page.text_content("#kcc-status").startswith(f"0 resultaten in {kern.naam}, ")
+    other = page.locator("#kcc-rijen .sk-kcc-rij--elders", has_text="andere gemeente")
+    assert other.count() > 0
+    for index in range(other.count()):
+        row = other.nth(index)
+        assert row.locator(".sk-kcc-kopieer").count() == 0
+        row.locator(".sk-kcc-rij__naam").focus()
+        page.evaluate("window.kccKlembord = null")
+        page.keyboard.press("k")
+        page.wait_for_function("document.getElementById('kcc-gekopieerd').textContent.startsWith('Voor inwoners van')")
+        assert page.evaluate("window.kccKlembord") is None
+        assert kern.naam in page.text_content("#kcc-gekopieerd")

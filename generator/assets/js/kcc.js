@@ -341,6 +341,15 @@
       var line = el("p", "sk-kcc-rij__tel");
       line.id = "kcc-tel-" + index;
       var shownNumber = hit.telefoon || data.telefoon;
+      var andere = andereGemeente(data);
+      if (andere) {
+        // Another gemeente's place: its number is no door for this caller; their own sociaal team is.
+        var niet = el("span", "sk-note", andere + ": geef dit nummer niet aan een beller uit " + kernNaam(kern) +
+          ". T kopieert het nummer van het eigen sociaal team.");
+        niet.setAttribute("data-niet-doorgeven", niet.textContent);
+        line.appendChild(niet);
+        return [line];
+      }
       if (!shownNumber) {
         line.appendChild(el("span", "sk-note", "Geen telefoonnummer, zie de pagina."));
         return [line];
@@ -348,7 +357,7 @@
       if (data.algemeen) {
         // The record's number is a gemeente's general number: passing it on sends the caller back to a desk.
         var eigen = el("span", "sk-note", algemeenTekst(data.algemeen, shownNumber));
-        eigen.setAttribute("data-algemeen", algemeenTekst(data.algemeen, shownNumber));
+        eigen.setAttribute("data-niet-doorgeven", algemeenTekst(data.algemeen, shownNumber));
         line.appendChild(eigen);
         return [line];
       }
@@ -380,6 +389,14 @@
       return lines;
     }
 
+    /* "Voor inwoners van Gemeente Egelstede" when the record is only for other gemeenten than the caller's kern's. */
+    function andereGemeente(data) {
+      var option = kern.value && kern.options[kern.selectedIndex];
+      var eigen = option && option.getAttribute("data-gemeente");
+      if (!eigen || !data.gemeenten || data.gemeenten.indexOf(eigen) !== -1) return "";
+      return "Voor inwoners van " + data.gemeenten.map(function (id) { return extra.gemeenten[id] || id; }).join(" en ");
+    }
+
     function algemeenTekst(gemeente, nummer) {
       return "Geen eigen nummer: dit loopt via het algemene nummer van " + gemeente + " (" + nummer +
         "). Geef dat nummer niet door; regel het in dit gesprek.";
@@ -408,19 +425,20 @@
       kop.appendChild(naam);
       var organisatie = data.organisatie && extra.organisaties[data.organisatie];
       var wie = el("span", "sk-kcc-rij__wie", (organisatie ? organisatie + " · " : "") + SOORT_NAAM[hit.soort] +
-        (elsewhere ? " · niet in " + kernNaam(kern) : ""));
+        (elsewhere ? " · niet in " + kernNaam(kern) : "") + (andereGemeente(data) ? " · andere gemeente" : ""));
       wie.id = "kcc-wie-" + index;
       kop.appendChild(wie);
       if (hit.status) kop.appendChild(el("span", "sk-badge sk-badge--status", hit.status.charAt(0).toUpperCase() + hit.status.slice(1)));
       item.appendChild(kop);
       telefoonRegel(hit, data, index).forEach(function (line) { item.appendChild(line); });
-      if (data.antwoord) {
+      var script = andereGemeente(data) ? {} : data; // another gemeente's script would send this caller there
+      if (script.antwoord) {
         item.appendChild(labelled("sk-kcc-rij__zeg", "Zeg:", data.antwoord, "kcc-zeg-" + index));
         describedBy.push("kcc-zeg-" + index);
       } else if (hit.samenvatting) {
         item.appendChild(labelled("sk-kcc-rij__wat", "Wat:", hit.samenvatting));
       }
-      if (data.doorverwijzen) item.appendChild(labelled("sk-kcc-rij__door", "Naar sociaal team:", data.doorverwijzen));
+      if (script.doorverwijzen) item.appendChild(labelled("sk-kcc-rij__door", "Naar sociaal team:", data.doorverwijzen));
       var niveau = data.gecontroleerd && controleNiveau(data.gecontroleerd, extra.drempels, today);
       if (niveau) {
         item.appendChild(el("p", "sk-kcc-controle sk-kcc-controle--" + niveau, "Controleer: gegevens van " +
@@ -430,7 +448,7 @@
       var meer = el("div", "sk-kcc-rij__meer");
       meer.id = "kcc-meer-" + index;
       meer.hidden = true;
-      if (data.antwoord && hit.samenvatting) meer.appendChild(labelled("", "Wat:", hit.samenvatting));
+      if (script.antwoord && hit.samenvatting) meer.appendChild(labelled("", "Wat:", hit.samenvatting));
       var waar = Zoek.waar(hit);
       if (waar) meer.appendChild(labelled("", "Waar:", waar));
       var pagina = el("a", null, "Pagina van " + hit.naam);
@@ -442,12 +460,24 @@
       return item;
     }
 
+    // Rows shown after "elders: toon" stay counted as elders: "0 resultaten in Stroetinge, 2 elders."
     function aantal() {
       var kernText = kern.value ? " in " + kernNaam(kern) : "";
-      var text = hits.length === 0 ? "0 resultaten" + kernText : (hits.length === 1 ? "1 resultaat" : hits.length + " resultaten") + kernText;
-      if (elders.length) text += ", " + elders.length + " elders";
+      var own = hits.filter(function (hit) { return !hit.elders; }).length;
+      var away = elders.length + hits.length - own;
+      var text = (own === 1 ? "1 resultaat" : own + " resultaten") + kernText;
+      if (away) text += ", " + away + " elders";
       if (shown < hits.length) text += " (" + shown + " getoond, ↓ op de laatste toont meer)";
-      return text + ".";
+      var team = own === 0 && teamVoor(kern.value);
+      text += ".";
+      if (team) text += " Eerst: " + team.querySelector("[data-naam]").textContent + " (↓ of T).";
+      return text;
+    }
+
+    /* With nothing in the caller's kern, their own sociaal team is the first keyboard stop. */
+    function markOwnDoor(asked) {
+      var first = asked && kern.value && !teamSlot.hidden && !hits.some(function (hit) { return !hit.elders; });
+      if (first) teamSlot.setAttribute("data-eerst", ""); else teamSlot.removeAttribute("data-eerst");
     }
 
     function eldersKnop() {
@@ -529,6 +559,7 @@
       if (elders.length) list.appendChild(eldersKnop());
       appendRows(PER_KEER);
       status.textContent = asked ? aantal() : "";
+      markOwnDoor(asked);
       prefetchNext();
       document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length, spoed: lines.length}}));
     }
@@ -543,7 +574,8 @@
         if (knop) knop.remove();
         appendRows(Math.max(PER_KEER, hits.length - shown));
         status.textContent = aantal();
-        focusRow(first);
+        var names = list.querySelectorAll(".sk-kcc-rij__naam");
+        if (names[first]) names[first].focus();
       });
     }
 
@@ -576,11 +608,12 @@
 
     /* The keyboard stops in order: the Spoed box's lines, then the rows (and the "elders" button). */
     function rows() {
-      return root.querySelectorAll(".sk-vangnet .sk-vangnet__bel, #kcc-rijen .sk-kcc-rij__naam, #kcc-rijen .sk-kcc-elders__knop");
+      return root.querySelectorAll(".sk-vangnet .sk-vangnet__bel, #kcc-team[data-eerst] > [aria-label], " +
+        "#kcc-rijen .sk-kcc-rij__naam, #kcc-rijen .sk-kcc-elders__knop");
     }
 
     function itemOf(stop) {
-      return stop.closest(".sk-vangnet__lijn, .sk-kcc-rij, .sk-kcc-elders");
+      return stop.closest(".sk-vangnet__lijn, #kcc-team, .sk-kcc-rij, .sk-kcc-elders");
     }
 
     function toggle(button) {
@@ -591,7 +624,7 @@
 
     function rowIndex(node) {
       var buttons = Array.prototype.slice.call(rows());
-      var item = node.closest(".sk-vangnet__lijn, #kcc-rijen > li");
+      var item = node.closest(".sk-vangnet__lijn, #kcc-team, #kcc-rijen > li");
       for (var i = 0; i < buttons.length; i++) if (item && itemOf(buttons[i]) === item) return i;
       return -1;
     }
@@ -670,7 +703,7 @@
 
     // On the rows and on the Spoed box above them (drawn anew per query, so listened to on the page).
     root.addEventListener("keydown", function (event) {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       var index = rowIndex(event.target);
       if (index === -1) return;
       var item = itemOf(rows()[index]);
@@ -693,14 +726,15 @@
         announce("Eerst Enter: dit zijn plekken buiten " + kernNaam(kern) + ". T kopieert het sociaal team van de beller.", item);
       } else if (key === "k") {
         event.preventDefault();
-        var algemeen = item.querySelector("[data-algemeen]");
-        if (!copyNumberOf(item, item)) announce(algemeen ? algemeen.getAttribute("data-algemeen") :
+        var niet = item.querySelector("[data-niet-doorgeven]");
+        if (!copyNumberOf(item, item)) announce(niet ? niet.getAttribute("data-niet-doorgeven") :
           "Geen telefoonnummer bij " + rowName.textContent + ".", item);
       } else if (key === "v") {
         event.preventDefault();
-        var text = item.matches(".sk-vangnet__lijn") ? spoedVerwijzing(item) : verwijzing(item);
         var team = teamVoor(kern.value);
-        if (team) text += " Sociaal team: " + deurTekst(team) + ".";
+        var text = item === teamSlot ? "Verwezen naar: " + deurTekst(team) + "." :
+          (item.matches(".sk-vangnet__lijn") ? spoedVerwijzing(item) : verwijzing(item));
+        if (team && item !== teamSlot) text += " Sociaal team: " + deurTekst(team) + ".";
         kopieer(text, "de verwijzing naar " + naamVan(item, rowName), item);
       } else if (event.key.length === 1 && event.key !== " " && event.key !== "/") {
         // Typing on a row goes on typing in the search field (K, T and V copy; Space/Enter open).
