@@ -313,6 +313,7 @@
     }
 
     status.textContent = "Zoeken wordt geladen…";
+    Zoek.ready().then(function () { drawSpoed(field.value); }, function () {});
     Promise.all([Zoek.ready(), kccData()]).then(function (parts) {
       extra = parts[1];
       ready = true;
@@ -520,7 +521,16 @@
 
     var asking = 0; // the newest search; an older answer that comes later is dropped
 
+    /* The Spoed box needs only the search manifest (zoeken.js), never a shard or kcc.json: drawn first. */
+    function drawSpoed(query) {
+      var lines = query.trim() ? Zoek.vangnet(query) : [];
+      spoedBox(lines);
+      if (lines.length) spoedStops();
+      return lines;
+    }
+
     function update() {
+      if (Zoek.isReady()) drawSpoed(field.value);
       if (!ready) return;
       var query = field.value;
       setUrlParams({q: query.trim() ? query : ""});
@@ -541,9 +551,7 @@
     function show(query, found, everywhere, asked) {
       // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row. Box and
       // rows are drawn together, from the query the rows were found for (typed, from the URL, Back, restore).
-      var lines = spoedBox && query.trim() ? Zoek.vangnet(query) : [];
-      spoedBox(lines);
-      if (lines.length) spoedStops();
+      var lines = drawSpoed(query);
       var spoed = lines.map(function (line) { return "ingang/" + line.id; });
       function notInBox(hit) { return spoed.indexOf(hit.soort + "/" + hit.id) === -1; }
       hits = found.filter(notInBox);
