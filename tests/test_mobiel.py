@@ -122,12 +122,14 @@ def test_theme_page_leads_with_voorzieningen_filtered_by_the_remembered_kern(pho
     assert 0 < len(visible) < cards.count()  # the demo has voorzieningen elsewhere too
     assert page.get_by_label("Laat voorzieningen zien voor").input_value() == kern
     assert "Teutloo" in page.locator("[data-sk-kernfilter-status]").inner_text()
+    assert page.locator("h2#voorzieningen").inner_text() == f"Voorzieningen ({len(visible)} van {cards.count()})"  # what shows
     # the resident's own sociaal team heads the compact list of teams
     team = demo.sociaal_team_voor(kern)
     assert team.naam in page.locator(".sk-teamlijst li").first.inner_text()
     # "alle dorpen en wijken" shows everything again, and is remembered
     page.get_by_label("Laat voorzieningen zien voor").select_option("")
     assert all(cards.nth(i).is_visible() for i in range(cards.count()))
+    assert page.locator("h2#voorzieningen").inner_text() == f"Voorzieningen ({cards.count()})"
     assert page.evaluate("localStorage.getItem('sociale-kaart-kern')") is None
 
 

@@ -62,6 +62,9 @@
       }
     }
     if (geen) { geen.hidden = !(kern && shown === 0 && cards.length); }
+    // The heading counts what shows: "Voorzieningen (2 van 30)" with a kern (on one page of several, the total stays).
+    var aantal = document.querySelector("[data-sk-kernfilter-aantal]");
+    if (aantal) aantal.textContent = kern && !pagina ? shown + " van " + cards.length : aantal.getAttribute("data-sk-kernfilter-aantal");
   }
 
   function herstel() {
