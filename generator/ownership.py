@@ -207,7 +207,19 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
             refusal = _refusal(change, prefix, owned, base, who)
         if refusal:
             problems.add(change.head_path if change.head_path.is_file() else relative, *refusal)
+    changed = [head_root / r for name in files if (r := _relative(name, head_root)) is not None]
+    problems.extend(_door_refusals(owned, who, base, head_folder, changed))
     return problems
+
+
+def _door_refusals(owned: set[str], who: str, base: Kaart, head_folder: Path | str, changed: list[Path]) -> Problemen:
+    """What the proposal does to the doors of kernen the account does not administer (door_changes.py). A proposal
+    with mistakes has no reliable doors to compare: 'kaart check' on it fails and reports why."""
+    from .door_changes import door_refusals
+    from .validate import load_kaart
+
+    head, mistakes = load_kaart(head_folder)
+    return door_refusals(owned, who, base, head, changed) if head is not None and not mistakes else Problemen()
 
 
 def _relative(name: str, root: Path) -> str | None:
