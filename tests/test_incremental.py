@@ -147,4 +147,16 @@ def test_remove_files_removes_only_the_files_that_left_and_the_folders_they_empt
     gone = ["voorzieningen/weg/index.html", "open-data/hsds/services/weg.json", "zoeken/oud.json", "zoeken/al-weg.json"]
     assert remove_files(tmp_path, gone) == 3
     left = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*"))
-    assert left == ["vreemd.txt", "voorzieningen", "voorzieningen/blijft", "voorzieningen/blijft/index.html"]  # not walked: vreemd.txt stays
+    assert left == ["voorzieningen", "voorzieningen/blijft", "voorzieningen/blijft/index.html", "vreemd.txt"]  # not walked: vreemd.txt stays
+
+
+def test_every_page_whose_template_gets_a_function_of_the_whole_kaart_is_marked_as_reading_every_record(demo):
+    """A function in a context is summarised by its name; one the template calls with the kaart (build_report)
+    may show any record, so its page must say so, or `kaart serve` would keep it when a record changes."""
+    import inspect
+
+    pages = generate_pages(demo)
+    for page in pages:
+        of_kaart = [key for key, value in page.context.items() if inspect.isfunction(value) and "kaart" in inspect.signature(value).parameters]
+        assert not of_kaart or page.depends_on_every_record, (page.src_uri, of_kaart)
+    assert [page.src_uri for page in pages if page.depends_on_every_record] == ["beheer/rapport/index.md"]
