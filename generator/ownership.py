@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .load import read_yaml
+from .load import YAML_SUFFIXES, read_yaml
 from .problems import Problemen
 from .validate import GEBIEDEN_FILE, Kaart
 from .vocabulary import NATIONALE_HULPLIJNEN, SOORTEN
@@ -232,7 +232,7 @@ def _record_folder(relative: str, prefix: str) -> str | None:
     """The record folder ('voorzieningen', …) of a record file in the kaart, or None for any other file."""
     parts = relative.split("/")
     own = [] if prefix == "." else prefix.split("/")
-    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith((".yaml", ".yml")):
+    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith(YAML_SUFFIXES):
         return None
     return parts[-2] if parts[-2] in RECORD_FOLDERS else None
 

@@ -394,19 +394,26 @@
     return table[first] || [];
   }
 
+  /** The first index of the sorted array whose item is not below `value`; with `after`, the first whose item is
+      above it (Python's bisect_left and bisect_right). */
+  function bisect(sorted, value, after) {
+    var low = 0, high = sorted.length;
+    while (low < high) {
+      var mid = (low + high) >>> 1;
+      if (sorted[mid] < value || (after && sorted[mid] === value)) low = mid + 1; else high = mid;
+    }
+    return low;
+  }
+
   function indexWords(lunr, data) {
     var buckets = {};
     var soundsFound = new Map();
     /** The words of the site of at least minSuggestLength letters starting with this letter, with their sounds. */
     function soundBucket(letter, settings) {
       if (!buckets[letter]) {
-        var sorted = data.woorden, low = 0, high = sorted.length;
-        while (low < high) {
-          var mid = (low + high) >>> 1;
-          if (sorted[mid] < letter) low = mid + 1; else high = mid;
-        }
+        var sorted = data.woorden;
         var words = [];
-        for (var at = low; at < sorted.length && sorted[at][0] === letter; at++) {
+        for (var at = bisect(sorted, letter); at < sorted.length && sorted[at][0] === letter; at++) {
           if (sorted[at].length >= settings.minSuggestLength) words.push(sorted[at]);
         }
         // one pass of each rule over the words joined by spaces: far faster than word by word
@@ -425,12 +432,8 @@
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
       /** Whether a word of the site starts with this (the last word may be half typed). */
       completes: function (prefix) {
-        var sorted = data.woorden, low = 0, high = sorted.length;
-        while (low < high) {
-          var mid = (low + high) >>> 1;
-          if (sorted[mid] < prefix) low = mid + 1; else high = mid;
-        }
-        return low < sorted.length && sorted[low].slice(0, prefix.length) === prefix;
+        var sorted = data.woorden, at = bisect(sorted, prefix);
+        return at < sorted.length && sorted[at].slice(0, prefix.length) === prefix;
       },
       /** The word of the site that sounds like the term (query.Words.sounds_like). Only words whose first
           letter can sound like the term's first are looked at, their sounds worked out per first letter once
@@ -727,14 +730,6 @@
     var tokenSet = null;
     var positions = null;
 
-    function lowerBound(term) {
-      var lo = 0, hi = terms.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (terms[mid] < term) lo = mid + 1; else hi = mid;
-      }
-      return lo;
-    }
 
     function expanded(clause) {
       var term = clause.usePipeline ? stem(lunr, clause.term) : clause.term;
@@ -748,7 +743,7 @@
         return tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, clause.editDistance)).toArray()
           .map(function (word) { return positions.get(word); }).sort(function (a, b) { return a - b; });
       }
-      var start = lowerBound(term);
+      var start = bisect(terms, term);
       if (clause.wildcard) {
         var found = [];
         for (var end = start; end < terms.length && terms[end].slice(0, term.length) === term; end++) found.push(end);
@@ -982,12 +977,7 @@
     var wantedChunks = new Set();
 
     function shardOf(at) {
-      var lo = 0, hi = delen.termen.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (delen.termen[mid] <= at) lo = mid + 1; else hi = mid;
-      }
-      return lo - 1;
+      return bisect(delen.termen, at, true) - 1;
     }
 
     return {
@@ -1034,12 +1024,7 @@
   function likelyShards(lunr, early, query) {
     var bounds = early.grenzen;
     function shardOf(term) {
-      var lo = 0, hi = bounds.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (bounds[mid] <= term) lo = mid + 1; else hi = mid;
-      }
-      return Math.max(lo - 1, 0);
+      return Math.max(bisect(bounds, term, true) - 1, 0);
     }
     var wanted = new Set();
     var settings = early.zoeken;
@@ -1480,6 +1465,8 @@
     likelyShards: likelyShards,
     cleanQuery: cleanQuery,
     fold: fold,
+    sound: sound,
+    firstLetters: firstLetters,
     filtersFromParams: filtersFromParams,
     paramsFor: paramsFor,
     browserApi: browserApi,
