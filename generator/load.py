@@ -505,9 +505,17 @@ def read_yaml(path: Path, problems: Problemen, raw: bytes | None = None) -> Yaml
     return None
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_yaml_file(entry: os.DirEntry) -> bool:
+    """Whether the loader reads this entry of a folder: a .yaml or .yml file itself. A symlink is never
+    read: it could point outside the repository (validate.py reports it)."""
+    return os.path.splitext(entry.name)[1] in YAML_SUFFIXES and entry.is_file(follow_symlinks=False)
+
+
 def iter_yaml_files(folder: Path) -> list[Path]:
     """The .yaml and .yml files directly in `folder`, by name (one directory scan: no stat per file)."""
     with os.scandir(folder) as entries:
-        # a symlink is never read: it could point outside the repository (validate.py reports it)
-        names = [e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file(follow_symlinks=False)]
+        names = [entry.name for entry in entries if is_yaml_file(entry)]
     return [folder / name for name in sorted(names)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .load import read_yaml
+from .load import YAML_SUFFIXES, read_yaml
 from .problems import Problemen
 from .validate import GEBIEDEN_FILE, Kaart
 from .vocabulary import NATIONALE_HULPLIJNEN, SOORTEN
@@ -207,7 +207,19 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
             refusal = _refusal(change, prefix, owned, base, who)
         if refusal:
             problems.add(change.head_path if change.head_path.is_file() else relative, *refusal)
+    changed = [head_root / r for name in files if (r := _relative(name, head_root)) is not None]
+    problems.extend(_door_refusals(owned, who, base, head_folder, changed))
     return problems
+
+
+def _door_refusals(owned: set[str], who: str, base: Kaart, head_folder: Path | str, changed: list[Path]) -> Problemen:
+    """What the proposal does to the doors of kernen the account does not administer (door_changes.py). A proposal
+    with mistakes has no reliable doors to compare: 'kaart check' on it fails and reports why."""
+    from .door_changes import door_refusals
+    from .validate import load_kaart
+
+    head, mistakes = load_kaart(head_folder)
+    return door_refusals(owned, who, base, head, changed) if head is not None and not mistakes else Problemen()
 
 
 def _relative(name: str, root: Path) -> str | None:
@@ -220,7 +232,7 @@ def _record_folder(relative: str, prefix: str) -> str | None:
     """The record folder ('voorzieningen', …) of a record file in the kaart, or None for any other file."""
     parts = relative.split("/")
     own = [] if prefix == "." else prefix.split("/")
-    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith((".yaml", ".yml")):
+    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith(YAML_SUFFIXES):
         return None
     return parts[-2] if parts[-2] in RECORD_FOLDERS else None
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import cijfers
 from .halves import map_in_halves
-from .load import YamlFile, read_yaml
+from .load import YAML_SUFFIXES, YamlFile, is_yaml_file, read_yaml
 from .messages import dutch_message, suggestion
 from .models import (
     RECORD_MODELS,
@@ -329,7 +329,6 @@ def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
             problems.add(entry, 1, 1, f"'{entry.name}' hoort niet in de kaart-map en wordt niet gebruikt. Verplaats of hernoem het; bekende namen zijn: {known}.")
 
 
-RECORD_SUFFIXES = (".yaml", ".yml")
 IGNORED_NAMES = {".gitkeep", "README.md"}
 
 
@@ -453,13 +452,13 @@ def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
 
 
 def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
-    """The record files of a record folder (as load.iter_yaml_files), by name. Files the loader does not read are
-    errors, not silently ignored: other extensions and subfolders. One scan of the folder; only subfolders are
-    walked (a folder of 10,000 records is no tree)."""
+    """The record files of a record folder (what load.is_yaml_file reads), by name. Files the loader does not
+    read are errors, not silently ignored: other extensions and subfolders. One scan of the folder; only
+    subfolders are walked (a folder of 10,000 records is no tree)."""
     with os.scandir(subfolder) as scan:
-        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
-    _report_stray_files(subfolder, [entry[:3] for entry in entries], problems)
-    return [subfolder / name for name, _, _, is_file in entries if is_file and os.path.splitext(name)[1] in RECORD_SUFFIXES]
+        entries = sorted(scan, key=lambda entry: entry.name)
+    _report_stray_files(subfolder, [(entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in entries], problems)
+    return [subfolder / entry.name for entry in entries if is_yaml_file(entry)]
 
 
 def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], problems: Problemen) -> None:
@@ -477,7 +476,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], 
                     problems.add(inner, 1, 1, f"Dit bestand staat in een submap en wordt daarom niet gelezen. Zet het direct in de map {subfolder.name}/ (zonder submap).")
             if not any(child.is_file() for child in entry.rglob("*")):
                 problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
-        elif os.path.splitext(name)[1] not in RECORD_SUFFIXES:
+        elif os.path.splitext(name)[1] not in YAML_SUFFIXES:
             problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 

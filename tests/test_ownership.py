@@ -469,3 +469,75 @@ def test_a_record_replaced_by_a_symlink_is_refused_and_never_read(base_and_head,
     _, problems = load_kaart(head)
     mine = [p for p in problems if Path(p.path).name == "formulierenhulp.yaml"]
     assert len(mine) == 1 and "symlink" in mine[0].message, [str(p) for p in problems]
+
+
+# --- the doors a proposal changes (door_changes.py) -----------------------------------------------
+
+BIBLIOTHEEK = "bibliotheek-egelstede"
+BOTH = "regio-beheer"  # a beheerder of both gemeenten
+
+
+def test_a_gemeente_may_not_change_the_shared_wegwijzer_door_for_the_other_gemeentes_kernen(region_base_and_head):
+    """Pointing a shared outcome at one's own regional place hands the other gemeente's residents to it."""
+    base, head = region_base_and_head
+    outcome = head / "wegwijzer" / "uitkomsten" / "rondkomen.yaml"
+    edit(outcome, "ingang: sociaal-team", "ingang: schuldhulpverlening-egelstede")
+    assert load_kaart(head)[1] == []  # a valid proposal: only the doors tell
+    files = ["kaart/wegwijzer/uitkomsten/rondkomen.yaml"]
+    result = refused(base, head, EGELSTEDE, files)
+    ingang_line = next(n for n, line in enumerate(outcome.read_text(encoding="utf-8").splitlines(), start=1) if line.startswith("ingang:"))
+    line, message = result["kaart/wegwijzer/uitkomsten/rondkomen.yaml"]
+    assert line == ingang_line
+    assert "Gemeente Wolderbeek" in message and "Sociaal team Wolderbeek" in message and "Schuldhulpverlening" in message and "Elsmarke" in message
+    assert "Gemeente Egelstede" not in message.split("Dat beslist")[1]  # Egelstede's own kernen are its own business
+    assert list(refused(base, head, WOLDERBEEK, files)) == ["kaart/wegwijzer/uitkomsten/rondkomen.yaml"]
+
+
+def test_a_beheerder_of_both_gemeenten_may_change_a_shared_door(region_base_and_head):
+    base, head = region_base_and_head
+    for gemeente in ("gemeente-egelstede", "gemeente-wolderbeek"):
+        edit(Path(base.folder) / "organisaties" / f"{gemeente}.yaml", "beheerders: [", f"beheerders: [{BOTH}, ")
+    base, _ = load_kaart(base.folder)
+    edit(head / "wegwijzer" / "uitkomsten" / "rondkomen.yaml", "ingang: sociaal-team", "ingang: schuldhulpverlening-egelstede")
+    assert refused(base, head, BOTH, ["kaart/wegwijzer/uitkomsten/rondkomen.yaml"]) == {}
+
+
+def test_a_partner_may_not_widen_its_werkgebied_over_another_partners_door(region_base_and_head):
+    """The library's digital café widened to Wolderbeek would replace Wolderbeek's sociaal team in the wegwijzer."""
+    base, head = region_base_and_head
+    record = head / "voorzieningen" / "digitaal-cafe.yaml"
+    edit(record, "werkgebied: [egelstede]", "werkgebied: [egelstede, wolderbeek]")
+    result = refused(base, head, BIBLIOTHEEK, ["kaart/voorzieningen/digitaal-cafe.yaml"])
+    assert list(result) == ["kaart/voorzieningen/digitaal-cafe.yaml"]
+    line, message = result["kaart/voorzieningen/digitaal-cafe.yaml"]
+    assert line == next(n for n, text in enumerate(record.read_text(encoding="utf-8").splitlines(), start=1) if text.startswith("werkgebied:"))
+    assert "Gemeente Wolderbeek" in message and "Sociaal team Wolderbeek" in message and "Elsmarke" in message
+    assert refused(base, head, WOLDERBEEK, ["kaart/voorzieningen/digitaal-cafe.yaml"]) == {}  # Wolderbeek may send its residents there
+
+
+def test_a_partner_may_close_its_own_door(region_base_and_head):
+    """Closing hands the kernen back to their own places: that is the partner's to decide."""
+    base, head = region_base_and_head
+    record = head / "voorzieningen" / "digitaal-cafe.yaml"
+    edit(record, "werkgebied: [egelstede]", "status: gestopt\nwerkgebied: [egelstede]")
+    assert load_kaart(head)[1] == []
+    assert refused(base, head, BIBLIOTHEEK, ["kaart/voorzieningen/digitaal-cafe.yaml"]) == {}
+
+
+def test_a_gemeente_may_rearrange_its_own_kernen(base_and_head):
+    """In a kaart of one gemeente its beheerders decide every kern's door: a narrower team takes Akkerveen."""
+    base, head = base_and_head
+    new = head / "ingangen" / "sociaal-team-akkerveen.yaml"
+    new.write_text((head / "ingangen" / "sociaal-team-a.yaml").read_text(encoding="utf-8")
+                   .replace("id: sociaal-team-a", "id: sociaal-team-akkerveen").replace("Gebied A", "Akkerveen")
+                   .replace("werkgebied: [gebied-a]", "werkgebied: [akkerveen]"), encoding="utf-8")
+    head_kaart, mistakes = load_kaart(head)
+    assert mistakes == [] and head_kaart.sociaal_team_voor("akkerveen").id == "sociaal-team-akkerveen"
+    assert refused(base, head, GEMEENTE, ["kaart/ingangen/sociaal-team-akkerveen.yaml"]) == {}
+
+
+def test_a_partners_ordinary_new_record_changes_no_door(base_and_head):
+    base, head = base_and_head
+    new = head / "voorzieningen" / "maaltijdservice-2.yaml"
+    new.write_text((head / "voorzieningen" / "maaltijdservice.yaml").read_text(encoding="utf-8").replace("id: maaltijdservice", "id: maaltijdservice-2"), encoding="utf-8")
+    assert refused(base, head, PARTNER, ["kaart/voorzieningen/maaltijdservice-2.yaml"]) == {}

@@ -205,9 +205,16 @@ def vindplaats_document(kaart: Kaart, v) -> SearchDocument:
     return SearchDocument(
         id=v.id, soort="vindplaats", naam=v.naam, url=record_url("vindplaats", v.id),
         samenvatting=v.samenvatting, labels=labels, tekst=first_words(plain_text(v.wat_kun_je_vragen)),
-        themas=list(v.themas), werkgebied=[v.kern], telefoon=_telefoon(v.contact),
+        themas=list(v.themas), werkgebied=[vindplaats_area(kaart, v.kern)], telefoon=_telefoon(v.contact),
         plekken=[list(point) for point in plekken(kaart, v)],
     )
+
+
+def vindplaats_area(kaart: Kaart, kern_id: str) -> str:
+    """Where a vindplaats is a place for: the gebied of its kern (the wijkagent in Haarsloo, the school, the
+    consultatiebureau serve the villages around it), so a resident of a village next door finds it as their own."""
+    gebied = kaart.gebied_van_kern.get(kern_id)
+    return gebied.id if gebied is not None else kern_id
 
 
 def clientondersteuner_document(kaart: Kaart, c) -> SearchDocument:

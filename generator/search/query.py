@@ -57,9 +57,11 @@ SETTINGS: dict[str, Any] = {
     "fuzzyBelow": 5,
     "maxTerms": 10,
     # With a kern chosen, a hit that does not serve it (its werkgebied lies elsewhere) scores this share:
-    # the resident's own mantelzorgcafé before the other gemeente's, a strong match elsewhere still before a weak one
-    # here. The product is rounded again like every score (round_score), so both pipelines sort alike.
-    "elsewhereFactor": 0.5,
+    # the resident's own mantelzorgcafé before the other gemeente's and the village's koffie-inloop before another
+    # village's (a half left 16 of 125 kern questions of an outside set with another area's place first, a quarter 10);
+    # a far stronger match elsewhere still comes first. A power of two, and the product is rounded again like every
+    # score (round_score), so both pipelines sort alike.
+    "elsewhereFactor": 0.25,
     "maxWordLength": 40,
     "maxCorrections": 5,
     "minCompoundLength": 7,

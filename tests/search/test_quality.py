@@ -254,6 +254,15 @@ def test_with_a_kern_chosen_the_places_that_serve_it_come_first(engine, demo):
     assert engine.search("mantelzorgcafe", woonkern="elsmarke")[0]["id"] == "mantelzorgcafe-wolderbeek"
     assert engine.search("mantelzorgcafe")[0]["id"] != "mantelzorgcafe-wolderbeek"  # the kern made the difference
     assert engine.search("boodschappen", woonkern="rosmarke")[0]["id"] == "zuid-helpt"
+    assert engine.search("kortingspas voor minima", woonkern="loverdink")[0]["id"] == "meedoenregeling-wolderbeek"  # not the Egelpas
+    assert engine.search("kortingspas voor minima")[0]["id"] == "egelpas"
+
+
+@pytest.mark.parametrize("kern, wijkagent", [("hessinge", "wijkagent-oost"), ("wittebroek", "wijkagent-zuid"), ("eschwolde", "wijkagent-zuid")])
+def test_a_vindplaats_is_a_place_for_the_villages_of_its_gebied(engine, kern, wijkagent):
+    """The wijkagent holds a spreekuur in one village of a gebied, for all of them; a neighbouring village's
+    resident gets their own, not the one of another gebied."""
+    assert engine.search("wijkagent spreken", woonkern=kern)[0]["id"] == wijkagent
 
 
 def test_words_written_with_a_hyphen_are_found_typed_together(engine):
