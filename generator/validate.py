@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import cijfers
 from .halves import map_in_halves
-from .load import YAML_SUFFIXES, YamlFile, is_yaml_file, read_yaml
+from .load import YamlFile, is_yaml_file, read_yaml
 from .messages import dutch_message, suggestion
 from .models import (
     RECORD_MODELS,
@@ -382,8 +382,8 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
     stats = _READ_BEFORE.setdefault("stats", {})
     settled = time.time_ns() - SETTLED_NS
     results: list[Any] = [None] * len(files)
-    todo: list[int] = []
-    for index, (soort, path) in enumerate(files):
+    todo: list[int] = [] if before else list(range(len(files)))  # a first reading (`kaart check`): nothing to look up
+    for index, (soort, path) in enumerate(files if before else ()):
         known = before.get((path, soort))
         if known is None:  # a first reading (`kaart check`) costs no stat()
             todo.append(index)
@@ -456,15 +456,24 @@ def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
     read are errors, not silently ignored: other extensions and subfolders. One scan of the folder; only
     subfolders are walked (a folder of 10,000 records is no tree)."""
     with os.scandir(subfolder) as scan:
-        entries = sorted(scan, key=lambda entry: entry.name)
-    _report_stray_files(subfolder, [(entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in entries], problems)
-    return [subfolder / entry.name for entry in entries if is_yaml_file(entry)]
+        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
+    _report_stray_files(subfolder, entries, problems)
+    child = _child_path(subfolder)
+    return [child(name) for name, _, _, is_file in entries if is_yaml_file(name, is_file)]
 
 
-def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], problems: Problemen) -> None:
-    for name, is_dir, is_link in entries:
+def _child_path(folder: Path) -> Callable[[str], Path]:
+    """folder / name for a plain file name, the way Path.iterdir makes its paths where pathlib offers it (5x cheaper
+    than parsing `folder / name`: 10,000 record paths are made before the second core starts)."""
+    return getattr(folder, "_make_child_relpath", None) or folder.joinpath
+
+
+def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool, bool]], problems: Problemen) -> None:
+    for name, is_dir, is_link, is_file in entries:
         if name in IGNORED_NAMES or name.startswith("."):
             continue
+        if is_yaml_file(name, is_file):
+            continue  # a record file: the reading reports what is wrong in it
         entry = subfolder / name
         if is_link:
             problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map, geen record. "
@@ -476,7 +485,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], 
                     problems.add(inner, 1, 1, f"Dit bestand staat in een submap en wordt daarom niet gelezen. Zet het direct in de map {subfolder.name}/ (zonder submap).")
             if not any(child.is_file() for child in entry.rglob("*")):
                 problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
-        elif os.path.splitext(name)[1] not in YAML_SUFFIXES:
+        else:
             problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 
