@@ -140,11 +140,15 @@ def test_a_phrase_gives_way_to_the_words_it_stands_for(terms, fired, expected):
     assert with_phrases(terms, fired, SETTINGS) == expected
 
 
-def test_a_word_only_said_in_a_phrase_is_known_as_such():
-    """'bank' is in the synonyms field only as part of 'food bank' (no one-word everyday word is 'bank');
-    'food' is a word of its own, and a phrase with a negation is answered at query time anyway."""
-    words, phrases = group_entries({"food bank": ["voedselbank"], "food": ["voedselbank"], "geen huis": ["daklozen"], "huis": ["woning"]})
-    assert words == ["bank"] and phrases == [["bank", "fod"]]  # index words: stems
+def test_a_dutch_word_in_a_phrase_of_another_language_is_known_as_such():
+    """'bank' of 'food bank' is a word of the site ('de app van je bank'): said alone it is that bank.
+    'bankasi' starts with it (the last word is also searched as a prefix). 'legal' is no Dutch word, and
+    'laag inkomen' is a Dutch phrase: their words keep counting alone. One-word entries ('food') always do."""
+    words, phrases = group_entries({"food bank": ["voedselbank"], "food": ["voedselbank"], "gida bankasi": ["voedselbank"],
+                                    "legal advice": ["juridisch"], "laag inkomen": ["minima"], "geen huis": ["daklozen"]},
+                                   site_words={"bank", "lag", "inkom", "huis", "juridisch"})
+    assert words == ["bank", "bankasi"]
+    assert phrases == [["bank", "fod"], ["bankasi", "gida"]]  # index words: stems
 
 
 @pytest.mark.parametrize("terms, alone", [
