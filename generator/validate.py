@@ -158,9 +158,11 @@ class Kaart:
         these numbers sends a caller back to the desk they called."""
         numbers = {cijfers(kcc.contact.telefoon): "de gemeente"
                    for kcc in self.ingangen.values() if kcc.soort == "kcc" and kcc.contact and kcc.contact.telefoon}
+        from .build.contact import kort  # 'Gemeente Egelstede' -> 'Egelstede': never 'gemeente Gemeente Egelstede'
+
         for kern_id, kcc in sorted(self.kccs.items()):
             if kcc.contact and kcc.contact.telefoon:
-                numbers[cijfers(kcc.contact.telefoon)] = f"gemeente {self.gemeente_van_kern[kern_id].naam}"
+                numbers[cijfers(kcc.contact.telefoon)] = f"gemeente {kort(self.gemeente_van_kern[kern_id])}"
         return numbers
 
     def kcc_per_gemeente(self) -> list[tuple[Gemeente, Ingang]]:

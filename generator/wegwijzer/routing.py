@@ -7,7 +7,9 @@ Errors (in `problems`, `kaart check` fails):
 - the door does not serve what the outcome is about (its themes do not meet the outcome's themes,
   or it is the gemeente's general number): a headline that names a service shows that service's door;
 - a referral loop: the door's own text sends the caller on to a place that sends them back;
-- a phone number typed into outcome or question text instead of `{bel:<id>}` from the data;
+- a phone number typed into outcome or question text instead of `{bel:<id>}` from the data, or a `{bel:<id>}` of a
+  gemeente's general number (the KCC reads these texts in the call script: never back to itself; records' KCC texts
+  are checked in trust.py);
 - suggested voorzieningen chosen by theme alone (without purpose words, `trefwoorden`).
 
 Warnings (`kaart.extras['waarschuwingen']`, `kaart check` prints them and still succeeds):
@@ -262,6 +264,10 @@ def _nummer_problemen(kaart: Kaart, node: Any, velden: Iterable[str], antwoorden
                 found.append((path, f"{{bel:{record_id}}}: er is geen plek met de id '{record_id}'. Gebruik de id van een ingang, voorziening of organisatie."))
             elif not nummers.telefoon_van(kaart, record_id):
                 found.append((path, f"{{bel:{record_id}}}: '{_naam(kaart, record_id)}' heeft geen telefoonnummer. Vul het daar in of noem een andere plek."))
+            elif (gemeente := kaart.algemene_nummers.get(nummers.cijfers(nummers.telefoon_van(kaart, record_id)))) is not None:
+                found.append((path, f"{{bel:{record_id}}} is het algemene nummer van {gemeente}: het KCC zelf. Het KCC leest deze tekst "
+                                    "voor in het belscript en kan de beller niet naar zichzelf terugsturen. Noem de plek die echt helpt "
+                                    "(een voorziening, een loket of het sociaal team), of schrijf wat het KCC zelf in het gesprek regelt."))
     return found
 
 

@@ -166,6 +166,19 @@ def test_numbers_from_the_data_and_names_with_digits_are_fine(ww_kaart):
     assert problems_for(ww_kaart) == []
 
 
+@pytest.mark.parametrize("veld, oud", [("advies", "advies: Neem je brieven mee naar de formulierenhulp."), ("kcc", "kcc: ")])
+@pytest.mark.parametrize("record_id", ["kcc-proefgem", "gemeente-proefgem"])  # the KCC, or a record that shows its number
+def test_the_call_script_never_sends_the_caller_back_to_the_kcc(ww_kaart, veld, oud, record_id):
+    """The KCC reads outcome texts in the call script: a {bel:} of a gemeente's general number sends the caller back."""
+    path = uitkomst(ww_kaart)
+    text = path.read_text(encoding="utf-8")
+    if veld == "kcc" and "\nkcc:" not in text:
+        path.write_text(text + "kcc: Verwijs de beller naar de formulierenhulp.\n", encoding="utf-8")
+    edit(path, oud, f"{veld}: Vragen? Bel {{bel:{record_id}}}. " if veld == "kcc" else f"{veld}: Vragen? Bel {{bel:{record_id}}}.")
+    message = only_problem(ww_kaart, path, line_of(path, f"{veld}:"))
+    assert "algemene nummer van gemeente Proefgem" in message and "niet naar zichzelf" in message, message
+
+
 def test_a_number_placeholder_for_an_unknown_record_is_an_error(ww_kaart):
     path = uitkomst(ww_kaart)
     edit(path, "advies: Neem je brieven mee naar de formulierenhulp.", "advies: Bel {bel:bestaat-niet}.")
