@@ -4,7 +4,10 @@
   future (a check that has not happened yet would keep a record from ever counting as old);
 - closures (uitzonderingen that close a place) at most a year: longer means the place is gone
   (`status: gestopt`) or the date is a typing error (9999);
-- an address's postcode belongs to its kern, when gebieden.yaml lists the kern's postcodes.
+- an address's postcode belongs to its kern, when gebieden.yaml lists the kern's postcodes;
+- a name does not say a word twice in a row (fields.doubled_words: a name pasted where it already stood);
+- no record is a copy of another under a new id (same name and address or summary; the same long text: a warning);
+- a website with http:// gets a warning: use https://.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Annotated, Any, Iterator, Literal, Union, get_args, get_origi
 
 from pydantic import BaseModel
 
+from .fields import doubled_words
 from .problems import Problemen
 
 EARLIEST_YEAR = 2000
@@ -73,9 +77,19 @@ def checked_values(record) -> list[tuple[tuple, Any]]:
 
 def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
+    warnings = kaart.extras.setdefault("waarschuwingen", Problemen())  # printed by 'kaart check', which still succeeds
+    copies = Copies()
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
+            copies.check(soort, record, where, problems, warnings)
+            website = getattr(getattr(record, "contact", None), "website", None)
+            if website and website.lower().startswith("http://"):
+                warnings.add(*where("contact", "website"), (
+                    f"'{website}' begint met http://: zo'n verbinding is niet versleuteld. Werkt de website ook met https://? "
+                    f"Schrijf dan 'https://{website[7:]}'."))
+            if (twice := doubled_words(record.naam)) is not None:
+                problems.add(*where("naam"), f"In de naam staat '{twice}' twee keer achter elkaar. Haal het tweede '{twice}' weg.")
             facts = kaart.facts.get((soort, record.id))
             for path, value in checked_values(record) if facts is None else facts.checked:
                 if isinstance(value, dt.date):
@@ -90,6 +104,48 @@ def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) ->
                     message = _postcode_problem(kaart, record, path, value)
                     if message:
                         problems.add(*where(*path, "postcode"), message)
+
+
+MIN_COPIED_TEXT = 80  # a shared text shorter than this may be a stock phrase ('Gratis, zonder afspraak.')
+
+
+class Copies:
+    """Records that are one offer twice, under two ids: the offer would show twice in every list and search. The same
+    name with the same address or the same summary is a copy (an error on the later file); the same long text under
+    another name is probably one (a warning). Kept per record type: a place and its offer may share a name."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple, tuple[str, Any]] = {}
+
+    def check(self, soort: str, record, where, problems: Problemen, warnings: Problemen) -> None:
+        from .trust import fold  # names compared by their skeleton, as the trust rules compare them
+
+        if getattr(record, "status", "actief") == "gestopt":
+            return  # a stopped offer and the one that replaced it may share a name and an address
+
+        naam = fold(record.naam)
+        samenvatting = " ".join((getattr(record, "samenvatting", None) or "").split()).casefold()
+        adressen = [getattr(record, "adres", None)] + [locatie.adres for locatie in getattr(record, "locaties", None) or []]
+        keys = [(soort, naam, "adres", fold(adres.straat), adres.postcode.replace(" ", "")) for adres in adressen if adres is not None]
+        keys += [(soort, naam, "samenvatting", samenvatting)] if samenvatting else []
+        for key in keys:
+            if key in self.seen:
+                other = self.seen[key][0]
+                what = "hetzelfde adres" if key[2] == "adres" else "dezelfde samenvatting"
+                problems.add(*where("naam"), (
+                    f"Dit record lijkt een kopie van '{other}': dezelfde naam en {what}. Dan staat het aanbod twee keer in elke lijst en "
+                    f"zoekopdracht. Pas '{other}' aan in plaats van een nieuw record te maken, of geef dit record een eigen naam."))
+                return
+        for field in ("samenvatting", "beschrijving"):
+            text = " ".join((getattr(record, field, None) or "").split()).casefold()
+            key = (soort, "tekst", text)
+            if len(text) >= MIN_COPIED_TEXT and key in self.seen:
+                warnings.add(*where(field), (
+                    f"Deze tekst staat ook bij '{self.seen[key][0]}'. Is dit hetzelfde aanbod? Pas dan dat record aan in plaats van "
+                    "een tweede te maken. Is het ander aanbod? Schrijf dan wat dit aanbod anders maakt."))
+                break
+        for key in keys + [(soort, "tekst", " ".join((getattr(record, f, None) or "").split()).casefold()) for f in ("samenvatting", "beschrijving")]:
+            self.seen.setdefault(key, (record.id, record))
 
 
 def _date_problem(path: tuple, value: dt.date, today: dt.date) -> str | None:

@@ -119,6 +119,7 @@ TEXT = [
         ("naam", "Café <b>", "< of >"), ("samenvatting", "Bel Jan op 06 12345678", "06-nummer"), ("samenvatting", "Mail of bel Anne: 0612345678", "06-nummer"),
         ("aanmelden", "Bel +31 6 1234 5678 (Piet)", "06-nummer"), ("naam", "VUL IN", "VUL IN"), ("naam", "vul in", "VUL IN"),
         ("naam", "Vul In.", "VUL IN"), ("samenvatting", "Hier VUL IN je tekst", "VUL IN"), ("naam", "", "leeg"), ("naam", "   ", "leeg"),
+        ("naam", "Formulierenhulp Formulierenhulp", "twee keer"), ("naam", "Taalcafé De Spil De Spil", "twee keer"),
         ("trefwoorden", ["woord"] * 51, "hoogstens"), ("talen", ["Nederlands"] * 60, "hoogstens"), ("samenvatting", "Tekst\u2028regel", "onzichtbaar"),
     ]
 ]
@@ -314,6 +315,9 @@ YAML_MISTAKES = [
     ("toegang: vrij", "toegang: vrij\ntoegang: aanmelden", "twee keer"), ("toegang: vrij", "toegang: &a vrij", "Ankers"),
     ("toegang: vrij", "toegang: !!python/object:os.system vrij", "tag"),
     ("kosten:\n  soort: gratis", "kosten: {soort: gratis, alleen voor inwoners}", "komma"),  # a comma in text between { }
+    # a field of a block not indented under it: one message that says where it belongs (not 'no fields here' + 'no such field')
+    ("kosten:\n  soort: gratis", "kosten:\nsoort: gratis", "Zet het onder kosten: (inspringen)"),
+    ("kcc:\n  antwoord:", "kcc:\nantwoord:", "Zet het onder kcc: (inspringen)"),
 ]
 
 
@@ -331,6 +335,53 @@ def test_yaml_mistakes_are_reported_on_their_line(tmp_path, old, new, fragment):
     wrong_lines = {number for number, line in enumerate(changed.splitlines(), start=1) if line not in text.splitlines()}
     assert mine[0].line in wrong_lines | {min(wrong_lines) + 1}, (mine[0].line, wrong_lines)  # the line itself (or the one it breaks)
     assert not any(word in mine[0].message for word in ENGLISH)
+
+
+# --- copies: one offer under two ids ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", [
+    {},  # an exact copy
+    {("samenvatting",): "Een andere samenvatting, maar op hetzelfde adres."},  # same name and address
+    {("locaties", 0, "adres", "straat"): "Kerkstraat 9"},  # same name and summary
+])
+def test_a_copy_of_a_record_under_a_new_id_is_refused(tmp_path, change):
+    kaart = _kaart(tmp_path)
+    copy = kaart / "voorzieningen" / "formulierenhulp-2.yaml"
+    shutil.copy(kaart / V, copy)
+    _set_value(kaart, "voorzieningen/formulierenhulp-2.yaml", ("id",), "formulierenhulp-2")
+    for path, value in change.items():
+        _set_value(kaart, "voorzieningen/formulierenhulp-2.yaml", path, value)
+    _, problems = load_kaart(kaart)
+    found = [p for p in problems if "kopie" in p.message]
+    assert len(found) == 1, [str(p) for p in problems]
+    assert {Path(found[0].path).name, found[0].message.split("'")[1]} == {"formulierenhulp-2.yaml", "formulierenhulp"} or \
+        {Path(found[0].path).name, found[0].message.split("'")[1]} == {"formulierenhulp.yaml", "formulierenhulp-2"}
+    assert not any(word in found[0].message for word in ENGLISH)
+
+
+def test_a_long_text_copied_to_another_offer_is_a_warning_and_a_stopped_copy_is_fine(tmp_path):
+    kaart = _kaart(tmp_path)
+    long_text = "Een vrijwilliger helpt je met formulieren, brieven en toeslagen. Neem je brieven en je DigiD mee naar het spreekuur."
+    _set_value(kaart, V, ("samenvatting",), long_text)
+    _set_value(kaart, "voorzieningen/maaltijdservice.yaml", ("samenvatting",), long_text)
+    loaded, problems = load_kaart(kaart)
+    assert [str(p) for p in problems] == []
+    assert any("Deze tekst staat ook bij" in w.message for w in loaded.extras["waarschuwingen"])
+    copy = kaart / "voorzieningen" / "formulierenhulp-oud.yaml"
+    shutil.copy(kaart / V, copy)
+    _set_value(kaart, "voorzieningen/formulierenhulp-oud.yaml", ("id",), "formulierenhulp-oud")
+    _set_value(kaart, "voorzieningen/formulierenhulp-oud.yaml", ("status",), "gestopt")
+    assert [str(p) for p in load_kaart(kaart)[1]] == []
+
+
+def test_a_website_with_http_gets_a_warning_to_use_https(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("contact", "website"), "http://www.formulierenhulp-proef.nl")
+    loaded, problems = load_kaart(kaart)
+    assert [str(p) for p in problems] == []
+    found = [w for w in loaded.extras["waarschuwingen"] if Path(w.path).resolve() == (kaart / V).resolve()]
+    assert len(found) == 1 and "https://www.formulierenhulp-proef.nl" in found[0].message, [str(w) for w in found]
 
 
 # --- files: one id one file, nothing silently ignored -------------------------------------------------

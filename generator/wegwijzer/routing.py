@@ -10,7 +10,8 @@ Errors (in `problems`, `kaart check` fails):
 - a phone number typed into outcome or question text instead of `{bel:<id>}` from the data, or a `{bel:<id>}` of a
   gemeente's general number (the KCC reads these texts in the call script: never back to itself; records' KCC texts
   are checked in trust.py);
-- suggested voorzieningen chosen by theme alone (without purpose words, `trefwoorden`).
+- suggested voorzieningen chosen by theme alone (without purpose words, `trefwoorden`);
+- a heading (an outcome's title, a question or an answer) that says a word or name twice in a row.
 
 Warnings (`kaart.extras['waarschuwingen']`, `kaart check` prints them and still succeeds):
 - an outcome without a `kcc` line for the call script, or one that addresses the caller as 'je';
@@ -26,6 +27,7 @@ import datetime as dt
 import re
 from typing import Any, Iterable
 
+from ..fields import doubled_words
 from ..models import field_of
 from ..problems import Problemen
 from ..validate import Kaart
@@ -63,6 +65,8 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
             if selectie is not None and selectie.themas and not selectie.trefwoorden and not selectie.uitgelicht:
                 problems.add(*where("voorzieningen"), "Deze uitkomst kiest voorzieningen alleen op thema. Zet bij 'trefwoorden' de woorden "
                              "van het doel van deze uitkomst, zodat er geen voorzieningen verschijnen die er niets mee te maken hebben.")
+            if (twice := doubled_words(uitkomst.titel)) is not None:
+                problems.add(*where("titel"), _twee_keer(twice))
             _check_kcc_regel(uitkomst, where, warnings)
             for tip in (_gesloten_deur(kaart, uitkomst), _dezelfde_hulp_elders(kaart, uitkomst)):
                 if tip is not None:
@@ -74,8 +78,16 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
         for vraag in wegwijzer.vragen.values():
             for path, message in _nummer_problemen(kaart, vraag, VRAAGVELDEN, antwoorden=True):
                 problems.add(*wegwijzer.bronnen.where("vraag", vraag.id, *path), message)
+            for path, text in [(("tekst",), vraag.tekst), *((("antwoorden", i, "tekst"), a.tekst) for i, a in enumerate(vraag.antwoorden))]:
+                if (twice := doubled_words(text)) is not None:
+                    problems.add(*wegwijzer.bronnen.where("vraag", vraag.id, *path), _twee_keer(twice))
     _check_kcc_antwoorden(kaart, warnings)
     _check_sluitingen(kaart, warnings)
+
+
+def _twee_keer(twice: str) -> str:
+    return (f"Hier staat '{twice}' twee keer achter elkaar. Dit is een kop die inwoners en het KCC lezen: haal het tweede "
+            f"'{twice}' weg. Een naam uit de gegevens hoeft er niet nog eens achter.")
 
 
 # --- the door ------------------------------------------------------------------------------------

@@ -179,6 +179,16 @@ def test_the_call_script_never_sends_the_caller_back_to_the_kcc(ww_kaart, veld, 
     assert "algemene nummer van gemeente Proefgem" in message and "niet naar zichzelf" in message, message
 
 
+@pytest.mark.parametrize("kop", ["Praat er nu over met 113 Zelfmoordpreventie Zelfmoordpreventie", "Bel de de formulierenhulp",
+                                 "Bel 113 Zelfmoordpreventie 113 Zelfmoordpreventie"])
+def test_a_heading_that_says_a_word_twice_is_an_error(ww_kaart, kop):
+    path = uitkomst(ww_kaart)
+    text = path.read_text(encoding="utf-8")
+    titel = next(line for line in text.splitlines() if line.startswith("titel:"))
+    edit(path, titel, f"titel: {kop}")
+    assert "twee keer achter elkaar" in only_problem(ww_kaart, path, line_of(path, "titel:"))
+
+
 def test_a_number_placeholder_for_an_unknown_record_is_an_error(ww_kaart):
     path = uitkomst(ww_kaart)
     edit(path, "advies: Neem je brieven mee naar de formulierenhulp.", "advies: Bel {bel:bestaat-niet}.")
