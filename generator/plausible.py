@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from .fields import doubled_words
 from .problems import Problemen
+from .trust import _words
 
 EARLIEST_YEAR = 2000
 YEARS_AHEAD = 3
@@ -78,11 +79,12 @@ def checked_values(record) -> list[tuple[tuple, Any]]:
 def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
     warnings = kaart.extras.setdefault("waarschuwingen", Problemen())  # printed by 'kaart check', which still succeeds
-    copies = Copies()
+    copies = Copies(kaart)
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
-            copies.check(soort, record, where, problems, warnings)
+            facts = kaart.facts.get((soort, record.id))
+            copies.check(soort, record, "".join(facts.trust.words if facts is not None else _words(record.naam)), problems, warnings)
             website = getattr(getattr(record, "contact", None), "website", None)
             if website and website.lower().startswith("http://"):
                 warnings.add(*where("contact", "website"), (
@@ -90,7 +92,6 @@ def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) ->
                     f"Schrijf dan 'https://{website[7:]}'."))
             if (twice := doubled_words(record.naam)) is not None:
                 problems.add(*where("naam"), f"In de naam staat '{twice}' twee keer achter elkaar. Haal het tweede '{twice}' weg.")
-            facts = kaart.facts.get((soort, record.id))
             for path, value in checked_values(record) if facts is None else facts.checked:
                 if isinstance(value, dt.date):
                     message = _date_problem(path, value, today)
@@ -111,41 +112,45 @@ MIN_COPIED_TEXT = 80  # a shared text shorter than this may be a stock phrase ('
 
 class Copies:
     """Records that are one offer twice, under two ids: the offer would show twice in every list and search. The same
-    name with the same address or the same summary is a copy (an error on the later file); the same long text under
-    another name is probably one (a warning). Kept per record type: a place and its offer may share a name."""
+    name with the same address or the same summary is a copy (an error on both files: either may be the new one); the
+    same long text under another name is probably one (a warning). Per record type: a place and its offer may share a name."""
 
-    def __init__(self) -> None:
-        self.seen: dict[tuple, tuple[str, Any]] = {}
+    def __init__(self, kaart) -> None:
+        self.kaart = kaart
+        self.seen: dict[tuple, str] = {}  # key → the id of the first record with it
 
-    def check(self, soort: str, record, where, problems: Problemen, warnings: Problemen) -> None:
-        from .trust import fold  # names compared by their skeleton, as the trust rules compare them
-
+    def check(self, soort: str, record, naam: str, problems: Problemen, warnings: Problemen) -> None:
+        """`naam`: the record's name by its skeleton (the folded words of trust.trust_facts), as the trust rules compare names."""
         if getattr(record, "status", "actief") == "gestopt":
             return  # a stopped offer and the one that replaced it may share a name and an address
-
-        naam = fold(record.naam)
-        samenvatting = " ".join((getattr(record, "samenvatting", None) or "").split()).casefold()
+        samenvatting = _plain(getattr(record, "samenvatting", None))
         adressen = [getattr(record, "adres", None)] + [locatie.adres for locatie in getattr(record, "locaties", None) or []]
-        keys = [(soort, naam, "adres", fold(adres.straat), adres.postcode.replace(" ", "")) for adres in adressen if adres is not None]
+        keys = [(soort, naam, "adres", "".join(adres.straat.split()).casefold(), adres.postcode.replace(" ", ""))
+                for adres in adressen if adres is not None]
         keys += [(soort, naam, "samenvatting", samenvatting)] if samenvatting else []
+        texts = [(field, (soort, "tekst", text)) for field in ("samenvatting", "beschrijving")
+                 if len(text := _plain(getattr(record, field, None))) >= MIN_COPIED_TEXT]
         for key in keys:
             if key in self.seen:
-                other = self.seen[key][0]
                 what = "hetzelfde adres" if key[2] == "adres" else "dezelfde samenvatting"
-                problems.add(*where("naam"), (
-                    f"Dit record lijkt een kopie van '{other}': dezelfde naam en {what}. Dan staat het aanbod twee keer in elke lijst en "
-                    f"zoekopdracht. Pas '{other}' aan in plaats van een nieuw record te maken, of geef dit record een eigen naam."))
+                for here, there in ((record.id, self.seen[key]), (self.seen[key], record.id)):
+                    problems.add(*self.kaart.where(soort, here, "naam"), (
+                        f"Dit record lijkt een kopie van '{there}': dezelfde naam en {what}. Dan staat het aanbod twee keer in elke "
+                        f"lijst en zoekopdracht. Is dit het nieuwe record? Pas dan '{there}' aan in plaats van een tweede te maken, "
+                        "of geef dit record een eigen naam."))
                 return
-        for field in ("samenvatting", "beschrijving"):
-            text = " ".join((getattr(record, field, None) or "").split()).casefold()
-            key = (soort, "tekst", text)
-            if len(text) >= MIN_COPIED_TEXT and key in self.seen:
-                warnings.add(*where(field), (
-                    f"Deze tekst staat ook bij '{self.seen[key][0]}'. Is dit hetzelfde aanbod? Pas dan dat record aan in plaats van "
+        for field, key in texts:
+            if key in self.seen:
+                warnings.add(*self.kaart.where(soort, record.id, field), (
+                    f"Deze tekst staat ook bij '{self.seen[key]}'. Is dit hetzelfde aanbod? Pas dan dat record aan in plaats van "
                     "een tweede te maken. Is het ander aanbod? Schrijf dan wat dit aanbod anders maakt."))
                 break
-        for key in keys + [(soort, "tekst", " ".join((getattr(record, f, None) or "").split()).casefold()) for f in ("samenvatting", "beschrijving")]:
-            self.seen.setdefault(key, (record.id, record))
+        for key in keys + [key for _, key in texts]:
+            self.seen.setdefault(key, record.id)
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
 
 
 def _date_problem(path: tuple, value: dt.date, today: dt.date) -> str | None:

@@ -231,9 +231,10 @@ class TrustFacts(NamedTuple):
 
 def trust_facts(record) -> TrustFacts:
     words = _words(record.naam)
-    texts = _texts_with_links(record)
+    markdown = _markdown_texts(record)
+    texts = [(path, value) for path, value in markdown if "](" in value or "<" in value]
     numbers = tuple((path, number, phone_risk(number)) for path, number in numbers_of(record, texts))
-    return TrustFacts(words, reserved_line(record.naam, words), texts, numbers, _kcc_numbers(record), _claims(record))
+    return TrustFacts(words, reserved_line(record.naam, words), texts, numbers, _kcc_numbers(record), _claims(markdown))
 
 
 def kcc_texts(record) -> list[tuple[tuple, str]]:
@@ -253,6 +254,8 @@ def _kcc_numbers(record) -> tuple[tuple[tuple, str], ...]:
 
     found = []
     for path, text in kcc_texts(record):
+        if _DIGIT.search(text) is None:
+            continue  # most answers name no number: a number holds digits, also in a tel: link
         found += [(path, cijfers(match.group(0))) for match in NUMMER_RE.finditer(text)]
         found += [(path, cijfers(number)) for link_path, number in numbers_of(record, [(path, text)]) if link_path == path]
     return tuple(found)
@@ -264,19 +267,17 @@ def _kcc_numbers(record) -> tuple[tuple[tuple, str], ...]:
 _CLAIM_RE = re.compile(
     r"\b(?:wij|we)\s+(?:zijn|heten|vormen)\b(?P<wij>[^.!?;:]*)"
     r"|\b(?:verbind|verwijs|stuur|zet|bel)\s+(?:\w+\s+){0,2}?(?:niet|nooit)\b(?P<niet>[^.!?;:]*)"
-    r"|\b(?:niet|nooit)\s+(?:door)?(?:verbinden|verwijzen|sturen|doorzetten)\b(?P<niet2>[^.!?;:]*)"
-    r"|\b(?:niet|nooit)\b(?P<niet3>[^.!?;:]*)\b(?:door(?:verbinden|verwijzen|sturen|zetten)|verbinden|verwijzen)\b",
+    r"|\b(?:niet|nooit)\s+(?:door)?(?:verbinden|verwijzen|sturen|zetten)\b(?P<niet2>[^.!?;:]*)",
     re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
-def _claims(record) -> tuple[tuple[tuple, str, str], ...]:
+def _claims(texts: list[tuple[tuple, str]]) -> tuple[tuple[tuple, str, str], ...]:
     found = []
-    for path in _markdown_paths(type(record)):
-        value = record
-        for name in path:
-            value = getattr(value, name, None)
-        if type(value) is not str:
-            continue
+    for path, value in texts:
+        lower = value.lower()
+        if "niet" not in lower and "nooit" not in lower and "wij " not in lower and "we " not in lower:
+            continue  # the words every claim holds: most texts have none, and the full pattern costs more
         for match in _CLAIM_RE.finditer(value):
             rest = next(group for group in match.groups() if group is not None)
             found.append((path, match.group(0).strip(), rest))
@@ -505,12 +506,17 @@ def _sanitize():
 
 def _texts_with_links(record) -> list[tuple[tuple, str]]:
     """(path, text) of the Markdown texts of a record that may hold a link ('[…](…)' or '<…>'): most hold none."""
+    return [(path, value) for path, value in _markdown_texts(record) if "](" in value or "<" in value]
+
+
+def _markdown_texts(record) -> list[tuple[tuple, str]]:
+    """(path, text) of every Markdown text and plain line of a record (_markdown_paths) that is filled in."""
     found = []
     for path in _markdown_paths(type(record)):
         value = record
         for name in path:
             value = getattr(value, name, None)
-        if type(value) is str and ("](" in value or "<" in value):
+        if type(value) is str:
             found.append((path, value))
     return found
 
