@@ -459,7 +459,22 @@ VRAGEN_AAN_DE_TELEFOON: list[tuple[str, set[str]]] = [
     ('mijn peuter praat nog niet', {'jeugdgezondheidszorg', 'opvoedspreekuur', 'consultatiebureau-brummerveen', 'consultatiebureau-egelstede', 'consultatiebureau-haarsloo', 'consultatiebureau-rosmarke'}),
     ('consultatieburo brummerveen', {'consultatiebureau-brummerveen'}),
 ]
-VRAGEN += VRAGEN_AAN_DE_TELEFOON
+# Newcomers in their own script (Ukrainian, Russian, Arabic): dutch.fold writes the letters in a-z.
+HUISARTS = {'huisartsenpost-egelland', 'huisartsenzorg-egelland', 'huisarts-teutloo', 'huisarts-wittebroek', 'huisartsen-brummerveen',
+            'huisartsen-haarsloo', 'huisartsen-korenmarkt', 'huisartsen-leemslag', 'huisartsen-rosmarke'}
+POLITIE = {'wijkagent-noord', 'wijkagent-oost', 'wijkagent-west', 'wijkagent-zuid', 'politie-egelland'}
+VOEDSELBANK = {'voedselbank-egelstede-pakket', 'voedselbank-uitdeelpunt-vindplaats', 'voedselbank-egelstede'}
+VRAGEN_ANDER_SCHRIFT: list[tuple[str, set[str]]] = [
+    ('лікар', HUISARTS), ('мені потрібен лікар', HUISARTS), ('врач', HUISARTS), ('طبيب', HUISARTS), ('أحتاج طبيب', HUISARTS),
+    ('поліція', POLITIE), ('полиция', POLITIE), ('شرطة', POLITIE),
+    ('борги', SCHULDEN), ('допомога з боргами', SCHULDEN), ('долги', SCHULDEN), ('ديون', SCHULDEN),
+    ('голод', VOEDSELBANK), ('немає їжі', VOEDSELBANK), ('جوع', VOEDSELBANK), ('بنك الطعام', VOEDSELBANK),
+    ('я бездомний', {'opvang-de-overstap'}), ('مشرد', {'opvang-de-overstap'}),
+    ('насильство', {'veilig-thuis', 'hulp-huiselijk-geweld'}), ('عنف', {'veilig-thuis', 'hulp-huiselijk-geweld'}),
+    ('робота', WERK), ('я шукаю роботу', WERK), ('ищу работу', WERK), ('عمل', WERK),
+    ('допомога', {'kcc-egelstede', 'kcc-wolderbeek'} | SOCIAAL_TEAM), ('مساعدة', {'kcc-egelstede', 'kcc-wolderbeek'} | SOCIAAL_TEAM),
+]
+VRAGEN += VRAGEN_AAN_DE_TELEFOON + VRAGEN_ANDER_SCHRIFT
 
 CRISIS: list[tuple[str, str]] = [
     ("hij heeft gedreigd mij iets aan te doen", "veilig-thuis"), ("mijn ex dreigt haar iets aan te doen", "veilig-thuis"),
@@ -579,10 +594,40 @@ CRISIS: list[tuple[str, str]] = [
     ("mijn partner is agressief", "veilig-thuis"),
     ("ik heb een afscheidsbrief geschreven", "113-zelfmoordpreventie"),
     ("was ik maar dood", "113-zelfmoordpreventie"),
+    # 'me'/'mij' stand for 'mezelf' only when nobody else is the subject (signalen.QueryWords.someone_else_before)
+    ("mijn man doet me pijn", "veilig-thuis"), ("mijn vriend doet me pijn", "veilig-thuis"),
+    ("mijn vriendin doet me pijn", "veilig-thuis"), ("m'n vader doet me pijn", "veilig-thuis"),
+    ("mijn stiefvader doet mij pijn", "veilig-thuis"), ("mijn partner deed me pijn", "veilig-thuis"),
+    ("mijn ex man doet me pijn", "veilig-thuis"), ("gisteren deed mijn vriend me pijn", "veilig-thuis"),
+    ("mijn vader slaat me", "veilig-thuis"), ("iemand wil me iets aandoen", "veilig-thuis"),
+    ("hij wil me iets aandoen", "veilig-thuis"), ("ze willen me iets aandoen", "veilig-thuis"),
+    ("mijn ex wil me iets aandoen", "veilig-thuis"), ("mijn zoon wil me iets aandoen", "veilig-thuis"),
+    ("ik ben bang dat mijn man me iets aandoet", "veilig-thuis"), ("ik ben bang dat hij me iets aandoet", "veilig-thuis"),
+    ("mijn ex bedreigt me", "veilig-thuis"), ("de buurman bedreigt me", "veilig-thuis"),
+    ("ik wil me iets aandoen", "113-zelfmoordpreventie"), ("ik wil mij iets aandoen", "113-zelfmoordpreventie"),
+    ("ik ga mezelf iets aandoen", "113-zelfmoordpreventie"), ("ik doe mezelf pijn", "113-zelfmoordpreventie"),
+    ("wil me iets aandoen", "113-zelfmoordpreventie"), ("soms wil ik me iets aandoen", "113-zelfmoordpreventie"),
+    ("als hij weggaat wil ik me iets aandoen", "113-zelfmoordpreventie"),
+    ("ik heb de neiging om me iets aan te doen", "113-zelfmoordpreventie"),
+    ("de gedachte om me iets aan te doen laat me niet los", "113-zelfmoordpreventie"),
+    ("ik vind het leven zwaar en wil me iets aandoen", "113-zelfmoordpreventie"),
+    ("mijn man is weg en ik wil me iets aandoen", "113-zelfmoordpreventie"),
+    ("ik heb het gevoel dat ik me iets ga aandoen", "113-zelfmoordpreventie"),
+    ("ik wil mezelf iets aandoen want mijn man bedreigt me", "113-zelfmoordpreventie"),
+    # in their own script (Ukrainian, Russian, Arabic)
+    ("самогубство", "113-zelfmoordpreventie"), ("я хочу померти", "113-zelfmoordpreventie"), ("не хочу жить", "113-zelfmoordpreventie"),
+    ("انتحار", "113-zelfmoordpreventie"), ("أريد أن أموت", "113-zelfmoordpreventie"),
+    ("швидка допомога", "alarmnummer-112"), ("викличте швидку", "alarmnummer-112"), ("скорая помощь", "alarmnummer-112"), ("إسعاف", "alarmnummer-112"),
+    ("домашнє насильство", "veilig-thuis"), ("чоловік б'є мене", "veilig-thuis"), ("муж бьёт меня", "veilig-thuis"),
+    ("زوجي يضربني", "veilig-thuis"), ("العنف الأسري", "veilig-thuis"),
 ]
 
 GEWOON: list[str] = [
-    "mijn rug doet me pijn",
+    "mijn rug doet me pijn", "mijn knie doet pijn", "mijn hoofd doet me pijn", "mijn voeten doen me pijn",
+    "mijn been doet me pijn", "mijn maag doet me pijn", "m'n knieën doen me pijn", "mijn heup doet me zoveel pijn",
+    "mijn schouder doet mij pijn bij het sporten", "mijn nieuwe schoenen doen me pijn", "dat doet me pijn",
+    "het doet me pijn dat mijn moeder dement is",
+    "допомога", "лікар", "поліція", "борги", "швидко", "مساعدة", "طبيب", "شرطة",
     "mijn gegevens zijn misbruikt door oplichters", "de gemeente reageert niet meer op mijn mail",
     "huiselijke hulp",
     "hulp in de huishouding",
