@@ -6,7 +6,7 @@
   (`status: gestopt`) or the date is a typing error (9999);
 - an address's postcode belongs to its kern, when gebieden.yaml lists the kern's postcodes;
 - a name does not say a word twice in a row (fields.doubled_words: a name pasted where it already stood);
-- no record is a copy of another under a new id (same name and address or summary; the same long text: a warning);
+- no record is a copy of another under a new id (same name and address or summary, or the same long text: a warning);
 - a website with http:// gets a warning: use https://.
 """
 
@@ -84,7 +84,7 @@ def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) ->
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
             facts = kaart.facts.get((soort, record.id))
-            copies.check(soort, record, "".join(facts.trust.words if facts is not None else _words(record.naam)), problems, warnings)
+            copies.check(soort, record, "".join(facts.trust.words if facts is not None else _words(record.naam)), warnings)
             website = getattr(getattr(record, "contact", None), "website", None)
             if website and website.lower().startswith("http://"):
                 warnings.add(*where("contact", "website"), (
@@ -112,14 +112,15 @@ MIN_COPIED_TEXT = 80  # a shared text shorter than this may be a stock phrase ('
 
 class Copies:
     """Records that are one offer twice, under two ids: the offer would show twice in every list and search. The same
-    name with the same address or the same summary is a copy (an error on both files: either may be the new one); the
-    same long text under another name is probably one (a warning). Per record type: a place and its offer may share a name."""
+    name with the same address or the same summary is a copy; the same long text under another name is probably one.
+    Warnings ('kaart check' prints them and still succeeds: a chain may have two offers of one name at one address),
+    on both files: either may be the new one. Per record type: a place and its offer may share a name."""
 
     def __init__(self, kaart) -> None:
         self.kaart = kaart
         self.seen: dict[tuple, str] = {}  # key → the id of the first record with it
 
-    def check(self, soort: str, record, naam: str, problems: Problemen, warnings: Problemen) -> None:
+    def check(self, soort: str, record, naam: str, warnings: Problemen) -> None:
         """`naam`: the record's name by its skeleton (the folded words of trust.trust_facts), as the trust rules compare names."""
         if getattr(record, "status", "actief") == "gestopt":
             return  # a stopped offer and the one that replaced it may share a name and an address
@@ -134,7 +135,7 @@ class Copies:
             if key in self.seen:
                 what = "hetzelfde adres" if key[2] == "adres" else "dezelfde samenvatting"
                 for here, there in ((record.id, self.seen[key]), (self.seen[key], record.id)):
-                    problems.add(*self.kaart.where(soort, here, "naam"), (
+                    warnings.add(*self.kaart.where(soort, here, "naam"), (
                         f"Dit record lijkt een kopie van '{there}': dezelfde naam en {what}. Dan staat het aanbod twee keer in elke "
                         f"lijst en zoekopdracht. Is dit het nieuwe record? Pas dan '{there}' aan in plaats van een tweede te maken, "
                         "of geef dit record een eigen naam."))

@@ -345,17 +345,19 @@ def test_yaml_mistakes_are_reported_on_their_line(tmp_path, old, new, fragment):
     {("samenvatting",): "Een andere samenvatting, maar op hetzelfde adres."},  # same name and address
     {("locaties", 0, "adres", "straat"): "Kerkstraat 9"},  # same name and summary
 ])
-def test_a_copy_of_a_record_under_a_new_id_is_refused(tmp_path, change):
+def test_a_copy_of_a_record_under_a_new_id_is_reported_on_both_files(tmp_path, change):
     kaart = _kaart(tmp_path)
     copy = kaart / "voorzieningen" / "formulierenhulp-2.yaml"
     shutil.copy(kaart / V, copy)
     _set_value(kaart, "voorzieningen/formulierenhulp-2.yaml", ("id",), "formulierenhulp-2")
     for path, value in change.items():
         _set_value(kaart, "voorzieningen/formulierenhulp-2.yaml", path, value)
-    _, problems = load_kaart(kaart)
-    found = sorted((Path(p.path).name, p.message.split("'")[1]) for p in problems if "kopie" in p.message)
-    assert found == [("formulierenhulp-2.yaml", "formulierenhulp"), ("formulierenhulp.yaml", "formulierenhulp-2")], [str(p) for p in problems]
-    assert not any(word in p.message for p in problems for word in ENGLISH)
+    loaded, problems = load_kaart(kaart)
+    warnings = loaded.extras["waarschuwingen"]
+    found = sorted((Path(w.path).name, w.line, w.message.split("'")[1]) for w in warnings if "kopie" in w.message)
+    assert found == [("formulierenhulp-2.yaml", 2, "formulierenhulp"), ("formulierenhulp.yaml", 2, "formulierenhulp")[:2] + ("formulierenhulp-2",)], \
+        [str(w) for w in warnings]
+    assert not any(word in w.message for w in warnings for word in ENGLISH)
 
 
 def test_a_long_text_copied_to_another_offer_is_a_warning_and_a_stopped_copy_is_fine(tmp_path):
