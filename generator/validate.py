@@ -417,8 +417,8 @@ def _read_records(folder: Path, files: list[tuple[str, Path]], problems: Problem
     stats = _READ_BEFORE.setdefault("stats", {})
     settled = time.time_ns() - SETTLED_NS
     results: list[Any] = [None] * len(files)
-    todo: list[int] = []
-    for index, (soort, path) in enumerate(files):
+    todo: list[int] = [] if before else list(range(len(files)))  # a first reading (`kaart check`): nothing to look up
+    for index, (soort, path) in enumerate(files if before else ()):
         known = before.get((path, soort))
         if known is None:  # a first reading (`kaart check`) costs no stat()
             todo.append(index)
@@ -493,13 +493,22 @@ def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
     with os.scandir(subfolder) as scan:
         entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
     _report_stray_files(subfolder, [entry[:3] for entry in entries], problems)
-    return [subfolder / name for name, _, _, is_file in entries if is_file and os.path.splitext(name)[1] in RECORD_SUFFIXES]
+    child = _child_path(subfolder)
+    return [child(name) for name, _, _, is_file in entries if is_file and os.path.splitext(name)[1] in RECORD_SUFFIXES]
+
+
+def _child_path(folder: Path) -> Callable[[str], Path]:
+    """folder / name for a plain file name, the way Path.iterdir makes its paths where pathlib offers it (5x cheaper
+    than parsing `folder / name`: 10,000 record paths are made before the second core starts)."""
+    return getattr(folder, "_make_child_relpath", None) or folder.joinpath
 
 
 def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], problems: Problemen) -> None:
     for name, is_dir, is_link in entries:
         if name in IGNORED_NAMES or name.startswith("."):
             continue
+        if not (is_link or is_dir) and os.path.splitext(name)[1] in RECORD_SUFFIXES:
+            continue  # a record file: the reading reports what is wrong in it
         entry = subfolder / name
         if is_link:
             problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map, geen record. "
@@ -511,7 +520,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], 
                     problems.add(inner, 1, 1, f"Dit bestand staat in een submap en wordt daarom niet gelezen. Zet het direct in de map {subfolder.name}/ (zonder submap).")
             if not any(child.is_file() for child in entry.rglob("*")):
                 problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
-        elif os.path.splitext(name)[1] not in RECORD_SUFFIXES:
+        else:
             problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 

@@ -620,6 +620,32 @@ CRISIS: list[tuple[str, str]] = [
     ("швидка допомога", "alarmnummer-112"), ("викличте швидку", "alarmnummer-112"), ("скорая помощь", "alarmnummer-112"), ("إسعاف", "alarmnummer-112"),
     ("домашнє насильство", "veilig-thuis"), ("чоловік б'є мене", "veilig-thuis"), ("муж бьёт меня", "veilig-thuis"),
     ("زوجي يضربني", "veilig-thuis"), ("العنف الأسري", "veilig-thuis"),
+    # vragenset 6 classes (data6): crisis in Polish, Turkish, English and Arabic/Ukrainian typed in Latin letters;
+    # Veilig Thuis in everyday words (bruises, neglect, forced marriage, control, doubt about reporting);
+    # fire and burglary now; suicide typed with typos or said indirectly; talking at night or when lonely
+    ("zabiję się", "113-zelfmoordpreventie"), ("nie chcę już żyć", "113-zelfmoordpreventie"),
+    ("baddi moot", "113-zelfmoordpreventie"), ("bghit nmout", "113-zelfmoordpreventie"),
+    ("ne hochu zhyty", "113-zelfmoordpreventie"), ("yaşamak istemiyorum", "113-zelfmoordpreventie"),
+    ("i don't want to be alive anymore", "113-zelfmoordpreventie"), ("ik ben het leven zat", "113-zelfmoordpreventie"),
+    ("het hoeft voor mij niet meer", "113-zelfmoordpreventie"),
+    ("mijn zus wil van een brug springen", "113-zelfmoordpreventie"),
+    ("ik heb een doodswens", "113-zelfmoordpreventie"), ("ik ben een last voor iedereen", "113-zelfmoordpreventie"),
+    ("ojciec mnie bije", "veilig-thuis"), ("jouzi byedrabni", "veilig-thuis"), ("muzh menya bet", "veilig-thuis"),
+    ("kocam beni dövdü", "veilig-thuis"), ("I am scared of my husband", "veilig-thuis"),
+    ("mijn zus zit onder de blauwe plekken", "veilig-thuis"),
+    ("een kind in de straat wordt verwaarloosd", "veilig-thuis"),
+    ("mijn ouders dwingen mij om te trouwen", "veilig-thuis"),
+    ("mijn man leest al mijn berichten en ik mag mijn familie niet zien", "veilig-thuis"),
+    ("ik twijfel of ik het moet melden", "veilig-thuis"),
+    ("ik maak me zorgen over een kind in de klas", "veilig-thuis"), ("brand in de slaapkamer", "alarmnummer-112"),
+    ("er komt rook uit het stopcontact", "alarmnummer-112"), ("er wordt nu ingebroken", "alarmnummer-112"),
+    ("ik hoor iemand in huis", "alarmnummer-112"), ("someone is breaking into my house", "alarmnummer-112"),
+    ("my house is on fire", "alarmnummer-112"), ("pożar w domu", "alarmnummer-112"),
+    ("wezwij karetkę", "alarmnummer-112"), ("nefes almıyor", "alarmnummer-112"),
+    ("lekarz w nocy", "huisartsenpost-egelland"), ("likar u vykhidni", "huisartsenpost-egelland"),
+    ("doctor at night for my son", "huisartsenpost-egelland"), ("gece doktor lazım", "huisartsenpost-egelland"),
+    ("ik lig s nachts te piekeren", "de-luisterlijn"), ("ik ben eenzaam en wil met iemand praten", "de-luisterlijn"),
+    ("sinds mijn man overleden is spreek ik niemand meer", "de-luisterlijn"),
 ]
 
 GEWOON: list[str] = [
@@ -726,4 +752,18 @@ GEWOON: list[str] = [
     "mijn gegevens worden misbruikt",
     "mijn pinpas is misbruikt",
     "cursus eerste hulp bij baby's",
+    # near misses of the signals added for vragenset 6 (data6): prevention courses, idioms, working at the post,
+    # a teenager's holiday job, fire and burglary afterwards, bruises after a fall, a bewindvoerder, reporting a move
+    "training zelfmoordpreventie voor docenten", "ik rook me nog dood", "ik betaal me dood aan de huur",
+    "ik werk bij de huisartsenpost en zoek een cursus", "vacature huisartsenpost", "ik ben 16 en zoek een bijbaantje",
+    "ik ben 15 en wil vrijwilligerswerk doen", "na de brand in ons huis zoeken we een woning",
+    "brand voorkomen in de keuken", "er is ingebroken, wie helpt mij", "inbraakpreventie", "blauwe plekken na een val",
+    "ik krijg snel blauwe plekken van mijn bloedverdunners", "verwaarloosde tuin opknappen",
+    "mijn bewindvoerder controleert mijn geld", "de gemeente controleert mijn uitkering",
+    "ik wil iets melden over overlast van de buren", "verhuizing melden bij de gemeente",
+    "ik kan mijn kinderen geen eten geven, geen geld", "ik denk aan de dood van mijn vader",
+    "ik zoek iemand die in mijn huis klusjes doet", "er is iemand in mijn huis nodig die helpt met schoonmaken",
+    "ik ben bang in het donker", "ik wil met iemand praten over mijn schulden", "yangın sigortası", "szukam pracy",
+    "mijn moeder mag niet alleen naar buiten door dementie", "ik wil trouwen met mijn vriendin",
+    "cursus suïcidepreventie voor vrijwilligers", "mijn rookmelder piept",
 ]
