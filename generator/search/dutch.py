@@ -82,7 +82,18 @@ _snowball = snowballstemmer.stemmer("dutch_porter")
 _snowball_lock = threading.Lock()  # Snowball stemmer objects keep state between calls
 
 
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670]")  # Latin accents, Arabic vowel signs
+# Cyrillic (Ukrainian, Russian) and Arabic script written in a-z, so a newcomer's word survives lunr.nl's
+# trimmer (it keeps Latin letters only: 'допомога' trimmed to nothing) and the a-z word matching of
+# the safety net. Ukrainian national transliteration without its word-initial forms, so 'лікар' is
+# 'likar' and 'борги' 'borhy', as in synoniemen.yaml; Arabic letter by letter ('شرطة' 'shrta').
+# The same table is in zoeken.js (SCRIPT_LETTERS); tests/search/test_parity.py compares fold on both sides.
+SCRIPT_LETTERS = "а=a б=b в=v г=h ґ=g д=d е=e є=ie ж=zh з=z и=y і=i ї=i й=i к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ъ= ы=y ь= э=e ю=iu я=ia ё=e ў=u ء= آ=a أ=a ؤ=w إ=i ئ=y ا=a ب=b ة=a ت=t ث=th ج=j ح=h خ=kh د=d ذ=dh ر=r ز=z س=s ش=sh ص=s ض=d ط=t ظ=z ع=a غ=gh ف=f ق=q ك=k ل=l م=m ن=n ه=h و=w ى=a ي=y پ=p چ=ch ژ=zh ک=k گ=g ی=y ـ= ٠=0 ١=1 ٢=2 ٣=3 ٤=4 ٥=5 ٦=6 ٧=7 ٨=8 ٩=9 ۰=0 ۱=1 ۲=2 ۳=3 ۴=4 ۵=5 ۶=6 ۷=7 ۸=8 ۹=9 ،=, ؛=; ؟=?"
+_SCRIPT_TABLE = {}
+for _pair in SCRIPT_LETTERS.split(" "):
+    _letter, _latin = _pair.split("=")
+    _SCRIPT_TABLE[ord(_letter)] = _latin
+    _SCRIPT_TABLE.setdefault(ord(_letter.upper()), _latin)
 
 
 # How Dutch words sound, for spellings the index does not know ('consultatieburo', 'sollisitatie',
@@ -102,8 +113,9 @@ def sound(word: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Remove accents (NFD, then drop combining marks U+0300-U+036F). Mirrored by fold() in zoeken.js."""
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
+    """Cyrillic and Arabic letters in a-z (SCRIPT_LETTERS), then accents removed (NFD, combining marks
+    dropped). Mirrored by fold() in zoeken.js."""
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text.translate(_SCRIPT_TABLE)))
 
 
 def normalize_separators(text: str) -> str:

@@ -14,7 +14,12 @@ words occur in the query in order, with at most `MAX_GAP` other words between tw
   "huisnummer 112" are not calls (list "bel 113" for the call);
 * the pronouns a signal is written with stand for their group (`STANDS_FOR`): "slaat me" also
   fires on "slaat haar", "eind aan mijn leven" on "eind aan zijn leven", "mezelf ophangen" on
-  "zich ophangen" and "me ophangen".
+  "zich ophangen" and "me ophangen";
+* 'me' and 'mij' stand for 'mezelf' only when nobody else is the subject: the nearest subject
+  before them in the clause is 'ik' or there is none ("ik wil me iets aandoen", "wil me iets
+  aandoen"). A third-person pronoun ("hij", "ze", "iemand") or a noun phrase ("mijn man", "de
+  buurman", "mijn rug") means someone or something else acts on me: "mijn man doet me pijn" is
+  abuse and "mijn rug doet me pijn" a back, neither is self-harm (`QueryWords.someone_else_before`).
 
 A query word matches a signal word when
 
@@ -67,6 +72,20 @@ _OBJECT = ("me", "mij", "hem", "haar", "ons", "jou", "him", "her", "us", "them")
 _REFLEXIVE = ("mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf")
 _MY = ("my", "her", "his", "their", "your")
 _MYSELF = ("myself", "herself", "himself", "themselves", "yourself")
+# 'me'/'mij' in the query for a reflexive signal word ('mezelf'): only without another subject.
+_OBJECT_AS_REFLEXIVE = ("me", "mij")
+# Another subject: a pronoun, or a noun phrase that one of these words opens ('mijn man', "m'n vader",
+# 'de buurman'), where a subject stands: first in its clause ('mijn rug doet me pijn', 'bang dat mijn
+# man me ...') or right before the pronoun ('gisteren deed mijn vriend me pijn'), and not the noun of an
+# om-clause ('de neiging om me iets aan te doen'). A conjunction ends the search: 'ik vind het leven
+# zwaar en wil me iets aandoen' has no subject of its own after 'en', so it is mine.
+_SOMEONE_ELSE = ("hij", "zij", "ze", "die", "iemand", "men", "jij", "je", "u")
+_DETERMINERS = ("mijn", "mn", "n", "zijn", "zn", "haar", "hun", "onze", "ons", "jouw", "je", "uw",
+                "de", "het", "een", "die", "deze", "dit")
+_PREPOSITIONS = ("in", "op", "met", "van", "aan", "voor", "bij", "naar", "uit", "over", "onder", "tegen", "door",
+                 "zonder", "na", "tot", "achter", "naast", "tussen", "via", "om", "sinds", "binnen", "buiten")
+_CONJUNCTIONS = ("dat", "omdat", "als", "wanneer", "want", "maar", "en", "of", "toen", "terwijl", "zodat",
+                 "nadat", "voordat", "doordat", "hoewel", "zodra")
 STANDS_FOR = {"mijn": _POSSESSIVE, "me": _OBJECT, "mij": _OBJECT,
               "mezelf": _REFLEXIVE, "mijzelf": _REFLEXIVE, "zich": _REFLEXIVE, "zichzelf": _REFLEXIVE,
               "my": _MY, "myself": _MYSELF}
@@ -118,6 +137,14 @@ class SignalWord:
         self.stem = stem(self.word)
         self.plain = not (self.prefix or self.suffix)
         self.stands_for = STANDS_FOR.get(self.word, ()) if self.plain else ()
+        self.reflexive = self.stands_for is _REFLEXIVE
+
+    def matches_at(self, query: "QueryWords", at: int, span: int) -> bool:
+        """Whether the query word at `at` (with the next one when span is 2) matches this signal word."""
+        if span == 1 and self.reflexive and query.words[at] in _OBJECT_AS_REFLEXIVE and query.someone_else_before(at):
+            return False  # 'mijn man doet me pijn': me is not mezelf
+        word = query.words[at] if span == 1 else query.words[at] + query.words[at + 1]
+        return self.matches(word, query)
 
     def matches(self, word: str, query: "QueryWords") -> bool:
         typos = query.may_be_typo(word)
@@ -181,6 +208,29 @@ class QueryWords:
     def may_be_typo(self, word: str) -> bool:
         return self.typos and word not in self.known
 
+    def someone_else_before(self, at: int) -> bool:
+        """Whether the nearest subject before word `at` in its clause is someone or something else
+        than 'ik': a pronoun ('hij', 'iemand') or a noun phrase ('mijn man', 'mijn rug'). Without
+        one, or with 'ik' nearer, it is not ('ik wil me iets aandoen', 'wil me iets aandoen')."""
+        words, clauses = self.words, self.clauses
+        for j in range(at - 1, -1, -1):
+            if clauses[j] != clauses[at] or words[j] == "ik":
+                return False
+            if words[j] in _SOMEONE_ELSE or self._subject_phrase(j, at):
+                return True
+            if words[j] in _CONJUNCTIONS:
+                return False
+        return False
+
+    def _subject_phrase(self, j: int, at: int) -> bool:
+        """Whether word j opens a noun phrase (or is a clause-first 'dat': 'dat doet me pijn') that is
+        the subject for the pronoun at `at` (see _DETERMINERS)."""
+        words, clauses = self.words, self.clauses
+        opens = j == 0 or clauses[j - 1] != clauses[j] or words[j - 1] in _CONJUNCTIONS
+        if not (words[j] in _DETERMINERS or (opens and words[j] == "dat")) or j + 1 >= at or "om" in words[j + 2:min(j + 4, at)]:
+            return False
+        return opens or (at - j <= 3 and words[j - 1] not in _PREPOSITIONS)
+
     def stem_of(self, word: str) -> str:
         if word not in self._stems:
             self._stems[word] = stem(word)
@@ -199,8 +249,7 @@ def _match_from(signal: tuple[SignalWord, ...], k: int, query: QueryWords, first
         for span in (1, 2):
             if i + span > len(words) or clauses[i + span - 1] != clauses[i]:
                 break
-            word = words[i] if span == 1 else words[i] + words[i + 1]
-            if signal[k].matches(word, query) and _match_from(signal, k + 1, query, i + span, i + span + MAX_GAP):
+            if signal[k].matches_at(query, i, span) and _match_from(signal, k + 1, query, i + span, i + span + MAX_GAP):
                 return True
         if k + 1 < len(signal) and signal[k].matches_joined(signal[k + 1], words[i], query) and _match_from(signal, k + 2, query, i + 1, i + 1 + MAX_GAP):
             return True
@@ -211,7 +260,7 @@ def _match_any_order(signal: tuple[SignalWord, ...], query: QueryWords) -> bool:
     """Every signal word on its own query word, in any order, inside one window of one clause."""
     words, clauses = query.words, query.clauses
     width = len(signal) + MAX_GAP
-    places = [[i for i, word in enumerate(words) if signal_word.matches(word, query)] for signal_word in signal]
+    places = [[i for i in range(len(words)) if signal_word.matches_at(query, i, 1)] for signal_word in signal]
 
     def place(k: int, used: list[int]) -> bool:
         if k == len(signal):

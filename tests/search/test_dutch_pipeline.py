@@ -254,3 +254,44 @@ def test_serialized_index_equals_lunrs_with_a_field_no_document_fills():
     own = Builder.build(filled(dutch_builder())).serialize()
     assert filled(dutch_builder()).serialized_index() == own
     assert any(vector == [] for _, vector in own["fieldVectors"])
+
+
+# Newcomers type in their own script: lunr.nl's trimmer keeps Latin letters only, so fold() writes
+# Cyrillic and Arabic letters in a-z first (dutch.SCRIPT_LETTERS, the same table in zoeken.js).
+OTHER_SCRIPTS = ["допомога", "лікар", "поліція", "насильство", "самогубство", "ПОЛІЦІЯ", "Їжа", "ґанок", "бʼє мене",
+                 "скорая помощь", "жильё", "مساعدة", "طبيب", "شرطة", "أريد أن أموت", "إسعاف", "مأوى", "آمن", "مُساعَدة",
+                 "زوجي يضربني، ساعدني؟", "١١٢", "پول", "café naïef"]
+
+
+def test_lunr_nl_trims_a_word_in_another_script_to_nothing():
+    """Why fold() transliterates: without it both pipelines drop the word entirely."""
+    words = ["допомога", "лікар", "مساعدة", "طبيب"]
+    assert run_node("words", "\n".join(words) + "\n").stdout.splitlines() == [""] * len(words)
+    assert [python_pipeline_output(word) for word in words] == [""] * len(words)
+
+
+def test_a_word_in_another_script_reaches_the_index_and_the_safety_net():
+    from generator.search.dutch import fold
+    from generator.search.query import clean_query
+    from generator.search.signalen import clauses_of, words_of
+
+    assert clean_query("допомога лікар") == ["dopomoha", "likar"]  # as synoniemen.yaml writes them in Latin script
+    assert clean_query("شرطة") == ["shrta"]
+    assert words_of("زوجي يضربني، ساعدني؟") == ["zwjy", "ydrbny", "saadny"]
+    assert clauses_of("زوجي يضربني، ساعدني؟") == [0, 0, 1]  # the Arabic comma ends a clause
+    assert fold("مُساعَدة") == fold("مساعدة")  # vowel signs dropped like accents
+    assert fold("ПОЛІЦІЯ") == fold("поліція")
+    assert fold("Straße café schulden") == "Straße cafe schulden"  # Latin text as before
+    assert all(python_pipeline_output(fold(word)) for word in ["допомога", "лікар", "مساعدة", "طبيب"])
+
+
+def test_fold_is_the_same_in_zoeken_js():
+    from generator.search.dutch import SCRIPT_LETTERS, fold
+
+    letters = [pair.split("=")[0] for pair in SCRIPT_LETTERS.split(" ")]
+    texts = OTHER_SCRIPTS + letters + [letter.upper() for letter in letters]
+    zoeken_js = HERE.parents[1] / "generator" / "assets" / "js" / "zoeken.js"
+    script = f"const z = require({json.dumps(str(zoeken_js))}); process.stdout.write(JSON.stringify(JSON.parse(require('fs').readFileSync(0, 'utf8')).map(z.fold)));"
+    proc = subprocess.run([shutil.which("node"), "-e", script], input=json.dumps(texts), capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == [fold(text) for text in texts]

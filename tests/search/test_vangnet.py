@@ -116,6 +116,26 @@ def test_a_missing_field_is_reported_in_dutch(mini_kaart):
     ("mezelf ophangen", "hij wil zich ophangen", True),
     ("mezelf ophangen", "ik wil de was ophangen", False),
     ("slaat me", "hij slaat zich erdoorheen", False),  # 'me' stands for objects, not for 'zich'
+    # 'me'/'mij' stand for 'mezelf' only when nobody else is the subject of the clause
+    ("doe mezelf pijn", "ik doe me pijn", True),
+    ("mezelf iets aandoen", "ik wil me iets aandoen", True),
+    ("mezelf iets aandoen", "wil me iets aandoen", True),  # no subject: mine
+    ("mezelf iets aandoen", "als hij weggaat wil ik me iets aandoen", True),  # 'ik' is nearer
+    ("mezelf iets aandoen", "ik vind het leven zwaar en wil me iets aandoen", True),  # 'het leven' lies before 'en'
+    ("mezelf iets aan te doen", "ik heb de neiging om me iets aan te doen", True),  # the noun of an om-clause
+    ("mezelf iets aandoen", "ik wil met een mes me iets aandoen", True),  # after a preposition
+    ("mezelf iets aandoen", "ik wil mezelf iets aandoen want mijn man bedreigt me", True),  # 'mezelf' as written
+    ("mezelf iets aandoen", "mijn vriend wil zich iets aandoen", True),  # 'zich' is always reflexive
+    ("doet mezelf pijn", "mijn man doet me pijn", False),  # a noun phrase first in the clause
+    ("doet mezelf pijn", "m'n vader doet me pijn", False),
+    ("doet mezelf pijn", "mijn rug doet me pijn", False),
+    ("deed mezelf pijn", "gisteren deed mijn vriend me pijn", False),  # right before the pronoun
+    ("doet mezelf pijn", "het doet me pijn", False),
+    ("doet mezelf pijn", "dat doet me pijn", False),
+    ("mezelf iets aandoen", "iemand wil me iets aandoen", False),  # a pronoun
+    ("mezelf iets aan te doen", "hij heeft gedreigd mij iets aan te doen", False),
+    ("mezelf iets aandoen", "ik ben bang dat mijn man me iets aandoet", False),  # first after a conjunction
+    ("mezelf iets aandoen", "ik ben bang dat ze me iets aandoen", False),
     ("wil er niet meer zijn", "ik wil er niet meer mijn geld aan geven", False),  # a written 'zijn' is the verb
     ("kill myself", "she wants to kill herself", True),
     ("beats my", "he beats her kids", True),

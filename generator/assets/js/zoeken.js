@@ -57,14 +57,25 @@
 
   // JS \s exactly, plus the hyphen (lunr.tokenizer.separator) and '*' (a wildcard for lunr).
   var SEPARATORS = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\-*]+/;
-  var COMBINING_MARKS = /[\u0300-\u036f]/g;
+  var COMBINING_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g;
+  // Cyrillic and Arabic letters in a-z (dutch.SCRIPT_LETTERS: lunr.nl's trimmer keeps Latin letters only).
+  var SCRIPT_LETTERS = "а=a б=b в=v г=h ґ=g д=d е=e є=ie ж=zh з=z и=y і=i ї=i й=i к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ъ= ы=y ь= э=e ю=iu я=ia ё=e ў=u ء= آ=a أ=a ؤ=w إ=i ئ=y ا=a ب=b ة=a ت=t ث=th ج=j ح=h خ=kh د=d ذ=dh ر=r ز=z س=s ش=sh ص=s ض=d ط=t ظ=z ع=a غ=gh ف=f ق=q ك=k ل=l م=m ن=n ه=h و=w ى=a ي=y پ=p چ=ch ژ=zh ک=k گ=g ی=y ـ= ٠=0 ١=1 ٢=2 ٣=3 ٤=4 ٥=5 ٦=6 ٧=7 ٨=8 ٩=9 ۰=0 ۱=1 ۲=2 ۳=3 ۴=4 ۵=5 ۶=6 ۷=7 ۸=8 ۹=9 ،=, ؛=; ؟=?";
+  var SCRIPT_TABLE = {};
+  SCRIPT_LETTERS.split(" ").forEach(function (pair) {
+    var letter = pair.split("=")[0];
+    SCRIPT_TABLE[letter] = pair.split("=")[1];
+    if (!Object.prototype.hasOwnProperty.call(SCRIPT_TABLE, letter.toUpperCase())) SCRIPT_TABLE[letter.toUpperCase()] = SCRIPT_TABLE[letter];
+  });
+  var SCRIPT_LETTER = /[\u0400-\u04ff\u0600-\u06ff]/g;
   var ASTRAL = /[\ud800-\udfff]/g; // emoji and other non-BMP characters: never in the index
   var AANBOD = ["voorziening", "vindplaats", "clientondersteuner", "ingang"];
   var FILTER_KEYS = ["thema", "doelgroep", "kern", "leeftijd", "gratis", "vrij"];
 
-  /** Remove accents: NFD, then drop combining marks. Same as documents.fold in Python. */
+  /** Cyrillic and Arabic letters in a-z, then accents removed (NFD, combining marks dropped). Same as dutch.fold. */
   function fold(text) {
-    return text.normalize("NFD").replace(COMBINING_MARKS, "");
+    return text.replace(SCRIPT_LETTER, function (letter) {
+      return Object.prototype.hasOwnProperty.call(SCRIPT_TABLE, letter) ? SCRIPT_TABLE[letter] : letter;
+    }).normalize("NFD").replace(COMBINING_MARKS, "");
   }
 
   /**
@@ -141,6 +152,15 @@
   var REFLEXIVE = ["mezelf", "mijzelf", "me", "mij", "zich", "zichzelf", "jezelf", "hemzelf", "haarzelf"];
   var MY = ["my", "her", "his", "their", "your"];
   var MYSELF = ["myself", "herself", "himself", "themselves", "yourself"];
+  // 'me'/'mij' stand for 'mezelf' only without another subject (signalen.QueryWords.someone_else_before).
+  var OBJECT_AS_REFLEXIVE = ["me", "mij"];
+  var SOMEONE_ELSE = ["hij", "zij", "ze", "die", "iemand", "men", "jij", "je", "u"];
+  var DETERMINERS = ["mijn", "mn", "n", "zijn", "zn", "haar", "hun", "onze", "ons", "jouw", "je", "uw",
+    "de", "het", "een", "die", "deze", "dit"];
+  var PREPOSITIONS = ["in", "op", "met", "van", "aan", "voor", "bij", "naar", "uit", "over", "onder", "tegen", "door",
+    "zonder", "na", "tot", "achter", "naast", "tussen", "via", "om", "sinds", "binnen", "buiten"];
+  var CONJUNCTIONS = ["dat", "omdat", "als", "wanneer", "want", "maar", "en", "of", "toen", "terwijl", "zodat",
+    "nadat", "voordat", "doordat", "hoewel", "zodra"];
   var STANDS_FOR = {mijn: POSSESSIVE, me: OBJECT, mij: OBJECT, mezelf: REFLEXIVE, mijzelf: REFLEXIVE, zich: REFLEXIVE, zichzelf: REFLEXIVE,
     my: MY, myself: MYSELF};
 
@@ -188,7 +208,8 @@
         var suffix = /^\*/.test(written);
         var plain = !prefix && !suffix;
         var standsFor = plain && Object.prototype.hasOwnProperty.call(STANDS_FOR, word) ? STANDS_FOR[word] : [];
-        return {word: word, stem: stem(lunr, word), prefix: prefix, suffix: suffix, plain: plain, standsFor: standsFor};
+        return {word: word, stem: stem(lunr, word), prefix: prefix, suffix: suffix, plain: plain, standsFor: standsFor,
+          reflexive: standsFor === REFLEXIVE};
       });
     }
     return cache[phrase];
@@ -210,6 +231,14 @@
     return typos && sw.word.length >= MIN_TYPO_LENGTH && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, sw.word);
   }
 
+  /** Whether the query word at `at` (with the next one when span is 2) matches the signal word (SignalWord.matches_at). */
+  function signalWordMatchesAt(sw, query, at, span) {
+    if (span === 1 && sw.reflexive && OBJECT_AS_REFLEXIVE.indexOf(query.words[at]) !== -1 && query.someoneElseBefore(at)) {
+      return false;  // 'mijn man doet me pijn': me is not mezelf
+    }
+    return signalWordMatches(sw, span === 1 ? query.words[at] : query.words[at] + query.words[at + 1], query);
+  }
+
   /** Whether one query word is this signal word and the next one typed together ('huiselijkgeweld'). */
   function matchesJoined(sw, following, word, query) {
     if (!sw.plain || !following.plain) return false;
@@ -221,9 +250,27 @@
   /** The words of a query with their stems on demand; `known` words are never taken as typos. */
   function queryWords(lunr, text, known) {
     var stems = {};
+    var words = wordsOf(text);
+    var clauses = clausesOf(text);
+    // Whether word j opens the noun phrase that is the subject for the pronoun at `at` (QueryWords._subject_phrase).
+    function subjectPhrase(j, at) {
+      var opens = j === 0 || clauses[j - 1] !== clauses[j] || CONJUNCTIONS.indexOf(words[j - 1]) !== -1;
+      if (!(DETERMINERS.indexOf(words[j]) !== -1 || (opens && words[j] === "dat")) || j + 1 >= at ||
+          words.slice(j + 2, Math.min(j + 4, at)).indexOf("om") !== -1) return false;
+      return opens || (at - j <= 3 && PREPOSITIONS.indexOf(words[j - 1]) === -1);
+    }
     return {
-      words: wordsOf(text),
-      clauses: clausesOf(text),
+      words: words,
+      clauses: clauses,
+      /** Whether the nearest subject before word `at` in its clause is someone else than 'ik' (signalen.py). */
+      someoneElseBefore: function (at) {
+        for (var j = at - 1; j >= 0; j--) {
+          if (clauses[j] !== clauses[at] || words[j] === "ik") return false;
+          if (SOMEONE_ELSE.indexOf(words[j]) !== -1 || subjectPhrase(j, at)) return true;
+          if (CONJUNCTIONS.indexOf(words[j]) !== -1) return false;
+        }
+        return false;
+      },
       knows: function (word) { return !!known && known.has(word); },
       stemOf: function (word) {
         if (!Object.prototype.hasOwnProperty.call(stems, word)) stems[word] = stem(lunr, word);
@@ -242,8 +289,7 @@
       if (k > 0 && clauses[i] !== clauses[first - 1]) return false;
       for (var span = 1; span <= 2; span++) {
         if (i + span > words.length || clauses[i + span - 1] !== clauses[i]) break;
-        var word = span === 1 ? words[i] : words[i] + words[i + 1];
-        if (signalWordMatches(signal[k], word, query) && matchFrom(signal, k + 1, query, i + span, i + span + MAX_GAP)) return true;
+        if (signalWordMatchesAt(signal[k], query, i, span) && matchFrom(signal, k + 1, query, i + span, i + span + MAX_GAP)) return true;
       }
       if (k + 1 < signal.length && matchesJoined(signal[k], signal[k + 1], words[i], query) &&
           matchFrom(signal, k + 2, query, i + 1, i + 1 + MAX_GAP)) return true;
@@ -258,7 +304,7 @@
     var width = signal.length + MAX_GAP;
     var places = signal.map(function (sw) {
       var found = [];
-      words.forEach(function (word, i) { if (signalWordMatches(sw, word, query)) found.push(i); });
+      words.forEach(function (word, i) { if (signalWordMatchesAt(sw, query, i, 1)) found.push(i); });
       return found;
     });
     function place(k, used) {
