@@ -496,13 +496,30 @@ def read_yaml(path: Path, problems: Problemen, raw: bytes | None = None) -> Yaml
     """Read one file (or parse its bytes `raw`, already read). Every problem goes into `problems`; returns None when unreadable."""
     try:
         if raw is None:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
         return parse_yaml(_check_text(raw), path)
     except _Rejected as rejected:
         problems.add(path, rejected.line, rejected.column, rejected.message)
     except OSError as error:
         problems.add(path, 1, 1, f"Dit bestand kan niet gelezen worden ({error.strerror}).")
     return None
+
+
+_CHUNK = 1 << 16
+
+
+def read_bytes(path: Path) -> bytes:
+    """path.read_bytes() with fewer system calls (no buffered file object, no size and terminal checks): a kaart
+    check opens 10,000 small files, and between two of them the reading and validating push the kernel's file
+    code out of the processor's caches, so each call costs several microseconds."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = [os.read(handle, _CHUNK)]
+        while len(chunks[-1]) == _CHUNK:  # a short read of a regular file is its end
+            chunks.append(os.read(handle, _CHUNK))
+    finally:
+        os.close(handle)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def iter_yaml_files(folder: Path) -> list[Path]:

@@ -196,7 +196,7 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
         if relative is None:
             problems.add(name, 1, 1, f"{who} mag dit bestand niet aanpassen: het ligt buiten de map van de sociale kaart.")
             continue
-        change = Change(relative, head_root / relative, base_root / relative)
+        change = Change(relative, head_root / relative, _base_path(relative, prefix, base, base_root))
         if change.head_path.is_symlink():
             problems.add(relative, 1, 1, f"{who} mag geen verwijzing (symlink) toevoegen: de kaart leest alleen gewone bestanden. "
                          "Zet de gegevens zelf in het bestand.")
@@ -220,6 +220,13 @@ def _door_refusals(owned: set[str], who: str, base: Kaart, head_folder: Path | s
 
     head, mistakes = load_kaart(head_folder)
     return door_refusals(owned, who, base, head, changed) if head is not None and not mistakes else Problemen()
+
+
+def _base_path(relative: str, prefix: str, base: Kaart, base_root: Path) -> Path:
+    """The same file before the change. A file in the kaart is found by its place in the kaart folder, whatever that
+    folder is called on either side ('kaart/' in the repository, a copy checked with --kaart and --basis)."""
+    inside = Path(relative) if prefix == "." else (Path(relative).relative_to(prefix) if Path(relative).is_relative_to(prefix) else None)
+    return Path(base.folder) / inside if inside is not None else base_root / relative
 
 
 def _relative(name: str, root: Path) -> str | None:

@@ -33,73 +33,74 @@ class Unusual(Exception):
     """The file holds something this reader leaves to the full one."""
 
 
-class _Line:
-    __slots__ = ("number", "indent", "text", "after_gap")
-
-    def __init__(self, number: int, indent: int, text: str, after_gap: bool) -> None:
-        self.number, self.indent, self.text, self.after_gap = number, indent, text, after_gap
+# A line with content: (1-based number, indent, text without the indent and trailing spaces, whether a
+# blank or comment line came just before). Plain tuples: a file has dozens of lines, 10,000 files millions.
+_Line = tuple[int, int, str, bool]
 
 
-def _lines(text: str) -> list[_Line]:
-    """The lines with content (no blank or comment lines), each with whether a blank or comment line came just before."""
-    if _ODD_CHARACTER.search(text):
-        raise Unusual
+def _lines(raw: list[str]) -> list[_Line]:
+    """The lines with content (no blank or comment lines)."""
     lines: list[_Line] = []
     append, gap = lines.append, False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        content = raw.lstrip(" ")
+    for number, line in enumerate(raw, start=1):
+        content = line.lstrip(" ")
         if not content or content[0] == "#":
             gap = True
             continue
-        indent = len(raw) - len(content)
-        if not indent and (content.startswith("---") or content.startswith("...")):
+        indent = len(line) - len(content)
+        if not indent and content.startswith(("---", "...")):
             raise Unusual  # document markers
-        append(_Line(number, indent, content.rstrip(" "), gap))
+        append((number, indent, content.rstrip(" "), gap))
         gap = False
     return lines
 
 
+_SPECIAL_START = frozenset("|>['\"")  # a scalar starting with one of these may be more than a plain text
+
+
 class _Reader:
-    def __init__(self, text: str, lines: list[_Line], plain_value: Callable[[str], Any]) -> None:
+    def __init__(self, text: str, raw: list[str], lines: list[_Line], plain_value: Callable[[str], Any]) -> None:
         self.text = text
-        self.raw = text.split("\n")
+        self.raw = raw
         self.lines = lines
+        self.count = len(lines)
         self.at = 0
         self.plain_value = plain_value
         self.positions: dict[tuple, Position] = {}
         self.key_positions: dict[tuple, Position] = {}
 
-    def peek(self) -> _Line | None:
-        return self.lines[self.at] if self.at < len(self.lines) else None
-
     def block(self, indent: int, where: tuple) -> Any:
-        """The mapping or list whose lines start at column `indent` (0-based)."""
-        line = self.peek()
-        assert line is not None and line.indent == indent
-        self.positions[where] = self.key_positions.get(where, (line.number, indent + 1))
-        if line.text[0] == "-":
+        """The mapping or list whose lines start at column `indent` (0-based), at the current line."""
+        number, _, text, _ = self.lines[self.at]
+        self.positions[where] = self.key_positions.get(where, (number, indent + 1))
+        if text[0] == "-":
             return self.sequence(indent, where)
-        return self.mapping(indent, where, line.text, line)
+        return self.mapping(indent, where, text, number)
 
     def sequence(self, indent: int, where: tuple) -> list:
         items: list = []
-        while (line := self.peek()) is not None and line.indent == indent and line.text[0] == "-":
-            if not line.text.startswith("- "):
+        lines, count = self.lines, self.count
+        while self.at < count:
+            number, here, text, _ = lines[self.at]
+            if here != indent or text[0] != "-":
+                break
+            if not text.startswith("- "):
                 raise Unusual  # '-' alone or '-x'
-            rest = line.text[1:].lstrip(" ")
-            column = indent + len(line.text) - len(rest)
+            rest = text[1:].lstrip(" ")
+            column = indent + len(text) - len(rest)
             item_where = where + (len(items),)
             if _KEY.match(rest):
-                self.positions[item_where] = (line.number, column + 1)
-                items.append(self.mapping(column, item_where, rest, line))
+                self.positions[item_where] = (number, column + 1)
+                items.append(self.mapping(column, item_where, rest, number))
             else:
-                items.append(self.scalar(rest, line, column, owner=indent, where=item_where, list_item=True))
+                self.at += 1
+                items.append(self.scalar(rest, number, column, indent, item_where, True))
         return items
 
-    def mapping(self, indent: int, where: tuple, first_text: str, first_line: _Line) -> dict:
-        """A mapping at column `indent`; its first entry is `first_text` on `first_line` (after a '- ' for a list item)."""
+    def mapping(self, indent: int, where: tuple, text: str, number: int) -> dict:
+        """A mapping at column `indent`; its first entry is `text` on line `number` (after a '- ' for a list item)."""
         result: dict = {}
-        text, line = first_text, first_line
+        lines, count, key_positions = self.lines, self.count, self.key_positions
         while True:
             match = _KEY.match(text)
             if match is None:
@@ -108,72 +109,72 @@ class _Reader:
             if key in result or key in _NOT_TEXT_KEYS:
                 raise Unusual  # a duplicate key, or one YAML reads as true, null, …
             key_where = where + (key,)
-            self.key_positions[key_where] = (line.number, indent + 1)
-            rest = text[match.end():]
+            key_positions[key_where] = (number, indent + 1)
+            end = match.end()
             self.at += 1
-            if rest:
-                result[key] = self.scalar(rest, line, indent + match.end(), owner=indent, where=key_where, consumed=True)
+            if end < len(text):
+                result[key] = self.scalar(text[end:], number, indent + end, indent, key_where, False)
             else:
                 result[key] = self.nested(indent, key_where)
-            if self.at >= len(self.lines):
+            if self.at >= count:
                 return result
-            line = self.lines[self.at]
-            if line.indent != indent or line.text[0] == "-":
+            number, here, text, _ = lines[self.at]
+            if here != indent or text[0] == "-":
                 return result
-            text = line.text
 
     def nested(self, indent: int, where: tuple) -> Any:
         """The value of `key:` with nothing after it: a block below it, or a list at the key's own column."""
-        line = self.peek()
-        if line is None or line.indent < indent or (line.indent == indent and line.text[0] != "-"):
+        if self.at >= self.count:
             raise Unusual  # an empty value: left to the full reader, which knows where YAML places it
-        if line.indent > indent and not (line.text[0] == "-" or _KEY.match(line.text)):
+        _, here, text, _ = self.lines[self.at]
+        if here < indent or (here == indent and text[0] != "-"):
+            raise Unusual
+        if here > indent and not (text[0] == "-" or _KEY.match(text)):
             raise Unusual  # a text on the line below its key
-        return self.block(line.indent, where)
+        return self.block(here, where)
 
-    def scalar(self, text: str, line: _Line, column: int, owner: int, where: tuple, consumed: bool = False, list_item: bool = False) -> Any:
-        """A value starting at 0-based `column` of `line`; a plain one runs on over lines deeper than `owner`."""
-        if not consumed:
-            self.at += 1
-        self.positions[where] = (line.number, column + 1)
+    def scalar(self, text: str, number: int, column: int, owner: int, where: tuple, list_item: bool) -> Any:
+        """A value starting at 0-based `column` of line `number` (already consumed); a plain one runs on over
+        lines deeper than `owner`."""
+        self.positions[where] = (number, column + 1)
         first = text[0]
-        if text in _BLOCK_TEXTS:
-            return self._block_text(text, line, owner)
-        if first == "[":
-            return self._flow_list(text, line, column, owner, where)
-        if first in "'\"":
-            if first == '"' and "\\" in text:
-                raise Unusual  # escapes
-            value = self._quoted_line(text, first, line, owner)
-            if (more := self.peek()) is not None and more.indent > owner:
-                raise Unusual  # YAML refuses a deeper line after a quoted text
-            return value
+        if first in _SPECIAL_START:
+            if text in _BLOCK_TEXTS:
+                return self._block_text(text, number, owner)
+            if first == "[":
+                return self._flow_list(text, number, column, owner, where)
+            if first in "'\"":
+                if first == '"' and "\\" in text:
+                    raise Unusual  # escapes
+                value = self._quoted_line(text, first, number, owner)
+                if self.at < self.count and self.lines[self.at][1] > owner:
+                    raise Unusual  # YAML refuses a deeper line after a quoted text
+                return value
         if list_item and _LINT_KEY.match(text):
             raise Unusual  # 'naam:x': load.lint_lines asks for the space
         _plain_part(text)
-        lines, at = self.lines, self.at
-        if at < len(lines) and lines[at].indent > owner:  # a text that runs on over more lines
+        lines, at, count = self.lines, self.at, self.count
+        if at < count and lines[at][1] > owner:  # a text that runs on over more lines
             parts = [text]
-            while at < len(lines) and (more := lines[at]).indent > owner:
-                if more.after_gap:
+            while at < count and (more := lines[at])[1] > owner:
+                if more[3]:
                     raise Unusual  # a blank or comment line inside a text
-                parts.append(_plain_part(more.text))
+                parts.append(_plain_part(more[2]))
                 at += 1
             self.at = at
             return " ".join(parts)
-        value = text
         try:
-            return self.plain_value(value)
+            return self.plain_value(text)
         except ValueError:
             raise Unusual from None  # an impossible date: the full reader says which
 
-    def _block_text(self, indicator: str, line: _Line, owner: int) -> str:
+    def _block_text(self, indicator: str, number: int, owner: int) -> str:
         """A `|` (lines kept) or `>` (lines folded) text, with `-` (no line break at the end) or without (one)."""
         content: list[str] = []
         indent = None
-        last = line.number  # 1-based number of the last line of the text
-        for number in range(line.number + 1, len(self.raw) + 1):
-            raw = self.raw[number - 1]
+        last = number  # 1-based number of the last line of the text
+        for below in range(number + 1, len(self.raw) + 1):
+            raw = self.raw[below - 1]
             if not raw:
                 content.append("")
                 continue
@@ -189,27 +190,31 @@ class _Reader:
             if here > indent and indicator[0] == ">":
                 raise Unusual  # a more indented line is not folded
             content.append(raw[indent:])
-            last = number
+            last = below
         if indent is None or (last == len(self.raw) and not self.text.endswith("\n")):
             raise Unusual
-        del content[last - line.number:]  # blank lines after the text
+        del content[last - number:]  # blank lines after the text
         if indicator[0] == ">":
             if "" in content:
                 raise Unusual  # a blank line inside a folded text
             value = " ".join(content)
         else:
             value = "\n".join(content)
-        while self.at < len(self.lines) and self.lines[self.at].number <= last:
-            self.at += 1
+        self._skip_to(last)
         return value if indicator.endswith("-") else value + "\n"
 
-    def _flow_list(self, text: str, line: _Line, column: int, owner: int, where: tuple) -> list:
+    def _skip_to(self, last: int) -> None:
+        """Consume the lines up to line `last` (1-based), which a text took."""
+        while self.at < self.count and self.lines[self.at][0] <= last:
+            self.at += 1
+
+    def _flow_list(self, text: str, number: int, column: int, owner: int, where: tuple) -> list:
         """[a, b, c] on one line, of plain words."""
-        self.positions[where] = self.key_positions.get(where, (line.number, column + 1))
+        self.positions[where] = self.key_positions.get(where, (number, column + 1))
         end = text.find("]")
         if end < 0 or text[end + 1:].strip(" ") or _FLOW_ODD.search(text, 1, end):
             raise Unusual
-        if (more := self.peek()) is not None and more.indent > owner:
+        if self.at < self.count and self.lines[self.at][1] > owner:
             raise Unusual
         inner = text[1:end]
         if not inner.strip(" "):
@@ -219,7 +224,7 @@ class _Reader:
             item = piece.strip(" ")
             if not item or item[0] in _INDICATORS:
                 raise Unusual
-            self.positions[where + (len(items),)] = (line.number, column + at + piece.index(item[0]) + 1)
+            self.positions[where + (len(items),)] = (number, column + at + piece.index(item[0]) + 1)
             try:
                 items.append(self.plain_value(item))
             except ValueError:
@@ -227,7 +232,7 @@ class _Reader:
             at += len(piece) + 1
         return items
 
-    def _quoted_line(self, text: str, quote: str, line: _Line, owner: int) -> str:
+    def _quoted_line(self, text: str, quote: str, number: int, owner: int) -> str:
         """A text in quotes; one in single quotes may run on over lines deeper than `owner` (folded as YAML does)."""
         inner, closed = _until_quote(text, 1, quote)
         if closed:
@@ -235,8 +240,8 @@ class _Reader:
         if quote == '"':
             raise Unusual  # escapes and folding of double quotes: the full reader
         pieces, blanks = [inner.rstrip(" ")], 0
-        for number in range(line.number + 1, len(self.raw) + 1):
-            raw = self.raw[number - 1]
+        for below in range(number + 1, len(self.raw) + 1):
+            raw = self.raw[below - 1]
             content = raw.lstrip(" ")
             if not content:
                 if raw:
@@ -249,11 +254,9 @@ class _Reader:
             pieces.append(("\n" * blanks if blanks else " ") + (piece if closed else piece.rstrip(" ")))
             blanks = 0
             if closed:
-                while self.at < len(self.lines) and self.lines[self.at].number <= number:
-                    self.at += 1
+                self._skip_to(below)
                 return "".join(pieces)
         raise Unusual  # never closed
-
 
 
 def _plain_part(text: str) -> str:
@@ -265,11 +268,14 @@ def _plain_part(text: str) -> str:
 def read_block_yaml(text: str, plain_value: Callable[[str], Any]) -> tuple[Any, dict, dict]:
     """(data, positions, key_positions) of a file in the common block style, or raise Unusual.
     `plain_value` resolves a plain scalar (load._plain_value: the kaart's own YAML types)."""
-    lines = _lines(text)
+    if _ODD_CHARACTER.search(text):
+        raise Unusual
+    raw = text.split("\n")
+    lines = _lines(raw)
     if not lines:
         raise Unusual
-    reader = _Reader(text, lines, plain_value)
-    data = reader.block(lines[0].indent, ())
+    reader = _Reader(text, raw, lines, plain_value)
+    data = reader.block(lines[0][1], ())
     if reader.at != len(lines):
         raise Unusual  # a line that fits no block: YAML refuses it
     if not isinstance(data, (dict, list)):

@@ -185,7 +185,9 @@ def test_a_kern_filter_never_hides_results_silently(desk, demo):
     knop = page.locator("[data-kcc-elders]")
     assert knop.is_visible() and "niet in Rosmarke: toon" in knop.inner_text()
     page.locator("#kcc-q").focus()
-    page.keyboard.press("ArrowDown")  # the "toon" button is the first stop
+    page.keyboard.press("ArrowDown")  # nothing in Rosmarke: the caller's own sociaal team is the first stop
+    assert page.evaluate("!!document.activeElement.closest('#kcc-team')")
+    page.keyboard.press("ArrowDown")  # then the "toon" button
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('#kcc-rijen .sk-kcc-rij__naam').length > 0")
     assert any("Walking" in name for name in row_names(page, 5))

@@ -359,3 +359,22 @@ def test_dutch_404_at_any_depth_with_search_wegwijzer_and_crisis_line(phone, sit
     page.locator("#sk-404-q").fill("schulden")
     page.locator("#sk-404-q").press("Enter")
     page.wait_for_url("**/zoeken/?q=schulden")
+
+
+@pytest.mark.parametrize("name", ["home", "thema", "voorziening", "kern", "uitkomst-team", "contact", "kcc"])
+def test_crisis_numbers_at_the_end_of_the_page_too_and_every_crisis_link_a_24_px_target(phone, site_url, paths, name):
+    """The banner scrolls away on a long page: the footer carries the same four crisis numbers. Every crisis
+    link, at the top and at the end, is a tap target of at least 24x24 px (WCAG 2.5.8)."""
+    page = phone()
+    page.goto(site_url + paths[name])
+    crisis = page.locator(".md-footer .sk-crisisnummers")
+    assert [crisis.locator("a").nth(i).get_attribute("href") for i in range(crisis.locator("a").count())] == \
+        ["tel:112", "tel:08002000", "tel:113", "tel:08000113"]
+    sizes = page.eval_on_selector_all(".md-banner a[href^='tel:1'], .md-banner a[href^='tel:0800'], .md-footer .sk-crisisnummers a",
+                                      "links => links.map(a => { const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.width, r.height]; })")
+    assert len(sizes) == 8
+    assert [size for size in sizes if size[1] < 24 or size[2] < 24] == []
+    page.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    page.wait_for_timeout(100)
+    link = crisis.locator("a").first
+    assert link.is_visible() and 0 <= link.bounding_box()["y"] <= HEIGHT - 24

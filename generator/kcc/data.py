@@ -13,8 +13,11 @@ file, loaded only by /kcc/, so the residents' index stays as small as it is:
          "bellen": {nu-open plan}       the phone hours: the only hours shown next to the number,
          "open": {nu-open plan}, "inloop": {nu-open plan},   (openingstijden.to_json), labelled as such
          "gecontroleerd": "2024-06-17",        laatst_gecontroleerd
-         "algemeen": "gemeente Egelstede"}}},  the number shown is that gemeente's general (KCC) number:
+         "algemeen": "gemeente Egelstede",  the number shown is that gemeente's general (KCC) number:
                                                the desk gets no number to pass on, it handles the question
+         "gemeenten": ["egelstede"]}}},     only for some gemeenten of the regio: not a door for a caller
+                                            from another gemeente's kern
+     "gemeenten": {"egelstede": "Gemeente Egelstede", ...},
      "drempels": {"controleren": 12, "verouderd": 18}}    months, from generator/freshness.py
 
 Keys without a value are left out; every active record has an entry (its check date). Records with status
@@ -102,6 +105,15 @@ def general_number_of(kaart: Kaart, record: Any) -> str | None:
     return kaart.algemene_nummers.get(cijfers(phone)) if phone else None
 
 
+def gemeenten_of(kaart: Kaart, record: Any) -> list[str] | None:
+    """The ids of the gemeenten a record is for, when that is not every gemeente of the kaart."""
+    werkgebied = getattr(record, "werkgebied", None)
+    if not werkgebied:
+        return None
+    gemeenten = sorted({kaart.gemeente_van_kern[kern].id for kern in kaart.kernen_in(werkgebied)})
+    return gemeenten if gemeenten and len(gemeenten) < len(kaart.gemeenten_by_id) else None
+
+
 def record_entry(kaart: Kaart, record: Any) -> dict[str, Any]:
     kcc = getattr(record, "kcc", None)
     openingstijden, inloop = hours_of(record)
@@ -117,6 +129,7 @@ def record_entry(kaart: Kaart, record: Any) -> dict[str, Any]:
         "inloop": to_json(inloop) if inloop else None,
         "gecontroleerd": record.laatst_gecontroleerd.isoformat(),
         "algemeen": general_number_of(kaart, record),
+        "gemeenten": gemeenten_of(kaart, record),
     }
     return {key: value for key, value in entry.items() if value is not None}
 
@@ -142,7 +155,8 @@ def kcc_data(kaart: Kaart, reuse: Any = None) -> dict[str, Any]:
         records[soort] = per_id
     organisaties = {o: kaart.organisaties[o].naam for o in sorted(used_organisaties)}
     drempels = {"controleren": WARN_MONTHS, "verouderd": OUTDATED_MONTHS}
-    return {"versie": VERSIE, "organisaties": organisaties, "records": records, "drempels": drempels}
+    gemeenten = {gemeente.id: gemeente.naam for gemeente in kaart.gebieden.gemeenten}
+    return {"versie": VERSIE, "organisaties": organisaties, "records": records, "gemeenten": gemeenten, "drempels": drempels}
 
 
 def kcc_data_json(kaart: Kaart, reuse: Any = None) -> str:

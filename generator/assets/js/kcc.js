@@ -7,6 +7,9 @@
  * hand-over rule, phone hours for "nu open", freshness per record).
  *   - focus starts in the field; "/" (outside a field) returns to it; Esc clears the field, and in an
  *     empty field the kern ("nieuw gesprek").
+ *   - a query that calls up a crisis line (kaart/vangnet.yaml) shows the Spoed box above the rows, drawn with
+ *     the rows from the same query (typed, from ?q=, after Back or a reload); its lines are the first stops
+ *     (↓ and Enter land there, K copies the crisis number) and they are not repeated as rows.
  *   - ArrowDown/ArrowUp move through the rows (ArrowUp on the first goes back to the field); ArrowDown on
  *     the last shows the next rows, so every result is reachable; Enter opens a row.
  *   - K copies the row's number, T the number of the sociaal team of the caller's kern, V the referral
@@ -163,7 +166,7 @@
   }
 
   function rowOf(node) {
-    return node && node.closest ? node.closest(".sk-kcc-rij, [data-uitkomst], [data-team], .sk-kcc-jouwteam") : null;
+    return node && node.closest ? node.closest(".sk-kcc-rij, .sk-vangnet__lijn, [data-uitkomst], [data-team], .sk-kcc-jouwteam") : null;
   }
 
   document.addEventListener("click", function (event) {
@@ -293,6 +296,8 @@
     var elders = [];
     var shown = 0;
     var today = null;
+    var vangnet = window.SocialeKaartVangnet; // zoeken-ui.js: the residents' safety-net box, here labelled "Spoed"
+    var spoedBox = vangnet ? vangnet.slot(list, true) : function () { return ""; };
 
     form.hidden = false;
     var fallback = root.querySelector("[data-kcc-zonderjs]");
@@ -308,6 +313,7 @@
     }
 
     status.textContent = "Zoeken wordt geladen…";
+    Zoek.ready().then(function () { drawSpoed(field.value); }, function () {});
     Promise.all([Zoek.ready(), kccData()]).then(function (parts) {
       extra = parts[1];
       ready = true;
@@ -336,6 +342,15 @@
       var line = el("p", "sk-kcc-rij__tel");
       line.id = "kcc-tel-" + index;
       var shownNumber = hit.telefoon || data.telefoon;
+      var andere = andereGemeente(data);
+      if (andere) {
+        // Another gemeente's place: its number is no door for this caller; their own sociaal team is.
+        var niet = el("span", "sk-note", andere + ": geef dit nummer niet aan een beller uit " + kernNaam(kern) +
+          ". T kopieert het nummer van het eigen sociaal team.");
+        niet.setAttribute("data-niet-doorgeven", niet.textContent);
+        line.appendChild(niet);
+        return [line];
+      }
       if (!shownNumber) {
         line.appendChild(el("span", "sk-note", "Geen telefoonnummer, zie de pagina."));
         return [line];
@@ -343,7 +358,7 @@
       if (data.algemeen) {
         // The record's number is a gemeente's general number: passing it on sends the caller back to a desk.
         var eigen = el("span", "sk-note", algemeenTekst(data.algemeen, shownNumber));
-        eigen.setAttribute("data-algemeen", algemeenTekst(data.algemeen, shownNumber));
+        eigen.setAttribute("data-niet-doorgeven", algemeenTekst(data.algemeen, shownNumber));
         line.appendChild(eigen);
         return [line];
       }
@@ -375,6 +390,14 @@
       return lines;
     }
 
+    /* "Voor inwoners van Gemeente Egelstede" when the record is only for other gemeenten than the caller's kern's. */
+    function andereGemeente(data) {
+      var option = kern.value && kern.options[kern.selectedIndex];
+      var eigen = option && option.getAttribute("data-gemeente");
+      if (!eigen || !data.gemeenten || data.gemeenten.indexOf(eigen) !== -1) return "";
+      return "Voor inwoners van " + data.gemeenten.map(function (id) { return extra.gemeenten[id] || id; }).join(" en ");
+    }
+
     function algemeenTekst(gemeente, nummer) {
       return "Geen eigen nummer: dit loopt via het algemene nummer van " + gemeente + " (" + nummer +
         "). Geef dat nummer niet door; regel het in dit gesprek.";
@@ -403,19 +426,20 @@
       kop.appendChild(naam);
       var organisatie = data.organisatie && extra.organisaties[data.organisatie];
       var wie = el("span", "sk-kcc-rij__wie", (organisatie ? organisatie + " · " : "") + SOORT_NAAM[hit.soort] +
-        (elsewhere ? " · niet in " + kernNaam(kern) : ""));
+        (elsewhere ? " · niet in " + kernNaam(kern) : "") + (andereGemeente(data) ? " · andere gemeente" : ""));
       wie.id = "kcc-wie-" + index;
       kop.appendChild(wie);
       if (hit.status) kop.appendChild(el("span", "sk-badge sk-badge--status", hit.status.charAt(0).toUpperCase() + hit.status.slice(1)));
       item.appendChild(kop);
       telefoonRegel(hit, data, index).forEach(function (line) { item.appendChild(line); });
-      if (data.antwoord) {
+      var script = andereGemeente(data) ? {} : data; // another gemeente's script would send this caller there
+      if (script.antwoord) {
         item.appendChild(labelled("sk-kcc-rij__zeg", "Zeg:", data.antwoord, "kcc-zeg-" + index));
         describedBy.push("kcc-zeg-" + index);
       } else if (hit.samenvatting) {
         item.appendChild(labelled("sk-kcc-rij__wat", "Wat:", hit.samenvatting));
       }
-      if (data.doorverwijzen) item.appendChild(labelled("sk-kcc-rij__door", "Naar sociaal team:", data.doorverwijzen));
+      if (script.doorverwijzen) item.appendChild(labelled("sk-kcc-rij__door", "Naar sociaal team:", data.doorverwijzen));
       var niveau = data.gecontroleerd && controleNiveau(data.gecontroleerd, extra.drempels, today);
       if (niveau) {
         item.appendChild(el("p", "sk-kcc-controle sk-kcc-controle--" + niveau, "Controleer: gegevens van " +
@@ -425,7 +449,7 @@
       var meer = el("div", "sk-kcc-rij__meer");
       meer.id = "kcc-meer-" + index;
       meer.hidden = true;
-      if (data.antwoord && hit.samenvatting) meer.appendChild(labelled("", "Wat:", hit.samenvatting));
+      if (script.antwoord && hit.samenvatting) meer.appendChild(labelled("", "Wat:", hit.samenvatting));
       var waar = Zoek.waar(hit);
       if (waar) meer.appendChild(labelled("", "Waar:", waar));
       var pagina = el("a", null, "Pagina van " + hit.naam);
@@ -437,12 +461,24 @@
       return item;
     }
 
+    // Rows shown after "elders: toon" stay counted as elders: "0 resultaten in Stroetinge, 2 elders."
     function aantal() {
       var kernText = kern.value ? " in " + kernNaam(kern) : "";
-      var text = hits.length === 0 ? "0 resultaten" + kernText : (hits.length === 1 ? "1 resultaat" : hits.length + " resultaten") + kernText;
-      if (elders.length) text += ", " + elders.length + " elders";
+      var own = hits.filter(function (hit) { return !hit.elders; }).length;
+      var away = elders.length + hits.length - own;
+      var text = (own === 1 ? "1 resultaat" : own + " resultaten") + kernText;
+      if (away) text += ", " + away + " elders";
       if (shown < hits.length) text += " (" + shown + " getoond, ↓ op de laatste toont meer)";
-      return text + ".";
+      var team = own === 0 && teamVoor(kern.value);
+      text += ".";
+      if (team) text += " Eerst: " + team.querySelector("[data-naam]").textContent + " (↓ of T).";
+      return text;
+    }
+
+    /* With nothing in the caller's kern, their own sociaal team is the first keyboard stop. */
+    function markOwnDoor(asked) {
+      var first = asked && kern.value && !teamSlot.hidden && !hits.some(function (hit) { return !hit.elders; });
+      if (first) teamSlot.setAttribute("data-eerst", ""); else teamSlot.removeAttribute("data-eerst");
     }
 
     function eldersKnop() {
@@ -485,7 +521,16 @@
 
     var asking = 0; // the newest search; an older answer that comes later is dropped
 
+    /* The Spoed box needs only the search manifest (zoeken.js), never a shard or kcc.json: drawn first. */
+    function drawSpoed(query) {
+      var lines = query.trim() ? Zoek.vangnet(query) : [];
+      spoedBox(lines);
+      if (lines.length) spoedStops();
+      return lines;
+    }
+
     function update() {
+      if (Zoek.isReady()) drawSpoed(field.value);
       if (!ready) return;
       var query = field.value;
       setUrlParams({q: query.trim() ? query : ""});
@@ -504,8 +549,10 @@
     }
 
     function show(query, found, everywhere, asked) {
-      // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row.
-      var spoed = query.trim() ? Zoek.vangnet(query).map(function (line) { return "ingang/" + line.id; }) : [];
+      // A crisis line the query calls up stands in the Spoed box above the rows, not again as a row. Box and
+      // rows are drawn together, from the query the rows were found for (typed, from the URL, Back, restore).
+      var lines = drawSpoed(query);
+      var spoed = lines.map(function (line) { return "ingang/" + line.id; });
       function notInBox(hit) { return spoed.indexOf(hit.soort + "/" + hit.id) === -1; }
       hits = found.filter(notInBox);
       elders = [];
@@ -520,8 +567,9 @@
       if (elders.length) list.appendChild(eldersKnop());
       appendRows(PER_KEER);
       status.textContent = asked ? aantal() : "";
+      markOwnDoor(asked);
       prefetchNext();
-      document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length}}));
+      document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length, spoed: lines.length}}));
     }
 
     function toonElders() {
@@ -534,7 +582,8 @@
         if (knop) knop.remove();
         appendRows(Math.max(PER_KEER, hits.length - shown));
         status.textContent = aantal();
-        focusRow(first);
+        var names = list.querySelectorAll(".sk-kcc-rij__naam");
+        if (names[first]) names[first].focus();
       });
     }
 
@@ -552,8 +601,27 @@
       refreshNuOpen(teamSlot);
     }
 
+    /* Every crisis line in the Spoed box gets a copy button; its "Bel" link is a keyboard stop before the rows,
+       so ↓ lands on it first and K copies its number. */
+    function spoedStops() {
+      root.querySelectorAll(".sk-vangnet__lijn").forEach(function (line) {
+        var link = line.querySelector(".sk-vangnet__bel");
+        if (!link || line.querySelector(".sk-kcc-kopieer")) return;
+        var shownNumber = link.textContent.replace(/^Bel\s+/, "");
+        link.setAttribute("data-naam", "");
+        link.parentNode.insertBefore(copyButton(digits(link.getAttribute("href").replace(/^tel:/, "")), shownNumber), link.nextSibling);
+        link.parentNode.insertBefore(document.createTextNode(" "), link.nextSibling);
+      });
+    }
+
+    /* The keyboard stops in order: the Spoed box's lines, then the rows (and the "elders" button). */
     function rows() {
-      return list.querySelectorAll(".sk-kcc-rij__naam, .sk-kcc-elders__knop");
+      return root.querySelectorAll(".sk-vangnet .sk-vangnet__bel, #kcc-team[data-eerst] > [aria-label], " +
+        "#kcc-rijen .sk-kcc-rij__naam, #kcc-rijen .sk-kcc-elders__knop");
+    }
+
+    function itemOf(stop) {
+      return stop.closest(".sk-vangnet__lijn, #kcc-team, .sk-kcc-rij, .sk-kcc-elders");
     }
 
     function toggle(button) {
@@ -564,8 +632,8 @@
 
     function rowIndex(node) {
       var buttons = Array.prototype.slice.call(rows());
-      var item = node.closest("li");
-      for (var i = 0; i < buttons.length; i++) if (buttons[i].closest("li") === item) return i;
+      var item = node.closest(".sk-vangnet__lijn, #kcc-team, #kcc-rijen > li");
+      for (var i = 0; i < buttons.length; i++) if (item && itemOf(buttons[i]) === item) return i;
       return -1;
     }
 
@@ -589,6 +657,16 @@
       else if (buttons.length) buttons[buttons.length - 1].focus();
     }
 
+    function naamVan(item, rowName) {
+      var strong = item.matches(".sk-vangnet__lijn") && item.querySelector("strong");
+      return (strong || rowName).textContent;
+    }
+
+    function spoedVerwijzing(line) {
+      var button = line.querySelector(".sk-kcc-kopieer");
+      return "Spoed: verwezen naar " + line.querySelector("strong").textContent + ", " + button.getAttribute("data-nummer") + ".";
+    }
+
     function copyTeam(near) {
       var team = teamVoor(kern.value);
       if (!team) { announce("Kies eerst de kern van de beller: dan kopieert T het nummer van het sociaal team.", near); return; }
@@ -605,6 +683,8 @@
         focusRow(0);
       } else if (event.key === "Enter") {
         event.preventDefault();
+        var spoedLine = root.querySelector(".sk-vangnet .sk-vangnet__bel");
+        if (spoedLine) { spoedLine.focus(); return; } // a crisis call: the crisis line first, not a row
         var first = list.querySelector(".sk-kcc-rij__naam");
         if (first) {
           if (first.getAttribute("aria-expanded") !== "true") toggle(first);
@@ -629,12 +709,14 @@
       if (button) toggle(button);
     });
 
-    list.addEventListener("keydown", function (event) {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // On the rows and on the Spoed box above them (drawn anew per query, so listened to on the page).
+    root.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       var index = rowIndex(event.target);
       if (index === -1) return;
-      var item = list.querySelectorAll(".sk-kcc-rij, .sk-kcc-elders")[index];
+      var item = itemOf(rows()[index]);
       var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      var rowName = item.querySelector(".sk-kcc-rij__naam, [data-naam]");
       if (key === "ArrowDown") {
         event.preventDefault();
         focusRow(index + 1);
@@ -644,20 +726,24 @@
       } else if (key === "Escape") {
         event.preventDefault();
         field.focus();
-      } else if (key === "k") {
-        event.preventDefault();
-        var algemeen = item.querySelector("[data-algemeen]");
-        if (!copyNumberOf(item, item)) announce(algemeen ? algemeen.getAttribute("data-algemeen") :
-          "Geen telefoonnummer bij " + item.querySelector(".sk-kcc-rij__naam").textContent + ".", item);
       } else if (key === "t") {
         event.preventDefault();
         copyTeam(item);
+      } else if ((key === "k" || key === "v") && !rowName) {
+        event.preventDefault(); // the "elders" button: nothing to copy before the rows are shown
+        announce("Eerst Enter: dit zijn plekken buiten " + kernNaam(kern) + ". T kopieert het sociaal team van de beller.", item);
+      } else if (key === "k") {
+        event.preventDefault();
+        var niet = item.querySelector("[data-niet-doorgeven]");
+        if (!copyNumberOf(item, item)) announce(niet ? niet.getAttribute("data-niet-doorgeven") :
+          "Geen telefoonnummer bij " + rowName.textContent + ".", item);
       } else if (key === "v") {
         event.preventDefault();
-        var text = verwijzing(item);
         var team = teamVoor(kern.value);
-        if (team) text += " Sociaal team: " + deurTekst(team) + ".";
-        kopieer(text, "de verwijzing naar " + item.querySelector(".sk-kcc-rij__naam").textContent, item);
+        var text = item === teamSlot ? "Verwezen naar: " + deurTekst(team) + "." :
+          (item.matches(".sk-vangnet__lijn") ? spoedVerwijzing(item) : verwijzing(item));
+        if (team && item !== teamSlot) text += " Sociaal team: " + deurTekst(team) + ".";
+        kopieer(text, "de verwijzing naar " + naamVan(item, rowName), item);
       } else if (event.key.length === 1 && event.key !== " " && event.key !== "/") {
         // Typing on a row goes on typing in the search field (K, T and V copy; Space/Enter open).
         event.preventDefault();

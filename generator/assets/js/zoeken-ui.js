@@ -601,33 +601,12 @@
     };
   }
 
-  // --- /kcc/: the safety net above the phone desk's results ---------------------------------------
-  // Self-contained: it listens to the KCC field itself, so kcc.js needs no change.
+  // --- /kcc/: the phone desk draws the same box with its rows (kcc.js), labelled "Spoed" ------------
 
-  function initKcc() {
-    var field = document.getElementById("kcc-q");
-    var rows = document.getElementById("kcc-rijen");
-    if (!field || !rows) return;
-    var showVangnet = vangnetSlot(rows, true);
-
-    function update() {
-      var query = field.value.trim();
-      if (!query) {
-        showVangnet([]);
-        return;
-      }
-      Zoek.ready().then(function () {
-        if (field.value.trim() === query) showVangnet(Zoek.vangnet(query));
-      }).catch(function () {});
-    }
-
-    field.addEventListener("input", update);
-    if (field.value) update();
-  }
+  window.SocialeKaartVangnet = {slot: vangnetSlot};
 
   function start() {
     initHeader(initPage());
-    initKcc();
   }
 
   if (document.readyState === "loading") {
