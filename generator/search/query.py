@@ -286,6 +286,7 @@ class TermIndex:
     def __init__(self, data: dict[str, Any]) -> None:
         self.terms: list[str] = data["termen"]
         self.fields = len(data["velden"])
+        self.synonyms = data["velden"].index(data["groepen"]["veld"]) if data.get("groepen") else -1  # the synonyms field
         self.postings = data["postings"]
         self._token_set: TokenSet | None = None
         self._positions: dict[str, int] = {}
@@ -325,11 +326,13 @@ def query_vector(index: TermIndex, clauses: list[dict[str, Any]], masks: dict[in
     return boosts
 
 
-def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: dict[int, int] | None = None, terms: int = 0) -> dict[int, float]:
+def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: dict[int, int] | None = None, terms: int = 0,
+                  skip: tuple[int, set[int]] = (-1, set())) -> dict[int, float]:
     """Document position -> lunr's score. `posting(at)` gives a term's postings. With `masks` (query_vector)
     the score is multiplied by the share of the `terms` query terms the document holds (coverage): lunr
     sums per term, so a name with one common word ('… aan huis') outscored a text that holds every word
-    of 'trapleuning in huis'."""
+    of 'trapleuning in huis'. `skip`: (a field, term positions) whose postings in that field do not count
+    (the words of an everyday phrase said alone, see alone_terms)."""
     order = sorted(boosts, key=lambda at: posting(at)[0])  # the dot product runs in lunr's term index order
     squares = 0.0
     for at in order:
@@ -340,6 +343,8 @@ def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: di
     for at in order:
         row, boost, mask = posting(at), boosts[at], masks[at] if masks else 0
         for field in range(fields):
+            if field == skip[0] and at in skip[1]:
+                continue
             flat, doc = row[field + 1], 0
             for i in range(0, len(flat), 2):
                 doc += flat[i]
@@ -359,12 +364,26 @@ def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: di
     return scores
 
 
-def run_clauses(index: TermIndex, clauses: list[dict[str, Any]], coverage: bool = False) -> dict[int, float]:
-    """lunr's scores for the clauses; with `coverage`, times the share of the query terms a document holds."""
+def run_clauses(index: TermIndex, clauses: list[dict[str, Any]], coverage: bool = False, alone: frozenset[str] = frozenset()) -> dict[int, float]:
+    """lunr's scores for the clauses; with `coverage`, times the share of the query terms a document holds;
+    the index terms in `alone` do not count in the synonyms field (alone_terms)."""
     masks: dict[int, int] | None = {} if coverage else None
     boosts = query_vector(index, clauses, masks)
     terms = 1 + max((clause["of"] for clause in clauses), default=0) if coverage else 0
-    return score_clauses(index, boosts, lambda at: index.postings[at], masks, terms)
+    skip = (index.synonyms, {at for at in boosts if index.terms[at] in alone}) if alone else (-1, set())
+    return score_clauses(index, boosts, lambda at: index.postings[at], masks, terms, skip)
+
+
+def alone_terms(terms: list[str], data: dict[str, Any]) -> frozenset[str]:
+    """The index words of everyday phrases ('bank' of 'food bank', index.py `groepen`) whose phrase the
+    question's words (`terms`: as cleaned, filler included, and as searched) do not hold whole: in the
+    synonyms field they do not count ('schuld bij de bank')."""
+    groups = data.get("groepen")
+    if not groups or not groups["woorden"]:
+        return frozenset()
+    said = {dutch.stem(term) for term in terms}
+    whole = {word for phrase in groups["zinnen"] if said.issuperset(phrase) for word in phrase}
+    return frozenset(word for word in groups["woorden"] if word not in whole)
 
 
 def is_set(value: Any) -> bool:
@@ -442,8 +461,9 @@ def to_hit(data: dict[str, Any], ref: str, score: float) -> dict[str, Any]:
     return {"ref": ref, "score": score, **{key: card[key] for key in CARD_KEYS if key in card}}
 
 
-def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses, coverage=True).items() if keep(data["docs"][doc])]
+def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]], keep, alone: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    scores = run_clauses(index, clauses, coverage=True, alone=alone)
+    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in scores.items() if keep(data["docs"][doc])]
 
 
 def doors_for(door: list[Any], kern: str | None) -> list[int]:
@@ -580,16 +600,20 @@ class SearchEngine:
     def suggestion(self, query: str) -> str | None:
         """'Bedoelde je …?' when the words as typed find nothing (before typo tolerance)."""
         terms = self.terms(query)
-        if not terms or self.found_as_typed(terms):
+        if not terms or self.found_as_typed(terms, self.alone(query, terms)):
             return None
         return suggestion_for(terms, self.words(), self.settings)
 
-    def found_as_typed(self, terms: list[str]) -> bool:
+    def found_as_typed(self, terms: list[str], alone: frozenset[str]) -> bool:
         """Whether the terms find anything before typo tolerance and filters (the last answer is kept)."""
         key = " ".join(terms)
         if key not in self._found:
-            self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True))}
+            self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True, alone))}
         return self._found[key]
+
+    def alone(self, query: str, terms: list[str]) -> frozenset[str]:
+        """The words of everyday phrases the question does not say whole (alone_terms): filler counts ('household help')."""
+        return alone_terms(clean_query(query, self.settings) + terms, self.data)
 
     def vocabulary(self) -> TokenSet:
         if self._vocabulary is None:
@@ -619,12 +643,13 @@ class SearchEngine:
             if has_filter(filters) or soorten_of(filters):
                 hits = [to_hit(self.data, f"d{i}", 0) for i, doc in enumerate(self.data["docs"]) if keep(doc)]
         else:
-            hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep)
+            alone = self.alone(query, terms)
+            hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep, alone)
             if not (has_filter(filters) or soorten_of(filters)):
                 self._found = {" ".join(terms): bool(hits)}  # suggestion() needs no second query
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if fuzzy_useful and (len(hits) < self.settings["fuzzyBelow"] or misspelt(terms, self.words(), self.settings)):
-                hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
+                hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep, alone)
         lines = [line["at"] for line in self.vangnet(query)]
         if terms or lines:
             kern = filters.get("kern") if is_set(filters.get("kern")) else woonkern

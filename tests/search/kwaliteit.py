@@ -475,6 +475,8 @@ VRAGEN_ANDER_SCHRIFT: list[tuple[str, set[str]]] = [
     ('допомога', {'kcc-egelstede', 'kcc-wolderbeek'} | SOCIAAL_TEAM), ('مساعدة', {'kcc-egelstede', 'kcc-wolderbeek'} | SOCIAAL_TEAM),
 ]
 VRAGEN += VRAGEN_AAN_DE_TELEFOON + VRAGEN_ANDER_SCHRIFT
+# a word of an everyday phrase said alone ('bank' of 'food bank') does not find what the phrase names
+VRAGEN += [('ik heb schulden bij de bank', SCHULDEN), ('schuld bij de bank', SCHULDEN), ('bank żywności', VOEDSELBANK)]  # 'food bank' is above
 
 CRISIS: list[tuple[str, str]] = [
     ("hij heeft gedreigd mij iets aan te doen", "veilig-thuis"), ("mijn ex dreigt haar iets aan te doen", "veilig-thuis"),

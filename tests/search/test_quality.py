@@ -237,6 +237,21 @@ def test_the_official_door_is_the_one_for_the_residents_kern(engine, query, kern
     assert first["id"] == door and first["rang"] == 2
 
 
+VOEDSELBANK = {"voedselbank-egelstede-pakket", "voedselbank-uitdeelpunt-vindplaats", "voedselbank-egelstede"}
+
+
+@pytest.mark.parametrize("query", ["schuld bij de bank", "ik heb schulden bij de bank", "mijn oma wordt gebeld door mensen van de bank",
+                                   "bank", "ik kan niet inloggen bij de bank"])
+def test_a_word_of_an_everyday_phrase_said_alone_does_not_find_what_the_phrase_names(engine, query):
+    """'food bank' and 'gida bankasi' put 'bank' in the Voedselbank's synonyms; 'bank' alone is another bank."""
+    assert not {hit["id"] for hit in engine.search(query)[:5]} & VOEDSELBANK
+
+
+@pytest.mark.parametrize("query", ["food bank", "gida bankasi", "bank żywności", "bank zywnosci", "foodbank"])
+def test_the_whole_phrase_still_finds_it(engine, query):
+    assert engine.search(query)[0]["id"] in VOEDSELBANK
+
+
 def test_with_a_kern_chosen_the_places_that_serve_it_come_first(engine, demo):
     """A resident's own sociaal team and mantelzorgcafé before those of other areas (werkgebied), in every kern;
     the other gemeente's Boodschappenbus no longer before the resident's own burenhulp."""

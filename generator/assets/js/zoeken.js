@@ -757,7 +757,8 @@
       return start < terms.length && terms[start] === term ? [start] : [];
     }
 
-    return {expanded: expanded, fields: data.velden.length};
+    return {expanded: expanded, fields: data.velden.length, terms: terms,
+      synonyms: data.groepen ? data.velden.indexOf(data.groepen.veld) : -1}; // the synonyms field (query.TermIndex)
   }
 
   /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector); with `masks`,
@@ -783,9 +784,10 @@
    * Document position -> lunr's score: per field the dot product of the query vector with the
    * document's field vector, divided by the query vector's magnitude, summed over the fields.
    * `posting(at)` gives a term's postings (index.postings_by_term). With `masks`, times the share of the
-   * `terms` query terms the document holds (coverage, see query.score_clauses).
+   * `terms` query terms the document holds (coverage, see query.score_clauses). `skip`: {field, at: Set of term
+   * positions} whose postings in that field do not count (the words of an everyday phrase said alone, aloneTerms).
    */
-  function scoreClauses(index, boosts, posting, size, masks, terms) {
+  function scoreClauses(index, boosts, posting, size, masks, terms, skip) {
     var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
     var squares = 0;
     order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
@@ -801,6 +803,7 @@
     order.forEach(function (at) {
       var row = posting(at), boost = boosts.get(at), mask = masks ? masks.get(at) : 0;
       for (var field = 0; field < fields; field++) {
+        if (skip && field === skip.field && skip.at.has(at)) continue;
         var flat = row[field + 1], doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
           doc += flat[i];
@@ -823,15 +826,37 @@
   }
 
   /** lunr's scores for the clauses ({docs, scores}; with `coverage`, times the share of the query terms a document
-   * holds); null while a term's shard is not loaded (the store then wants it). */
-  function runClauses(index, store, clauses, size, coverage) {
+   * holds; the index terms in the Set `alone` do not count in the synonyms field); null while a term's shard is not
+   * loaded (the store then wants it). */
+  function runClauses(index, store, clauses, size, coverage, alone) {
     var masks = coverage ? new Map() : null;
     var boosts = queryVector(index, clauses, masks);
     var missing = false;
     boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
     if (missing) return null;
     var terms = coverage ? 1 + clauses.reduce(function (most, clause) { return Math.max(most, clause.of); }, 0) : 0;
-    return scoreClauses(index, boosts, store.posting, size, masks, terms);
+    var skip = null;
+    if (alone && alone.size) {
+      skip = {field: index.synonyms, at: new Set()};
+      boosts.forEach(function (_, at) { if (alone.has(index.terms[at])) skip.at.add(at); });
+    }
+    return scoreClauses(index, boosts, store.posting, size, masks, terms, skip);
+  }
+
+  /** The index words of everyday phrases ('bank' of 'food bank', data.groepen) whose phrase the question's words
+   * (`terms`: as cleaned, filler included, and as searched) do not hold whole: in the synonyms field they do not
+   * count ('schuld bij de bank'; query.alone_terms). */
+  function aloneTerms(lunr, terms, data) {
+    var groups = data.groepen;
+    var alone = new Set();
+    if (!groups || !groups.woorden.length) return alone;
+    var said = new Set(terms.map(function (term) { return stem(lunr, term); }));
+    var whole = new Set();
+    groups.zinnen.forEach(function (phrase) {
+      if (phrase.every(function (word) { return said.has(word); })) phrase.forEach(function (word) { whole.add(word); });
+    });
+    groups.woorden.forEach(function (word) { if (!whole.has(word)) alone.add(word); });
+    return alone;
   }
 
   function isSet(value) {
@@ -948,8 +973,8 @@
     return hit;
   }
 
-  function ranked(index, store, data, clauses, keep) {
-    var result = runClauses(index, store, clauses, data.docs.length, true);
+  function ranked(index, store, data, clauses, keep, alone) {
+    var result = runClauses(index, store, clauses, data.docs.length, true, alone);
     if (result === null) return null;
     var hits = [];
     for (var i = 0; i < result.docs.length; i++) {
@@ -1128,20 +1153,25 @@
     var found = {key: null, any: false};
 
     /** Whether the terms find anything before typo tolerance and filters (the last answer is kept); null while a shard is missing. */
-    function foundAsTyped(t) {
+    function foundAsTyped(t, alone) {
       var key = t.join(" ");
       if (found.key !== key) {
-        var hits = ranked(index, store, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; });
+        var hits = ranked(index, store, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }, alone);
         if (hits === null) return null;
         found = {key: key, any: hits.length > 0};
       }
       return found.any;
     }
 
+    /** The words of everyday phrases the question does not say whole (aloneTerms): filler counts ('household help'). */
+    function alone(query, t) {
+      return aloneTerms(lunr, cleanQuery(lunr, query, settings).concat(t), data);
+    }
+
     function suggestion(query) {
       var t = terms(query);
       if (!t.length) return null;
-      var any = foundAsTyped(t);
+      var any = foundAsTyped(t, alone(query, t));
       if (any === null || any) return null;
       return suggestionFor(t, words(), settings);
     }
@@ -1159,12 +1189,13 @@
           });
         }
       } else {
-        hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep);
+        var aloneWords = alone(query, terms_);
+        hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep, aloneWords);
         if (hits === null) return null;
         if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
         var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
         if (fuzzyUseful && (hits.length < settings.fuzzyBelow || misspelt(terms_, words(), settings))) {
-          hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
+          hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep, aloneWords);
           if (hits === null) return null;
         }
       }
