@@ -307,8 +307,8 @@ def check_trust(kaart, problems: Problemen) -> None:
                     "Een record mag die id niet hebben; kies een andere id en geef het bestand dezelfde naam."))
             reported: set[str] = set()
             if soort == "ingang":
-                _check_ingang(record, organisaties, allowed, where, problems)
                 reported = gemeente.check_crisis_line(record, where, problems)
+                _check_ingang(record, organisaties, allowed, reported, where, problems)
             facts = kaart.facts.get((soort, record.id))
             words, line_id, texts, numbers, kcc_numbers, claims = trust_facts(record) if facts is None else facts.trust
             if not (soort == "ingang" and record.soort == "kcc"):
@@ -587,7 +587,7 @@ def numbers_of(record, texts: list[tuple[tuple, str]] | None = None) -> Iterator
                         pass  # reported by the field check
 
 
-def _check_ingang(ingang, organisaties, allowed: dict, where, problems: Problemen) -> None:
+def _check_ingang(ingang, organisaties, allowed: dict, reported: set[str], where, problems: Problemen) -> None:
     """Who may hold this ingang (vocabulary.INGANG_HOUDERS); a national line's own ingang carries its real number."""
     organisatie = organisaties.get(ingang.organisatie)
     is_gemeente = organisatie is not None and organisatie.soort == GEMEENTE
@@ -611,11 +611,13 @@ def _check_ingang(ingang, organisaties, allowed: dict, where, problems: Probleme
             "Een crisislijn is een landelijke hulplijn of een lijn van de gemeente zelf. "
             "Staat jouw lijn er niet bij? Vraag de gemeente haar op te nemen."))
     elif houder == REGIONALE_LIJN:
-        numbers = [number for _, number in contact_numbers(ingang)]
-        if not numbers or any(ingang.organisatie not in allowed.get(number, ()) for number in numbers):
+        # on the number the gemeente did not review (a number refused already, a desk's, needs no second message)
+        for path, number in contact_numbers(ingang):
+            if number in reported or ingang.organisatie in allowed.get(number, ()):
+                continue
             soort = INGANG_SOORTEN[ingang.soort].lower()
-            problems.add(*where("soort"), (
+            problems.add(*where(*path), (
                 f"Een {soort} wordt in nood gebeld en staat bij 'Loketten en hulplijnen' op de KCC-pagina, de contactpagina en "
                 f"de uitkomsten van het belscript. Alleen de gemeente of de echte {soort} van de regio mag zo'n ingang hebben, "
-                f"en '{organisatie.naam}' staat daar niet voor in {ALLOWED_NUMBERS_FILE}. Is dit de {soort} van de regio? Vraag de "
-                "gemeente het nummer op te nemen in dat bestand. Anders: maak er een voorziening van."))
+                f"en '{organisatie.naam}' staat met dit nummer niet in {ALLOWED_NUMBERS_FILE}. Is dit de {soort} van de regio? Vraag de "
+                f"gemeente {format_phone(number)} op te nemen in dat bestand. Anders: maak er een voorziening van."))

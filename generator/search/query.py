@@ -63,6 +63,11 @@ SETTINGS: dict[str, Any] = {
     # score (round_score), so both pipelines sort alike.
     "elsewhereFactor": 0.25,
     "maxWordLength": 40,
+    # A word typed without spaces ('ikwilnietmeerleven') of at least this many letters, that the site does not
+    # know, is read as the words it is made of (spaced): the safety net and the search see 'ik wil niet meer leven'.
+    "minRunTogether": 8,
+    # ... but a stop word that starts a Dutch compound ('opgroeivragen', 'aanvraagformulier') does not make it a phrase
+    "compoundStarts": ["aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "te", "tegen", "toe", "tot", "uit", "voor"],
     "maxCorrections": 5,
     "minCompoundLength": 7,
     "minCompoundPart": 3,
@@ -107,6 +112,66 @@ def without_filler(terms: list[str], filler: set[str]) -> list[str]:
     """Drop filler words ('graag', 'zoek', 'mevrouw') when other words remain."""
     content = [term for term in terms if term not in filler]
     return content if content else terms
+
+
+RUN_OF_LETTERS = re.compile("[a-z]+")
+
+
+def word_break(word: str, known) -> list[str] | None:
+    """The fewest words of two or more letters that make up `word` (`known(piece)` says what a word is), or None.
+    Among splits with as few words, the one whose last words are longest. zoeken.js wordBreak is the same."""
+    fewest: list[tuple[int, int] | None] = [None] * (len(word) + 1)
+    fewest[0] = (0, -1)
+    for end in range(2, len(word) + 1):
+        for start in range(0, end - 1):
+            if fewest[start] is not None and known(word[start:end]):
+                count = fewest[start][0] + 1
+                if fewest[end] is None or count < fewest[end][0]:
+                    fewest[end] = (count, start)
+    if fewest[len(word)] is None:
+        return None
+    pieces, end = [], len(word)
+    while end > 0:
+        start = fewest[end][1]
+        pieces.append(word[start:end])
+        end = start
+    return pieces[::-1]
+
+
+def spaced(query: str, words: "Words", lexicon: set[str], settings: dict[str, Any]) -> str:
+    """The query lower case and folded, each run of letters typed together that the site does not know read as the
+    words it is made of ('ikwilnietmeerleven' -> 'ik wil niet meer leven'; 'voedselbank' is known and stays). The
+    words: the site's, common Dutch ones, stop words and the words of the safety net's, the doors' and the phrases'
+    signals; a word of two letters only when it is a stop word ('ik', 'op'; not 'st'). At least one of them must be a
+    stop word, and not one that starts a compound (settings 'compoundStarts'): without one the words are a Dutch
+    compound ('kleinzoon', 'energiearmoede', 'opgroeivragen'), which the search already takes apart where it must
+    (known_form)."""
+    def known(piece: str) -> bool:
+        if len(piece) < 3:
+            return piece in dutch.STOP_WORDS
+        return piece in words.signal_known or piece in dutch.STOP_WORDS or piece in lexicon
+
+    def split(match: re.Match) -> str:
+        run = match.group(0)
+        if len(run) < settings["minRunTogether"] or len(run) > settings["maxWordLength"] or known(run) or words.knows(run):
+            return run
+        pieces = word_break(run, known)
+        if pieces and len(pieces) > 1 and any(is_phrase_word(piece, at) for at, piece in enumerate(pieces)):
+            return " ".join(pieces)
+        return run
+
+    def is_phrase_word(piece: str, at: int) -> bool:
+        return piece in dutch.STOP_WORDS and not (at == 0 and piece in settings["compoundStarts"])
+
+    return RUN_OF_LETTERS.sub(split, fold(js_lower(str(query or ""))))
+
+
+def signal_lexicon(data: dict[str, Any]) -> set[str]:
+    """The words of every signal the query is matched against (safety net, doors, phrases), '*' dropped."""
+    phrases = [signal for entry in data.get("vangnet", []) for signal in entry.get("signalen", [])]
+    phrases += [signal for door in data.get("deuren", []) for signal in door[1]]
+    phrases += [phrase for phrase, _ in data.get("zinnen", [])]
+    return {word for phrase in phrases for word in RUN_OF_LETTERS.findall(fold(js_lower(phrase)))}
 
 
 class Words:
@@ -567,6 +632,8 @@ class SearchEngine:
         self._names: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[str, bool] = {}
         self._lines: tuple[str | None, list[dict[str, Any]]] = (None, [])
+        self._lexicon: set[str] | None = None
+        self._spaced: tuple[str | None, str] = (None, "")
 
     def name_of(self, at: int) -> list[tuple[str, str]]:
         if at not in self._names:
@@ -578,9 +645,18 @@ class SearchEngine:
             self._words = Words(self.data)
         return self._words
 
+    def spaced(self, query: str) -> str:
+        """The query with words typed together read apart (query.spaced); the last answer is kept."""
+        if self._spaced[0] != query:
+            if self._lexicon is None:
+                self._lexicon = signal_lexicon(self.data)
+            self._spaced = (query, spaced(query, self.words(), self._lexicon, self.settings))
+        return self._spaced[1]
+
     def vangnet(self, query: str) -> list[dict[str, Any]]:
         """The crisis lines the query calls up (see vangnet.py); filters never apply. The last
         answer is kept (search() and the page both ask)."""
+        query = self.spaced(query)
         if self._lines[0] != query:
             self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().signal_known))
         return [dict(line) for line in self._lines[1]]
@@ -588,7 +664,7 @@ class SearchEngine:
     def doors(self, query: str, kern: str | None = None) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
         that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
-        words = QueryWords(query, self.words().signal_known)
+        words = QueryWords(self.spaced(query), self.words().signal_known)
         found: list[int] = []
         for door in self.data.get("deuren", []):
             if any(signal_fires(s, words) for s in door[1]):
@@ -621,7 +697,7 @@ class SearchEngine:
         return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
-        terms = content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        terms = content_terms(clean_query(self.spaced(query), self.settings), self.words(), self.filler, self.settings)
         return with_phrases(terms, self.phrases(query), self.settings)
 
     def phrases(self, query: str) -> list[tuple[list[str], list[str]]]:
@@ -629,7 +705,7 @@ class SearchEngine:
         zinnen = self.data.get("zinnen", [])
         if not zinnen:
             return []
-        words = QueryWords(query, self.words().signal_known)
+        words = QueryWords(self.spaced(query), self.words().signal_known)
         return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None, woonkern: str | None = None) -> list[dict[str, Any]]:

@@ -482,6 +482,9 @@ CRISIS: list[tuple[str, str]] = [
     ("hij heeft gedreigd mij iets aan te doen", "veilig-thuis"), ("mijn ex dreigt haar iets aan te doen", "veilig-thuis"),
     ("hij doet me pijn", "veilig-thuis"), ("ik ga me iets aandoen", "113-zelfmoordpreventie"),
     ("mijn vriend wil zichzelf iets aandoen", "113-zelfmoordpreventie"),
+    # typed without spaces on a phone (query.spaced)
+    ("ikwilnietmeerleven", "113-zelfmoordpreventie"), ("ikwildoodgaan", "113-zelfmoordpreventie"),
+    ("mijnmanslaatmij", "veilig-thuis"), ("hijslaatmijnu", "alarmnummer-112"),
     ("mijn dochter is misbruikt door haar oom", "veilig-thuis"), ("mijn vader reageert niet meer", "alarmnummer-112"),
     ("mijn man slaat de kinderen", "veilig-thuis"),
     # suicide (113)

@@ -314,3 +314,22 @@ def test_with_no_kern_known_every_kerns_own_door_comes_first(engine, demo):
     hits = engine.search("sociaal team")
     assert {hit["id"] for hit in hits[: len(teams)]} == teams and all(hit["rang"] == 2 for hit in hits[: len(teams)])
     assert {hit["id"] for hit in engine.search("wmo")[:2]} == {"wmo-loket-egelstede", "sociaal-team-wolderbeek"}
+
+
+def test_words_typed_together_are_read_apart(engine):
+    """A phone keyboard without the space bar: 'ikwilnietmeerleven' is 'ik wil niet meer leven' for the safety net
+    and the search; a word the site knows ('voedselbank', 'schuldhulpverlening') or a typo stays one word."""
+    assert engine.spaced("IkWilNietMeerLeven!") == "ik wil niet meer leven!"
+    assert engine.spaced("ik heb geenwerk") == "ik heb geen werk"
+    for word in ("voedselbank", "schuldhulpverlening", "mantelzorgcomplimend", "zzzzzzzzzz", "kleinzoon", "ophoesten", "opgroeivragen"):
+        assert engine.spaced(word) == word
+    assert [hit["id"] for hit in engine.search("geenhuis")][:2] == [hit["id"] for hit in engine.search("geen huis")][:2]
+
+
+def test_word_break_takes_the_fewest_words():
+    from generator.search.query import word_break
+
+    known = {"ik", "wil", "niet", "meer", "leven", "ikwil", "nie", "tmeer"}.__contains__
+    assert word_break("ikwilnietmeerleven", known) == ["ikwil", "nie", "tmeer", "leven"]  # as few as 'ikwil niet meer leven'; last longest
+    assert word_break("ikwilnietleven", known) == ["ikwil", "niet", "leven"]
+    assert word_break("ikwilxnietmeer", known) is None

@@ -356,6 +356,57 @@
 
   // --- residents' words: filler, compounds, suggestions (query.py) ------------------------------
 
+  var RUN_OF_LETTERS = /[a-z]+/g;
+
+  /** The fewest words of two or more letters that make up `word`, or null (query.word_break, line by line). */
+  function wordBreak(word, known) {
+    var fewest = new Array(word.length + 1).fill(null);
+    fewest[0] = [0, -1];
+    for (var end = 2; end <= word.length; end++) {
+      for (var start = 0; start < end - 1; start++) {
+        if (fewest[start] !== null && known(word.slice(start, end))) {
+          var count = fewest[start][0] + 1;
+          if (fewest[end] === null || count < fewest[end][0]) fewest[end] = [count, start];
+        }
+      }
+    }
+    if (fewest[word.length] === null) return null;
+    var pieces = [];
+    for (var at = word.length; at > 0; at = fewest[at][1]) pieces.unshift(word.slice(fewest[at][1], at));
+    return pieces;
+  }
+
+  function isStopWord(lunr, word) {
+    return !lunr.nl.stopWordFilter(new lunr.Token(word, {}));
+  }
+
+  /** The query lower case and folded, runs of letters typed together read apart (query.spaced). */
+  function spacedQuery(lunr, query, words, lexicon, settings) {
+    function known(piece) {
+      if (piece.length < 3) return isStopWord(lunr, piece);
+      return words.signalKnown.has(piece) || isStopWord(lunr, piece) || lexicon.has(piece);
+    }
+    return fold(String(query || "").toLowerCase()).replace(RUN_OF_LETTERS, function (run) {
+      if (run.length < settings.minRunTogether || run.length > settings.maxWordLength || known(run) || words.knows(run)) return run;
+      var pieces = wordBreak(run, known);
+      var phrase = pieces && pieces.length > 1 && pieces.some(function (piece, at) {
+        return isStopWord(lunr, piece) && !(at === 0 && settings.compoundStarts.indexOf(piece) !== -1);
+      });
+      return phrase ? pieces.join(" ") : run;
+    });
+  }
+
+  /** The words of every signal the query is matched against (query.signal_lexicon). */
+  function signalLexicon(data) {
+    var phrases = [];
+    (data.vangnet || []).forEach(function (entry) { phrases = phrases.concat(entry.signalen || []); });
+    (data.deuren || []).forEach(function (door) { phrases = phrases.concat(door[1]); });
+    (data.zinnen || []).forEach(function (zin) { phrases.push(zin[0]); });
+    var lexicon = new Set();
+    phrases.forEach(function (phrase) { (fold(phrase.toLowerCase()).match(RUN_OF_LETTERS) || []).forEach(function (w) { lexicon.add(w); }); });
+    return lexicon;
+  }
+
   function withoutFiller(terms, filler) {
     var content = terms.filter(function (t) { return filler.indexOf(t) === -1; });
     return content.length ? content : terms;
@@ -1100,15 +1151,27 @@
       return names[at];
     }
 
+    var lexicon = null;
+    var lastSpaced = {query: null, spaced: ""};
+
+    /** The query with words typed together read apart (query.SearchEngine.spaced); the last answer is kept. */
+    function spaced(query) {
+      if (lastSpaced.query !== query) {
+        if (!lexicon) lexicon = signalLexicon(data);
+        lastSpaced = {query: query, spaced: spacedQuery(lunr, query, words(), lexicon, settings)};
+      }
+      return lastSpaced.spaced;
+    }
+
     function terms(query) {
-      return withPhrases(lunr, contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings), phrases(query), settings);
+      return withPhrases(lunr, contentTerms(cleanQuery(lunr, spaced(query), settings), words(), filler, settings), phrases(query), settings);
     }
 
     /** [words, the words they stand for] of the everyday phrases (synoniemen.yaml) the question holds. */
     function phrases(query) {
       var zinnen = data.zinnen || [];
       if (!zinnen.length) return [];
-      var q = queryWords(lunr, query, words().signalKnown);
+      var q = queryWords(lunr, spaced(query), words().signalKnown);
       return zinnen.filter(function (zin) { return signalFires(lunr, zin[0], q, signalCache); }).map(function (zin) {
         return [zin[0].split(" "), zin[1]];
       });
@@ -1118,6 +1181,7 @@
 
     /** The crisis lines of a query (the manifest only: never waits for a shard); the last answer is kept. */
     function vangnet(query) {
+      query = spaced(query);
       if (lastLines.query !== query) {
         lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().signalKnown), signalCache)};
       }
@@ -1126,7 +1190,7 @@
 
     /** The official doors the query names; for a kern the door that serves it (query.doors). */
     function doors(query, kern) {
-      var q = queryWords(lunr, query, words().signalKnown);
+      var q = queryWords(lunr, spaced(query), words().signalKnown);
       var found = [];
       (data.deuren || []).forEach(function (door) {
         if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
