@@ -305,6 +305,10 @@ VRAGEN: list[tuple[str, set[str]]] = [
     ("wmo aanvragen", {"wmo-loket-egelstede"}),
     ("sociaal team", SOCIAAL_TEAM),
     ("sociaal team zuid", {"sociaal-team-zuid"}),
+    # several problems at once, or stuck: the sociaal team, never one single-issue provider (DOMAIN)
+    ("we hebben meerdere problemen tegelijk: schulden, ziek en de kinderen", SOCIAAL_TEAM | {"sociaal-team-wolderbeek"}),
+    ("ik word van het kastje naar de muur gestuurd", SOCIAAL_TEAM | {"sociaal-team-wolderbeek"}),
+    ("mijn hulp loopt vast", SOCIAAL_TEAM | {"sociaal-team-wolderbeek"}),
     ("werkplein", {"werkplein-egelland"}),
     ("telefoonnummer van de gemeente", {"kcc-egelstede"}),
     ("huisartsenpost", {"huisartsenpost-egelland"}),
