@@ -90,13 +90,21 @@ def kaart_folder_for(args: argparse.Namespace) -> Path | None:
     folder = Path(args.kaart)
     if (folder / GEBIEDEN_FILE).is_file():
         return folder
+    if args.kaart != DEFAULT_KAART:  # a folder was named: say what is wrong with it, not where the user stands
+        if not folder.is_dir():
+            what = "is een bestand, geen map" if folder.exists() else "bestaat niet"
+            print(f"De map {args.kaart} {what}. Controleer wat je achter --kaart schreef: de map met gebieden.yaml "
+                  "en de mappen voorzieningen/, ingangen/ en organisaties/ (in de repository: --kaart kaart).", file=sys.stderr)
+        else:
+            print(f"In {args.kaart} staat geen gebieden.yaml, dus dit is geen kaart. Geef achter --kaart de map met "
+                  "gebieden.yaml en de mappen voorzieningen/, ingangen/ en organisaties/ (in de repository: --kaart kaart).", file=sys.stderr)
+        return None
     found = _kaart_root(Path.cwd())
-    if found is not None and args.kaart == DEFAULT_KAART:
+    if found is not None:
         hint = f" De kaart staat in {found}: ga naar de map erboven (cd {found.parent}) en voer 'kaart check' daar uit."
     else:
         hint = " Ga naar de hoofdmap van de repository (waar de mappen kaart/ en docs/ staan) en voer 'kaart check' daar uit."
-    where = "Hier is geen map 'kaart' met gebieden.yaml" if args.kaart == DEFAULT_KAART else f"In {args.kaart} staat geen gebieden.yaml"
-    print(f"{where}: je staat waarschijnlijk in de verkeerde map ({Path.cwd()}).{hint}", file=sys.stderr)
+    print(f"Hier is geen map 'kaart' met gebieden.yaml: je staat waarschijnlijk in de verkeerde map ({Path.cwd()}).{hint}", file=sys.stderr)
     return None
 
 

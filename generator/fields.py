@@ -412,3 +412,25 @@ def cijfers(number: str) -> str:
     """A number in one comparable form: its digits as dialled in the Netherlands (0523800100, 112)."""
     digits = re.sub(r"\D", "", number)
     return "0" + digits[2:] if number.strip().startswith("+31") else digits
+
+
+# Words Dutch may say twice in a row ('ik weet dat dat klopt', 'maak je je zorgen'); any other word twice is a slip.
+_MAG_TWEE_KEER = frozenset({"dat", "die", "had", "was", "je", "u", "zich"})
+_WOORD_RE = re.compile(r"[\w'’-]+")
+_LEESTEKEN_RE = re.compile(r"[.,:;!?()\[\]{}|/–—\"“”]")
+
+
+def doubled_words(text: str, longest: int = 4) -> str | None:
+    """The words a heading says twice in a row, or None: 'Praat met 113 Zelfmoordpreventie Zelfmoordpreventie' →
+    'Zelfmoordpreventie'; '113 Zelfmoordpreventie 113 Zelfmoordpreventie' → '113 Zelfmoordpreventie' (a name pasted
+    where it already stands). Compared without case; `longest` is the longest run of words looked for."""
+    for part in _LEESTEKEN_RE.split(text):  # 'Gemeente Egelstede: egelstede' (a name and its id) says it twice on purpose
+        words = _WOORD_RE.findall(part)
+        folded = [word.casefold() for word in words]
+        for size in range(1, longest + 1):
+            for start in range(len(words) - 2 * size + 1):
+                if folded[start:start + size] == folded[start + size:start + 2 * size]:
+                    if size == 1 and folded[start] in _MAG_TWEE_KEER:
+                        continue
+                    return " ".join(words[start:start + size])
+    return None

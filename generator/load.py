@@ -505,6 +505,15 @@ def read_yaml(path: Path, problems: Problemen, raw: bytes | None = None) -> Yaml
     return None
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_yaml_file(name: str, is_regular_file: bool) -> bool:
+    """Whether the loader reads this entry of a folder: a .yaml or .yml file itself (`is_regular_file` without
+    following a symlink: a symlink is never read, it could point outside the repository; validate.py reports it)."""
+    return is_regular_file and os.path.splitext(name)[1] in YAML_SUFFIXES
+
+
 _CHUNK = 1 << 16
 
 
@@ -525,6 +534,5 @@ def read_bytes(path: Path) -> bytes:
 def iter_yaml_files(folder: Path) -> list[Path]:
     """The .yaml and .yml files directly in `folder`, by name (one directory scan: no stat per file)."""
     with os.scandir(folder) as entries:
-        # a symlink is never read: it could point outside the repository (validate.py reports it)
-        names = [e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file(follow_symlinks=False)]
+        names = [entry.name for entry in entries if is_yaml_file(entry.name, entry.is_file(follow_symlinks=False))]
     return [folder / name for name in sorted(names)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .load import read_yaml
+from .load import YAML_SUFFIXES, read_yaml
 from .problems import Problemen
 from .validate import GEBIEDEN_FILE, Kaart
 from .vocabulary import NATIONALE_HULPLIJNEN, SOORTEN
@@ -196,7 +196,7 @@ def check_changes(account: str, files: Iterable[str], head_folder: Path | str, b
         if relative is None:
             problems.add(name, 1, 1, f"{who} mag dit bestand niet aanpassen: het ligt buiten de map van de sociale kaart.")
             continue
-        change = Change(relative, head_root / relative, base_root / relative)
+        change = Change(relative, head_root / relative, _base_path(relative, prefix, base, base_root))
         if change.head_path.is_symlink():
             problems.add(relative, 1, 1, f"{who} mag geen verwijzing (symlink) toevoegen: de kaart leest alleen gewone bestanden. "
                          "Zet de gegevens zelf in het bestand.")
@@ -222,6 +222,13 @@ def _door_refusals(owned: set[str], who: str, base: Kaart, head_folder: Path | s
     return door_refusals(owned, who, base, head, changed) if head is not None and not mistakes else Problemen()
 
 
+def _base_path(relative: str, prefix: str, base: Kaart, base_root: Path) -> Path:
+    """The same file before the change. A file in the kaart is found by its place in the kaart folder, whatever that
+    folder is called on either side ('kaart/' in the repository, a copy checked with --kaart and --basis)."""
+    inside = Path(relative) if prefix == "." else (Path(relative).relative_to(prefix) if Path(relative).is_relative_to(prefix) else None)
+    return Path(base.folder) / inside if inside is not None else base_root / relative
+
+
 def _relative(name: str, root: Path) -> str | None:
     """The path from the repository root, or None when it points outside the repository."""
     path = Path(os.path.normpath(root / name))
@@ -232,7 +239,7 @@ def _record_folder(relative: str, prefix: str) -> str | None:
     """The record folder ('voorzieningen', …) of a record file in the kaart, or None for any other file."""
     parts = relative.split("/")
     own = [] if prefix == "." else prefix.split("/")
-    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith((".yaml", ".yml")):
+    if parts[: len(own)] != own or len(parts) != len(own) + 2 or not parts[-1].endswith(YAML_SUFFIXES):
         return None
     return parts[-2] if parts[-2] in RECORD_FOLDERS else None
 

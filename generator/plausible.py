@@ -4,7 +4,10 @@
   future (a check that has not happened yet would keep a record from ever counting as old);
 - closures (uitzonderingen that close a place) at most a year: longer means the place is gone
   (`status: gestopt`) or the date is a typing error (9999);
-- an address's postcode belongs to its kern, when gebieden.yaml lists the kern's postcodes.
+- an address's postcode belongs to its kern, when gebieden.yaml lists the kern's postcodes;
+- a name does not say a word twice in a row (fields.doubled_words: a name pasted where it already stood);
+- no record is a copy of another under a new id (same name and address or summary, or the same long text: a warning);
+- a website with http:// gets a warning: use https://.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from typing import Annotated, Any, Iterator, Literal, Union, get_args, get_origi
 
 from pydantic import BaseModel
 
+from .fields import doubled_words
 from .problems import Problemen
+from .trust import _words
 
 EARLIEST_YEAR = 2000
 YEARS_AHEAD = 3
@@ -73,10 +78,20 @@ def checked_values(record) -> list[tuple[tuple, Any]]:
 
 def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
+    warnings = kaart.extras.setdefault("waarschuwingen", Problemen())  # printed by 'kaart check', which still succeeds
+    copies = Copies(kaart)
     for soort, records in kaart.records.items():
         for record in records.values():
             where = lambda *path: kaart.where(soort, record.id, *path)  # noqa: E731
             facts = kaart.facts.get((soort, record.id))
+            copies.check(soort, record, "".join(facts.trust.words if facts is not None else _words(record.naam)), warnings)
+            website = getattr(getattr(record, "contact", None), "website", None)
+            if website and website.lower().startswith("http://"):
+                warnings.add(*where("contact", "website"), (
+                    f"'{website}' begint met http://: zo'n verbinding is niet versleuteld. Werkt de website ook met https://? "
+                    f"Schrijf dan 'https://{website[7:]}'."))
+            if (twice := doubled_words(record.naam)) is not None:
+                problems.add(*where("naam"), f"In de naam staat '{twice}' twee keer achter elkaar. Haal het tweede '{twice}' weg.")
             for path, value in checked_values(record) if facts is None else facts.checked:
                 if isinstance(value, dt.date):
                     message = _date_problem(path, value, today)
@@ -90,6 +105,53 @@ def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) ->
                     message = _postcode_problem(kaart, record, path, value)
                     if message:
                         problems.add(*where(*path, "postcode"), message)
+
+
+MIN_COPIED_TEXT = 80  # a shared text shorter than this may be a stock phrase ('Gratis, zonder afspraak.')
+
+
+class Copies:
+    """Records that are one offer twice, under two ids: the offer would show twice in every list and search. The same
+    name with the same address or the same summary is a copy; the same long text under another name is probably one.
+    Warnings ('kaart check' prints them and still succeeds: a chain may have two offers of one name at one address),
+    on both files: either may be the new one. Per record type: a place and its offer may share a name."""
+
+    def __init__(self, kaart) -> None:
+        self.kaart = kaart
+        self.seen: dict[tuple, str] = {}  # key → the id of the first record with it
+
+    def check(self, soort: str, record, naam: str, warnings: Problemen) -> None:
+        """`naam`: the record's name by its skeleton (the folded words of trust.trust_facts), as the trust rules compare names."""
+        if getattr(record, "status", "actief") == "gestopt":
+            return  # a stopped offer and the one that replaced it may share a name and an address
+        samenvatting = _plain(getattr(record, "samenvatting", None))
+        adressen = [getattr(record, "adres", None)] + [locatie.adres for locatie in getattr(record, "locaties", None) or []]
+        keys = [(soort, naam, "adres", "".join(adres.straat.split()).casefold(), adres.postcode.replace(" ", ""))
+                for adres in adressen if adres is not None]
+        keys += [(soort, naam, "samenvatting", samenvatting)] if samenvatting else []
+        texts = [(field, (soort, "tekst", text)) for field in ("samenvatting", "beschrijving")
+                 if len(text := _plain(getattr(record, field, None))) >= MIN_COPIED_TEXT]
+        for key in keys:
+            if key in self.seen:
+                what = "hetzelfde adres" if key[2] == "adres" else "dezelfde samenvatting"
+                for here, there in ((record.id, self.seen[key]), (self.seen[key], record.id)):
+                    warnings.add(*self.kaart.where(soort, here, "naam"), (
+                        f"Dit record lijkt een kopie van '{there}': dezelfde naam en {what}. Dan staat het aanbod twee keer in elke "
+                        f"lijst en zoekopdracht. Is dit het nieuwe record? Pas dan '{there}' aan in plaats van een tweede te maken, "
+                        "of geef dit record een eigen naam."))
+                return
+        for field, key in texts:
+            if key in self.seen:
+                warnings.add(*self.kaart.where(soort, record.id, field), (
+                    f"Deze tekst staat ook bij '{self.seen[key]}'. Is dit hetzelfde aanbod? Pas dan dat record aan in plaats van "
+                    "een tweede te maken. Is het ander aanbod? Schrijf dan wat dit aanbod anders maakt."))
+                break
+        for key in keys + [key for _, key in texts]:
+            self.seen.setdefault(key, record.id)
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
 
 
 def _date_problem(path: tuple, value: dt.date, today: dt.date) -> str | None:

@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from .build.compact import code_met_toetsenbord, compact_html, zelfde_plannen_eenmaal
 from .build.contact import CONTACT_DATA_URI, contact_json, kcc_nummers
-from .build.incremental import record_results, remove_other_files, site_files, site_outputs, unchanged_hand_written, unchanged_pages
+from .build.incremental import record_results, remove_files, remove_other_files, site_files, site_outputs, unchanged_hand_written, unchanged_pages
 from .build.pages import SNIPPETS, GeneratedPage, SiteContext, generate_pages
 from .build.feedback import RecordLinks
 from .build.render import render
@@ -91,16 +91,27 @@ class _ServeFollowUp:
     """`kaart serve`: the search files and the open data of a rebuild are finished after the pages are
     served. MkDocs' server answers no request until a build returns, and these two children take longer
     than the pages a changed record touches; so the changed page shows at once, search and open data a
-    moment later. A newer build stops an older follow-up, which then writes nothing."""
+    moment later. A newer build stops an older follow-up, which then writes nothing.
+
+    Each finished follow-up remembers the files the site folder holds (`present`): the next one removes
+    only those that left, without walking the folder. A build that failed or a follow-up that was
+    stopped may have written files no list holds (the open data child writes straight into the
+    folder): the next follow-up walks the whole folder."""
 
     lock = threading.Lock()
     generation = 0
     jobs: list[BackgroundText] = []
+    building = False  # a build started and has not started its follow-up (yet, or it failed)
+    present: dict[Path, set[str]] = {}  # site folder -> its files after the last finished follow-up
 
     @classmethod
     def stop(cls) -> None:
+        """A new build starts: stop the previous follow-up."""
         with cls.lock:
             cls.generation += 1
+            if cls.jobs or cls.building:  # a follow-up stopped before it finished, or a build failed
+                cls.present.clear()
+            cls.building = True
             for job in cls.jobs:
                 job.stop()
             cls.jobs = []
@@ -115,6 +126,7 @@ class _ServeFollowUp:
         with cls.lock:
             cls.generation += 1
             generation, cls.jobs = cls.generation, [search_index, open_data_files]
+            cls.building = False
 
         def finish() -> None:
             try:
@@ -128,7 +140,13 @@ class _ServeFollowUp:
             with cls.lock:
                 if generation == cls.generation:  # under the lock: a newer build cannot start writing meanwhile
                     write_files_text(site_dir, text)
-                    remove_other_files(site_dir, site_outputs | {uri for uri, _ in files_in_text(text)} | set(open_data.splitlines()))
+                    keep = site_outputs | {uri for uri, _ in files_in_text(text)} | set(open_data.splitlines())
+                    before = cls.present.get(site_dir)
+                    if before is None:
+                        remove_other_files(site_dir, keep)
+                    else:
+                        remove_files(site_dir, before - keep)
+                    cls.present[site_dir] = keep
                     cls.jobs = []
 
         cls.thread = threading.Thread(target=finish, name="zoekindex en open data", daemon=True)

@@ -1,7 +1,8 @@
 """Stage 2, trust rules: who may send residents where, and which numbers may be shown at all.
 
-- Only an organisation with `soort: gemeente` may hold an ingang that routes residents
-  (vocabulary.ROUTERENDE_INGANGEN) or a local crisis line.
+- Every ingang is a loket or help line shown on /kcc/ and /contact/: vocabulary.INGANG_HOUDERS says who may hold
+  each soort. Only an organisation with `soort: gemeente` may hold one that routes residents or a local crisis
+  line; a huisartsenpost is the gemeente's or a regional organisation's whose number the gemeente reviewed.
 - The national crisis and help lines (vocabulary.NATIONALE_HULPLIJNEN) are protected: only their
   own ingang carries their numbers and names (look-alikes too), and it carries the real number.
 - A gemeente's sociaal teams and KCC serve only that gemeente's kernen: a gemeente organisation's
@@ -29,14 +30,15 @@ from typing import Iterator, NamedTuple, get_args, get_origin
 
 import phonenumbers
 
-from urllib.parse import unquote
+from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from .fields import Regel, Tekst, format_phone, parse_phone, parsed_phone, phone_type
+from .fields import Regel, Tekst, cijfers, format_phone, parse_phone, parsed_phone, phone_type
 from .problems import Problemen
-from .vocabulary import CRISIS_INGANGEN, CRISIS_SOORTEN, NATIONALE_HULPLIJNEN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN
+from .vocabulary import (CRISIS_INGANGEN, CRISIS_SOORTEN, GEMEENTE_DEUR, HULPLIJN, INGANG_HOUDERS, INGANG_SOORTEN, NATIONALE_HULPLIJNEN,
+                         REGIONALE_LIJN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN)
 
 GEMEENTE = "gemeente"
 ALLOWED_NUMBERS_FILE = "toegestane-nummers.yaml"
@@ -223,13 +225,63 @@ class TrustFacts(NamedTuple):
     line_id: str | None  # the national line its name looks like
     texts: list[tuple[tuple, str]]  # its texts that may hold a link
     numbers: tuple[tuple[tuple, str, str | None], ...]  # (path, number, phone_risk) of every number it shows
+    kcc_numbers: tuple[tuple[tuple, str], ...]  # (path, digits) of every number in what the KCC reads out about it
+    claims: tuple[tuple[tuple, str, str], ...]  # (path, sentence, what follows its claim) of texts that may speak for another
 
 
 def trust_facts(record) -> TrustFacts:
     words = _words(record.naam)
-    texts = _texts_with_links(record)
+    markdown = _markdown_texts(record)
+    texts = [(path, value) for path, value in markdown if "](" in value or "<" in value]
     numbers = tuple((path, number, phone_risk(number)) for path, number in numbers_of(record, texts))
-    return TrustFacts(words, reserved_line(record.naam, words), texts, numbers)
+    return TrustFacts(words, reserved_line(record.naam, words), texts, numbers, _kcc_numbers(record), _claims(markdown))
+
+
+def kcc_texts(record) -> list[tuple[tuple, str]]:
+    """(path, text) of what the KCC reads out about a record: its 'kcc' block, else what kcc.data.kcc_antwoord
+    takes instead (a vindplaats's 'wat_kun_je_vragen', an organisation's 'samenvatting')."""
+    if "kcc" in type(record).model_fields:
+        kcc = record.kcc
+        return [(("kcc", name), getattr(kcc, name)) for name in ("antwoord", "doorverwijzen") if kcc is not None and getattr(kcc, name, None)]
+    for name in ("wat_kun_je_vragen", "samenvatting"):
+        if getattr(record, name, None):
+            return [((name,), getattr(record, name))]
+    return []
+
+
+def _kcc_numbers(record) -> tuple[tuple[tuple, str], ...]:
+    from .wegwijzer.nummers import NUMMER_RE  # the numbers the routing check finds in outcome text
+
+    found = []
+    for path, text in kcc_texts(record):
+        if _DIGIT.search(text) is None:
+            continue  # most answers name no number: a number holds digits, also in a tel: link
+        found += [(path, cijfers(match.group(0))) for match in NUMMER_RE.finditer(text)]
+        found += [(path, cijfers(number)) for link_path, number in numbers_of(record, [(path, text)]) if link_path == path]
+    return tuple(found)
+
+
+# A text that speaks for someone else: 'wij zijn het sociaal team voor Haarsloo', or tells the KCC not to hand a caller
+# over to someone: 'verbind niet door met het sociaal team', 'verwijs nooit naar de gemeente'. What follows is compared
+# with the gemeente's doors and names (GemeenteDeuren.name_match) when the kaart is checked.
+_CLAIM_RE = re.compile(
+    r"\b(?:wij|we)\s+(?:zijn|heten|vormen)\b(?P<wij>[^.!?;:]*)"
+    r"|\b(?:verbind|verwijs|stuur|zet|bel)\s+(?:\w+\s+){0,2}?(?:niet|nooit)\b(?P<niet>[^.!?;:]*)"
+    r"|\b(?:niet|nooit)\s+(?:door)?(?:verbinden|verwijzen|sturen|zetten)\b(?P<niet2>[^.!?;:]*)",
+    re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _claims(texts: list[tuple[tuple, str]]) -> tuple[tuple[tuple, str, str], ...]:
+    found = []
+    for path, value in texts:
+        lower = value.lower()
+        if "niet" not in lower and "nooit" not in lower and "wij " not in lower and "we " not in lower:
+            continue  # the words every claim holds: most texts have none, and the full pattern costs more
+        for match in _CLAIM_RE.finditer(value):
+            rest = next(group for group in match.groups() if group is not None)
+            found.append((path, match.group(0).strip(), rest))
+    return tuple(found)
 
 
 def check_trust(kaart, problems: Problemen) -> None:
@@ -255,10 +307,12 @@ def check_trust(kaart, problems: Problemen) -> None:
                     "Een record mag die id niet hebben; kies een andere id en geef het bestand dezelfde naam."))
             reported: set[str] = set()
             if soort == "ingang":
-                _check_ingang(record, organisaties, where, problems)
                 reported = gemeente.check_crisis_line(record, where, problems)
+                _check_ingang(record, organisaties, allowed, reported, where, problems)
             facts = kaart.facts.get((soort, record.id))
-            words, line_id, texts, numbers = trust_facts(record) if facts is None else facts.trust
+            words, line_id, texts, numbers, kcc_numbers, claims = trust_facts(record) if facts is None else facts.trust
+            if not (soort == "ingang" and record.soort == "kcc"):
+                _check_kcc_numbers(kaart, kcc_numbers, where, problems)
             if record.id not in NATIONALE_HULPLIJNEN:
                 if line_id and line_id not in own_lines:
                     problems.add(*where("naam"), (
@@ -266,6 +320,10 @@ def check_trust(kaart, problems: Problemen) -> None:
                         f"Die naam is voorbehouden aan de ingang '{line_id}'. Kies een naam die niet op een hulplijn lijkt."))
             if not of_gemeente:
                 gemeente.check_name(record, words, where, problems)
+                gemeente.check_addresses(record, organisatie_id, where, problems)
+                if not (soort == "ingang" and record.id in NATIONALE_HULPLIJNEN):  # 113 may say: not to the team, to 113
+                    for path, sentence, rest in claims:
+                        gemeente.check_claim(path, sentence, rest, where, problems)
             for path, number, risk in numbers:
                 if number in reported:
                     continue
@@ -286,6 +344,17 @@ def check_trust(kaart, problems: Problemen) -> None:
                                  f"Vraag de gemeente het op te nemen in {ALLOWED_NUMBERS_FILE}.")
             if texts:
                 _check_link_texts(texts, of_gemeente, gemeente, own_lines, kaart.ingangen, where, problems)
+
+
+def _check_kcc_numbers(kaart, kcc_numbers, where, problems: Problemen) -> None:
+    """What the KCC reads out never sends the caller back to a KCC: a gemeente's general number (Kaart.algemene_nummers)."""
+    for path, digits in kcc_numbers:
+        gemeente = kaart.algemene_nummers.get(digits)
+        if gemeente is not None:
+            problems.add(*where(*path), (
+                f"Deze tekst leest het KCC voor aan de beller, maar er staat {format_phone(parse_phone(digits))} in: het algemene "
+                f"nummer van {gemeente}, dus het KCC zelf. Het KCC kan de beller niet naar zichzelf terugsturen. Schrijf wat het KCC "
+                "zelf in het gesprek regelt, of naar wie het doorverbindt (met het nummer van die plek)."))
 
 
 # Words that name the gemeente's own doors: only the gemeente's records may use them in a name.
@@ -313,6 +382,14 @@ class GemeenteDeuren:
         self.desk_numbers = {number: door for door in kaart.ingangen.values() if door.soort in ROUTERENDE_INGANGEN
                              for _, number in contact_numbers(door)}
         self.by_id = {door.id: door for door in doors}
+        # its e-mail domains and web hosts: those of the gemeente organisations and of their doors ('egelstede.nl')
+        self.domains: dict[str, object] = {}
+        for holder in [*(kaart.organisaties[org_id] for org_id in sorted(self.gemeente_ids)), *doors]:
+            for domain in _domains_of(holder.contact):
+                self.domains.setdefault(domain, holder)
+        # an organisation the gemeente lets show a door's number (toegestane-nummers.yaml) may show its addresses too
+        allowed = kaart.extras.get("toegestane_nummers", {})
+        self.reviewed = {(org_id, door.id) for number, door in self.numbers.items() for org_id in allowed.get(number, ())}
         entries = [(door.id, door.naam, True) for door in doors]
         for gemeente in kaart.gebieden.gemeenten:
             entries += [("", f"gemeente {kort(gemeente)}", True), ("", gemeente.naam, True)]
@@ -339,6 +416,39 @@ class GemeenteDeuren:
             f"'gemeente <naam>', {', '.join(repr(w) for w in GEMEENTE_WOORDEN)}: anders denken inwoners dat ze de gemeente "
             "bellen. Kies een naam waaraan inwoners zien dat het jouw organisatie is (bijvoorbeeld 'Formulierenhulp Samen Wolderbeek')."))
 
+    def domain_of(self, address: str) -> str | None:
+        """The gemeente's domain an e-mail address or web address is at ('sociaalteam.oost@egelstede.nl',
+        'https://www.egelstede.nl/sociaal-team-oost' → 'egelstede.nl'), or None."""
+        host = _host(address)
+        while host:
+            if host in self.domains:
+                return host
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
+    def check_addresses(self, record, organisatie_id: str | None, where, problems: Problemen) -> None:
+        """A partner's record shows its own e-mail address and website, never one of the gemeente's: residents would
+        take the record for the gemeente, and their mail would reach a desk that does not offer this."""
+        contact = getattr(record, "contact", None)
+        for field, what in (("email", "het e-mailadres"), ("website", "de website")):
+            value = getattr(contact, field, None) if contact is not None else None
+            domain = self.domain_of(value) if value else None
+            if domain is not None and (organisatie_id, self.domains[domain].id) not in self.reviewed:
+                problems.add(*where("contact", field), (
+                    f"'{value}' is {what} van {self.domains[domain].naam} ({domain}). Alleen de gemeente mag haar e-mailadressen en "
+                    "websites tonen: anders lijkt je record de gemeente. Geef hier het e-mailadres of de website van je eigen "
+                    "organisatie. Wil je naar een pagina van de gemeente verwijzen? Zet dan een link in de beschrijving."))
+
+    def check_claim(self, path: tuple, sentence: str, rest: str, where, problems: Problemen) -> None:
+        """A partner's text may not speak as the gemeente or one of its doors ('wij zijn het sociaal team'), nor tell
+        the KCC not to hand a caller over to one of them ('verbind niet door met het sociaal team')."""
+        if self.name_match(rest) is None:
+            return
+        problems.add(*where(*path), (
+            f"'{sentence}': zo spreekt deze tekst namens de gemeente of een loket van de gemeente, of zegt hij dat het KCC "
+            "een beller daar niet naartoe mag sturen. Dat bepaalt alleen de gemeente. Schrijf wat jouw organisatie zelf doet "
+            "en voor wie; de gemeente beslist wanneer het KCC doorverbindt met het sociaal team of een loket."))
+
     def check_crisis_line(self, ingang, where, problems: Problemen) -> set[str]:
         """The numbers of desks a crisis line or huisartsenpost shows (reported here, with no exception possible)."""
         reported: set[str] = set()
@@ -353,6 +463,17 @@ class GemeenteDeuren:
                     "huisartsenpost wordt in nood gebeld: geef het eigen nummer van deze lijn, nooit dat van het KCC, "
                     "een sociaal team of een loket."))
         return reported
+
+
+def _host(address: str) -> str:
+    """The domain of an e-mail address or the host of a web address, lower case, without 'www.'."""
+    address = address.strip().lower().removeprefix("mailto:")
+    host = address.rpartition("@")[2] if "@" in address and "://" not in address else (urlparse(address).hostname or "")
+    return host.removeprefix("www.").rstrip(".")
+
+
+def _domains_of(contact) -> list[str]:
+    return [_host(value) for value in (getattr(contact, "email", None), getattr(contact, "website", None)) if value and _host(value)]
 
 
 def _check_link_texts(texts: list[tuple[tuple, str]], of_gemeente: bool, gemeente: GemeenteDeuren, own_lines: set[str], ingangen, where,
@@ -385,12 +506,17 @@ def _sanitize():
 
 def _texts_with_links(record) -> list[tuple[tuple, str]]:
     """(path, text) of the Markdown texts of a record that may hold a link ('[…](…)' or '<…>'): most hold none."""
+    return [(path, value) for path, value in _markdown_texts(record) if "](" in value or "<" in value]
+
+
+def _markdown_texts(record) -> list[tuple[tuple, str]]:
+    """(path, text) of every Markdown text and plain line of a record (_markdown_paths) that is filled in."""
     found = []
     for path in _markdown_paths(type(record)):
         value = record
         for name in path:
             value = getattr(value, name, None)
-        if type(value) is str and ("](" in value or "<" in value):
+        if type(value) is str:
             found.append((path, value))
     return found
 
@@ -461,7 +587,8 @@ def numbers_of(record, texts: list[tuple[tuple, str]] | None = None) -> Iterator
                         pass  # reported by the field check
 
 
-def _check_ingang(ingang, organisaties, where, problems: Problemen) -> None:
+def _check_ingang(ingang, organisaties, allowed: dict, reported: set[str], where, problems: Problemen) -> None:
+    """Who may hold this ingang (vocabulary.INGANG_HOUDERS); a national line's own ingang carries its real number."""
     organisatie = organisaties.get(ingang.organisatie)
     is_gemeente = organisatie is not None and organisatie.soort == GEMEENTE
     if ingang.id in NATIONALE_HULPLIJNEN:
@@ -474,11 +601,23 @@ def _check_ingang(ingang, organisaties, where, problems: Problemen) -> None:
         return
     if organisatie is None or is_gemeente:
         return
-    if ingang.soort in ROUTERENDE_INGANGEN:
+    houder = INGANG_HOUDERS[ingang.soort]
+    if houder == GEMEENTE_DEUR:
         problems.add(*where("soort"), (
             f"Een ingang van de soort '{ingang.soort}' stuurt inwoners namens de gemeente door; alleen een organisatie "
             f"met 'soort: gemeente' mag die hebben, en '{organisatie.naam}' is dat niet. Kies een andere soort of maak er een voorziening van."))
-    elif ingang.soort in CRISIS_INGANGEN:
+    elif houder == HULPLIJN:
         problems.add(*where("soort"), (
             "Een crisislijn is een landelijke hulplijn of een lijn van de gemeente zelf. "
             "Staat jouw lijn er niet bij? Vraag de gemeente haar op te nemen."))
+    elif houder == REGIONALE_LIJN:
+        # on the number the gemeente did not review (a number refused already, a desk's, needs no second message)
+        for path, number in contact_numbers(ingang):
+            if number in reported or ingang.organisatie in allowed.get(number, ()):
+                continue
+            soort = INGANG_SOORTEN[ingang.soort].lower()
+            problems.add(*where(*path), (
+                f"Een {soort} wordt in nood gebeld en staat bij 'Loketten en hulplijnen' op de KCC-pagina, de contactpagina en "
+                f"de uitkomsten van het belscript. Alleen de gemeente of de echte {soort} van de regio mag zo'n ingang hebben, "
+                f"en '{organisatie.naam}' staat met dit nummer niet in {ALLOWED_NUMBERS_FILE}. Is dit de {soort} van de regio? Vraag de "
+                f"gemeente {format_phone(number)} op te nemen in dat bestand. Anders: maak er een voorziening van."))

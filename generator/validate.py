@@ -18,8 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import cijfers
 from .halves import map_in_halves
-from .load import YamlFile, read_yaml
-from .messages import dutch_message, suggestion
+from .load import YamlFile, is_yaml_file, read_yaml
+from .messages import allowed_keys, dutch_message, suggestion
 from .models import (
     RECORD_MODELS,
     Clientondersteuner,
@@ -158,9 +158,11 @@ class Kaart:
         these numbers sends a caller back to the desk they called."""
         numbers = {cijfers(kcc.contact.telefoon): "de gemeente"
                    for kcc in self.ingangen.values() if kcc.soort == "kcc" and kcc.contact and kcc.contact.telefoon}
+        from .build.contact import kort  # 'Gemeente Egelstede' -> 'Egelstede': never 'gemeente Gemeente Egelstede'
+
         for kern_id, kcc in sorted(self.kccs.items()):
             if kcc.contact and kcc.contact.telefoon:
-                numbers[cijfers(kcc.contact.telefoon)] = f"gemeente {self.gemeente_van_kern[kern_id].naam}"
+                numbers[cijfers(kcc.contact.telefoon)] = f"gemeente {kort(self.gemeente_van_kern[kern_id])}"
         return numbers
 
     def kcc_per_gemeente(self) -> list[tuple[Gemeente, Ingang]]:
@@ -215,11 +217,43 @@ def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
-        for item in error.errors(include_url=False):
+        items = error.errors(include_url=False)
+        dedented = {index: block for index, item in enumerate(items) if (block := _dedented_under(item, model, source.data))}
+        for index, item in enumerate(items):
             loc = tuple(item["loc"]) + ((item["ctx"]["veld"],) if (item.get("ctx") or {}).get("veld") else ())
+            if item.get("input") is None and loc in {(*tuple(items[i]["loc"])[:-1], block) for i, block in dedented.items()}:
+                continue  # the empty block itself: the message on its field that is not indented says it all
             line, column = source.position(loc, key=item["type"] == "extra_forbidden")
+            if index in dedented:
+                name, block = loc[-1], dedented[index]
+                problems.add(source.path, line, column, (
+                    f"'{name}' hoort bij '{block}:' erboven, maar springt niet in. Zet het onder {block}: (inspringen): begin "
+                    f"de regel '{name}: ...' met 2 spaties meer dan de regel '{block}:'."))
+                continue
             problems.add(source.path, line, column, dutch_message(item, model))
         return None
+
+
+def _dedented_under(item: dict, model: type[BaseModel], data: Any) -> str | None:
+    """For a field that does not exist where it stands, the empty block just above it where it does belong ('kosten:'
+    with 'soort: gratis' under it, not indented), or None."""
+    if item["type"] != "extra_forbidden":
+        return None
+    loc = tuple(item["loc"])
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    before = keys[:keys.index(loc[-1])] if loc[-1] in keys else []
+    for key in reversed(before):
+        if parent[key] is None and str(loc[-1]) in allowed_keys(model, (*loc[:-1], key)):
+            return str(key)
+    return None
 
 
 def _load_wegwijzer(kaart: Kaart, problems: Problemen) -> None:
@@ -329,7 +363,6 @@ def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
             problems.add(entry, 1, 1, f"'{entry.name}' hoort niet in de kaart-map en wordt niet gebruikt. Verplaats of hernoem het; bekende namen zijn: {known}.")
 
 
-RECORD_SUFFIXES = (".yaml", ".yml")
 IGNORED_NAMES = {".gitkeep", "README.md"}
 
 
@@ -453,14 +486,14 @@ def _oldest_first(versions: list, folder: Path, basis: Path | None) -> list:
 
 
 def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
-    """The record files of a record folder (as load.iter_yaml_files), by name. Files the loader does not read are
-    errors, not silently ignored: other extensions and subfolders. One scan of the folder; only subfolders are
-    walked (a folder of 10,000 records is no tree)."""
+    """The record files of a record folder (what load.is_yaml_file reads), by name. Files the loader does not
+    read are errors, not silently ignored: other extensions and subfolders. One scan of the folder; only
+    subfolders are walked (a folder of 10,000 records is no tree)."""
     with os.scandir(subfolder) as scan:
         entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
-    _report_stray_files(subfolder, [entry[:3] for entry in entries], problems)
+    _report_stray_files(subfolder, entries, problems)
     child = _child_path(subfolder)
-    return [child(name) for name, _, _, is_file in entries if is_file and os.path.splitext(name)[1] in RECORD_SUFFIXES]
+    return [child(name) for name, _, _, is_file in entries if is_yaml_file(name, is_file)]
 
 
 def _child_path(folder: Path) -> Callable[[str], Path]:
@@ -469,11 +502,11 @@ def _child_path(folder: Path) -> Callable[[str], Path]:
     return getattr(folder, "_make_child_relpath", None) or folder.joinpath
 
 
-def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool]], problems: Problemen) -> None:
-    for name, is_dir, is_link in entries:
+def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool, bool]], problems: Problemen) -> None:
+    for name, is_dir, is_link, is_file in entries:
         if name in IGNORED_NAMES or name.startswith("."):
             continue
-        if not (is_link or is_dir) and os.path.splitext(name)[1] in RECORD_SUFFIXES:
+        if is_yaml_file(name, is_file):
             continue  # a record file: the reading reports what is wrong in it
         entry = subfolder / name
         if is_link:

@@ -176,11 +176,30 @@ URGENTIE: dict[str, str] = {
 
 # --- trust ------------------------------------------------------------------------------
 
-# Ingangen that decide where residents are sent for the gemeente. Only an organisation with
-# `soort: gemeente` may hold one: a partner cannot make itself a kern's sociaal team or loket.
-ROUTERENDE_INGANGEN = ("sociaal-team", "kcc", "wmo-loket", "cjg", "jongerenloket", "werkplein", "schuldhulpverlening")
-# Crisis ingangen: a national line from NATIONALE_HULPLIJNEN, or a local one of the gemeente.
-CRISIS_INGANGEN = ("crisislijn", "veilig-thuis")
+# Who may hold an ingang of each soort. Every ingang is a loket or help line: it stands under "Loketten en
+# hulplijnen" on /kcc/, on /contact/ and on the call script's outcome pages, so no soort is open to any partner.
+# - GEMEENTE_DEUR: it decides where residents are sent for the gemeente; only an organisation with
+#   `soort: gemeente` (a partner cannot make itself a kern's sociaal team or loket).
+# - HULPLIJN: a crisis line, shown by the safety net and on crisis outcomes: a national line from
+#   NATIONALE_HULPLIJNEN (its own ingang), or a local one of the gemeente.
+# - REGIONALE_LIJN: a line called in need that a regional organisation runs (the huisartsenpost): the gemeente,
+#   or an organisation whose number for it the gemeente reviewed in kaart/toegestane-nummers.yaml.
+GEMEENTE_DEUR, HULPLIJN, REGIONALE_LIJN = "gemeente", "hulplijn", "regionale lijn"
+INGANG_HOUDERS: dict[str, str] = {
+    "sociaal-team": GEMEENTE_DEUR,
+    "wmo-loket": GEMEENTE_DEUR,
+    "cjg": GEMEENTE_DEUR,
+    "jongerenloket": GEMEENTE_DEUR,
+    "werkplein": GEMEENTE_DEUR,
+    "schuldhulpverlening": GEMEENTE_DEUR,
+    "kcc": GEMEENTE_DEUR,
+    "veilig-thuis": HULPLIJN,
+    "crisislijn": HULPLIJN,
+    "huisartsenpost": REGIONALE_LIJN,
+}
+assert INGANG_HOUDERS.keys() == INGANG_SOORTEN.keys(), "every ingang soort says who may hold it"
+ROUTERENDE_INGANGEN = tuple(soort for soort, houder in INGANG_HOUDERS.items() if houder == GEMEENTE_DEUR)
+CRISIS_INGANGEN = tuple(soort for soort, houder in INGANG_HOUDERS.items() if houder == HULPLIJN)
 # The lines a crisis outcome of the wegwijzer shows, in this order; called in need, so day and night.
 CRISIS_SOORTEN = ("crisislijn", "veilig-thuis", "huisartsenpost")
 

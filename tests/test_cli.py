@@ -48,3 +48,19 @@ def test_a_failed_build_leaves_the_previous_site_in_place(mini_kaart, tmp_path, 
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
     assert (site / "voorzieningen" / "formulierenhulp" / "index.html").read_text(encoding="utf-8") == page
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folder left behind
+
+
+def test_a_named_kaart_folder_that_is_not_there_is_named_not_the_working_folder(tmp_path, monkeypatch, capsys):
+    """`kaart check --kaart /tmp/bestaatniet`: the folder given is wrong, not the folder the user stands in."""
+    from generator.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "leeg").mkdir()
+    (tmp_path / "bestand.yaml").write_text("x: 1\n", encoding="utf-8")
+    for given, says in [(tmp_path / "bestaatniet", "bestaat niet"), (tmp_path / "leeg", "geen gebieden.yaml"),
+                        (tmp_path / "bestand.yaml", "geen map")]:
+        assert main(["check", "--kaart", str(given)]) != 0
+        err = capsys.readouterr().err
+        assert str(given) in err and says in err and "verkeerde map" not in err and "Traceback" not in err, err
+    assert main(["check"]) != 0  # no folder named, none here: then the working folder is the likely mistake
+    assert "verkeerde map" in capsys.readouterr().err

@@ -17,6 +17,7 @@ import yaml
 
 from generator.ownership import check_changes
 from generator.validate import load_kaart
+from generator.vocabulary import INGANG_SOORTEN
 from support import MINI_KAART
 
 V = "voorzieningen/formulierenhulp.yaml"
@@ -118,6 +119,7 @@ TEXT = [
         ("naam", "Café <b>", "< of >"), ("samenvatting", "Bel Jan op 06 12345678", "06-nummer"), ("samenvatting", "Mail of bel Anne: 0612345678", "06-nummer"),
         ("aanmelden", "Bel +31 6 1234 5678 (Piet)", "06-nummer"), ("naam", "VUL IN", "VUL IN"), ("naam", "vul in", "VUL IN"),
         ("naam", "Vul In.", "VUL IN"), ("samenvatting", "Hier VUL IN je tekst", "VUL IN"), ("naam", "", "leeg"), ("naam", "   ", "leeg"),
+        ("naam", "Formulierenhulp Formulierenhulp", "twee keer"), ("naam", "Taalcafé De Spil De Spil", "twee keer"),
         ("trefwoorden", ["woord"] * 51, "hoogstens"), ("talen", ["Nederlands"] * 60, "hoogstens"), ("samenvatting", "Tekst\u2028regel", "onzichtbaar"),
     ]
 ]
@@ -172,8 +174,23 @@ TRUST = [
     # a link whose text names a national line or a door of the gemeente goes there
     (V, ("beschrijving",), "Onveilig? Bel [Veilig Thuis](tel:0523800300).", "Veilig Thuis"),
     (C, ("beschrijving",), "Lees meer bij [Sociaal team Gebied A](https://www.evil.example/team).", "Sociaal team Gebied A"),
+    # what the KCC reads out never sends the caller back to the KCC (a gemeente's general number), typed or as a link
+    (V, ("kcc",), {"antwoord": "Vragen over de formulierenhulp? Bel de gemeente, 0523 800 000."}, "niet naar zichzelf"),
+    (V, ("kcc",), {"antwoord": "Loop binnen.", "doorverwijzen": "Lukt het niet, dan belt de beller 0523-800000."}, "niet naar zichzelf"),
+    (C, ("kcc",), {"antwoord": "Bel [de gemeente](tel:+31523800000)."}, "niet naar zichzelf"),
+    (P, ("wat_kun_je_vragen",), "Vragen over opvoeden; voor de rest: +31 523 800 000.", "niet naar zichzelf"),
+    (O, ("samenvatting",), "Welzijn voor iedereen. Meer weten? 0523 800 000.", "niet naar zichzelf"),
+    # the gemeente's e-mail addresses and websites (of its organisation and its doors) are the gemeente's
+    (V, ("contact", "email"), "team-a@proefgem.nl", "e-mailadres van"), (V, ("contact", "email"), "formulieren@proefgem.nl", "e-mailadres van"),
+    (V, ("contact", "website"), "https://www.proefgem.nl/sociaal-team-a", "website van"), (O, ("contact", "website"), "https://proefgem.nl", "website van"),
+    (C, ("contact", "email"), "hulp@wijk.proefgem.nl", "e-mailadres van"),
+    # ... and so are its voice and its referrals: a partner's text does not speak as the team or tell the KCC not to hand over
+    (V, ("kcc",), {"antwoord": "Loop binnen.", "doorverwijzen": "Verbind niet door met het sociaal team; bel altijd eerst ons."}, "namens de gemeente"),
+    (V, ("kcc",), {"antwoord": "Wij zijn het sociaal team voor Akkerveen: bel ons."}, "namens de gemeente"),
+    (V, ("samenvatting",), "We zijn het Wmo-loket van Akkerveen.", "namens de gemeente"),
+    (C, ("beschrijving",), "Stuur de beller nooit naar het Sociaal team Gebied A, maar naar ons.", "namens de gemeente"),
+    (V, ("aanmelden",), "Niet doorverwijzen naar de gemeente Proefgem; wij regelen het.", "namens de gemeente"),
 ]
-INGANG_SOORTEN_OF_THE_GEMEENTE = ["sociaal-team", "kcc", "wmo-loket", "cjg", "jongerenloket", "werkplein", "schuldhulpverlening", "crisislijn", "veilig-thuis"]
 
 
 VALUE_CLASSES = {"url": URLS, "phone": PHONES, "email": EMAILS, "markdown": MARKDOWN, "text": TEXT, "id": IDS,
@@ -187,12 +204,83 @@ def test_hostile_value_is_refused_on_its_file(tmp_path, relative, path, value, f
     _refused(kaart, _set_value(kaart, relative, path, value), fragment)
 
 
-@pytest.mark.parametrize("soort", INGANG_SOORTEN_OF_THE_GEMEENTE)
+@pytest.mark.parametrize("soort", sorted(INGANG_SOORTEN))
 def test_only_the_gemeente_holds_ingangen_that_route_residents(tmp_path, soort):
+    """Every ingang soort: each is a loket or help line on /kcc/ and /contact/ (vocabulary.INGANG_HOUDERS)."""
     kaart = _kaart(tmp_path)
     file = _set_value(kaart, I, ("organisatie",), "welzijn-proef")
     _set_value(kaart, I, ("soort",), soort)
+    _set_value(kaart, I, ("contact", "telefoon"), "0523 801 000")  # its own number: refused for the soort, not the number
+    _set_value(kaart, I, ("naam",), "Dokterslijn Welzijn")
     _refused(kaart, file, "gemeente")
+    _, problems = load_kaart(kaart)
+    lines = [p.line for p in problems if Path(p.path).resolve() == file.resolve()]
+    assert len(lines) == 1 and lines[0] in (_line_of(file, "soort:"), _line_of(file, "  telefoon:")), lines  # one message, where to act
+
+
+def _line_of(file: Path, start: str) -> int:
+    return next(number for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1) if line.startswith(start))
+
+
+def test_a_partner_huisartsenpost_needs_the_gemeentes_review_of_its_number(tmp_path):
+    """A partner's own 'crisis' line (soort huisartsenpost) shows on every KCC page and on /contact/: the gemeente
+    reviews it in toegestane-nummers.yaml (number and organisation), like the real regional huisartsenpost."""
+    kaart = _kaart(tmp_path)
+    file = _ingang(kaart, "dokterslijn", "huisartsenpost", "welzijn-proef", "0523 801 000")
+    _refused(kaart, file, "toegestane-nummers.yaml")
+    reviewed = "nummers:\n  - nummer: 0523 801 000\n    organisatie: {}\n    reden: De huisartsenpost van de regio.\n    beoordeeld: 2026-10-01\n"
+    (kaart / "toegestane-nummers.yaml").write_text(reviewed.format("gemeente-proefgem"), encoding="utf-8")  # for another organisation
+    _refused(kaart, file, "toegestane-nummers.yaml")
+    (kaart / "toegestane-nummers.yaml").write_text(reviewed.format("welzijn-proef"), encoding="utf-8")
+    assert list(load_kaart(kaart)[1]) == []
+    _set_value(kaart, "ingangen/dokterslijn.yaml", ("contact", "whatsapp"), "0523 801 001")  # a second, unreviewed number
+    _refused(kaart, file, "toegestane-nummers.yaml")
+
+
+def test_the_gemeente_holds_a_huisartsenpost_without_review(tmp_path):
+    kaart = _kaart(tmp_path)
+    _ingang(kaart, "dokterslijn", "huisartsenpost", "gemeente-proefgem", "0523 801 000")
+    assert list(load_kaart(kaart)[1]) == []
+
+
+@pytest.mark.parametrize("relative, path, value", [
+    (V, ("samenvatting",), "Wij zijn er voor iedereen in Akkerveen."), (V, ("samenvatting",), "Je hebt geen verwijzing van het sociaal team nodig."),
+    (V, ("kcc",), {"antwoord": "Bel ons gerust, ook als je geen indicatie van de gemeente Proefgem hebt."}),
+    (V, ("kcc",), {"antwoord": "Loop binnen.", "doorverwijzen": "Verbind niet door als de beller alleen een vraag over de bus heeft."}),
+    (V, ("beschrijving",), "Meer over de Wmo op [de website van de gemeente](https://www.proefgem.nl/wmo)."),
+    (V, ("kcc",), {"antwoord": "Loop binnen; het nummer van de formulierenhulp is 0523 800 300."}),
+    (V, ("contact", "website"), "https://www.proefgemeente-welzijn.nl"),  # another domain that only starts like the gemeente's
+])
+def test_partner_texts_near_the_gemeentes_voice_are_accepted(tmp_path, relative, path, value):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, relative, path, value)
+    assert [str(p) for p in load_kaart(kaart)[1]] == []
+
+
+def test_the_gemeente_speaks_as_itself_and_uses_its_addresses(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("organisatie",), "gemeente-proefgem")
+    _set_value(kaart, V, ("contact", "email"), "formulieren@proefgem.nl")
+    _set_value(kaart, V, ("kcc",), {"antwoord": "Wij zijn het sociaal team: verbind niet door met het Wmo-loket, maar met team A."})
+    assert [str(p) for p in load_kaart(kaart)[1]] == []
+
+
+def test_a_partner_may_show_a_doors_addresses_for_which_the_gemeente_reviewed_its_number(tmp_path):
+    """The exception for a door's number (aanmelden loopt echt via dat loket) covers that door's e-mail and website."""
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("contact", "email"), "team-a@proefgem.nl")
+    _refused(kaart, kaart / V, "e-mailadres van")
+    (kaart / "toegestane-nummers.yaml").write_text(
+        "nummers:\n  - nummer: 0523 800 100\n    organisatie: welzijn-proef\n    reden: Aanmelden via team A.\n    beoordeeld: 2026-10-01\n", encoding="utf-8")
+    assert [str(p) for p in load_kaart(kaart)[1]] == []
+
+
+def test_the_gemeentes_own_records_never_send_the_kcc_caller_back_to_the_kcc(tmp_path):
+    """Also the gemeente's own voorziening (brandveilig-thuis, inburgering in the demo): its KCC answer is read by the KCC."""
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("organisatie",), "gemeente-proefgem")
+    _set_value(kaart, V, ("kcc",), {"antwoord": "Dit regelt de gemeente: 0523 800 000."})
+    _refused(kaart, kaart / V, "niet naar zichzelf")
 
 
 # --- dates written in the file as they are (YAML reads them itself) -----------------------------------
@@ -228,6 +316,9 @@ YAML_MISTAKES = [
     ("toegang: vrij", "toegang: vrij\ntoegang: aanmelden", "twee keer"), ("toegang: vrij", "toegang: &a vrij", "Ankers"),
     ("toegang: vrij", "toegang: !!python/object:os.system vrij", "tag"),
     ("kosten:\n  soort: gratis", "kosten: {soort: gratis, alleen voor inwoners}", "komma"),  # a comma in text between { }
+    # a field of a block not indented under it: one message that says where it belongs (not 'no fields here' + 'no such field')
+    ("kosten:\n  soort: gratis", "kosten:\nsoort: gratis", "Zet het onder kosten: (inspringen)"),
+    ("kcc:\n  antwoord:", "kcc:\nantwoord:", "Zet het onder kcc: (inspringen)"),
 ]
 
 
@@ -245,6 +336,53 @@ def test_yaml_mistakes_are_reported_on_their_line(tmp_path, old, new, fragment):
     wrong_lines = {number for number, line in enumerate(changed.splitlines(), start=1) if line not in text.splitlines()}
     assert mine[0].line in wrong_lines | {min(wrong_lines) + 1}, (mine[0].line, wrong_lines)  # the line itself (or the one it breaks)
     assert not any(word in mine[0].message for word in ENGLISH)
+
+
+# --- copies: one offer under two ids ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", [
+    {},  # an exact copy
+    {("samenvatting",): "Een andere samenvatting, maar op hetzelfde adres."},  # same name and address
+    {("locaties", 0, "adres", "straat"): "Kerkstraat 9"},  # same name and summary
+])
+def test_a_copy_of_a_record_under_a_new_id_is_reported_on_both_files(tmp_path, change):
+    kaart = _kaart(tmp_path)
+    copy = kaart / "voorzieningen" / "formulierenhulp-2.yaml"
+    shutil.copy(kaart / V, copy)
+    _set_value(kaart, "voorzieningen/formulierenhulp-2.yaml", ("id",), "formulierenhulp-2")
+    for path, value in change.items():
+        _set_value(kaart, "voorzieningen/formulierenhulp-2.yaml", path, value)
+    loaded, problems = load_kaart(kaart)
+    warnings = loaded.extras["waarschuwingen"]
+    found = sorted((Path(w.path).name, w.line, w.message.split("'")[1]) for w in warnings if "kopie" in w.message)
+    assert found == [("formulierenhulp-2.yaml", 2, "formulierenhulp"), ("formulierenhulp.yaml", 2, "formulierenhulp")[:2] + ("formulierenhulp-2",)], \
+        [str(w) for w in warnings]
+    assert not any(word in w.message for w in warnings for word in ENGLISH)
+
+
+def test_a_long_text_copied_to_another_offer_is_a_warning_and_a_stopped_copy_is_fine(tmp_path):
+    kaart = _kaart(tmp_path)
+    long_text = "Een vrijwilliger helpt je met formulieren, brieven en toeslagen. Neem je brieven en je DigiD mee naar het spreekuur."
+    _set_value(kaart, V, ("samenvatting",), long_text)
+    _set_value(kaart, "voorzieningen/maaltijdservice.yaml", ("samenvatting",), long_text)
+    loaded, problems = load_kaart(kaart)
+    assert [str(p) for p in problems] == []
+    assert any("Deze tekst staat ook bij" in w.message for w in loaded.extras["waarschuwingen"])
+    copy = kaart / "voorzieningen" / "formulierenhulp-oud.yaml"
+    shutil.copy(kaart / V, copy)
+    _set_value(kaart, "voorzieningen/formulierenhulp-oud.yaml", ("id",), "formulierenhulp-oud")
+    _set_value(kaart, "voorzieningen/formulierenhulp-oud.yaml", ("status",), "gestopt")
+    assert [str(p) for p in load_kaart(kaart)[1]] == []
+
+
+def test_a_website_with_http_gets_a_warning_to_use_https(tmp_path):
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("contact", "website"), "http://www.formulierenhulp-proef.nl")
+    loaded, problems = load_kaart(kaart)
+    assert [str(p) for p in problems] == []
+    found = [w for w in loaded.extras["waarschuwingen"] if Path(w.path).resolve() == (kaart / V).resolve()]
+    assert len(found) == 1 and "https://www.formulierenhulp-proef.nl" in found[0].message, [str(w) for w in found]
 
 
 # --- files: one id one file, nothing silently ignored -------------------------------------------------
@@ -417,6 +555,6 @@ def test_a_partner_may_not_change_the_soort_of_its_organisation(tmp_path):
 def test_the_corpus_is_large():
     sizes = {name: len(rows) for name, rows in [*VALUE_CLASSES.items(), ("date", DATES), ("yaml", YAML_MISTAKES), ("ownership", OWNERSHIP),
                                                 ("partner-names", PARTNER_NAMES_THAT_STAY)]}
-    sizes["ingang-soort"] = len(INGANG_SOORTEN_OF_THE_GEMEENTE)
+    sizes["ingang-soort"] = len(INGANG_SOORTEN)
     print(sizes, sum(sizes.values()))
     assert sum(sizes.values()) >= 150

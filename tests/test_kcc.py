@@ -227,8 +227,10 @@ def test_a_fixed_door_that_differs_per_kern_lists_every_kerns_door_in_the_call_s
 
 def test_general_numbers_are_every_gemeentes_kcc(demo):
     """One source for 'this is a gemeente's general number': /kcc/ rows and the routing check both use it."""
+    from generator.build.contact import kort
     from generator.fields import cijfers
-    expected = {cijfers(kcc.contact.telefoon): f"gemeente {gemeente.naam}" for gemeente, kcc in demo.kcc_per_gemeente()}
+    expected = {cijfers(kcc.contact.telefoon): f"gemeente {kort(gemeente)}" for gemeente, kcc in demo.kcc_per_gemeente()}
+    assert all("gemeente gemeente" not in naam.casefold() for naam in demo.algemene_nummers.values())  # not 'gemeente Gemeente Egelstede'
     assert demo.algemene_nummers == expected
     assert len(expected) == len(demo.gebieden.gemeenten) >= 2
 

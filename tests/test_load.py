@@ -95,3 +95,19 @@ def test_github_annotation_format(tmp_path):
     _, problems = read(tmp_path, "a: 1\na: 2\n")
     annotation = only_problem(problems).as_github()
     assert annotation.startswith("::error file=") and ",line=2,col=1::" in annotation
+
+
+def test_the_check_and_the_loader_take_the_same_record_files(tmp_path):
+    """What a record file is, defined once (load.is_yaml_file): the check reads what the wegwijzer loader and
+    the schema test read, and reports the rest."""
+    from generator.load import iter_yaml_files
+    from generator.validate import _record_files
+
+    for name in ("b.yaml", "a.yml", "c.YAML", "notities.txt", "README.md", ".verborgen.yaml"):
+        (tmp_path / name).write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "map.yaml").mkdir()
+    (tmp_path / "verwijzing.yaml").symlink_to(tmp_path / "b.yaml")
+    problems = Problemen()
+    assert _record_files(tmp_path, problems) == iter_yaml_files(tmp_path) == [tmp_path / ".verborgen.yaml", tmp_path / "a.yml", tmp_path / "b.yaml"]
+    reported = sorted(Path(problem.path).name for problem in problems)
+    assert reported == ["c.YAML", "map.yaml", "notities.txt", "verwijzing.yaml"]

@@ -191,6 +191,22 @@ def test_a_partner_may_not_change_another_organisations_record(base_and_head):
     assert "gemeente-proefgem" in result["kaart/ingangen/sociaal-team-a.yaml"][1]
 
 
+@pytest.mark.parametrize("head_name", ["g6kaart", "kaart-kopie"])
+def test_a_kaart_folder_with_another_name_is_compared_file_by_file(tmp_path, head_name):
+    """Checked with --kaart <copy> --basis <repository>/kaart: an edit of an existing file is an edit (its owner is
+    asked), not 'a second file with the same id'; the kaart folder's name does not matter."""
+    shutil.copytree(MINI_KAART, tmp_path / "base" / "kaart")
+    shutil.copytree(MINI_KAART, tmp_path / "elders" / head_name)
+    base, _ = load_kaart(tmp_path / "base" / "kaart")
+    head = tmp_path / "elders" / head_name
+    edit(head / "ingangen" / "sociaal-team-a.yaml", "di: 9.00-11.00", "di: 9.00-12.00")
+    edit(head / "voorzieningen" / "formulierenhulp.yaml", "wo: 13.00-15.00", "wo: 13.00-16.00")
+    result = refused(base, head, PARTNER, [f"{head_name}/ingangen/sociaal-team-a.yaml", f"{head_name}/voorzieningen/formulierenhulp.yaml"])
+    assert list(result) == [f"{head_name}/ingangen/sociaal-team-a.yaml"], result
+    message = result[f"{head_name}/ingangen/sociaal-team-a.yaml"][1]
+    assert "gemeente-proefgem" in message and "tweede bestand" not in message
+
+
 def test_a_partner_may_add_a_record_for_its_own_organisation_only(base_and_head):
     base, head = base_and_head
     source = (head / "voorzieningen" / "maaltijdservice.yaml").read_text()

@@ -86,11 +86,18 @@ def served(tmp_path, monkeypatch):
     SocialeKaartPlugin().on_startup(command="build", dirty=False)  # the plugin's serve mode is per process
 
 
-def test_after_every_kind_of_edit_the_served_site_is_a_fresh_build(served, caplog):
+def test_after_every_kind_of_edit_the_served_site_is_a_fresh_build(served, caplog, monkeypatch):
+    import generator.plugin
+
+    walks = []  # the follow-ups that walked the whole site folder, not only the files that left the previous build
+    walk = generator.plugin.remove_other_files
+    monkeypatch.setattr(generator.plugin, "remove_other_files", lambda site, keep: walks.append(site) or walk(site, keep))
     voorzieningen = served.kaart / "voorzieningen"
     inloop = voorzieningen / "baby-peuterinloop-oost.yaml"
 
     edit(voorzieningen / "formulierenhulp-bibliotheek.yaml", "\nnaam: ", "\nnaam: Hulp bij formulieren in de ")  # a wegwijzer door's name
+    served.rebuild()
+    edit(inloop, "laatst_gecontroleerd: 2026-10-18", "laatst_gecontroleerd: 2024-10-18")  # outdated: on the beheer report's lists
     served.rebuild()
     edit(inloop, "kern: haarsloo", "kern: oosterwijlen")  # to another kern (with its address) and out of a theme
     edit(inloop, "werkgebied: [oost]", "werkgebied: [oosterwijlen]")
@@ -105,6 +112,7 @@ def test_after_every_kind_of_edit_the_served_site_is_a_fresh_build(served, caplo
     edit(sorted((served.kaart / "vindplaatsen").glob("*.yaml"))[0], "\nnaam: ", "\nnaam: De ")
     served.rebuild()
     served.assert_as_fresh_build("names changed, a record moved between kernen and themes, one added, one deleted")
+    assert walks == []  # the deleted record's files went as files that left the previous build
 
     before = {path: (served.site / path).read_bytes() for path in _files(served.site)}
     edit(inloop, "toegang: vrij", "toegang: vrijj")
@@ -115,6 +123,7 @@ def test_after_every_kind_of_edit_the_served_site_is_a_fresh_build(served, caplo
     assert {path: (served.site / path).read_bytes() for path in _files(served.site)} == before  # the last good site stays
     edit(inloop, "toegang: vrijj", "toegang: vrij")
     served.rebuild()
+    assert walks == [served.site]  # after a failed build the folder's files are not known: walked once
     edit(served.kaart / "gebieden.yaml", "naam: Haarsloo", "naam: Haarslo")
     edit(served.kaart / "synoniemen.yaml", "geldzorgen: {naar: [schulden,", "geldzorgen: {naar: [schuld,")
     edit(served.kaart / "wegwijzer" / "uitkomsten" / "schulden.yaml", "titel: Hulp bij schulden", "titel: Hulp bij je schulden")

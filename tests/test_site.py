@@ -152,3 +152,22 @@ def test_one_stylesheet_of_our_own_per_page_holding_every_css_file(demo_site):
     bundle = (demo_site / "assets" / "kaart" / "kaart.css").read_text(encoding="utf-8")
     for css in sorted((Path(__file__).parent.parent / "generator" / "assets" / "css").glob("*.css")):
         assert f"/* {css.name} */\n" + css.read_text(encoding="utf-8") in bundle
+
+
+_HEADING_RE = re.compile(r"<(h[1-4])\b[^>]*>(.*?)</\1>|<a class=\"sk-ww-hulplijn\"[^>]*>(.*?)</a>", re.S)
+
+
+def test_no_built_heading_or_help_line_says_a_word_twice(demo_site):
+    """A name pasted into a template or title that already holds it ('113 Zelfmoordpreventie Zelfmoordpreventie',
+    the card '113 113 Zelfmoordpreventie'): every heading and every crisis-line card of the built demo site."""
+    from generator.fields import doubled_words
+
+    doubled, checked = [], 0
+    for page in demo_site.rglob("*.html"):
+        for match in _HEADING_RE.finditer(page.read_text(encoding="utf-8")):
+            text = re.sub(r"<[^>]+>", " ", match.group(2) or match.group(3))
+            checked += 1
+            if doubled_words(text):
+                doubled.append((str(page.relative_to(demo_site)), " ".join(text.split())))
+    assert checked > 1000
+    assert doubled == []

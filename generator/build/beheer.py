@@ -23,7 +23,7 @@ def beheer_pages(kaart: "Kaart") -> Iterator["GeneratedPage"]:
 
     context = {"build_report": build_report, "max_rows": MAX_ROWS, "niveau_uitleg": NIVEAU_UITLEG, "kernen_url": KERNEN_URL}
     yield GeneratedPage(RAPPORT_URL, "Rapport voor beheerders", "beheer-rapport.html", context,
-                        "Hoe actueel de sociale kaart is en waar aanbod ontbreekt.", meta=dict(NOINDEX))
+                        "Hoe actueel de sociale kaart is en waar aanbod ontbreekt.", meta=dict(NOINDEX), depends_on_every_record=True)
     matrix = thema_per_kern(kaart)
     for pager, [groups] in paginate(KERNEN_URL, _groups_per_page(matrix.column_groups()), 1):
         yield GeneratedPage(pager.url, pager.title("Aanbod per kern"), "beheer-kernen.html", {"k": matrix, "groepen": groups, "pager": pager},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Iterator
 
 from ..fields import PLACEHOLDER
@@ -26,6 +27,6 @@ def invulvoorbeeld_pages(kaart: "Kaart") -> Iterator["GeneratedPage"]:
         label = SOORTEN[soort][1]
         yield GeneratedPage(
             invulvoorbeeld_url(soort), f"Invulvoorbeeld: {label.lower()}", "invulvoorbeeld.html",
-            {"soort": soort, "folder": SOORTEN[soort][0], "invulvoorbeeld": lambda today, soort=soort: template_text(soort, PLACEHOLDER, today)},
+            {"soort": soort, "folder": SOORTEN[soort][0], "invulvoorbeeld": partial(template_text, soort, PLACEHOLDER)},
             f"Een leeg bestand voor een nieuwe {label.lower()}, met uitleg bij elk veld.",
         )

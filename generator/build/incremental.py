@@ -14,20 +14,26 @@ first build of a `kaart serve` and every `kaart build` are full builds.
 Hand-written pages (docs/) are rebuilt when the HTML of their snippets differs, when the Markdown of
 any hand-written page changed (titles and navigation), or on a full rebuild.
 
-A page whose context holds something a fingerprint cannot summarise (a function the template calls
-with the kaart) is rebuilt whenever any record changed. Per-record results that depend only on the
+A plain module-level function in a context (a URL helper) is summarised by its qualified name: its
+code does not change while serving. A page whose context holds something a fingerprint cannot
+summarise (a lambda, a bound method) is rebuilt whenever any record changed, and so is a page marked
+`depends_on_every_record` (the beheer report: its template calls a function with the whole kaart). Per-record results that depend only on the
 record and on what is not followed (the /kcc/ data's entries) are kept between builds
 (`record_results`). After the search index and the open data of a rebuild are written, every file
-the build did not make is removed (`remove_other_files`): a deleted record's page and open data and
-an older build's search files, so the served folder holds what a fresh `kaart build` makes
-(tests/test_serve_rebuild.py compares them byte for byte after a sequence of edits).
+the previous build made and this one does not is removed (`remove_files`): a deleted record's page
+and open data and an older build's search files, so the served folder holds what a fresh `kaart
+build` makes (tests/test_serve_rebuild.py compares them byte for byte after a sequence of edits).
+When what the folder holds is not known (the first build, after a failed build or a follow-up a
+newer build stopped), the whole folder is walked instead (`remove_other_files`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -81,10 +87,21 @@ def fingerprint(value: Any, refs: set[str], models: dict[int, Any] | None = None
         return _shared(value, refs, models, lambda found: _summary(value, found, models))
     if isinstance(value, SCALARS):  # e.g. a str subclass (Markup)
         return value
-    # Something it cannot summarise (a function the template calls with the kaart, e.g. the beheer
-    # report): the page may show any record, so any changed record rebuilds it.
+    if kind is types.FunctionType and _module_level(value):
+        return ("function", value.__module__, value.__qualname__)
+    if kind is functools.partial and type(value.func) is types.FunctionType and _module_level(value.func):
+        return ("partial", fingerprint(value.func, refs, models), _summary(value.args, refs, models), _summary(value.keywords, refs, models))
+    # Something it cannot summarise (a lambda or a bound method: what it gives may depend on the
+    # objects it holds): the page may show any record, so any changed record rebuilds it.
     refs.add(ANY_RECORD)
     return kind.__name__
+
+
+def _module_level(function: types.FunctionType) -> bool:
+    """A function defined at module level (or in a class there) that holds no closure: what it gives
+    depends only on its arguments. A page that calls one with the whole kaart says so itself
+    (GeneratedPage.depends_on_every_record)."""
+    return "<" not in function.__qualname__ and function.__closure__ is None
 
 
 def _summary(value: Any, refs: set[str], models: dict[int, Any] | None) -> Any:
@@ -94,7 +111,10 @@ def _summary(value: Any, refs: set[str], models: dict[int, Any] | None) -> Any:
         return tuple(fingerprint(item, refs, models) for item in value)
     if isinstance(value, (set, frozenset)):
         return tuple(fingerprint(item, refs, models) for item in sorted(value, key=repr))
-    return (type(value).__name__, tuple((f.name, fingerprint(getattr(value, f.name), refs, models)) for f in dataclasses.fields(value)))
+    # A field left out of the dataclass's equality (compare=False) is not part of its value: e.g. the
+    # wegwijzer's parsed files, kept for messages.
+    fields = (f for f in dataclasses.fields(value) if f.compare)
+    return (type(value).__name__, tuple((f.name, fingerprint(getattr(value, f.name), refs, models)) for f in fields))
 
 
 def _shared(value: Any, refs: set[str], models: dict[int, Any] | None, summarise: Any) -> Any:
@@ -130,7 +150,7 @@ def unchanged_pages(kaart: Kaart, pages: Iterable[Any], site_settings: Any) -> s
     unchanged: set[str] = set()
     models: dict[int, Any] = {}
     for page in pages:
-        refs: set[str] = set()
+        refs: set[str] = {ANY_RECORD} if page.depends_on_every_record else set()
         memory.fingerprints[page.src_uri] = print_ = (
             page.template, page.title, page.description, fingerprint(page.meta, refs, models), fingerprint(page.context, refs, models))
         if changed_records is not None and previous.fingerprints.get(page.src_uri) == print_ and not refs & changed_records \
@@ -199,6 +219,28 @@ def site_outputs(files: Any, config: Any) -> set[str]:
     outputs = {file.dest_uri for file in files if file.inclusion.is_in_serve()}
     outputs |= set(config.theme.static_templates) | {name + ".gz" for name in config.theme.static_templates}
     return outputs | set(config.extra_templates)
+
+
+def remove_files(site_dir: Path, gone: Iterable[str]) -> int:
+    """Remove these files (paths from the site folder) and the folders they leave empty: what the
+    previous build of `kaart serve` made and this one does not (a deleted record's page and open
+    data, an older search index). No walk over the site folder. The count removed."""
+    removed = 0
+    folders: set[Path] = set()
+    for path in gone:
+        target = site_dir / path
+        try:
+            target.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+        folders.update(target.parents[: len(Path(path).parts) - 1])  # its folders under site_dir
+    for folder in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):  # the deepest first
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or already gone)
+            pass
+    return removed
 
 
 def remove_other_files(site_dir: Path, keep: set[str]) -> int:

@@ -33,6 +33,9 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     meta: dict[str, Any] = field(default_factory=dict)  # more front matter, e.g. {"robots": "noindex"}
+    # The template reads every record through something its context cannot show (the beheer report calls
+    # build_report with the kaart): `kaart serve` rebuilds it whenever any record changed (build/incremental.py).
+    depends_on_every_record: bool = False
 
     @property
     def src_uri(self) -> str:

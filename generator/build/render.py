@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +63,14 @@ def uitzonderingen_lines(tijden, vanaf: dt.date) -> list[str]:
     return uitzondering_lines(tijden, vanaf) if tijden else []
 
 
+def naam_naast_nummer(naam: str, telefoon: str) -> str:
+    """A name shown right after its number, without that number when the name holds it: '113' + '113 Zelfmoordpreventie'
+    reads '113 Zelfmoordpreventie', not '113 113 Zelfmoordpreventie'; '112' + 'Alarmnummer 112' reads '112 Alarmnummer'."""
+    shown = format_phone(telefoon)
+    rest = " ".join(re.sub(rf"(?<![\w]){re.escape(shown)}(?![\w])", " ", naam).split())
+    return rest or naam
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -74,6 +83,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         telefoon=format_phone,
+        naam_naast_nummer=naam_naast_nummer,
         datum=datum,
         markdown=markdown_filter,
         bel=bel_filter,

@@ -1,10 +1,11 @@
 """Build the search index next to the MkDocs build, on the other CPU core.
 
 Building the lunr index in Python takes about a second per thousand records, while MkDocs
-renders pages on one core. Where the OS can fork, `BackgroundText` computes the text in a
-child process (which shares the already loaded kaart, nothing is pickled) and the plugin picks
-the result up in on_post_build. Elsewhere, or with SOCIALE_KAART_ZOEK_SYNC=1, it runs at once.
-The function is the same either way, so the output is too.
+renders pages on one core. Where the OS can fork, `BackgroundParts` computes texts in a child
+process (which shares the already loaded kaart, nothing is pickled) and hands them over one by one
+(the pages build/prerender.py renders); `BackgroundText` is the case of one text (the search index
+and the open data, picked up in on_post_build). Elsewhere, or with SOCIALE_KAART_ZOEK_SYNC=1, they
+run at once. The function is the same either way, so the output is too.
 """
 
 from __future__ import annotations
@@ -13,74 +14,9 @@ import os
 import shutil
 import tempfile
 import traceback
-from typing import Callable, Iterator
+from typing import Callable, Iterable
 
 SYNC_ENV = "SOCIALE_KAART_ZOEK_SYNC"
-
-
-class BackgroundText:
-    """The text `compute()` returns, computed in a forked child process when possible."""
-
-    def __init__(self, compute: Callable[[], str], wat: str = "De zoekindex") -> None:
-        self._wat = wat  # what is computed, for the Dutch error message
-        self._text: str | None = None
-        self._pid: int | None = None
-        self._path: str | None = None
-        if not hasattr(os, "fork") or os.environ.get(SYNC_ENV):
-            self._text = compute()
-            return
-        handle, self._path = tempfile.mkstemp(prefix="zoekindex-", suffix=".json")
-        os.close(handle)
-        pid = os.fork()
-        if pid == 0:  # the child: compute, write, and leave without running the parent's exit handlers
-            status = 0
-            try:
-                text = compute()
-            except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
-                text, status = traceback.format_exc(), 1
-            try:
-                with open(self._path, "w", encoding="utf-8") as output:
-                    output.write(text)
-            finally:
-                os._exit(status)
-        self._pid = pid
-
-    def result(self) -> str:
-        """The text; raises RuntimeError with the child's traceback when it failed."""
-        if self._text is None:
-            _, status = os.waitpid(self._pid, 0)
-            self._pid = None
-            try:
-                with open(self._path, encoding="utf-8") as result:
-                    text = result.read()
-            finally:
-                os.unlink(self._path)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise RuntimeError(f"{self._wat} kon niet gemaakt worden:\n{text}")
-            self._text = text
-        return self._text
-
-    def stop(self) -> None:
-        """Kill the child without waiting for it, from any thread: a result() waiting in another
-        thread then raises RuntimeError (`kaart serve` drops a follow-up a newer build replaces)."""
-        pid = self._pid
-        if pid is not None:
-            try:
-                os.kill(pid, 9)
-            except ProcessLookupError:
-                pass
-
-    def cancel(self) -> None:
-        """Stop a child that is no longer needed (a failed or interrupted build)."""
-        if self._pid is not None:
-            try:
-                os.kill(self._pid, 9)
-                os.waitpid(self._pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-            self._pid = None
-            if self._path and os.path.exists(self._path):
-                os.unlink(self._path)
 
 
 class BackgroundParts:
@@ -89,7 +25,9 @@ class BackgroundParts:
     (the pages MkDocs writes while their neighbours are still rendered). A part is a file in a private
     folder; one byte on a pipe tells the parent that the next part is there."""
 
-    def __init__(self, compute: Callable[[], Iterator[str]], wat: str) -> None:
+    FAILED = "{wat} konden niet gemaakt worden"  # the Dutch error message, with what is computed
+
+    def __init__(self, compute: Callable[[], Iterable[str]], wat: str) -> None:
         self._wat = wat
         self._parts: list[str] | None = None
         self._pid: int | None = None
@@ -121,13 +59,14 @@ class BackgroundParts:
 
     def part(self, index: int) -> str:
         """Part `index` (0, 1, …), waiting until the child has written it; each part is taken once.
-        Raises RuntimeError with the child's traceback when the child failed before writing it."""
+        Raises RuntimeError with the child's traceback when the child failed (or was stopped) before
+        writing it."""
         if self._parts is not None:
             return self._parts[index]
         while self._ready <= index:
             signals = os.read(self._signal, 4096)
             if not signals:  # the child has ended without writing this part
-                raise RuntimeError(f"{self._wat} konden niet gemaakt worden:\n{self._failure()}")
+                raise RuntimeError(f"{self.FAILED.format(wat=self._wat)}:\n{self._failure()}")
             self._ready += len(signals)
         path = os.path.join(self._folder, str(index))
         with open(path, encoding="utf-8") as source:
@@ -144,15 +83,22 @@ class BackgroundParts:
         finally:
             self.cancel()
 
+    def stop(self) -> None:
+        """Kill the child without waiting for it, from any thread: a part() waiting in another thread
+        then raises RuntimeError (`kaart serve` drops a follow-up a newer build replaces)."""
+        pid = self._pid
+        if pid is not None:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+
     def cancel(self) -> None:
         """Stop the child if it still runs (a no-op once it has ended), collect it and remove what it
         wrote; called when the parts are no longer needed, also after the last one was taken."""
         if self._pid is None:
             return
-        try:
-            os.kill(self._pid, 9)
-        except ProcessLookupError:
-            pass
+        self.stop()
         try:
             os.waitpid(self._pid, 0)
         except ChildProcessError:
@@ -160,3 +106,20 @@ class BackgroundParts:
         self._pid = None
         os.close(self._signal)
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+class BackgroundText(BackgroundParts):
+    """The one text `compute()` returns, computed in a forked child when possible."""
+
+    FAILED = "{wat} kon niet gemaakt worden"
+
+    def __init__(self, compute: Callable[[], str], wat: str = "De zoekindex") -> None:
+        self._text: str | None = None
+        super().__init__(lambda: (compute(),), wat)
+
+    def result(self) -> str:
+        """The text; raises RuntimeError with the child's traceback when it failed."""
+        if self._text is None:
+            self._text = self.part(0)
+            self.cancel()  # the child has written its one part: collect it
+        return self._text

@@ -28,6 +28,10 @@ The data holds:
     deuren       [position of the door's card, [signals], {kern: position of that kern's own door}]:
                  official doors (synoniemen.yaml); the kernen the door does not serve get theirs
     zinnen       [signal phrase, [query words]]: everyday phrases of two or more words (synoniemen.yaml)
+    groepen      {veld, woorden, zinnen}: the index words the synonyms field (veld) holds only as part of
+                 an everyday phrase ('bank' of 'food bank'), which count there only when the question
+                 holds the whole phrase, and those phrases as index words (synoniemen.group_entries,
+                 query.alone_terms)
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
                  wat_doen, wanneer?, snel_weg?) and its signals, in file order
     kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
@@ -51,12 +55,12 @@ from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_document
 from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
 from .query import SETTINGS
 from .signalen import signal_words
-from .synoniemen import expand, phrase_entries
+from .synoniemen import expand, group_entries, phrase_entries
 from .trefwoorden import demote_unrelated
 from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
@@ -230,6 +234,10 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "vangnet": index_entries(kaart, documents),
         "kcc": kcc_card(kaart),
     }
+    synonyms = data["velden"].index(LUNR_FIELD_NAMES["synoniemen"])
+    site_words = {term for term, posting in zip(termen, postings) if any(docs for field, docs in enumerate(posting[1:]) if field != synonyms)}
+    words, phrases = group_entries(kaart.extras.get("synoniemen", {}), site_words)
+    data["groepen"] = {"veld": LUNR_FIELD_NAMES["synoniemen"], "woorden": words, "zinnen": phrases}
     data["gewoon"] = list(common_neighbours(typo_words(signal_phrases(data))))
     return data
 

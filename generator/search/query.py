@@ -63,6 +63,11 @@ SETTINGS: dict[str, Any] = {
     # score (round_score), so both pipelines sort alike.
     "elsewhereFactor": 0.25,
     "maxWordLength": 40,
+    # A word typed without spaces ('ikwilnietmeerleven') of at least this many letters, that the site does not
+    # know, is read as the words it is made of (spaced): the safety net and the search see 'ik wil niet meer leven'.
+    "minRunTogether": 8,
+    # ... but a stop word that starts a Dutch compound ('opgroeivragen', 'aanvraagformulier') does not make it a phrase
+    "compoundStarts": ["aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "te", "tegen", "toe", "tot", "uit", "voor"],
     "maxCorrections": 5,
     "minCompoundLength": 7,
     "minCompoundPart": 3,
@@ -107,6 +112,66 @@ def without_filler(terms: list[str], filler: set[str]) -> list[str]:
     """Drop filler words ('graag', 'zoek', 'mevrouw') when other words remain."""
     content = [term for term in terms if term not in filler]
     return content if content else terms
+
+
+RUN_OF_LETTERS = re.compile("[a-z]+")
+
+
+def word_break(word: str, known) -> list[str] | None:
+    """The fewest words of two or more letters that make up `word` (`known(piece)` says what a word is), or None.
+    Among splits with as few words, the one whose last words are longest. zoeken.js wordBreak is the same."""
+    fewest: list[tuple[int, int] | None] = [None] * (len(word) + 1)
+    fewest[0] = (0, -1)
+    for end in range(2, len(word) + 1):
+        for start in range(0, end - 1):
+            if fewest[start] is not None and known(word[start:end]):
+                count = fewest[start][0] + 1
+                if fewest[end] is None or count < fewest[end][0]:
+                    fewest[end] = (count, start)
+    if fewest[len(word)] is None:
+        return None
+    pieces, end = [], len(word)
+    while end > 0:
+        start = fewest[end][1]
+        pieces.append(word[start:end])
+        end = start
+    return pieces[::-1]
+
+
+def spaced(query: str, words: "Words", lexicon: set[str], settings: dict[str, Any]) -> str:
+    """The query lower case and folded, each run of letters typed together that the site does not know read as the
+    words it is made of ('ikwilnietmeerleven' -> 'ik wil niet meer leven'; 'voedselbank' is known and stays). The
+    words: the site's, common Dutch ones, stop words and the words of the safety net's, the doors' and the phrases'
+    signals; a word of two letters only when it is a stop word ('ik', 'op'; not 'st'). At least one of them must be a
+    stop word, and not one that starts a compound (settings 'compoundStarts'): without one the words are a Dutch
+    compound ('kleinzoon', 'energiearmoede', 'opgroeivragen'), which the search already takes apart where it must
+    (known_form)."""
+    def known(piece: str) -> bool:
+        if len(piece) < 3:
+            return piece in dutch.STOP_WORDS
+        return piece in words.signal_known or piece in dutch.STOP_WORDS or piece in lexicon
+
+    def split(match: re.Match) -> str:
+        run = match.group(0)
+        if len(run) < settings["minRunTogether"] or len(run) > settings["maxWordLength"] or known(run) or words.knows(run):
+            return run
+        pieces = word_break(run, known)
+        if pieces and len(pieces) > 1 and any(is_phrase_word(piece, at) for at, piece in enumerate(pieces)):
+            return " ".join(pieces)
+        return run
+
+    def is_phrase_word(piece: str, at: int) -> bool:
+        return piece in dutch.STOP_WORDS and not (at == 0 and piece in settings["compoundStarts"])
+
+    return RUN_OF_LETTERS.sub(split, fold(js_lower(str(query or ""))))
+
+
+def signal_lexicon(data: dict[str, Any]) -> set[str]:
+    """The words of every signal the query is matched against (safety net, doors, phrases), '*' dropped."""
+    phrases = [signal for entry in data.get("vangnet", []) for signal in entry.get("signalen", [])]
+    phrases += [signal for door in data.get("deuren", []) for signal in door[1]]
+    phrases += [phrase for phrase, _ in data.get("zinnen", [])]
+    return {word for phrase in phrases for word in RUN_OF_LETTERS.findall(fold(js_lower(phrase)))}
 
 
 class Words:
@@ -286,6 +351,7 @@ class TermIndex:
     def __init__(self, data: dict[str, Any]) -> None:
         self.terms: list[str] = data["termen"]
         self.fields = len(data["velden"])
+        self.synonyms = data["velden"].index(data["groepen"]["veld"]) if data.get("groepen") else -1  # the synonyms field
         self.postings = data["postings"]
         self._token_set: TokenSet | None = None
         self._positions: dict[str, int] = {}
@@ -325,11 +391,13 @@ def query_vector(index: TermIndex, clauses: list[dict[str, Any]], masks: dict[in
     return boosts
 
 
-def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: dict[int, int] | None = None, terms: int = 0) -> dict[int, float]:
+def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: dict[int, int] | None = None, terms: int = 0,
+                  skip: tuple[int, set[int]] = (-1, set())) -> dict[int, float]:
     """Document position -> lunr's score. `posting(at)` gives a term's postings. With `masks` (query_vector)
     the score is multiplied by the share of the `terms` query terms the document holds (coverage): lunr
     sums per term, so a name with one common word ('… aan huis') outscored a text that holds every word
-    of 'trapleuning in huis'."""
+    of 'trapleuning in huis'. `skip`: (a field, term positions) whose postings in that field do not count
+    (the words of an everyday phrase said alone, see alone_terms)."""
     order = sorted(boosts, key=lambda at: posting(at)[0])  # the dot product runs in lunr's term index order
     squares = 0.0
     for at in order:
@@ -340,6 +408,8 @@ def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: di
     for at in order:
         row, boost, mask = posting(at), boosts[at], masks[at] if masks else 0
         for field in range(fields):
+            if field == skip[0] and at in skip[1]:
+                continue
             flat, doc = row[field + 1], 0
             for i in range(0, len(flat), 2):
                 doc += flat[i]
@@ -359,12 +429,26 @@ def score_clauses(index: TermIndex, boosts: dict[int, float], posting, masks: di
     return scores
 
 
-def run_clauses(index: TermIndex, clauses: list[dict[str, Any]], coverage: bool = False) -> dict[int, float]:
-    """lunr's scores for the clauses; with `coverage`, times the share of the query terms a document holds."""
+def run_clauses(index: TermIndex, clauses: list[dict[str, Any]], coverage: bool = False, alone: frozenset[str] = frozenset()) -> dict[int, float]:
+    """lunr's scores for the clauses; with `coverage`, times the share of the query terms a document holds;
+    the index terms in `alone` do not count in the synonyms field (alone_terms)."""
     masks: dict[int, int] | None = {} if coverage else None
     boosts = query_vector(index, clauses, masks)
     terms = 1 + max((clause["of"] for clause in clauses), default=0) if coverage else 0
-    return score_clauses(index, boosts, lambda at: index.postings[at], masks, terms)
+    skip = (index.synonyms, {at for at in boosts if index.terms[at] in alone}) if alone else (-1, set())
+    return score_clauses(index, boosts, lambda at: index.postings[at], masks, terms, skip)
+
+
+def alone_terms(terms: list[str], data: dict[str, Any]) -> frozenset[str]:
+    """The index words of everyday phrases ('bank' of 'food bank', index.py `groepen`) whose phrase the
+    question's words (`terms`: as cleaned, filler included, and as searched) do not hold whole: in the
+    synonyms field they do not count ('schuld bij de bank')."""
+    groups = data.get("groepen")
+    if not groups or not groups["woorden"]:
+        return frozenset()
+    said = {dutch.stem(term) for term in terms}
+    whole = {word for phrase in groups["zinnen"] if said.issuperset(phrase) for word in phrase}
+    return frozenset(word for word in groups["woorden"] if word not in whole)
 
 
 def is_set(value: Any) -> bool:
@@ -442,8 +526,9 @@ def to_hit(data: dict[str, Any], ref: str, score: float) -> dict[str, Any]:
     return {"ref": ref, "score": score, **{key: card[key] for key in CARD_KEYS if key in card}}
 
 
-def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in run_clauses(index, clauses, coverage=True).items() if keep(data["docs"][doc])]
+def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]], keep, alone: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    scores = run_clauses(index, clauses, coverage=True, alone=alone)
+    return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in scores.items() if keep(data["docs"][doc])]
 
 
 def doors_for(door: list[Any], kern: str | None) -> list[int]:
@@ -547,6 +632,8 @@ class SearchEngine:
         self._names: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[str, bool] = {}
         self._lines: tuple[str | None, list[dict[str, Any]]] = (None, [])
+        self._lexicon: set[str] | None = None
+        self._spaced: tuple[str | None, str] = (None, "")
 
     def name_of(self, at: int) -> list[tuple[str, str]]:
         if at not in self._names:
@@ -558,9 +645,18 @@ class SearchEngine:
             self._words = Words(self.data)
         return self._words
 
+    def spaced(self, query: str) -> str:
+        """The query with words typed together read apart (query.spaced); the last answer is kept."""
+        if self._spaced[0] != query:
+            if self._lexicon is None:
+                self._lexicon = signal_lexicon(self.data)
+            self._spaced = (query, spaced(query, self.words(), self._lexicon, self.settings))
+        return self._spaced[1]
+
     def vangnet(self, query: str) -> list[dict[str, Any]]:
         """The crisis lines the query calls up (see vangnet.py); filters never apply. The last
         answer is kept (search() and the page both ask)."""
+        query = self.spaced(query)
         if self._lines[0] != query:
             self._lines = (query, fired_entries(self.data.get("vangnet", []), query, self.words().signal_known))
         return [dict(line) for line in self._lines[1]]
@@ -568,7 +664,7 @@ class SearchEngine:
     def doors(self, query: str, kern: str | None = None) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
         that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
-        words = QueryWords(query, self.words().signal_known)
+        words = QueryWords(self.spaced(query), self.words().signal_known)
         found: list[int] = []
         for door in self.data.get("deuren", []):
             if any(signal_fires(s, words) for s in door[1]):
@@ -580,16 +676,20 @@ class SearchEngine:
     def suggestion(self, query: str) -> str | None:
         """'Bedoelde je …?' when the words as typed find nothing (before typo tolerance)."""
         terms = self.terms(query)
-        if not terms or self.found_as_typed(terms):
+        if not terms or self.found_as_typed(terms, self.alone(query, terms)):
             return None
         return suggestion_for(terms, self.words(), self.settings)
 
-    def found_as_typed(self, terms: list[str]) -> bool:
+    def found_as_typed(self, terms: list[str], alone: frozenset[str]) -> bool:
         """Whether the terms find anything before typo tolerance and filters (the last answer is kept)."""
         key = " ".join(terms)
         if key not in self._found:
-            self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True))}
+            self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True, alone))}
         return self._found[key]
+
+    def alone(self, query: str, terms: list[str]) -> frozenset[str]:
+        """The words of everyday phrases the question does not say whole (alone_terms): filler counts ('household help')."""
+        return alone_terms(clean_query(query, self.settings) + terms, self.data)
 
     def vocabulary(self) -> TokenSet:
         if self._vocabulary is None:
@@ -597,7 +697,7 @@ class SearchEngine:
         return self._vocabulary
 
     def terms(self, query: str) -> list[str]:
-        terms = content_terms(clean_query(query, self.settings), self.words(), self.filler, self.settings)
+        terms = content_terms(clean_query(self.spaced(query), self.settings), self.words(), self.filler, self.settings)
         return with_phrases(terms, self.phrases(query), self.settings)
 
     def phrases(self, query: str) -> list[tuple[list[str], list[str]]]:
@@ -605,7 +705,7 @@ class SearchEngine:
         zinnen = self.data.get("zinnen", [])
         if not zinnen:
             return []
-        words = QueryWords(query, self.words().signal_known)
+        words = QueryWords(self.spaced(query), self.words().signal_known)
         return [(phrase.split(" "), meant) for phrase, meant in zinnen if signal_fires(phrase, words)]
 
     def search(self, query: str, filters: dict[str, Any] | None = None, limit: int | None = None, woonkern: str | None = None) -> list[dict[str, Any]]:
@@ -619,12 +719,13 @@ class SearchEngine:
             if has_filter(filters) or soorten_of(filters):
                 hits = [to_hit(self.data, f"d{i}", 0) for i, doc in enumerate(self.data["docs"]) if keep(doc)]
         else:
-            hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep)
+            alone = self.alone(query, terms)
+            hits = ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), keep, alone)
             if not (has_filter(filters) or soorten_of(filters)):
                 self._found = {" ".join(terms): bool(hits)}  # suggestion() needs no second query
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if fuzzy_useful and (len(hits) < self.settings["fuzzyBelow"] or misspelt(terms, self.words(), self.settings)):
-                hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep)
+                hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep, alone)
         lines = [line["at"] for line in self.vangnet(query)]
         if terms or lines:
             kern = filters.get("kern") if is_set(filters.get("kern")) else woonkern

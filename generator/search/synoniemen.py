@@ -36,7 +36,7 @@ from ..load import read_yaml
 from ..problems import Problemen
 from .documents import SearchDocument, fold
 from .dutch import tokens_for
-from .query import clean_query
+from .query import SETTINGS, clean_query
 from .signalen import signal_words
 
 SYNONIEMEN_FILE = "synoniemen.yaml"
@@ -233,6 +233,38 @@ def phrase_entries(synoniemen: dict[str, list[str]]) -> list[list]:
         if meant:
             entries.append([" ".join(signal_words(word)), meant])
     return entries
+
+
+def group_entries(synoniemen: dict[str, list[str]], site_words: set[str]) -> tuple[list[str], list[list[str]]]:
+    """The index words of everyday phrases in another language that are Dutch words of the site too
+    ('bank' of 'food bank' and 'bank żywności'; the site's own 'de app van je bank'), and those phrases as
+    index words. Said alone such a word is the Dutch word, so in the synonyms field it counts only when
+    the question holds its whole phrase: 'schuld bij de bank' is not 'food bank' (query.alone_terms).
+    A phrase is foreign when one of its words is not Dutch: neither a word of the site (`site_words`:
+    index words of the documents' own fields) nor a common Dutch word (gewoon.frequencies). Dutch
+    phrases ('laag inkomen', 'ongeneeslijk ziek') and foreign words that are no Dutch word ('legal' of
+    'legal advice') keep counting alone: they mean what they mean in the phrase (restricting every word of
+    every phrase lost 'ik kan mijn huis niet meer schoonhouden', 'zzp geen inkomen', 'free legal help')."""
+    from .gewoon import frequencies
+
+    dutch_words = frequencies()
+    indexed = [(word, index_words(word)) for word in synoniemen if not negation_phrase(word)]
+    single = {words[0] for _, words in indexed if len(words) == 1}
+    foreign: list[list[str]] = []
+    dutch: set[str] = set()
+    for word, words in indexed:
+        if len(set(words)) < 2:
+            continue
+        if all(set(index_words(part)) <= site_words or part in dutch_words for part in signal_words(word)):
+            dutch.update(words)
+        else:
+            foreign.append(sorted(set(words)))
+    read_as_dutch = {word for words in foreign for word in words if word in site_words} - single - dutch
+    # and the phrase words that start with one (a question's last word is also searched as a prefix: 'bank*'
+    # reaches 'bankasi' of 'gida bankasi')
+    only = sorted(read_as_dutch | {word for words in foreign for word in words
+                                   if any(word.startswith(dutch_word) for dutch_word in read_as_dutch if len(dutch_word) >= SETTINGS["minPrefixLength"])} - single - dutch)
+    return only, [words for words in foreign if set(words) & set(only)]
 
 
 def expand(documents: list[SearchDocument], synoniemen: dict[str, list[str]]) -> None:

@@ -147,7 +147,7 @@ class Wegwijzer:
     vragen: dict[str, Vraag]
     uitkomsten: dict[str, Uitkomst]
     ouders: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)  # node -> [(vraag id, antwoord id)]
-    bronnen: Any = None  # validate._Bronnen: the parsed files, for messages at the right line
+    bronnen: Any = field(default=None, compare=False)  # validate._Bronnen: the parsed files, for messages at the right line
 
     @property
     def start(self) -> Vraag:

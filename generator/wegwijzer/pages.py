@@ -53,8 +53,17 @@ def wegwijzer_pages(kaart: Kaart) -> Iterator[GeneratedPage]:
         yield GeneratedPage(vraag_url(vraag.id), vraag.tekst, "wegwijzer/vraag.html", common | _vraag_context(wegwijzer, vraag), "Wegwijzer: " + vraag.tekst)
     for uitkomst in wegwijzer.uitkomsten.values():
         yield GeneratedPage(uitkomst_url(uitkomst.id), uitkomst.titel, "wegwijzer/uitkomst.html", common | uitkomst_context(kaart, wegwijzer, uitkomst), als_tekst(kaart, uitkomst.samenvatting))
-    yield GeneratedPage(SCHEMA_URL, "Schema van de wegwijzer", "wegwijzer/schema.html", common | {"boom": boom(wegwijzer)}, "De hele wegwijzer als schema, voor medewerkers.")
-    yield GeneratedPage(PADEN_URL, "Alle paden door de wegwijzer", "wegwijzer/paden.html", common | {"paden": paden_tabel(wegwijzer)}, "Elke route door de wegwijzer met de uitkomst, voor medewerkers.")
+    overzicht = common | {"ingang_records": ingang_records(kaart, wegwijzer)}  # the staff's overviews name each outcome's door
+    yield GeneratedPage(SCHEMA_URL, "Schema van de wegwijzer", "wegwijzer/schema.html", overzicht | {"boom": boom(wegwijzer)}, "De hele wegwijzer als schema, voor medewerkers.")
+    yield GeneratedPage(PADEN_URL, "Alle paden door de wegwijzer", "wegwijzer/paden.html", overzicht | {"paden": paden_tabel(wegwijzer)}, "Elke route door de wegwijzer met de uitkomst, voor medewerkers.")
+
+
+def ingang_records(kaart: Kaart, wegwijzer: Wegwijzer) -> dict[str, Any]:
+    """The ingang or voorziening each outcome's `ingang` names, by that id. In the context, not read from
+    the kaart by the template: `kaart serve` then rebuilds the overviews when such a record changes."""
+    named = {uitkomst.ingang for uitkomst in wegwijzer.uitkomsten.values()}
+    return {record_id: kaart.ingangen.get(record_id) or kaart.voorzieningen[record_id]
+            for record_id in sorted(named) if record_id in kaart.ingangen or record_id in kaart.voorzieningen}
 
 
 def _vorige(wegwijzer: Wegwijzer, node: tuple[str, str]) -> str | None:

@@ -7,8 +7,11 @@ Errors (in `problems`, `kaart check` fails):
 - the door does not serve what the outcome is about (its themes do not meet the outcome's themes,
   or it is the gemeente's general number): a headline that names a service shows that service's door;
 - a referral loop: the door's own text sends the caller on to a place that sends them back;
-- a phone number typed into outcome or question text instead of `{bel:<id>}` from the data;
-- suggested voorzieningen chosen by theme alone (without purpose words, `trefwoorden`).
+- a phone number typed into outcome or question text instead of `{bel:<id>}` from the data, or a `{bel:<id>}` of a
+  gemeente's general number (the KCC reads these texts in the call script: never back to itself; records' KCC texts
+  are checked in trust.py);
+- suggested voorzieningen chosen by theme alone (without purpose words, `trefwoorden`);
+- a heading (an outcome's title, a question or an answer) that says a word or name twice in a row.
 
 Warnings (`kaart.extras['waarschuwingen']`, `kaart check` prints them and still succeeds):
 - an outcome without a `kcc` line for the call script, or one that addresses the caller as 'je';
@@ -24,6 +27,7 @@ import datetime as dt
 import re
 from typing import Any, Iterable
 
+from ..fields import doubled_words
 from ..models import field_of
 from ..problems import Problemen
 from ..validate import Kaart
@@ -61,6 +65,8 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
             if selectie is not None and selectie.themas and not selectie.trefwoorden and not selectie.uitgelicht:
                 problems.add(*where("voorzieningen"), "Deze uitkomst kiest voorzieningen alleen op thema. Zet bij 'trefwoorden' de woorden "
                              "van het doel van deze uitkomst, zodat er geen voorzieningen verschijnen die er niets mee te maken hebben.")
+            if (twice := doubled_words(uitkomst.titel)) is not None:
+                problems.add(*where("titel"), _twee_keer(twice))
             _check_kcc_regel(uitkomst, where, warnings)
             for tip in (_gesloten_deur(kaart, uitkomst), _dezelfde_hulp_elders(kaart, uitkomst)):
                 if tip is not None:
@@ -72,8 +78,16 @@ def check_routing(kaart: Kaart, problems: Problemen) -> None:
         for vraag in wegwijzer.vragen.values():
             for path, message in _nummer_problemen(kaart, vraag, VRAAGVELDEN, antwoorden=True):
                 problems.add(*wegwijzer.bronnen.where("vraag", vraag.id, *path), message)
+            for path, text in [(("tekst",), vraag.tekst), *((("antwoorden", i, "tekst"), a.tekst) for i, a in enumerate(vraag.antwoorden))]:
+                if (twice := doubled_words(text)) is not None:
+                    problems.add(*wegwijzer.bronnen.where("vraag", vraag.id, *path), _twee_keer(twice))
     _check_kcc_antwoorden(kaart, warnings)
     _check_sluitingen(kaart, warnings)
+
+
+def _twee_keer(twice: str) -> str:
+    return (f"Hier staat '{twice}' twee keer achter elkaar. Dit is een kop die inwoners en het KCC lezen: haal het tweede "
+            f"'{twice}' weg. Een naam uit de gegevens hoeft er niet nog eens achter.")
 
 
 # --- the door ------------------------------------------------------------------------------------
@@ -262,6 +276,10 @@ def _nummer_problemen(kaart: Kaart, node: Any, velden: Iterable[str], antwoorden
                 found.append((path, f"{{bel:{record_id}}}: er is geen plek met de id '{record_id}'. Gebruik de id van een ingang, voorziening of organisatie."))
             elif not nummers.telefoon_van(kaart, record_id):
                 found.append((path, f"{{bel:{record_id}}}: '{_naam(kaart, record_id)}' heeft geen telefoonnummer. Vul het daar in of noem een andere plek."))
+            elif (gemeente := kaart.algemene_nummers.get(nummers.cijfers(nummers.telefoon_van(kaart, record_id)))) is not None:
+                found.append((path, f"{{bel:{record_id}}} is het algemene nummer van {gemeente}: het KCC zelf. Het KCC leest deze tekst "
+                                    "voor in het belscript en kan de beller niet naar zichzelf terugsturen. Noem de plek die echt helpt "
+                                    "(een voorziening, een loket of het sociaal team), of schrijf wat het KCC zelf in het gesprek regelt."))
     return found
 
 

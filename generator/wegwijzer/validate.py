@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..load import YamlFile, iter_yaml_files, read_yaml
+from ..load import YAML_SUFFIXES, YamlFile, iter_yaml_files, read_yaml
 from ..messages import suggestion
 from ..problems import Problemen
 from ..validate import Kaart, validate_model
@@ -76,7 +76,7 @@ def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
         if not sub.is_dir():
             continue
         for entry in sorted(sub.iterdir()):
-            if entry.is_file() and entry.suffix not in (".yaml", ".yml") and not entry.name.startswith("."):
+            if entry.is_file() and entry.suffix not in YAML_SUFFIXES and not entry.name.startswith("."):
                 problems.add(entry, 1, 1, "Dit bestand wordt niet gebruikt: elke vraag en elke uitkomst is een .yaml-bestand.")
 
 

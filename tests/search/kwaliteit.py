@@ -305,6 +305,10 @@ VRAGEN: list[tuple[str, set[str]]] = [
     ("wmo aanvragen", {"wmo-loket-egelstede"}),
     ("sociaal team", SOCIAAL_TEAM),
     ("sociaal team zuid", {"sociaal-team-zuid"}),
+    # several problems at once, or stuck: the sociaal team, never one single-issue provider (DOMAIN)
+    ("we hebben meerdere problemen tegelijk: schulden, ziek en de kinderen", SOCIAAL_TEAM | {"sociaal-team-wolderbeek"}),
+    ("ik word van het kastje naar de muur gestuurd", SOCIAAL_TEAM | {"sociaal-team-wolderbeek"}),
+    ("mijn hulp loopt vast", SOCIAAL_TEAM | {"sociaal-team-wolderbeek"}),
     ("werkplein", {"werkplein-egelland"}),
     ("telefoonnummer van de gemeente", {"kcc-egelstede"}),
     ("huisartsenpost", {"huisartsenpost-egelland"}),
@@ -475,11 +479,16 @@ VRAGEN_ANDER_SCHRIFT: list[tuple[str, set[str]]] = [
     ('допомога', {'kcc-egelstede', 'kcc-wolderbeek'} | SOCIAAL_TEAM), ('مساعدة', {'kcc-egelstede', 'kcc-wolderbeek'} | SOCIAAL_TEAM),
 ]
 VRAGEN += VRAGEN_AAN_DE_TELEFOON + VRAGEN_ANDER_SCHRIFT
+# a word of an everyday phrase said alone ('bank' of 'food bank') does not find what the phrase names
+VRAGEN += [('ik heb schulden bij de bank', SCHULDEN), ('schuld bij de bank', SCHULDEN), ('bank żywności', VOEDSELBANK)]  # 'food bank' is above
 
 CRISIS: list[tuple[str, str]] = [
     ("hij heeft gedreigd mij iets aan te doen", "veilig-thuis"), ("mijn ex dreigt haar iets aan te doen", "veilig-thuis"),
     ("hij doet me pijn", "veilig-thuis"), ("ik ga me iets aandoen", "113-zelfmoordpreventie"),
     ("mijn vriend wil zichzelf iets aandoen", "113-zelfmoordpreventie"),
+    # typed without spaces on a phone (query.spaced)
+    ("ikwilnietmeerleven", "113-zelfmoordpreventie"), ("ikwildoodgaan", "113-zelfmoordpreventie"),
+    ("mijnmanslaatmij", "veilig-thuis"), ("hijslaatmijnu", "alarmnummer-112"),
     ("mijn dochter is misbruikt door haar oom", "veilig-thuis"), ("mijn vader reageert niet meer", "alarmnummer-112"),
     ("mijn man slaat de kinderen", "veilig-thuis"),
     # suicide (113)

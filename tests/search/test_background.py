@@ -93,3 +93,16 @@ def test_parts_without_fork_are_computed_at_once(monkeypatch):
     monkeypatch.setenv(SYNC_ENV, "1")
     job = BackgroundParts(lambda: iter(["a", "b"]), "De delen")
     assert job._pid is None and [job.part(0), job.part(1)] == ["a", "b"]
+
+
+def test_stop_from_another_thread_makes_a_waiting_result_raise_and_leaves_nothing(monkeypatch):
+    import threading
+    import time
+
+    monkeypatch.delenv(SYNC_ENV, raising=False)
+    job = BackgroundText(lambda: time.sleep(30) or "te laat", "De open data")
+    folder = job._folder
+    threading.Timer(0.2, job.stop).start()  # as kaart serve stops a follow-up a newer build replaces
+    with pytest.raises(RuntimeError, match="De open data kon niet gemaakt worden"):
+        job.result()
+    assert job._pid is None and not os.path.exists(folder)

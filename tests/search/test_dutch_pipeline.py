@@ -166,7 +166,9 @@ def test_signal_stems_in_the_manifest_are_lunr_nl_js_stems(demo_site):
     words = sorted(stems)
     assert len(words) > 100
     out = run_node("words", "".join(word + "\n" for word in words)).stdout.splitlines()
-    compared = [(word, stems[word], lunr) for word, lunr in zip(words, out, strict=True) if lunr]  # "" = a stop word
+    # "" = a stop word; a word with a digit at an end ('2atel', Arabic typed in Latin letters) is trimmed by the
+    # pipeline's trimmer, which signal matching does not use: zoeken.js stems the word as it is, like the manifest
+    compared = [(word, stems[word], lunr) for word, lunr in zip(words, out, strict=True) if lunr and word[0].isalpha() and word[-1].isalpha()]
     assert len(compared) > 0.8 * len(words)
     assert [(word, ours) for word, ours, lunr in compared if ours != lunr] == []
 

@@ -81,6 +81,11 @@ QUALITY = [q for q, _ in kwaliteit.VRAGEN] + [q for q, _ in kwaliteit.CRISIS] + 
     # spelled as they sound (dutch.sound)
     "consultatieburo", "sollisitatie brief", "mantelzorgkomplimend", "kinderopvank", "huisartsepost", "schuldhulpferlening",
     "dagbestetingg", "fysiotherapie", "tandartz", "wijkferpleging", "rolstoelbuz", "mantelzorgkafe",
+    # typed without spaces (query.spaced)
+    "ikwilnietmeerleven", "ikwildoodgaan", "mijnmanslaatmij", "ik heb geenwerk", "geenhuis", "huurtoeslagaanvraag",
+    "kinderopvangtoeslag", "energiearmoede", "IkWilNietMeerLeven!", "hijslaatme, help", "ikbenbangvoormijnman",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "ikikikikikikikikikik", "dedededededede", "kan de huur niet ophoesten",
+    "naar de verjaardag van zijn kleinzoon", "opgroeivragen", "geenwerk", "aangeenhuis",
 ]
 FILTERED += [("ik wil niet meer leven", {"thema": "geld-en-schulden"}), ("mijn man slaat me", {"kern": "rosmarke", "gratis": True}),
              ("schuldhulp", {"thema": "taal-en-digitaal"}),

@@ -237,6 +237,21 @@ def test_the_official_door_is_the_one_for_the_residents_kern(engine, query, kern
     assert first["id"] == door and first["rang"] == 2
 
 
+VOEDSELBANK = {"voedselbank-egelstede-pakket", "voedselbank-uitdeelpunt-vindplaats", "voedselbank-egelstede"}
+
+
+@pytest.mark.parametrize("query", ["schuld bij de bank", "ik heb schulden bij de bank", "mijn oma wordt gebeld door mensen van de bank",
+                                   "bank", "ik kan niet inloggen bij de bank"])
+def test_a_word_of_an_everyday_phrase_said_alone_does_not_find_what_the_phrase_names(engine, query):
+    """'food bank' and 'gida bankasi' put 'bank' in the Voedselbank's synonyms; 'bank' alone is another bank."""
+    assert not {hit["id"] for hit in engine.search(query)[:5]} & VOEDSELBANK
+
+
+@pytest.mark.parametrize("query", ["food bank", "gida bankasi", "bank żywności", "bank zywnosci", "foodbank"])
+def test_the_whole_phrase_still_finds_it(engine, query):
+    assert engine.search(query)[0]["id"] in VOEDSELBANK
+
+
 def test_with_a_kern_chosen_the_places_that_serve_it_come_first(engine, demo):
     """A resident's own sociaal team and mantelzorgcafé before those of other areas (werkgebied), in every kern;
     the other gemeente's Boodschappenbus no longer before the resident's own burenhulp."""
@@ -299,3 +314,22 @@ def test_with_no_kern_known_every_kerns_own_door_comes_first(engine, demo):
     hits = engine.search("sociaal team")
     assert {hit["id"] for hit in hits[: len(teams)]} == teams and all(hit["rang"] == 2 for hit in hits[: len(teams)])
     assert {hit["id"] for hit in engine.search("wmo")[:2]} == {"wmo-loket-egelstede", "sociaal-team-wolderbeek"}
+
+
+def test_words_typed_together_are_read_apart(engine):
+    """A phone keyboard without the space bar: 'ikwilnietmeerleven' is 'ik wil niet meer leven' for the safety net
+    and the search; a word the site knows ('voedselbank', 'schuldhulpverlening') or a typo stays one word."""
+    assert engine.spaced("IkWilNietMeerLeven!") == "ik wil niet meer leven!"
+    assert engine.spaced("ik heb geenwerk") == "ik heb geen werk"
+    for word in ("voedselbank", "schuldhulpverlening", "mantelzorgcomplimend", "zzzzzzzzzz", "kleinzoon", "ophoesten", "opgroeivragen"):
+        assert engine.spaced(word) == word
+    assert [hit["id"] for hit in engine.search("geenhuis")][:2] == [hit["id"] for hit in engine.search("geen huis")][:2]
+
+
+def test_word_break_takes_the_fewest_words():
+    from generator.search.query import word_break
+
+    known = {"ik", "wil", "niet", "meer", "leven", "ikwil", "nie", "tmeer"}.__contains__
+    assert word_break("ikwilnietmeerleven", known) == ["ikwil", "nie", "tmeer", "leven"]  # as few as 'ikwil niet meer leven'; last longest
+    assert word_break("ikwilnietleven", known) == ["ikwil", "niet", "leven"]
+    assert word_break("ikwilxnietmeer", known) is None

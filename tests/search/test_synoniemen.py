@@ -7,8 +7,8 @@ from pathlib import Path
 from generator.search.documents import SearchDocument
 import pytest
 
-from generator.search.query import SETTINGS, with_phrases
-from generator.search.synoniemen import expand, phrase_entries
+from generator.search.query import SETTINGS, alone_terms, with_phrases
+from generator.search.synoniemen import expand, group_entries, phrase_entries
 from generator.validate import load_kaart
 
 from support import DEMO_KAART
@@ -138,3 +138,26 @@ def test_only_phrases_with_a_negation_are_answered_at_query_time():
 ])
 def test_a_phrase_gives_way_to_the_words_it_stands_for(terms, fired, expected):
     assert with_phrases(terms, fired, SETTINGS) == expected
+
+
+def test_a_dutch_word_in_a_phrase_of_another_language_is_known_as_such():
+    """'bank' of 'food bank' is a word of the site ('de app van je bank'): said alone it is that bank.
+    'bankasi' starts with it (the last word is also searched as a prefix). 'legal' is no Dutch word, and
+    'laag inkomen' is a Dutch phrase: their words keep counting alone. One-word entries ('food') always do."""
+    words, phrases = group_entries({"food bank": ["voedselbank"], "food": ["voedselbank"], "gida bankasi": ["voedselbank"],
+                                    "legal advice": ["juridisch"], "laag inkomen": ["minima"], "geen huis": ["daklozen"]},
+                                   site_words={"bank", "lag", "inkom", "huis", "juridisch"})
+    assert words == ["bank", "bankasi"]
+    assert phrases == [["bank", "fod"], ["bankasi", "gida"]]  # index words: stems
+
+
+@pytest.mark.parametrize("terms, alone", [
+    (["schuld", "bank"], {"bank"}),  # 'bank' said alone does not count in the synonyms field
+    (["food", "bank"], set()),  # the whole phrase
+    (["bank", "food", "hulp"], set()),  # in any order, with other words
+    (["banken"], {"bank"}),  # by stem
+    (["schulden"], {"bank"}),
+])
+def test_the_words_of_a_phrase_count_in_the_synonyms_field_only_together(terms, alone):
+    data = {"groepen": {"veld": "y", "woorden": ["bank"], "zinnen": [["bank", "fod"]]}}  # stems, as group_entries gives them
+    assert alone_terms(terms, data) == alone

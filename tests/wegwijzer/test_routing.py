@@ -131,8 +131,12 @@ def test_a_door_that_sends_the_caller_back_to_the_kcc_is_a_loop(ww_kaart):
                "kcc:\n  antwoord: Weet de beller het niet? Dan belt hij het algemene nummer 0523 800 000.\n")
     path = uitkomst(ww_kaart)
     edit(path, "ingang: sociaal-team", "ingang: loket-a")
-    message = only_problem(ww_kaart, path, line_of(path, "ingang:"))
-    assert "Verwijzing in een rondje: Loket loket-a → " in message
+    found = problems_for(ww_kaart)
+    assert len(found) == 2, found
+    loop = next(p for p in found if p.startswith(f"{path}:{line_of(path, 'ingang:')}:"))
+    assert "Verwijzing in een rondje: Loket loket-a → " in loop
+    # and the answer itself, where it is written: the KCC cannot send a caller back to itself (trust.py)
+    assert any("loket-a.yaml:12:" in p and "niet naar zichzelf" in p for p in found), found
 
 
 def test_a_loop_from_the_door_of_some_kernen_only_is_an_error_too(ww_kaart):
@@ -164,6 +168,29 @@ def test_numbers_from_the_data_and_names_with_digits_are_fine(ww_kaart):
     edit(path, "advies: Neem je brieven mee naar de formulierenhulp.",
          "advies: Bel {bel:formulierenhulp} of, bij gevaar, Alarmnummer 112 via {bel:alarmnummer-112}. Kom op 12 mei om 9.30 uur.")
     assert problems_for(ww_kaart) == []
+
+
+@pytest.mark.parametrize("veld, oud", [("advies", "advies: Neem je brieven mee naar de formulierenhulp."), ("kcc", "kcc: ")])
+@pytest.mark.parametrize("record_id", ["kcc-proefgem", "gemeente-proefgem"])  # the KCC, or a record that shows its number
+def test_the_call_script_never_sends_the_caller_back_to_the_kcc(ww_kaart, veld, oud, record_id):
+    """The KCC reads outcome texts in the call script: a {bel:} of a gemeente's general number sends the caller back."""
+    path = uitkomst(ww_kaart)
+    text = path.read_text(encoding="utf-8")
+    if veld == "kcc" and "\nkcc:" not in text:
+        path.write_text(text + "kcc: Verwijs de beller naar de formulierenhulp.\n", encoding="utf-8")
+    edit(path, oud, f"{veld}: Vragen? Bel {{bel:{record_id}}}. " if veld == "kcc" else f"{veld}: Vragen? Bel {{bel:{record_id}}}.")
+    message = only_problem(ww_kaart, path, line_of(path, f"{veld}:"))
+    assert "algemene nummer van gemeente Proefgem" in message and "niet naar zichzelf" in message, message
+
+
+@pytest.mark.parametrize("kop", ["Praat er nu over met 113 Zelfmoordpreventie Zelfmoordpreventie", "Bel de de formulierenhulp",
+                                 "Bel 113 Zelfmoordpreventie 113 Zelfmoordpreventie"])
+def test_a_heading_that_says_a_word_twice_is_an_error(ww_kaart, kop):
+    path = uitkomst(ww_kaart)
+    text = path.read_text(encoding="utf-8")
+    titel = next(line for line in text.splitlines() if line.startswith("titel:"))
+    edit(path, titel, f"titel: {kop}")
+    assert "twee keer achter elkaar" in only_problem(ww_kaart, path, line_of(path, "titel:"))
 
 
 def test_a_number_placeholder_for_an_unknown_record_is_an_error(ww_kaart):

@@ -356,6 +356,57 @@
 
   // --- residents' words: filler, compounds, suggestions (query.py) ------------------------------
 
+  var RUN_OF_LETTERS = /[a-z]+/g;
+
+  /** The fewest words of two or more letters that make up `word`, or null (query.word_break, line by line). */
+  function wordBreak(word, known) {
+    var fewest = new Array(word.length + 1).fill(null);
+    fewest[0] = [0, -1];
+    for (var end = 2; end <= word.length; end++) {
+      for (var start = 0; start < end - 1; start++) {
+        if (fewest[start] !== null && known(word.slice(start, end))) {
+          var count = fewest[start][0] + 1;
+          if (fewest[end] === null || count < fewest[end][0]) fewest[end] = [count, start];
+        }
+      }
+    }
+    if (fewest[word.length] === null) return null;
+    var pieces = [];
+    for (var at = word.length; at > 0; at = fewest[at][1]) pieces.unshift(word.slice(fewest[at][1], at));
+    return pieces;
+  }
+
+  function isStopWord(lunr, word) {
+    return !lunr.nl.stopWordFilter(new lunr.Token(word, {}));
+  }
+
+  /** The query lower case and folded, runs of letters typed together read apart (query.spaced). */
+  function spacedQuery(lunr, query, words, lexicon, settings) {
+    function known(piece) {
+      if (piece.length < 3) return isStopWord(lunr, piece);
+      return words.signalKnown.has(piece) || isStopWord(lunr, piece) || lexicon.has(piece);
+    }
+    return fold(String(query || "").toLowerCase()).replace(RUN_OF_LETTERS, function (run) {
+      if (run.length < settings.minRunTogether || run.length > settings.maxWordLength || known(run) || words.knows(run)) return run;
+      var pieces = wordBreak(run, known);
+      var phrase = pieces && pieces.length > 1 && pieces.some(function (piece, at) {
+        return isStopWord(lunr, piece) && !(at === 0 && settings.compoundStarts.indexOf(piece) !== -1);
+      });
+      return phrase ? pieces.join(" ") : run;
+    });
+  }
+
+  /** The words of every signal the query is matched against (query.signal_lexicon). */
+  function signalLexicon(data) {
+    var phrases = [];
+    (data.vangnet || []).forEach(function (entry) { phrases = phrases.concat(entry.signalen || []); });
+    (data.deuren || []).forEach(function (door) { phrases = phrases.concat(door[1]); });
+    (data.zinnen || []).forEach(function (zin) { phrases.push(zin[0]); });
+    var lexicon = new Set();
+    phrases.forEach(function (phrase) { (fold(phrase.toLowerCase()).match(RUN_OF_LETTERS) || []).forEach(function (w) { lexicon.add(w); }); });
+    return lexicon;
+  }
+
   function withoutFiller(terms, filler) {
     var content = terms.filter(function (t) { return filler.indexOf(t) === -1; });
     return content.length ? content : terms;
@@ -394,19 +445,26 @@
     return table[first] || [];
   }
 
+  /** The first index of the sorted array whose item is not below `value`; with `after`, the first whose item is
+      above it (Python's bisect_left and bisect_right). */
+  function bisect(sorted, value, after) {
+    var low = 0, high = sorted.length;
+    while (low < high) {
+      var mid = (low + high) >>> 1;
+      if (sorted[mid] < value || (after && sorted[mid] === value)) low = mid + 1; else high = mid;
+    }
+    return low;
+  }
+
   function indexWords(lunr, data) {
     var buckets = {};
     var soundsFound = new Map();
     /** The words of the site of at least minSuggestLength letters starting with this letter, with their sounds. */
     function soundBucket(letter, settings) {
       if (!buckets[letter]) {
-        var sorted = data.woorden, low = 0, high = sorted.length;
-        while (low < high) {
-          var mid = (low + high) >>> 1;
-          if (sorted[mid] < letter) low = mid + 1; else high = mid;
-        }
+        var sorted = data.woorden;
         var words = [];
-        for (var at = low; at < sorted.length && sorted[at][0] === letter; at++) {
+        for (var at = bisect(sorted, letter); at < sorted.length && sorted[at][0] === letter; at++) {
           if (sorted[at].length >= settings.minSuggestLength) words.push(sorted[at]);
         }
         // one pass of each rule over the words joined by spaces: far faster than word by word
@@ -425,12 +483,8 @@
       knows: function (word) { return raw.has(word) || stems.has(stem(lunr, word)); },
       /** Whether a word of the site starts with this (the last word may be half typed). */
       completes: function (prefix) {
-        var sorted = data.woorden, low = 0, high = sorted.length;
-        while (low < high) {
-          var mid = (low + high) >>> 1;
-          if (sorted[mid] < prefix) low = mid + 1; else high = mid;
-        }
-        return low < sorted.length && sorted[low].slice(0, prefix.length) === prefix;
+        var sorted = data.woorden, at = bisect(sorted, prefix);
+        return at < sorted.length && sorted[at].slice(0, prefix.length) === prefix;
       },
       /** The word of the site that sounds like the term (query.Words.sounds_like). Only words whose first
           letter can sound like the term's first are looked at, their sounds worked out per first letter once
@@ -727,14 +781,6 @@
     var tokenSet = null;
     var positions = null;
 
-    function lowerBound(term) {
-      var lo = 0, hi = terms.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (terms[mid] < term) lo = mid + 1; else hi = mid;
-      }
-      return lo;
-    }
 
     function expanded(clause) {
       var term = clause.usePipeline ? stem(lunr, clause.term) : clause.term;
@@ -748,7 +794,7 @@
         return tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, clause.editDistance)).toArray()
           .map(function (word) { return positions.get(word); }).sort(function (a, b) { return a - b; });
       }
-      var start = lowerBound(term);
+      var start = bisect(terms, term);
       if (clause.wildcard) {
         var found = [];
         for (var end = start; end < terms.length && terms[end].slice(0, term.length) === term; end++) found.push(end);
@@ -757,7 +803,8 @@
       return start < terms.length && terms[start] === term ? [start] : [];
     }
 
-    return {expanded: expanded, fields: data.velden.length};
+    return {expanded: expanded, fields: data.velden.length, terms: terms,
+      synonyms: data.groepen ? data.velden.indexOf(data.groepen.veld) : -1}; // the synonyms field (query.TermIndex)
   }
 
   /** Term position -> the summed boosts of the clauses that expand to it (lunr's query vector); with `masks`,
@@ -783,9 +830,10 @@
    * Document position -> lunr's score: per field the dot product of the query vector with the
    * document's field vector, divided by the query vector's magnitude, summed over the fields.
    * `posting(at)` gives a term's postings (index.postings_by_term). With `masks`, times the share of the
-   * `terms` query terms the document holds (coverage, see query.score_clauses).
+   * `terms` query terms the document holds (coverage, see query.score_clauses). `skip`: {field, at: Set of term
+   * positions} whose postings in that field do not count (the words of an everyday phrase said alone, aloneTerms).
    */
-  function scoreClauses(index, boosts, posting, size, masks, terms) {
+  function scoreClauses(index, boosts, posting, size, masks, terms, skip) {
     var order = Array.from(boosts.keys()).sort(function (a, b) { return posting(a)[0] - posting(b)[0]; });
     var squares = 0;
     order.forEach(function (at) { squares += boosts.get(at) * boosts.get(at); });
@@ -801,6 +849,7 @@
     order.forEach(function (at) {
       var row = posting(at), boost = boosts.get(at), mask = masks ? masks.get(at) : 0;
       for (var field = 0; field < fields; field++) {
+        if (skip && field === skip.field && skip.at.has(at)) continue;
         var flat = row[field + 1], doc = 0;
         for (var i = 0; i < flat.length; i += 2) {
           doc += flat[i];
@@ -823,15 +872,37 @@
   }
 
   /** lunr's scores for the clauses ({docs, scores}; with `coverage`, times the share of the query terms a document
-   * holds); null while a term's shard is not loaded (the store then wants it). */
-  function runClauses(index, store, clauses, size, coverage) {
+   * holds; the index terms in the Set `alone` do not count in the synonyms field); null while a term's shard is not
+   * loaded (the store then wants it). */
+  function runClauses(index, store, clauses, size, coverage, alone) {
     var masks = coverage ? new Map() : null;
     var boosts = queryVector(index, clauses, masks);
     var missing = false;
     boosts.forEach(function (_, at) { if (!store.posting(at)) missing = true; });
     if (missing) return null;
     var terms = coverage ? 1 + clauses.reduce(function (most, clause) { return Math.max(most, clause.of); }, 0) : 0;
-    return scoreClauses(index, boosts, store.posting, size, masks, terms);
+    var skip = null;
+    if (alone && alone.size) {
+      skip = {field: index.synonyms, at: new Set()};
+      boosts.forEach(function (_, at) { if (alone.has(index.terms[at])) skip.at.add(at); });
+    }
+    return scoreClauses(index, boosts, store.posting, size, masks, terms, skip);
+  }
+
+  /** The index words of everyday phrases ('bank' of 'food bank', data.groepen) whose phrase the question's words
+   * (`terms`: as cleaned, filler included, and as searched) do not hold whole: in the synonyms field they do not
+   * count ('schuld bij de bank'; query.alone_terms). */
+  function aloneTerms(lunr, terms, data) {
+    var groups = data.groepen;
+    var alone = new Set();
+    if (!groups || !groups.woorden.length) return alone;
+    var said = new Set(terms.map(function (term) { return stem(lunr, term); }));
+    var whole = new Set();
+    groups.zinnen.forEach(function (phrase) {
+      if (phrase.every(function (word) { return said.has(word); })) phrase.forEach(function (word) { whole.add(word); });
+    });
+    groups.woorden.forEach(function (word) { if (!whole.has(word)) alone.add(word); });
+    return alone;
   }
 
   function isSet(value) {
@@ -948,8 +1019,8 @@
     return hit;
   }
 
-  function ranked(index, store, data, clauses, keep) {
-    var result = runClauses(index, store, clauses, data.docs.length, true);
+  function ranked(index, store, data, clauses, keep, alone) {
+    var result = runClauses(index, store, clauses, data.docs.length, true, alone);
     if (result === null) return null;
     var hits = [];
     for (var i = 0; i < result.docs.length; i++) {
@@ -982,12 +1053,7 @@
     var wantedChunks = new Set();
 
     function shardOf(at) {
-      var lo = 0, hi = delen.termen.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (delen.termen[mid] <= at) lo = mid + 1; else hi = mid;
-      }
-      return lo - 1;
+      return bisect(delen.termen, at, true) - 1;
     }
 
     return {
@@ -1034,12 +1100,7 @@
   function likelyShards(lunr, early, query) {
     var bounds = early.grenzen;
     function shardOf(term) {
-      var lo = 0, hi = bounds.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (bounds[mid] <= term) lo = mid + 1; else hi = mid;
-      }
-      return Math.max(lo - 1, 0);
+      return Math.max(bisect(bounds, term, true) - 1, 0);
     }
     var wanted = new Set();
     var settings = early.zoeken;
@@ -1090,15 +1151,27 @@
       return names[at];
     }
 
+    var lexicon = null;
+    var lastSpaced = {query: null, spaced: ""};
+
+    /** The query with words typed together read apart (query.SearchEngine.spaced); the last answer is kept. */
+    function spaced(query) {
+      if (lastSpaced.query !== query) {
+        if (!lexicon) lexicon = signalLexicon(data);
+        lastSpaced = {query: query, spaced: spacedQuery(lunr, query, words(), lexicon, settings)};
+      }
+      return lastSpaced.spaced;
+    }
+
     function terms(query) {
-      return withPhrases(lunr, contentTerms(cleanQuery(lunr, query, settings), words(), filler, settings), phrases(query), settings);
+      return withPhrases(lunr, contentTerms(cleanQuery(lunr, spaced(query), settings), words(), filler, settings), phrases(query), settings);
     }
 
     /** [words, the words they stand for] of the everyday phrases (synoniemen.yaml) the question holds. */
     function phrases(query) {
       var zinnen = data.zinnen || [];
       if (!zinnen.length) return [];
-      var q = queryWords(lunr, query, words().signalKnown);
+      var q = queryWords(lunr, spaced(query), words().signalKnown);
       return zinnen.filter(function (zin) { return signalFires(lunr, zin[0], q, signalCache); }).map(function (zin) {
         return [zin[0].split(" "), zin[1]];
       });
@@ -1108,6 +1181,7 @@
 
     /** The crisis lines of a query (the manifest only: never waits for a shard); the last answer is kept. */
     function vangnet(query) {
+      query = spaced(query);
       if (lastLines.query !== query) {
         lastLines = {query: query, lines: firedLines(lunr, data.vangnet || [], queryWords(lunr, query, words().signalKnown), signalCache)};
       }
@@ -1116,7 +1190,7 @@
 
     /** The official doors the query names; for a kern the door that serves it (query.doors). */
     function doors(query, kern) {
-      var q = queryWords(lunr, query, words().signalKnown);
+      var q = queryWords(lunr, spaced(query), words().signalKnown);
       var found = [];
       (data.deuren || []).forEach(function (door) {
         if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
@@ -1128,20 +1202,25 @@
     var found = {key: null, any: false};
 
     /** Whether the terms find anything before typo tolerance and filters (the last answer is kept); null while a shard is missing. */
-    function foundAsTyped(t) {
+    function foundAsTyped(t, alone) {
       var key = t.join(" ");
       if (found.key !== key) {
-        var hits = ranked(index, store, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; });
+        var hits = ranked(index, store, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }, alone);
         if (hits === null) return null;
         found = {key: key, any: hits.length > 0};
       }
       return found.any;
     }
 
+    /** The words of everyday phrases the question does not say whole (aloneTerms): filler counts ('household help'). */
+    function alone(query, t) {
+      return aloneTerms(lunr, cleanQuery(lunr, query, settings).concat(t), data);
+    }
+
     function suggestion(query) {
       var t = terms(query);
       if (!t.length) return null;
-      var any = foundAsTyped(t);
+      var any = foundAsTyped(t, alone(query, t));
       if (any === null || any) return null;
       return suggestionFor(t, words(), settings);
     }
@@ -1159,12 +1238,13 @@
           });
         }
       } else {
-        hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep);
+        var aloneWords = alone(query, terms_);
+        hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, false, vocabulary), keep, aloneWords);
         if (hits === null) return null;
         if (!(hasFilter(filters || {}) || soortenOf(filters || {}))) found = {key: terms_.join(" "), any: hits.length > 0};
         var fuzzyUseful = terms_.some(function (t) { return t.length >= settings.minFuzzyLength; });
         if (fuzzyUseful && (hits.length < settings.fuzzyBelow || misspelt(terms_, words(), settings))) {
-          hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep);
+          hits = ranked(index, store, data, clausesFor(lunr, terms_, settings, true, vocabulary), keep, aloneWords);
           if (hits === null) return null;
         }
       }
@@ -1480,6 +1560,8 @@
     likelyShards: likelyShards,
     cleanQuery: cleanQuery,
     fold: fold,
+    sound: sound,
+    firstLetters: firstLetters,
     filtersFromParams: filtersFromParams,
     paramsFor: paramsFor,
     browserApi: browserApi,
