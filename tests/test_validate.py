@@ -232,19 +232,30 @@ def _halves_for_test(monkeypatch):
     return halves
 
 
-def test_two_processes_share_the_list_from_both_ends_and_the_order_stays(monkeypatch):
+def test_two_processes_share_the_list_from_both_ends_and_the_order_stays(monkeypatch, tmp_path):
     """halves.map_in_halves: this process takes chunks from the front, the forked child from the back, until they
     meet; `meanwhile` runs here, once, while the child already works (so the child takes more of the list)."""
     import time
 
     halves = _halves_for_test(monkeypatch)
     here, meanwhile = os.getpid(), []
+    done_by_child = os.open(tmp_path / "done-by-child", os.O_CREAT | os.O_WRONLY | os.O_APPEND)
 
     def work(item: int) -> tuple[int, int]:
         time.sleep(0.002)
+        if os.getpid() != here:
+            os.write(done_by_child, b".")
         return item * item, os.getpid()
 
-    results = halves.map_in_halves(work, list(range(300)), meanwhile=lambda: meanwhile.append(os.getpid()) or time.sleep(0.3))
+    def wait_for_the_child() -> None:
+        # Waits on the child's progress rather than a fixed time, so a loaded machine cannot make it flaky.
+        meanwhile.append(os.getpid())
+        deadline = time.monotonic() + 30
+        while (tmp_path / "done-by-child").stat().st_size < 160 and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    results = halves.map_in_halves(work, list(range(300)), meanwhile=wait_for_the_child)
+    os.close(done_by_child)
     assert [value for value, _ in results] == [item * item for item in range(300)]
     pids = [pid for _, pid in results]
     assert meanwhile == [here]
