@@ -522,7 +522,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool, bo
             continue  # a record file: the reading reports what is wrong in it
         entry = subfolder / name
         if is_link:
-            problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map, geen record. "
+            problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map en wordt niet gelezen. "
                          "Zet de gegevens zelf in een bestand dat eindigt op .yaml, of haal de verwijzing weg.")
         elif is_dir:
             for inner in sorted(entry.rglob("*")):
@@ -532,7 +532,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool, bo
             if not any(child.is_file() for child in entry.rglob("*")):
                 problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
         else:
-            problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
+            problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: alleen bestanden die eindigen op .yaml worden gelezen. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 
 def check_cross_references(kaart: Kaart, problems: Problemen) -> None:

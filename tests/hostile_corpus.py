@@ -126,7 +126,8 @@ EMAIL_PAYLOADS = ['info@welzijn-egelstede.nl" onmouseover="alert(1)', "javascrip
                   "<script>@x.nl"]
 
 # Values of another type where text is expected (YAML 1.1 would turn several into booleans, numbers or dates).
-TYPE_VALUES = ["nee", "no", "on", "0523", "1e3", ".inf", "null", "~", "2026-01-01", "[a, b]", "{a: b}", "''", "0x1F", "12:30", "!!binary aGk="]
+TYPE_VALUES = ["nee", "no", "on", "0523", "1e3", ".inf", "null", "~", "2026-01-01", "[a, b]", "{a: b}", "''", "0x1F", "12:30", "!!binary aGk=",
+               "9" * 5000, "!!bool misschien", "!!int [1]", "!!str {a: b}"]
 
 # Which fields take which payloads, per record.
 TEXT_FIELDS = {
