@@ -71,7 +71,7 @@ def set_raw(kaart: Path, relative: str, key_pattern: str, raw: str) -> None:
     """Write `raw` as the value exactly as typed, so YAML decides its type."""
     lines = _lines(kaart, relative)
     index = line_of(kaart, relative, key_pattern) - 1
-    key = re.match(r"^(\s*- |\s*(?:- )?[^:#]+:)", lines[index]).group(1).rstrip()
+    key = re.match(r"^(\s*(?:- )?[\w ]+:(?=\s|$)|\s*- )", lines[index]).group(1).rstrip()
     indent = len(lines[index]) - len(lines[index].lstrip(" -"))
     end = index + 1
     while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):

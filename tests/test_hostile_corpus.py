@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from hostile_corpus import MARK, VANGNET, Variant, corpus
-from support import DEMO_KAART
+from hostile_corpus import MARK, TEXT_FIELDS, TEXT_PAYLOADS, VANGNET, Variant, corpus, line_of, set_scalar
+from support import DEMO_KAART, build_site, served
 
 CORPUS = corpus()
 MESSAGE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
@@ -128,3 +130,132 @@ def test_the_corpus_covers_every_class():
     assert set(sizes) >= {"text", "url", "phone", "email", "type", "id", "synoniemen", "vangnet", "file", "yaml", "bytes", "encoding"}
     assert len({variant.id for variant in CORPUS}) == len(CORPUS)
     assert all(variant.payload is None or MARK in variant.payload for variant in CORPUS)
+
+
+# --- the build: text that passed the check stays text ------------------------------------------------------
+
+BUILD_PAYLOADS = [(index, payload) for index, payload in enumerate(TEXT_PAYLOADS) if len(payload) < 1000]
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "poster", "background"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
+
+
+def _value(payloads: list[tuple[int, str]]) -> str:
+    return " · ".join(f"{MARK}{9000 + index} {payload}" for index, payload in payloads)
+
+
+def _with_payloads(pristine: Path, kaart: Path, assignment: dict[tuple[str, str], list[tuple[int, str]]]) -> None:
+    for relative in {relative for relative, _ in assignment}:
+        shutil.copy(pristine / relative, kaart / relative)
+    for (relative, pattern), payloads in assignment.items():
+        set_scalar(kaart, relative, pattern, _value(payloads))
+
+
+@pytest.fixture(scope="module")
+def legal_site(tmp_path_factory) -> tuple[Path, list[tuple[int, str]]]:
+    """The demo site with every legal text payload in a partner field: all payloads spread over the text fields,
+    then each field whose value the check refuses is put back, until the kaart is valid."""
+    from generator.validate import load_kaart
+
+    kaart = tmp_path_factory.mktemp("legaal") / "kaart"
+    shutil.copytree(DEMO_KAART, kaart)
+    slots = [(relative, pattern) for relative, patterns in TEXT_FIELDS.items() for pattern in patterns]
+    assignment: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for turn, payload in enumerate(BUILD_PAYLOADS):
+        assignment.setdefault(slots[turn % len(slots)], []).append(payload)
+    for _ in range(len(slots)):
+        _with_payloads(DEMO_KAART, kaart, assignment)
+        problems = load_kaart(kaart)[1]
+        if not problems:
+            break
+        refused = {slot for slot, payloads in assignment.items() for problem in problems
+                   if Path(problem.path).resolve() == (kaart / slot[0]).resolve()
+                   and problem.line == line_of(kaart, slot[0], rf".*{MARK}{9000 + payloads[0][0]}\b")}
+        assert refused, [str(problem) for problem in problems]  # every refusal stands on a changed field
+        for slot in refused:
+            shutil.copy(DEMO_KAART / slot[0], kaart / slot[0])
+            del assignment[slot]
+    accepted = sorted(payload for payloads in assignment.values() for payload in payloads)
+    return build_site(kaart, kaart.parent / "site"), accepted
+
+
+class _Markup(HTMLParser):
+    """Every element and attribute of a page, and the text of its inline scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.script: str | None = None
+        self.script_type = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN_TAGS:
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+            plain = re.sub(r"[\x00-\x20]", "", value or "").lower()
+            if name in URL_ATTRIBUTES and plain.startswith(DANGEROUS_SCHEMES):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+        if tag == "script":
+            self.script, self.script_type = "", dict(attrs).get("type", "")
+
+    def handle_data(self, data):
+        if self.script is not None:
+            self.script += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.script is not None:
+            if "alert(" in self.script and "json" not in self.script_type:
+                self.problems.append(f"<script>{self.script[:120]}")
+            self.script = None
+
+
+@pytest.mark.bouw
+def test_legal_partner_text_never_becomes_markup_or_a_script_link(legal_site):
+    site, accepted = legal_site
+    assert len(accepted) >= len(BUILD_PAYLOADS) // 3, accepted  # most payloads are legal text: the build sees them
+    problems = []
+    for page in site.rglob("*.html"):
+        parser = _Markup()
+        parser.feed(page.read_text(encoding="utf-8"))
+        problems += [f"{page.relative_to(site)}: {problem}" for problem in parser.problems]
+    assert problems == []
+
+
+@pytest.mark.bouw
+def test_legal_partner_text_reaches_the_site_and_its_data_as_text(legal_site):
+    """Nothing silently dropped: every accepted payload's mark is in the pages, and the JSON files are JSON
+    whose strings hold the text (the scripts put it in the page as text, never as HTML)."""
+    site, accepted = legal_site
+    data = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.json")}
+    for path, text in data.items():
+        json.loads(text)
+    everything = "\n".join([*(page.read_text(encoding="utf-8") for page in site.rglob("*.html")), *data.values()])
+    missing = [f"{MARK}{9000 + index}" for index, _ in accepted if f"{MARK}{9000 + index}" not in everything]  # KCC texts: kcc.json only
+    assert missing == []
+    found = {f"{MARK}{9000 + index}" for index, _ in accepted for text in data.values() if f"{MARK}{9000 + index}" in text}
+    assert found, "no accepted payload reached the search index, kcc.json, contact.json or the open data"
+
+
+@pytest.mark.bouw
+@pytest.mark.browser
+def test_no_payload_runs_in_the_browser(legal_site, browser):
+    """Record pages, the wegwijzer, the search page and the KCC view with every payload on them: no alert ever opens."""
+    site, accepted = legal_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    urls = ["/voorzieningen/formulierenhulp-bibliotheek/", "/vindplaatsen/apotheek-brummerveen/", "/ingangen/wmo-loket-egelstede/",
+            "/organisaties/welzijn-egelstede/", "/wegwijzer/formulieren/", "/wegwijzer/formulierenhulp/", f"/zoeken/?q={MARK}9000",
+            "/zoeken/?q=alert", "/kcc/"]
+    with served(site) as base:
+        for url in urls:
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+        page.fill("#kcc-q", "alert script")
+        page.wait_for_timeout(300)
+        injected = page.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length")
+    context.close()
+    assert dialogs == [] and injected == 0
