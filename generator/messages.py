@@ -36,8 +36,18 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def suggestion(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    """' Bedoel je …?' with the closest option, else the one option the word is a part of
+    ('meedoen' → 'meedoen-en-ontmoeten'); empty when neither helps."""
+    names = [str(o) for o in options]
+    close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6) or _only_option_with_part(str(word), names)
     return f" Bedoel je '{close[0]}'?" if close else ""
+
+
+def _only_option_with_part(word: str, options: list[str]) -> list[str]:
+    """The option whose dash-separated parts include the word, when exactly one does."""
+    part = word.strip().lower()
+    found = [option for option in options if part and part in option.split("-")]
+    return found if len(found) == 1 else []
 
 
 def _expected_options(ctx: dict) -> list[str]:

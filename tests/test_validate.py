@@ -80,6 +80,9 @@ def test_missing_required_field_points_at_its_block(mini_kaart):
         ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 1 oktober", "laatst_gecontroleerd", "geen datum"),
         ("toegang: vrij", "toegang: vrije inloop", "toegang:", "Kies uit: vrij, aanmelden, verwijzing, beschikking"),
         ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren, geld-en-schulden]", "themas:", "Bedoel je 'formulieren-en-juridisch'?"),
+        # a word of one theme's id, too short for a close match: still the one theme it belongs to
+        ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren-en-juridisch, meedoen]", "themas:", "Bedoel je 'meedoen-en-ontmoeten'?"),
+        ("doelgroepen: [iedereen]", "doelgroepen: [beperking]", "doelgroepen:", "Bedoel je 'mensen-met-een-beperking'?"),
         ("  soort: gratis", "  soort: betaald", "soort: betaald", "geen geldige waarde"),
         ("    rolstoeltoegankelijk: ja", "    rolstoeltoegankelijk: misschien", "rolstoeltoegankelijk", "Schrijf 'ja' of 'nee'"),
         ("naam: Formulierenhulp in de bibliotheek", "naam: <script>alert(1)</script>", "naam:", "Gebruik geen < of >"),
