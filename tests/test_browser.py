@@ -96,3 +96,23 @@ def test_theme_tiles_form_a_grid_on_a_wide_screen(browser_page, site_url):
     browser_page.goto(site_url + "/")
     tops = browser_page.evaluate("[...document.querySelectorAll('.sk-tile')].slice(0, 2).map(t => t.getBoundingClientRect().top)")
     assert tops[0] == tops[1]  # side by side, not one long column (Material's ul styles must not win)
+
+
+def test_fill_in_template_is_copied_with_one_button(browser_page, site_url):
+    """A partner copies the whole template with one click, not by selecting inside a scrolling box; when the
+    browser refuses the clipboard, the text is selected and the page says which keys copy it."""
+    page = browser_page
+    page.goto(site_url + "/bijdragen/invulvoorbeeld/voorziening/")
+    template = page.locator("#sk-invulvoorbeeld").text_content()
+    assert "VUL IN" in template and template.startswith("# yaml-language-server")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Kopieer alle tekst").click()
+    status = page.locator("[data-sk-kopieer-status]")
+    status.filter(has_text="Gekopieerd").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == template
+
+    page.context.clear_permissions()
+    page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new Error('geen toestemming')); }")
+    page.get_by_role("button", name="Kopieer alle tekst").click()
+    status.filter(has_text="geselecteerd").wait_for()
+    assert page.evaluate("String(window.getSelection())").strip() == template.strip()

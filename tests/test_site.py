@@ -101,6 +101,17 @@ def test_every_page_has_crisis_numbers_demo_notice_and_stays_small(demo_site):
         assert path.stat().st_size <= MAX_PAGE_BYTES, f"{path} is {path.stat().st_size} bytes"
 
 
+ENGLISH_LABELS = re.compile(r'aria-label="(Header|Footer|Navigation|Table of contents|Skip to content|Search|Share|Clear|Back to top)"')
+
+
+def test_landmarks_and_buttons_are_named_in_dutch(demo_site):
+    """A screen reader reads the aria-labels aloud: Material's Dutch translation still says "Header"."""
+    for path in ["index.html", "zoeken/index.html", "contact/index.html", "404.html", "kcc/index.html"]:
+        text = (demo_site / path).read_text(encoding="utf-8")
+        assert not ENGLISH_LABELS.search(text), (path, ENGLISH_LABELS.search(text).group(0))
+        assert '<nav class="md-header__inner md-grid" aria-label="Bovenbalk">' in text, path
+
+
 def test_no_third_party_resources(demo_site):
     outside = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.I)
     # A canonical link names the site's own public address (mkdocs.yml site_url); browsers never fetch it.

@@ -313,3 +313,9 @@ def tokens_for(text: str) -> list[str]:
 def search(index: Index, query: str) -> list[dict]:
     """`index.search(query)` with the query split the way lunr.js's query lexer splits it."""
     return index.search(normalize_separators(query))
+
+
+def raw_words(text: str) -> list[str]:
+    """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
+    words = (trim(token) for token in split_tokens(normalize_separators(text)))
+    return [word for word in words if word not in STOP_WORDS]

@@ -53,15 +53,16 @@ from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
 from ..wegwijzer.deur import deur_van, eigen_deur, open_voor
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
 
-from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
+from .dutch import STEM_EXCEPTIONS, dutch_builder, raw_words
 from .query import SETTINGS, door_signals
 from .signalen import signal_words
+from .samenstellingen import add_tails
 from .synoniemen import expand, group_entries, phrase_entries
 from .trefwoorden import demote_unrelated
 from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
@@ -76,7 +77,7 @@ def ref_for(position: int) -> str:
 
 # The lunr field name of each document field: one letter, because every term of the inverted
 # index lists every field name and every field vector repeats one (a fifth of the file otherwise).
-LUNR_FIELD_NAMES = {"naam": "n", "trefwoorden": "t", "synoniemen": "y", "samenvatting": "s", "labels": "l", "tekst": "x"}
+LUNR_FIELD_NAMES = {"naam": "n", "trefwoorden": "t", "synoniemen": "y", "samenvatting": "s", "labels": "l", "tekst": "x", "woorddelen": "w"}
 
 
 def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
@@ -137,12 +138,6 @@ def vocabulary(documents: list[SearchDocument]) -> list[str]:
     return sorted(words)
 
 
-def raw_words(text: str) -> list[str]:
-    """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
-    words = (trim(token) for token in split_tokens(normalize_separators(text)))
-    return [word for word in words if word not in STOP_WORDS]
-
-
 def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
     covered: dict[str, list[str]] = {}
     names: dict[str, str] = {}
@@ -201,10 +196,11 @@ def kcc_card(kaart: Kaart) -> dict[str, str] | None:
 
 
 def search_documents(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> list[SearchDocument]:
-    """The documents as indexed: unrelated trefwoorden demoted, synonyms expanded."""
+    """The documents as indexed: unrelated trefwoorden demoted, synonyms expanded, compound tails added."""
     documents = collect_documents(kaart, generated, hand_written)
     demote_unrelated(documents)
     expand(documents, kaart.extras.get("synoniemen", {}))
+    add_tails(documents)
     return documents
 
 

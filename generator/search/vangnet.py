@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..fields import Id, JaNee, Regel, format_phone
 from ..load import read_yaml
 from ..problems import Problemen
-from .dutch import fold
+from .dutch import fold, raw_words
 from .gewoon import common_neighbours, typo_words
 from .signalen import QueryWords, entry_fires, fired_entries, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
 
@@ -149,8 +149,6 @@ def site_vocabulary(kaart, wanted: set[str]) -> frozenset[str]:
     """Which of the `wanted` words are words of the site, so the check matches as the site does.
     Read from what the index vocabulary is mostly made of (names, summaries, trefwoorden and the
     everyday words of synoniemen.yaml); building every search document would double `kaart check`."""
-    from .index import raw_words
-
     texts = [word for word in kaart.extras.get("synoniemen", {})]
     for records in kaart.records.values():
         for record in records.values():
