@@ -38,6 +38,16 @@ def test_voorziening_page_shows_the_facts(demo, demo_site):
             assert locatie.adres.straat.replace("'", "&#39;") in page
 
 
+def test_a_whole_gemeente_is_named_in_plain_dutch(demo_site):
+    """Cards and record pages said 'heel Gemeente Egelstede'; residents read 'de hele gemeente Egelstede'."""
+    page = html(demo_site, "voorzieningen/begeleiding-thuis")  # werkgebied: [egelstede]
+    assert "Voor inwoners van: de hele gemeente Egelstede" in re.sub(r"<[^>]+>", "", page)
+    assert "heel Gemeente" not in page
+    assert "de hele gemeente Wolderbeek" in html(demo_site, "themas/geld-en-schulden")
+    index = (demo_site / "zoeken" / "zoekindex.json").read_text(encoding="utf-8")  # the search cards say it too (zoeken.js)
+    assert "de hele gemeente Egelstede" in index and "heel Gemeente" not in index
+
+
 def test_monthly_hours_are_shown_as_monthly(demo, demo_site):
     """Walk-in hours only on some weekdays of the month: the page says so, and "nu open" gets the rule."""
     page = html(demo_site, "voorzieningen/scheidingsspreekuur")

@@ -78,6 +78,8 @@ def test_missing_required_field_points_at_its_block(mini_kaart):
         ("  telefoon: 0523 800 300", "  website: javascript:alert(1)", "website:", "geen webadres dat we mogen tonen"),
         ("  telefoon: 0523 800 300", "  website: data:text/html,hoi", "website:", "geen webadres dat we mogen tonen"),
         ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 1 oktober", "laatst_gecontroleerd", "geen datum"),
+        ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 1-10-2026", "laatst_gecontroleerd", "Schrijf de datum als jjjj-mm-dd: 2026-10-01."),
+        ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 31/10/2026", "laatst_gecontroleerd", "Schrijf de datum als jjjj-mm-dd: 2026-10-31."),
         ("toegang: vrij", "toegang: vrije inloop", "toegang:", "Kies uit: vrij, aanmelden, verwijzing, beschikking"),
         ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren, geld-en-schulden]", "themas:", "Bedoel je 'formulieren-en-juridisch'?"),
         # a word of one theme's id, too short for a close match: still the one theme it belongs to

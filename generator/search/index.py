@@ -48,6 +48,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
+from ..build.contact import hele_gemeente
 from ..validate import Kaart
 from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
 from ..wegwijzer.deur import deur_van, eigen_deur, open_voor
@@ -142,7 +143,7 @@ def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
     covered: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for gemeente in kaart.gebieden.gemeenten:
-        names[gemeente.id] = f"heel {gemeente.naam}"
+        names[gemeente.id] = hele_gemeente(gemeente)
         covered[gemeente.id] = sorted(kaart.kernen_in([gemeente.id]))
         for gebied in gemeente.gebieden:
             names[gebied.id] = gebied.naam

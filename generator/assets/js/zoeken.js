@@ -37,7 +37,7 @@
  *   SocialeKaartZoek.data()                  -> the loaded file: docs, themas, doelgroepen, soorten,
  *                                               namen (area id -> name), gebieden (area -> kernen), kcc
  *   SocialeKaartZoek.href(hit or url)        -> absolute URL of a result
- *   SocialeKaartZoek.waar(hit)               -> "heel Gemeente X" / "Brummerveen, Teutloo" (for cards)
+ *   SocialeKaartZoek.waar(hit)               -> "de hele gemeente X" / "Brummerveen, Teutloo" (for cards)
  *   SocialeKaartZoek.filtersFromParams(URLSearchParams) / paramsFor(query, filters) -> URL round trip
  *   SocialeKaartZoek.configure({root})       -> site root URL (default: data-root of the header form)
  *
