@@ -200,6 +200,21 @@ def test_one_door_outcome_suggests_only_what_serves_the_kern_chosen_elsewhere(ph
     page.locator("[data-ww-geen]").wait_for(state="hidden")
     shown = shown_cards(page)
     assert shown and all(c.get_attribute("data-overal") == "ja" or "teutloo" in c.get_attribute("data-kernen").split() for c in shown)
+    # The note of dichtbij.js ("Plekken dicht bij …") and this one live side by side: each kern change
+    # leaves exactly the notes of the kern now chosen, never one of the kern before (also when the page
+    # opens with a kern that has a place close by, so that dichtbij.js writes its note first).
+    page.reload()
+    notes = "() => [...document.querySelectorAll('#voorzieningen ~ p.sk-note')].filter(n => !n.hidden).map(n => n.textContent)"
+    page.wait_for_function("(" + notes + ")().join(' ').includes('Teutloo')")
+    assert page.evaluate(notes) == ["Plekken dicht bij Teutloo staan bovenaan."]
+    page.evaluate("() => window.SocialeKaartKern.kies('stroetinge')")
+    page.locator("[data-ww-geen]").wait_for(state="visible")
+    page.wait_for_timeout(300)  # dichtbij.js re-orders after its own promise
+    assert page.evaluate(notes) == ["Voor Stroetinge staan hier geen voorzieningen die passen."]
+    page.evaluate("() => window.SocialeKaartKern.kies('teutloo')")
+    page.locator("[data-ww-geen]").wait_for(state="hidden")
+    page.wait_for_timeout(300)
+    assert page.evaluate(notes) == ["Plekken dicht bij Teutloo staan bovenaan."]
 
 
 def test_choosing_a_kern_changes_the_suggested_voorzieningen(phone, site_url, demo_kaart):

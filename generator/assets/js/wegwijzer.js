@@ -139,14 +139,16 @@
     "null": { vraag: "Om welk dorp of welke wijk gaat het?", woont: "Gekozen: ", team: "Het sociaal team is " }
   };
 
-  // Nothing on the list serves the chosen kern: say so under the heading instead of an empty list.
+  // Nothing on the list serves the chosen kern: say so where the list would be. The note goes after the
+  // list: the place right before it belongs to dichtbij.js's note ("Plekken dicht bij …"), found as its
+  // previous sibling.
   function toonGeen(list, tekst) {
     var note = list.parentNode.querySelector("[data-ww-geen]");
     if (!note && !tekst) { return; }
     if (!note) {
       note = element("p", "sk-note");
       note.setAttribute("data-ww-geen", "");
-      list.parentNode.insertBefore(note, list);
+      list.parentNode.insertBefore(note, list.nextSibling);
     }
     note.textContent = tekst;
     note.hidden = !tekst;
