@@ -25,8 +25,9 @@ The data holds:
     zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
     stammen      word -> stem for the words Snowball conflates (dutch.STEM_EXCEPTIONS)
     vulwoorden   filler words dropped from a question (synoniemen.yaml)
-    deuren       [position of the door's card, [signals], {kern: position of that kern's own door}]:
-                 official doors (synoniemen.yaml); the kernen the door does not serve get theirs
+    deuren       [position of the door's card, [signals], {kern: position of that kern's own door}, [[signals]]]:
+                 official doors (synoniemen.yaml); the kernen the door does not serve get theirs; the last part
+                 holds the door's groups of problem words (two or more groups named: the door too)
     zinnen       [signal phrase, [query words]]: everyday phrases of two or more words (synoniemen.yaml)
     groepen      {veld, woorden, zinnen}: the index words the synonyms field (veld) holds only as part of
                  an everyday phrase ('bank' of 'food bank'), which count there only when the question
@@ -57,7 +58,7 @@ from ..wegwijzer.deur import deur_van, eigen_deur, open_voor
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
 
 from .dutch import STEM_EXCEPTIONS, dutch_builder, raw_words
-from .query import SETTINGS
+from .query import SETTINGS, door_signals
 from .signalen import signal_words
 from .samenstellingen import add_tails
 from .synoniemen import expand, group_entries, phrase_entries
@@ -157,8 +158,8 @@ def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 
 def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any]]:
-    """[position, signals, {kern: position}] per official door whose card is in the index; the last part
-    gives the kernen the door does not serve their own door (door_for_kern)."""
+    """[position, signals, {kern: position}, [[signals]]] per official door whose card is in the index; the third
+    part gives the kernen the door does not serve their own door (door_for_kern), the fourth its groups of problems."""
     positions = {(document.soort, document.id): at for at, document in enumerate(documents)}
     entries = []
     for record_id, deur in kaart.extras.get("deuren", {}).items():
@@ -171,7 +172,8 @@ def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any
             other = door_for_kern(kaart, deur.soort, record, kern_id)
             if other is not record and (other_at := positions.get(("ingang", other.id))) is not None:
                 elsewhere[kern_id] = other_at
-        entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden], elsewhere])
+        groups = [[" ".join(signal_words(woord)) for woord in group] for group in deur.problemen]
+        entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden], elsewhere, groups])
     return entries
 
 
@@ -255,7 +257,7 @@ def signal_phrases(data: dict[str, Any]) -> list[str]:
     """Every phrase the search matches like a signal: the safety net's (with its `tenzij`), the doors' and the
     everyday phrases with a negation."""
     lines = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
-    doors = [signal for door in data.get("deuren", []) for signal in door[1]]
+    doors = [signal for door in data.get("deuren", []) for signal in door_signals(door)]
     return lines + doors + [phrase for phrase, _ in data.get("zinnen", [])]
 
 

@@ -63,6 +63,9 @@ SETTINGS: dict[str, Any] = {
     # score (round_score), so both pipelines sort alike.
     "elsewhereFactor": 0.25,
     "maxWordLength": 40,
+    # A door with groups of problem words (synoniemen.yaml `problemen`: the sociaal team) ranks first when the
+    # query names words of at least this many groups: several problems at once ('schulden en mijn zoon drinkt').
+    "minProblemGroups": 2,
     # A word typed without spaces ('ikwilnietmeerleven') of at least this many letters, that the site does not
     # know, is read as the words it is made of (spaced): the safety net and the search see 'ik wil niet meer leven'.
     "minRunTogether": 8,
@@ -169,7 +172,7 @@ def spaced(query: str, words: "Words", lexicon: set[str], settings: dict[str, An
 def signal_lexicon(data: dict[str, Any]) -> set[str]:
     """The words of every signal the query is matched against (safety net, doors, phrases), '*' dropped."""
     phrases = [signal for entry in data.get("vangnet", []) for signal in entry.get("signalen", [])]
-    phrases += [signal for door in data.get("deuren", []) for signal in door[1]]
+    phrases += [signal for door in data.get("deuren", []) for signal in door_signals(door)]
     phrases += [phrase for phrase, _ in data.get("zinnen", [])]
     return {word for phrase in phrases for word in RUN_OF_LETTERS.findall(fold(js_lower(phrase)))}
 
@@ -531,6 +534,17 @@ def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]]
     return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in scores.items() if keep(data["docs"][doc])]
 
 
+def door_signals(door: list[Any]) -> list[str]:
+    """A door's signals: its words and the words of its groups of problems."""
+    return door[1] + [signal for group in (door[3] if len(door) > 3 else []) for signal in group]
+
+
+def names_several_problems(door: list[Any], words: QueryWords, settings: dict[str, Any]) -> bool:
+    """Whether the query names words of at least settings['minProblemGroups'] of the door's groups of problems."""
+    groups = door[3] if len(door) > 3 else []
+    return sum(1 for group in groups if any(signal_fires(s, words) for s in group)) >= settings["minProblemGroups"]
+
+
 def doors_for(door: list[Any], kern: str | None) -> list[int]:
     """The door a kern goes to; with no kern known, the door and every kern's own (each resident finds theirs:
     'sociaal team' gives every team, 'wmo' the Egelstede loket and Wolderbeek's team)."""
@@ -686,11 +700,12 @@ class SearchEngine:
 
     def doors(self, query: str, kern: str | None = None) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
-        that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
+        that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket); a door with groups of
+        problems also when the query names several problems at once."""
         words = QueryWords(self.spaced(query), self.words().signal_known)
         found: list[int] = []
         for door in self.data.get("deuren", []):
-            if any(signal_fires(s, words) for s in door[1]):
+            if any(signal_fires(s, words) for s in door[1]) or names_several_problems(door, words, self.settings):
                 for at in doors_for(door, kern):
                     if at not in found:
                         found.append(at)

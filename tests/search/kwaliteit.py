@@ -487,7 +487,11 @@ UITZETTING = {'woonconsulent-egelwoon', 'vroeg-eropaf', 'opvang-de-overstap', 'u
 VRAGEN += [('huisuitzetting', UITZETTING), ('we worden uit ons huis gezet', UITZETTING), ('bankslaper', {'opvang-de-overstap'}),
            ('zasiłek', {'bijstandsuitkering'}), ('social welfare benefit', {'bijstandsuitkering'}), ('sosyal yardım', {'bijstandsuitkering'}),
            ('avukat', JURIDISCH), ('محامي', JURIDISCH), ('hakim', HUISARTS), ('sirah', WERK), ('child vaccination', {'jeugdgezondheidszorg'}),
-           ('jeugdwet', {'jeugdhulp'}), ('vechtsport voor kinderen', {'kies-sport-kinderen'})]
+           ('jeugdwet', {'jeugdhulp'}), ('vechtsport voor kinderen', {'kies-sport-kinderen'}),
+           # several problems at once (the sociaal team's `problemen`: words of two or more groups) or stuck
+           ('schulden en verslaving', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'}),
+           ('ik ben ontslagen, gescheiden en heb schulden', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'}),
+           ('ik weet niet meer waar ik moet beginnen, alles loopt mis', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'})]
 
 # (question, kern, ids): asked with a kern (the filter), the FIRST hit must be one of these: the resident's own place, and
 # for a service of the other gemeente the door that serves the kern (Wolderbeek's sociaal team for a Wmo provision).
@@ -499,6 +503,10 @@ VRAGEN_MET_KERN: list[tuple[str, str, set[str]]] = [
     ('gemeente bellen', 'elsmarke', {'kcc-wolderbeek'}), ('gemeente bellen', 'eschwolde', {'kcc-egelstede'}),
     ('voetbalclub', 'wennerloo', {'vv-wennerloo'}), ('huiswerkhulp', 'egelstede-leemslag', {'huiswerkklas-leemslag'}),
     ('mantelzorgcafe', 'elsmarke', {'mantelzorgcafe-wolderbeek'}), ('formulieren invullen', 'stroetinge', {'formulierenhulp-wolderbeek'}),
+    ('mijn zoon drinkt, mijn man is ziek en we hebben schulden', 'belterhoek', {'sociaal-team-oost'}),
+    ('geen werk geen geld en mijn kind is ziek', 'elsmarke', {'sociaal-team-wolderbeek'}),
+    ('huurachterstand, geen werk en mijn moeder heeft zorg nodig', 'brummerveen', {'sociaal-team-noord'}),
+    ('het loopt vast en er komen steeds nieuwe problemen bij', 'rosmarke', {'sociaal-team-zuid'}),
 ]
 
 CRISIS: list[tuple[str, str]] = [

@@ -91,7 +91,10 @@ FILTERED += [("ik wil niet meer leven", {"thema": "geld-en-schulden"}), ("mijn m
              ("schuldhulp", {"thema": "taal-en-digitaal"}),
              # a kern the official door does not serve gets its own (index.door_for_kern)
              ("huishoudelijke hulp", {"kern": "stroetinge"}), ("wmo", {"kern": "stroetinge"}), ("wmo", {"kern": "rosmarke"}),
-             ("telefoonnummer van de gemeente", {"kern": "stroetinge"}), ("jeugdhulp", {"kern": "elsmarke"})]
+             ("telefoonnummer van de gemeente", {"kern": "stroetinge"}), ("jeugdhulp", {"kern": "elsmarke"}),
+             # several problems at once: the door with groups of problems (synoniemen.yaml `problemen`)
+             ("schulden en mijn zoon drinkt", {"kern": "stroetinge"}), ("ontslagen, gescheiden en schulden", {"kern": "rosmarke"}),
+             ("schulden en verslaving", {}), ("werkloos en depressief en de huur is niet betaald", {}), ("schulden en een deurwaarder", {})]
 
 
 def all_queries() -> list[tuple[str, dict]]:
@@ -140,7 +143,8 @@ def test_there_are_enough_queries():
 def test_browser_and_python_give_the_kerns_own_door(demo_site, site_data):
     """With the kern chosen on the device (not a filter), both put that kern's own official door first."""
     queries = [(q, {}, kern) for q in ("huishoudelijke hulp", "wmo", "telefoonnummer van de gemeente", "jeugdhulp",
-                                       "mantelzorgcafe", "boodschappen", "sociaal team", "hulp bij formulieren", "koffie")
+                                       "mantelzorgcafe", "boodschappen", "sociaal team", "hulp bij formulieren", "koffie",
+                                       "schulden en verslaving")
                for kern in ("stroetinge", "rosmarke", "tilmarke")]
     engine = SearchEngine(site_data)
     for (query, _, kern), js in zip(queries, node_search(demo_site, queries)):

@@ -400,7 +400,7 @@
   function signalLexicon(data) {
     var phrases = [];
     (data.vangnet || []).forEach(function (entry) { phrases = phrases.concat(entry.signalen || []); });
-    (data.deuren || []).forEach(function (door) { phrases = phrases.concat(door[1]); });
+    (data.deuren || []).forEach(function (door) { phrases = phrases.concat(doorSignals(door)); });
     (data.zinnen || []).forEach(function (zin) { phrases.push(zin[0]); });
     var lexicon = new Set();
     phrases.forEach(function (phrase) { (fold(phrase.toLowerCase()).match(RUN_OF_LETTERS) || []).forEach(function (w) { lexicon.add(w); }); });
@@ -980,6 +980,21 @@
     });
   });
 
+  /** A door's signals: its words and the words of its groups of problems (query.door_signals). */
+  function doorSignals(door) {
+    var signals = door[1].slice();
+    (door[3] || []).forEach(function (group) { signals = signals.concat(group); });
+    return signals;
+  }
+
+  /** Whether the query names words of at least settings.minProblemGroups of the door's groups (query.names_several_problems). */
+  function namesSeveralProblems(lunr, door, q, settings, cache) {
+    var named = (door[3] || []).filter(function (group) {
+      return group.some(function (s) { return signalFires(lunr, s, q, cache); });
+    }).length;
+    return named >= settings.minProblemGroups;
+  }
+
   /** The door a kern goes to; with no kern known, the door and every kern's own (query.doors_for). */
   function doorsFor(door, kern) {
     var elsewhere = door[2] || {};
@@ -1210,12 +1225,13 @@
       return lastLines.lines.map(function (line) { return Object.assign({}, line); });
     }
 
-    /** The official doors the query names; for a kern the door that serves it (query.doors). */
+    /** The official doors the query names (or, with groups of problems, several problems at once); for a kern the door that serves it (query.doors). */
     function doors(query, kern) {
       var q = queryWords(lunr, spaced(query), words().signalKnown);
       var found = [];
       (data.deuren || []).forEach(function (door) {
-        if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
+        if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); }) &&
+            !namesSeveralProblems(lunr, door, q, settings, signalCache)) return;
         doorsFor(door, kern).forEach(function (at) { if (found.indexOf(at) === -1) found.push(at); });
       });
       return found;
