@@ -66,7 +66,7 @@ from .trefwoorden import demote_unrelated
 from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
