@@ -116,3 +116,25 @@ def test_fill_in_template_is_copied_with_one_button(browser_page, site_url):
     page.get_by_role("button", name="Kopieer alle tekst").click()
     status.filter(has_text="geselecteerd").wait_for()
     assert page.evaluate("String(window.getSelection())").strip() == template.strip()
+
+
+def test_preview_record_page_from_the_guide_works_opened_as_a_file(browser, demo_site):
+    """'Wat gebeurt er na je voorstel' tells partners to open their record's page in the unpacked site-voorbeeld:
+    opened as a file (no web server), that page must look as on the site. (The site's front page does not:
+    its links lead to folders, and search needs a server; the guide used to send partners there.)"""
+    import re
+    from support import ROOT
+
+    guide = (ROOT / "docs" / "bijdragen" / "na-je-voorstel.md").read_text(encoding="utf-8")
+    folder = re.search(r"`((?:voorzieningen|vindplaatsen|ingangen)/[a-z0-9-]+/)`", guide).group(1)
+    assert "open `index.html` in je browser" not in guide
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((demo_site / folder / "index.html").as_uri())
+    banner = page.evaluate("getComputedStyle(document.querySelector('.md-banner')).backgroundColor")
+    assert banner == "rgb(92, 14, 26)"  # kaart.css is loaded: the crisis bar has its dark red
+    assert page.locator("h1").is_visible() and "tel:112" in page.content()
+    context.close()
+    assert errors == []

@@ -85,6 +85,8 @@ def test_missing_required_field_points_at_its_block(mini_kaart):
         # a word of one theme's id, too short for a close match: still the one theme it belongs to
         ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren-en-juridisch, meedoen]", "themas:", "Bedoel je 'meedoen-en-ontmoeten'?"),
         ("doelgroepen: [iedereen]", "doelgroepen: [beperking]", "doelgroepen:", "Bedoel je 'mensen-met-een-beperking'?"),
+        # a kern written as residents say it: the message points to the list of ids, not to an example of another kind
+        ("    kern: akkerveen", "    kern: Akkerveen (dorp)", "kern:", "De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'."),
         ("  soort: gratis", "  soort: betaald", "soort: betaald", "geen geldige waarde"),
         ("    rolstoeltoegankelijk: ja", "    rolstoeltoegankelijk: misschien", "rolstoeltoegankelijk", "Schrijf 'ja' of 'nee'"),
         ("naam: Formulierenhulp in de bibliotheek", "naam: <script>alert(1)</script>", "naam:", "Gebruik geen < of >"),
