@@ -131,7 +131,7 @@ def trim(word: str) -> str:
 
 # Snowball gives some everyday words of different meaning one stem, so a question about one finds the
 # other ('rekeningen' [bills] -> 'reken', the stem of 'rekenen' [arithmetic]; 'ouderen' [the elderly] ->
-# 'ouder' [parent]; 'weet' [know] -> 'wet' [law]), and it leaves some plurals apart from their singular
+# 'ouder' [parent]; 'weet' [know] -> 'wet' [law]; 'geweldige' [great] -> 'geweld' [violence]), and it leaves some plurals apart from their singular
 # ('kinderen' -> 'kinder', 'kind' -> 'kind'). These words get their own stem, the same for every form of one
 # meaning. The table goes into the search data ('stammen'), so zoeken.js stems the query the same way.
 STEM_EXCEPTIONS = {
@@ -144,6 +144,7 @@ STEM_EXCEPTIONS = {
     "vaak": "vaak",
     "lees": "lez", "leest": "lez",
     "lessen": "les",
+    "geweldig": "geweldig", "geweldige": "geweldig",
 }
 
 

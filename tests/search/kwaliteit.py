@@ -491,7 +491,10 @@ VRAGEN += [('huisuitzetting', UITZETTING), ('we worden uit ons huis gezet', UITZ
            # several problems at once (the sociaal team's `problemen`: words of two or more groups) or stuck
            ('schulden en verslaving', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'}),
            ('ik ben ontslagen, gescheiden en heb schulden', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'}),
-           ('ik weet niet meer waar ik moet beginnen, alles loopt mis', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'})]
+           ('ik weet niet meer waar ik moet beginnen, alles loopt mis', SOCIAAL_TEAM | {'sociaal-team-wolderbeek'}),
+           ('ik kan de dood van mijn moeder niet verwerken', {'rouwgroep-na-verlies'}),
+           ('mijn aanvraag is afgewezen', {'inloopspreekuur-sociaal-raadslieden', 'meedenkers-wmo-en-wlz', 'juridisch-spreekuur-gemeentehuis', 'juridisch-loket-advies'}),
+           ('iets doen voor anderen', {'vacaturebank-vrijwilligerswerk', 'vrijwilligerswerk-als-opstap'})]
 
 # (question, kern, ids): asked with a kern (the filter), the FIRST hit must be one of these: the resident's own place, and
 # for a service of the other gemeente the door that serves the kern (Wolderbeek's sociaal team for a Wmo provision).

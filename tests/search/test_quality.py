@@ -211,6 +211,7 @@ def test_keyword_stuffing_does_not_reach_the_top(tmp_path):
 @pytest.mark.parametrize("query, wrong", [
     ("ik kan mijn rekeningen niet betalen", "rekenen-in-het-dagelijks-leven"),  # bills, not arithmetic
     ("rekening", "rekenen-in-het-dagelijks-leven"),
+    ("geweldige vrijwilligers gezocht", "daderhulp-stop-het-geweld"),  # great, not violence
 ])
 def test_words_snowball_conflates_keep_their_own_meaning(engine, query, wrong):
     """dutch.STEM_EXCEPTIONS: 'rekeningen' and 'rekenen' share Snowball's stem 'reken'; the site keeps them apart."""
