@@ -18,6 +18,7 @@
   "use strict";
 
   var NEAR_KM = 15;
+  var CRISIS_BAND = 3000;
   var Kern = window.SocialeKaartKern;
   var script = document.currentScript;
   var dataUrl = script && script.getAttribute("data-sk-contact");
@@ -73,9 +74,10 @@
   /* Search results: the ranking leads. Nearness only reorders results of about equal relevance: the same
      tier (official door, name match, the rest) and a score within a factor 2 of the best of that
      tier. Within such a band: places near the kern first (nearest first), then what has no place (a phone
-     line, a theme: there for everyone), then places far away; otherwise the ranking's order. The crisis lines are one band. */
+     line, a theme: there for everyone), then places far away; otherwise the ranking's order. The crisis lines and
+     the help that follows them (vangnet.yaml `daarna`) are one band that keeps the safety net's order. */
   function band(hit, best) {
-    if (hit.rang === 3) return 3000;  // the crisis lines keep the safety net's order
+    if (hit.rang === 3) return CRISIS_BAND;
     var top = best[hit.rang] || hit.score;
     return hit.rang * 1000 - (hit.score > 0 && top > 0 ? Math.min(999, Math.floor(Math.log2(top / hit.score))) : 999);
   }
@@ -91,7 +93,8 @@
       return { item: hit, index: index, band: band(hit, best), km: distance };
     });
     keyed.sort(function (a, b) {
-      return b.band - a.band || (a.km !== b.km && (a.km <= NEAR_KM || b.km <= NEAR_KM) ? a.km - b.km : 0) || a.index - b.index;
+      var byKm = a.band !== CRISIS_BAND && a.km !== b.km && (a.km <= NEAR_KM || b.km <= NEAR_KM);
+      return b.band - a.band || (byKm ? a.km - b.km : 0) || a.index - b.index;
     });
     return keyed.map(function (entry) { return entry.item; });
   }
