@@ -4,8 +4,8 @@
  * generator/build/nabij.py). When a kern is chosen on this device (kern.js), the cards with a place
  * within NEAR_KM of that kern move to the top, nearest first; the others keep their order after them
  * (alphabetical, or the ranking the list came with). Without a kern, or without JavaScript, nothing
- * moves. The kern's centre comes from contact.json (the URL is on this script tag); nothing leaves
- * the site.
+ * moves, nor when none of the cards that show (not hidden by a kern filter) is near. The kern's centre
+ * comes from contact.json (the URL is on this script tag); nothing leaves the site.
  *
  *   SocialeKaartDichtbij.orden(list)             re-order one list of cards now
  *   SocialeKaartDichtbij.sorteer(hits, plekken)   a copy of search hits (with score and rang), near the kern
@@ -118,7 +118,9 @@
       if (!card.hasAttribute("data-sk-volgorde")) { card.setAttribute("data-sk-volgorde", String(index)); }
     });
     cards.sort(function (a, b) { return a.getAttribute("data-sk-volgorde") - b.getAttribute("data-sk-volgorde"); });
-    var near = kern && kern.plek ? cards.some(function (card) { return nearest(card, kern.plek) <= NEAR_KM; }) : false;
+    // Only a card that shows counts: a kern filter (kernfilter.js, wegwijzer.js) hides what is not for the kern,
+    // and the note must not promise places near by above cards that are all far away.
+    var near = kern && kern.plek ? cards.some(function (card) { return !card.hidden && nearest(card, kern.plek) <= NEAR_KM; }) : false;
     if (near) { cards = nearFirst(cards, function (card) { return nearest(card, kern.plek); }); }
     // Move cards only when the order changes: every move makes the browser lay out the list again.
     var children = list.children;
