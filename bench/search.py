@@ -28,8 +28,10 @@ reports:
 Every report line ends with the load average: the machine may be shared.
 Synthetic kaarten are kept in --uit and reused when they exist (delete them to regenerate); with
 --hergebruik the sites too (only when they were built by the code being measured).
-`--kaart-cmd` builds with another command (e.g. an older checkout, to measure "before"):
-  --kaart-cmd "env PYTHONPATH=/path/to/old/checkout .venv/bin/python -m generator.cli"
+`--kaart-cmd` and `--kaart-map` build with another checkout (e.g. an older one, to measure "before"):
+  --kaart-cmd /path/to/old/checkout/.venv/bin/kaart --kaart-map /path/to/old/checkout
+(the command runs in --kaart-map, whose mkdocs.yml, docs/ and code build the site; PYTHONPATH alone does not work,
+because a module run from a folder imports that folder's code first).
 Targets (issue 14): the first search downloads at most 300 KB gzipped at 1,000 records and
 500 KB at 10,000; first results within 500 ms; at most 30 ms per keystroke at 10,000.
 """
@@ -132,11 +134,12 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+CHECKOUT = ROOT  # where the kaart command runs (--kaart-map)
 KAART = str(Path(sys.executable).parent / "kaart") if (Path(sys.executable).parent / "kaart").exists() else "kaart"
 
 
 def build(command: list[str], kaart: Path, site: Path) -> None:
-    subprocess.run(command + ["build", "--kaart", str(kaart), "--site", str(site)], cwd=ROOT, check=True,
+    subprocess.run(command + ["build", "--kaart", str(kaart), "--site", str(site)], cwd=CHECKOUT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -153,7 +156,11 @@ def synthetic(count: int) -> Path:
         record = yaml.safe_load((ROOT / "kaart" / "ingangen" / f"{ingang}.yaml").read_text(encoding="utf-8"))
         record.update(organisatie="gemeente-synthetisch", werkgebied=["synthetisch"])
         (kaart / "ingangen" / f"{ingang}.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
-    shutil.copy(ROOT / "kaart" / "vangnet.yaml", kaart / "vangnet.yaml")
+    # `daarna` may name only what the synthetic kaart has: the lines' ingangen (copied above) and the sociaal teams
+    copied = {lijn["ingang"] for lijn in vangnet["lijnen"]} | {"sociaal-team"}
+    for lijn in vangnet["lijnen"]:
+        lijn["daarna"] = [record_id for record_id in lijn.get("daarna", []) if record_id in copied]
+    (kaart / "vangnet.yaml").write_text(yaml.safe_dump(vangnet, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return kaart
 
 
@@ -167,7 +174,7 @@ def kaart_zoek(command: list[str], kaart: Path, repeat: int) -> tuple[tuple[floa
     for _ in range(repeat + 1):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(command, cwd=CHECKOUT, check=True, stdout=subprocess.DEVNULL)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         times.append((time.perf_counter() - start, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime))
     return times[0], (statistics.median(t[0] for t in times[1:]), statistics.median(t[1] for t in times[1:]))
@@ -327,19 +334,20 @@ def report(name: str, kaart: Path, browser, repeat: int, command: list[str], wit
 
 
 def main() -> None:
-    global OUT
+    global OUT, CHECKOUT
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--aantallen", type=lambda text: [int(n) for n in text.split(",")], nargs="*", default=[[1000, 10000, 20000]],
                         help="record counts, e.g. 1000 10000 or 1000,10000,20000")
     parser.add_argument("--herhaal", type=int, default=5)
     parser.add_argument("--zonder-demo", action="store_true", help="skip the demo kaart")
     parser.add_argument("--kaart-cmd", default=KAART, help="the kaart command that builds the sites and answers kaart zoek")
+    parser.add_argument("--kaart-map", type=Path, default=ROOT, help="the checkout the kaart command runs in (with --kaart-cmd)")
     parser.add_argument("--zonder-kaart-zoek", action="store_true", help="skip the kaart zoek timing")
     parser.add_argument("--uit", type=Path, default=OUT, help="folder for the kaarten and sites")
     parser.add_argument("--hergebruik", action="store_true",
                         help="measure the sites already built in --uit (built by this code!) instead of building them again")
     args = parser.parse_args()
-    OUT = args.uit
+    OUT, CHECKOUT = args.uit, args.kaart_map.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     command = shlex.split(args.kaart_cmd)
     from playwright.sync_api import sync_playwright

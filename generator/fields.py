@@ -114,16 +114,19 @@ def _mixed_script_word(value: str) -> str | None:
     return None
 
 
+_IDS_IN_GUIDE = "De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'."
+
+
 def _check_id(value: Any) -> str:
     _reject_placeholder(value)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise fout("Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'.")
+        raise fout(f"Dit veld is leeg. Vul een id in: kleine letters, cijfers en streepjes. {_IDS_IN_GUIDE}")
     if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.fullmatch(value.strip().lower().replace(" ", "-")):
         raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
     if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
-            "streepjes, bijvoorbeeld 'buurthuis-de-spil'."
+            f"streepjes, bijvoorbeeld 'buurthuis-de-spil'. {_IDS_IN_GUIDE}"
         )
     return value
 

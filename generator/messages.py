@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import typing
 from functools import lru_cache
 from typing import Any
@@ -36,7 +38,10 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def suggestion(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    """' Bedoel je …?' with the closest option, else the one option the word is a part of
+    ('meedoen' → 'meedoen-en-ontmoeten'); empty when neither helps."""
+    names = [str(o) for o in options]
+    close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6) or _only_option_with_part(str(word), names)
     return f" Bedoel je '{close[0]}'?" if close else ""
 
 
@@ -49,6 +54,28 @@ def text_expected(value: Any) -> str:
                 "aanhalingstekens, bijvoorbeeld: naam: \"[Nieuw] Taalcafé\".")
     return (f"Hier hoort tekst te staan, maar YAML leest '{value}' als getal, datum of ja/nee. Zet de tekst tussen "
             f"aanhalingstekens, bijvoorbeeld: \"{value}\".")
+
+
+def _only_option_with_part(word: str, options: list[str]) -> list[str]:
+    """The option whose dash-separated parts include the word, when exactly one does."""
+    part = word.strip().lower()
+    found = [option for option in options if part and part in option.split("-")]
+    return found if len(found) == 1 else []
+
+
+_DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def _date_hint(value: Any) -> str:
+    """How to write it: ': 2026-12-01.' for a date written the Dutch way (1-12-2026, 1/12/2026), else an example."""
+    match = _DUTCH_DATE.match(str(value))
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return f": {dt.date(year, month, day).isoformat()}."
+        except ValueError:
+            pass
+    return ", bijvoorbeeld 2026-10-01."
 
 
 def _expected_options(ctx: dict) -> list[str]:
@@ -91,7 +118,7 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("bool_parsing", "bool_type"):
         return f"'{value}' is geen ja of nee. Schrijf 'ja' of 'nee'."
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"'{value}' is geen datum. Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-10-01."
+        return f"'{value}' is geen datum. Schrijf de datum als jjjj-mm-dd{_date_hint(value)}"
     if kind in ("list_type", "tuple_type", "set_type"):
         if isinstance(value, str) and value.strip():
             items = ", ".join(part.strip() for part in value.split(",") if part.strip())

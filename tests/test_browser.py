@@ -96,3 +96,45 @@ def test_theme_tiles_form_a_grid_on_a_wide_screen(browser_page, site_url):
     browser_page.goto(site_url + "/")
     tops = browser_page.evaluate("[...document.querySelectorAll('.sk-tile')].slice(0, 2).map(t => t.getBoundingClientRect().top)")
     assert tops[0] == tops[1]  # side by side, not one long column (Material's ul styles must not win)
+
+
+def test_fill_in_template_is_copied_with_one_button(browser_page, site_url):
+    """A partner copies the whole template with one click, not by selecting inside a scrolling box; when the
+    browser refuses the clipboard, the text is selected and the page says which keys copy it."""
+    page = browser_page
+    page.goto(site_url + "/bijdragen/invulvoorbeeld/voorziening/")
+    template = page.locator("#sk-invulvoorbeeld").text_content()
+    assert "VUL IN" in template and template.startswith("# yaml-language-server")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Kopieer alle tekst").click()
+    status = page.locator("[data-sk-kopieer-status]")
+    status.filter(has_text="Gekopieerd").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == template
+
+    page.context.clear_permissions()
+    page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new Error('geen toestemming')); }")
+    page.get_by_role("button", name="Kopieer alle tekst").click()
+    status.filter(has_text="geselecteerd").wait_for()
+    assert page.evaluate("String(window.getSelection())").strip() == template.strip()
+
+
+def test_preview_record_page_from_the_guide_works_opened_as_a_file(browser, demo_site):
+    """'Wat gebeurt er na je voorstel' tells partners to open their record's page in the unpacked site-voorbeeld:
+    opened as a file (no web server), that page must look as on the site. (The site's front page does not:
+    its links lead to folders, and search needs a server; the guide used to send partners there.)"""
+    import re
+    from support import ROOT
+
+    guide = (ROOT / "docs" / "bijdragen" / "na-je-voorstel.md").read_text(encoding="utf-8")
+    folder = re.search(r"`((?:voorzieningen|vindplaatsen|ingangen)/[a-z0-9-]+/)`", guide).group(1)
+    assert "open `index.html` in je browser" not in guide
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((demo_site / folder / "index.html").as_uri())
+    banner = page.evaluate("getComputedStyle(document.querySelector('.md-banner')).backgroundColor")
+    assert banner == "rgb(92, 14, 26)"  # kaart.css is loaded: the crisis bar has its dark red
+    assert page.locator("h1").is_visible() and "tel:112" in page.content()
+    context.close()
+    assert errors == []

@@ -106,11 +106,12 @@ def test_worked_opening_hours_example_is_valid():
     checked = 0
     for block in yaml_blocks("github"):
         data = parse_yaml(textwrap.dedent(block), Path("voorbeeld.yaml")).data
-        for key in ("openingstijden", "inloop"):
-            if key in data:
-                Openingstijden.model_validate(data[key])
-                checked += 1
-    assert checked == 5  # before, after, the inloop example, the monthly and the fortnightly one
+        for blok in [data, *data.get("locaties", [])]:
+            for key in ("openingstijden", "inloop"):
+                if key in blok:
+                    Openingstijden.model_validate(blok[key])
+                    checked += 1
+    assert checked == 6  # before, after, the same under locaties, the inloop example, the monthly and the fortnightly one
 
 
 def test_every_yaml_example_in_the_guide_is_readable():

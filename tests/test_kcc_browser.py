@@ -280,7 +280,9 @@ def test_call_script_answers_open_the_next_question_by_keyboard(browser_page, si
     page.keyboard.press("Enter")  # the first answer of V2
     page.wait_for_function("location.hash !== '#v-wie'")
     target = page.evaluate("location.hash.slice(1)")
-    assert page.evaluate(f"document.getElementById('{target}').open") is True
+    # hashchange fires after the hash is set: wait for kcc.js to open the question (times out if it never does)
+    page.wait_for_function("id => document.getElementById(id).open", arg=target)
+    assert focused(page, "el => el.parentElement.id") == target
 
 
 def test_call_script_prints_every_question_with_its_answers(browser_page, site_url):

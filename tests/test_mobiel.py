@@ -152,6 +152,9 @@ def test_long_resident_pages_have_in_page_navigation(phone, site_url, paths, nam
         assert box(page, "nav.sk-opdezepagina")["bottom"] <= 2 * HEIGHT
         for anchor in nav.locator("a").all():
             assert page.locator(anchor.get_attribute("href")).count() == 1
+        # one way to "talk to someone" in the list: the home page had "Liever met iemand praten?" and "Praten met iemand"
+        texts = [text.lower() for text in nav.locator("a").all_inner_texts()]
+        assert sum("praten" in text for text in texts) <= 1, texts
 
 
 # --- 3. WCAG 2.1 AA beyond axe -------------------------------------------------------------------
@@ -211,6 +214,25 @@ def test_reflow_at_320_px_with_200_percent_text(phone, site_url, paths, name):
     page.wait_for_timeout(50)
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= 320, f"{paths[name]} is {width} px wide"
+
+
+@pytest.mark.parametrize("where", [".md-banner .sk-crisisnummers", ".sk-voet__crisis"])
+def test_crisis_numbers_do_not_overlap_with_200_percent_text(phone, site_url, where):
+    """A fixed line height in px made the lines of the crisis numbers run through each other when a
+    resident doubles the text (WCAG 1.4.4): every line must stay at least as tall as its text."""
+    page = phone(width=320)
+    page.goto(site_url + "/")
+    measure = """sel => { const p = document.querySelector(sel); const lh = parseFloat(getComputedStyle(p).lineHeight);
+        const fs = parseFloat(getComputedStyle(p).fontSize);
+        const links = [...p.querySelectorAll('a')].map(a => [a.getBoundingClientRect().height, parseFloat(getComputedStyle(a).fontSize)]);
+        return {lh, fs, links}; }"""
+    normal = page.evaluate(measure, where)
+    assert all(height >= 24 for height, _ in normal["links"]), normal  # still a 24 px tap target
+    page.evaluate("() => { const h = document.documentElement; h.style.fontSize = (parseFloat(getComputedStyle(h).fontSize) * 2) + 'px'; }")
+    doubled = page.evaluate(measure, where)
+    assert doubled["fs"] >= 1.9 * normal["fs"], (normal, doubled)
+    assert doubled["lh"] >= 1.2 * doubled["fs"], doubled
+    assert all(height >= 1.2 * size for height, size in doubled["links"]), doubled
 
 
 def test_crisis_links_keep_4_5_to_1_contrast_when_hovered_and_focused(phone, site_url):

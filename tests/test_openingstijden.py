@@ -263,9 +263,13 @@ def test_uitzondering_forms():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("9-17", "'9-17' is geen tijd; schrijf bijvoorbeeld 9.00-17.00."),
+    ("9-17", "'9-17' is geen tijd. Schrijf de minuten erbij: 9.00-17.00."),
+    ("van 9 tot 12 uur", "'van 9 tot 12 uur' is geen tijd. Schrijf de minuten erbij: 9.00-12.00."),
+    ("13u-17u", "'13u-17u' is geen tijd. Schrijf de minuten erbij: 13.00-17.00."),
     ("negen tot vijf", "'negen tot vijf' is geen tijd; schrijf bijvoorbeeld 9.00-17.00."),
-    ("9.00-12.00, 13-17", "'13-17' is geen tijd; schrijf bijvoorbeeld 9.00-17.00."),
+    ("9.00-12.00, 13-17", "'13-17' is geen tijd. Schrijf de minuten erbij: 13.00-17.00."),
+    # two blocks without a comma (a partner's usual way to write a lunch break)
+    ("9.00-12.00 13.00-17.00", "'9.00-12.00 13.00-17.00' is geen tijd. Zijn het twee blokken? Zet er een komma tussen: 9.00-12.00, 13.00-17.00."),
     ("9.00-25.00", "'25.00' is geen bestaande tijd: een dag loopt van 0.00 tot 24.00. Schrijf bijvoorbeeld 9.00-17.00."),
     ("9.00-24.30", "'24.30' is geen bestaande tijd: een dag loopt van 0.00 tot 24.00. Schrijf bijvoorbeeld 9.00-17.00."),
     ("9.75-12.00", "'9.75' is geen bestaande tijd: een uur heeft 60 minuten, dus na 9.59 komt 10.00. Schrijf de minuten als 00 tot en met 59, bijvoorbeeld 9.45."),
@@ -314,7 +318,7 @@ def test_json_schema_pattern_matches_what_the_parser_accepts():
 
 def test_uitzondering_bad_tijden_and_overlap():
     errors = fouten({"ma": "9.00-17.00", "uitzonderingen": [{"van": "2026-12-24", "tijden": "9-12", "reden": "Kerst"}]})
-    assert errors == [(("uitzonderingen", 0, "tijden"), "'9-12' is geen tijd; schrijf bijvoorbeeld 9.00-17.00.")]
+    assert errors == [(("uitzonderingen", 0, "tijden"), "'9-12' is geen tijd. Schrijf de minuten erbij: 9.00-12.00.")]
     errors = fouten({"ma": "9.00-17.00", "uitzonderingen": [
         {"van": "2026-12-24", "tot": "2027-01-01", "reden": "Kerstsluiting"},
         {"van": "2026-12-31", "tijden": "9.00-12.00", "reden": "Oudejaarsdag"},

@@ -38,6 +38,16 @@ def test_voorziening_page_shows_the_facts(demo, demo_site):
             assert locatie.adres.straat.replace("'", "&#39;") in page
 
 
+def test_a_whole_gemeente_is_named_in_plain_dutch(demo_site):
+    """Cards and record pages said 'heel Gemeente Egelstede'; residents read 'de hele gemeente Egelstede'."""
+    page = html(demo_site, "voorzieningen/begeleiding-thuis")  # werkgebied: [egelstede]
+    assert "Voor inwoners van: de hele gemeente Egelstede" in re.sub(r"<[^>]+>", "", page)
+    assert "heel Gemeente" not in page
+    assert "de hele gemeente Wolderbeek" in html(demo_site, "themas/geld-en-schulden")
+    index = (demo_site / "zoeken" / "zoekindex.json").read_text(encoding="utf-8")  # the search cards say it too (zoeken.js)
+    assert "de hele gemeente Egelstede" in index and "heel Gemeente" not in index
+
+
 def test_monthly_hours_are_shown_as_monthly(demo, demo_site):
     """Walk-in hours only on some weekdays of the month: the page says so, and "nu open" gets the rule."""
     page = html(demo_site, "voorzieningen/scheidingsspreekuur")
@@ -99,6 +109,17 @@ def test_every_page_has_crisis_numbers_demo_notice_and_stays_small(demo_site):
         assert 'href="tel:112"' in text and "Veilig Thuis" in text, path
         assert "voorbeeldgegevens" in text, path
         assert path.stat().st_size <= MAX_PAGE_BYTES, f"{path} is {path.stat().st_size} bytes"
+
+
+ENGLISH_LABELS = re.compile(r'aria-label="(Header|Footer|Navigation|Table of contents|Skip to content|Search|Share|Clear|Back to top)"')
+
+
+def test_landmarks_and_buttons_are_named_in_dutch(demo_site):
+    """A screen reader reads the aria-labels aloud: Material's Dutch translation still says "Header"."""
+    for path in ["index.html", "zoeken/index.html", "contact/index.html", "404.html", "kcc/index.html"]:
+        text = (demo_site / path).read_text(encoding="utf-8")
+        assert not ENGLISH_LABELS.search(text), (path, ENGLISH_LABELS.search(text).group(0))
+        assert '<nav class="md-header__inner md-grid" aria-label="Bovenbalk">' in text, path
 
 
 def test_no_third_party_resources(demo_site):

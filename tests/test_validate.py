@@ -78,8 +78,15 @@ def test_missing_required_field_points_at_its_block(mini_kaart):
         ("  telefoon: 0523 800 300", "  website: javascript:alert(1)", "website:", "geen webadres dat we mogen tonen"),
         ("  telefoon: 0523 800 300", "  website: data:text/html,hoi", "website:", "geen webadres dat we mogen tonen"),
         ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 1 oktober", "laatst_gecontroleerd", "geen datum"),
+        ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 1-10-2026", "laatst_gecontroleerd", "Schrijf de datum als jjjj-mm-dd: 2026-10-01."),
+        ("laatst_gecontroleerd: 2026-10-01", "laatst_gecontroleerd: 31/10/2026", "laatst_gecontroleerd", "Schrijf de datum als jjjj-mm-dd: 2026-10-31."),
         ("toegang: vrij", "toegang: vrije inloop", "toegang:", "Kies uit: vrij, aanmelden, verwijzing, beschikking"),
         ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren, geld-en-schulden]", "themas:", "Bedoel je 'formulieren-en-juridisch'?"),
+        # a word of one theme's id, too short for a close match: still the one theme it belongs to
+        ("themas: [formulieren-en-juridisch, geld-en-schulden]", "themas: [formulieren-en-juridisch, meedoen]", "themas:", "Bedoel je 'meedoen-en-ontmoeten'?"),
+        ("doelgroepen: [iedereen]", "doelgroepen: [beperking]", "doelgroepen:", "Bedoel je 'mensen-met-een-beperking'?"),
+        # a kern written as residents say it: the message points to the list of ids, not to an example of another kind
+        ("    kern: akkerveen", "    kern: Akkerveen (dorp)", "kern:", "De ids van kernen en organisaties staan in de handleiding bij 'Lijsten van ids'."),
         ("  soort: gratis", "  soort: betaald", "soort: betaald", "geen geldige waarde"),
         ("    rolstoeltoegankelijk: ja", "    rolstoeltoegankelijk: misschien", "rolstoeltoegankelijk", "Schrijf 'ja' of 'nee'"),
         ("naam: Formulierenhulp in de bibliotheek", "naam: <script>alert(1)</script>", "naam:", "Gebruik geen < of >"),

@@ -55,6 +55,12 @@ def kort(gemeente: Gemeente) -> str:
     return gemeente.naam.removeprefix("Gemeente ").strip()
 
 
+def hele_gemeente(gemeente: Gemeente) -> str:
+    """'Gemeente Egelstede' -> 'de hele gemeente Egelstede': a werkgebied that is a whole gemeente, as
+    residents read it on cards and record pages (it said 'heel Gemeente Egelstede')."""
+    return f"de hele gemeente {kort(gemeente)}"
+
+
 def kcc_nummers(kaart: Kaart) -> list[dict[str, str]]:
     """The general number of every gemeente, in the order of gebieden.yaml (one KCC shared by
     several gemeenten is listed once)."""

@@ -18,6 +18,7 @@ from ..export.taxonomy import TAXONOMIEEN
 from ..vocabulary import SOORTEN, THEMAS
 from .beheer import beheer_pages
 from .bijdragen import invulvoorbeeld_pages
+from .contact import hele_gemeente
 from .contact import kcc_nummers
 from .nabij import osm_url, plek_attribuut
 from .pagination import paginate
@@ -106,7 +107,7 @@ class SiteContext:
         if area_id in kaart.gebieden_by_id:
             return kaart.gebieden_by_id[area_id].naam
         if area_id in kaart.gemeenten_by_id:
-            return f"heel {kaart.gemeenten_by_id[area_id].naam}"
+            return hele_gemeente(kaart.gemeenten_by_id[area_id])
         return area_id
 
 

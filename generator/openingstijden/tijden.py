@@ -60,10 +60,25 @@ def _minutes(hour: str, minute: str, text: str) -> int:
     return h * 60 + m
 
 
+_HOURS_RE = re.compile(r"^(?:van\s+)?(\d{1,2})\s*(?:u|uur)?\s*(?:[-–—]|tot)\s*(\d{1,2})\s*(?:u|uur)?$", re.IGNORECASE)
+_TWO_RANGES_RE = re.compile(rf"^({_RANGE_PATTERN})\s+({_RANGE_PATTERN})$")
+
+
+def _not_a_time(part: str) -> str:
+    """Why `part` is no time, with the likely fix: hours without minutes, or two blocks without a comma."""
+    hours = _HOURS_RE.match(part)
+    if hours and int(hours.group(1)) <= 24 and int(hours.group(2)) <= 24:
+        return f"'{part}' is geen tijd. Schrijf de minuten erbij: {int(hours.group(1))}.00-{int(hours.group(2))}.00."
+    two = _TWO_RANGES_RE.match(part)
+    if two:
+        return f"'{part}' is geen tijd. Zijn het twee blokken? Zet er een komma tussen: {two.group(1)}, {two.group(3)}."
+    return f"'{part}' is geen tijd; schrijf bijvoorbeeld {VOORBEELD}."
+
+
 def _parse_range(part: str) -> Range:
     match = _RANGE_RE.match(part)
     if not match:
-        raise fout(f"'{part}' is geen tijd; schrijf bijvoorbeeld {VOORBEELD}.")
+        raise fout(_not_a_time(part))
     sh, sm, eh, em = match.groups()
     start = _minutes(sh, sm, f"{sh}.{sm}")
     end = _minutes(eh, em, f"{eh}.{em}")

@@ -60,6 +60,7 @@ FIELDS: dict[str, int] = {
     "samenvatting": 3,
     "labels": 2,
     "tekst": 1,
+    "woorddelen": 1,  # the head noun of a compound ('koffie' of 'Buurtkoffie'), see samenstellingen.py
 }
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -101,6 +102,7 @@ class SearchDocument:
     labels: list[str] = field(default_factory=list)
     tekst: str = ""
     synoniemen: list[str] = field(default_factory=list)  # filled in by synoniemen.expand
+    woorddelen: list[str] = field(default_factory=list)  # filled in by samenstellingen.add_tails
     # card and filter data (see `card`)
     themas: list[str] = field(default_factory=list)
     doelgroepen: list[str] = field(default_factory=list)

@@ -131,7 +131,7 @@ def trim(word: str) -> str:
 
 # Snowball gives some everyday words of different meaning one stem, so a question about one finds the
 # other ('rekeningen' [bills] -> 'reken', the stem of 'rekenen' [arithmetic]; 'ouderen' [the elderly] ->
-# 'ouder' [parent]; 'weet' [know] -> 'wet' [law]), and it leaves some plurals apart from their singular
+# 'ouder' [parent]; 'weet' [know] -> 'wet' [law]; 'geweldige' [great] -> 'geweld' [violence]), and it leaves some plurals apart from their singular
 # ('kinderen' -> 'kinder', 'kind' -> 'kind'). These words get their own stem, the same for every form of one
 # meaning. The table goes into the search data ('stammen'), so zoeken.js stems the query the same way.
 STEM_EXCEPTIONS = {
@@ -144,6 +144,7 @@ STEM_EXCEPTIONS = {
     "vaak": "vaak",
     "lees": "lez", "leest": "lez",
     "lessen": "les",
+    "geweldig": "geweldig", "geweldige": "geweldig",
 }
 
 
@@ -313,3 +314,9 @@ def tokens_for(text: str) -> list[str]:
 def search(index: Index, query: str) -> list[dict]:
     """`index.search(query)` with the query split the way lunr.js's query lexer splits it."""
     return index.search(normalize_separators(query))
+
+
+def raw_words(text: str) -> list[str]:
+    """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
+    words = (trim(token) for token in split_tokens(normalize_separators(text)))
+    return [word for word in words if word not in STOP_WORDS]

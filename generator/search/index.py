@@ -25,15 +25,19 @@ The data holds:
     zoeken       the query settings (boosts, fuzzy threshold...) shared by query.py and zoeken.js
     stammen      word -> stem for the words Snowball conflates (dutch.STEM_EXCEPTIONS)
     vulwoorden   filler words dropped from a question (synoniemen.yaml)
-    deuren       [position of the door's card, [signals], {kern: position of that kern's own door}]:
-                 official doors (synoniemen.yaml); the kernen the door does not serve get theirs
+    deuren       [position of the door's card, [signals], {kern: position of that kern's own door}, [[signals]]]:
+                 official doors (synoniemen.yaml); the kernen the door does not serve get theirs; the last part
+                 holds the door's groups of problem words (two or more groups named: the door too)
     zinnen       [signal phrase, [query words]]: everyday phrases of two or more words (synoniemen.yaml)
     groepen      {veld, woorden, zinnen}: the index words the synonyms field (veld) holds only as part of
                  an everyday phrase ('bank' of 'food bank'), which count there only when the question
                  holds the whole phrase, and those phrases as index words (synoniemen.group_entries,
                  query.alone_terms)
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
-                 wat_doen, wanneer?, snel_weg?) and its signals, in file order
+                 wat_doen, wanneer?, snel_weg?), its signals, `at` (its card) and `daarna` (positions
+                 of the cards that follow it, or 'sociaal-team'), in file order
+    teams        [position of the first team's card, [], {kern: position of its sociaal team}]: shaped like
+                 a door (query.doors_for), for 'sociaal-team' in a line's `daarna`
     kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
     gewoon       common Dutch words one typo from a signal word that are words of their own
                  ('geworden' is not 'gewonden'; see gewoon.py): never taken as a typo
@@ -47,20 +51,22 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
+from ..build.contact import hele_gemeente
 from ..validate import Kaart
 from ..vocabulary import DOELGROEPEN, SOORTEN, THEMAS
 from ..wegwijzer.deur import deur_van, eigen_deur, open_voor
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
 
-from .dutch import STEM_EXCEPTIONS, STOP_WORDS, dutch_builder, normalize_separators, split_tokens, trim
-from .query import SETTINGS
+from .dutch import STEM_EXCEPTIONS, dutch_builder, raw_words
+from .query import SETTINGS, door_signals
 from .signalen import signal_words
+from .samenstellingen import add_tails
 from .synoniemen import expand, group_entries, phrase_entries
 from .trefwoorden import demote_unrelated
 from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 8
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
@@ -75,7 +81,7 @@ def ref_for(position: int) -> str:
 
 # The lunr field name of each document field: one letter, because every term of the inverted
 # index lists every field name and every field vector repeats one (a fifth of the file otherwise).
-LUNR_FIELD_NAMES = {"naam": "n", "trefwoorden": "t", "synoniemen": "y", "samenvatting": "s", "labels": "l", "tekst": "x"}
+LUNR_FIELD_NAMES = {"naam": "n", "trefwoorden": "t", "synoniemen": "y", "samenvatting": "s", "labels": "l", "tekst": "x", "woorddelen": "w"}
 
 
 def build_lunr_index(documents: list[SearchDocument]) -> dict[str, Any]:
@@ -136,17 +142,11 @@ def vocabulary(documents: list[SearchDocument]) -> list[str]:
     return sorted(words)
 
 
-def raw_words(text: str) -> list[str]:
-    """lunr's tokenizer, trimmer and stop word filter, without the stemmer."""
-    words = (trim(token) for token in split_tokens(normalize_separators(text)))
-    return [word for word in words if word not in STOP_WORDS]
-
-
 def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
     covered: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for gemeente in kaart.gebieden.gemeenten:
-        names[gemeente.id] = f"heel {gemeente.naam}"
+        names[gemeente.id] = hele_gemeente(gemeente)
         covered[gemeente.id] = sorted(kaart.kernen_in([gemeente.id]))
         for gebied in gemeente.gebieden:
             names[gebied.id] = gebied.naam
@@ -158,8 +158,8 @@ def area_tables(kaart: Kaart) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 
 def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any]]:
-    """[position, signals, {kern: position}] per official door whose card is in the index; the last part
-    gives the kernen the door does not serve their own door (door_for_kern)."""
+    """[position, signals, {kern: position}, [[signals]]] per official door whose card is in the index; the third
+    part gives the kernen the door does not serve their own door (door_for_kern), the fourth its groups of problems."""
     positions = {(document.soort, document.id): at for at, document in enumerate(documents)}
     entries = []
     for record_id, deur in kaart.extras.get("deuren", {}).items():
@@ -172,8 +172,17 @@ def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any
             other = door_for_kern(kaart, deur.soort, record, kern_id)
             if other is not record and (other_at := positions.get(("ingang", other.id))) is not None:
                 elsewhere[kern_id] = other_at
-        entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden], elsewhere])
+        groups = [[" ".join(signal_words(woord)) for woord in group] for group in deur.problemen]
+        entries.append([at, [" ".join(signal_words(woord)) for woord in deur.woorden], elsewhere, groups])
     return entries
+
+
+def team_entry(kaart: Kaart, documents: list[SearchDocument]) -> list[Any]:
+    """The sociaal teams as a door without signals: the first team's card, then per kern its own team's card
+    (query.doors_for gives a kern its team, and every team when no kern is known)."""
+    positions = {document.id: at for at, document in enumerate(documents) if document.soort == "ingang"}
+    teams = {kern_id: positions[team.id] for kern_id in kaart.kernen if (team := kaart.sociaal_team_voor(kern_id)) and team.id in positions}
+    return [min(teams.values()), [], teams] if teams else []
 
 
 def door_for_kern(kaart: Kaart, soort: str, record: Any, kern_id: str) -> Any:
@@ -199,10 +208,11 @@ def kcc_card(kaart: Kaart) -> dict[str, str] | None:
 
 
 def search_documents(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> list[SearchDocument]:
-    """The documents as indexed: unrelated trefwoorden demoted, synonyms expanded."""
+    """The documents as indexed: unrelated trefwoorden demoted, synonyms expanded, compound tails added."""
     documents = collect_documents(kaart, generated, hand_written)
     demote_unrelated(documents)
     expand(documents, kaart.extras.get("synoniemen", {}))
+    add_tails(documents)
     return documents
 
 
@@ -232,6 +242,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "deuren": door_entries(kaart, documents),
         "zinnen": phrase_entries(kaart.extras.get("synoniemen", {})),
         "vangnet": index_entries(kaart, documents),
+        "teams": team_entry(kaart, documents),
         "kcc": kcc_card(kaart),
     }
     synonyms = data["velden"].index(LUNR_FIELD_NAMES["synoniemen"])
@@ -246,7 +257,7 @@ def signal_phrases(data: dict[str, Any]) -> list[str]:
     """Every phrase the search matches like a signal: the safety net's (with its `tenzij`), the doors' and the
     everyday phrases with a negation."""
     lines = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
-    doors = [signal for door in data.get("deuren", []) for signal in door[1]]
+    doors = [signal for door in data.get("deuren", []) for signal in door_signals(door)]
     return lines + doors + [phrase for phrase, _ in data.get("zinnen", [])]
 
 

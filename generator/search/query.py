@@ -63,6 +63,9 @@ SETTINGS: dict[str, Any] = {
     # score (round_score), so both pipelines sort alike.
     "elsewhereFactor": 0.25,
     "maxWordLength": 40,
+    # A door with groups of problem words (synoniemen.yaml `problemen`: the sociaal team) ranks first when the
+    # query names words of at least this many groups: several problems at once ('schulden en mijn zoon drinkt').
+    "minProblemGroups": 2,
     # A word typed without spaces ('ikwilnietmeerleven') of at least this many letters, that the site does not
     # know, is read as the words it is made of (spaced): the safety net and the search see 'ik wil niet meer leven'.
     "minRunTogether": 8,
@@ -169,7 +172,7 @@ def spaced(query: str, words: "Words", lexicon: set[str], settings: dict[str, An
 def signal_lexicon(data: dict[str, Any]) -> set[str]:
     """The words of every signal the query is matched against (safety net, doors, phrases), '*' dropped."""
     phrases = [signal for entry in data.get("vangnet", []) for signal in entry.get("signalen", [])]
-    phrases += [signal for door in data.get("deuren", []) for signal in door[1]]
+    phrases += [signal for door in data.get("deuren", []) for signal in door_signals(door)]
     phrases += [phrase for phrase, _ in data.get("zinnen", [])]
     return {word for phrase in phrases for word in RUN_OF_LETTERS.findall(fold(js_lower(phrase)))}
 
@@ -531,6 +534,17 @@ def ranked(index: TermIndex, data: dict[str, Any], clauses: list[dict[str, Any]]
     return [to_hit(data, f"d{doc}", round_score(score)) for doc, score in scores.items() if keep(data["docs"][doc])]
 
 
+def door_signals(door: list[Any]) -> list[str]:
+    """A door's signals: its words and the words of its groups of problems."""
+    return door[1] + [signal for group in (door[3] if len(door) > 3 else []) for signal in group]
+
+
+def names_several_problems(door: list[Any], words: QueryWords, settings: dict[str, Any]) -> bool:
+    """Whether the query names words of at least settings['minProblemGroups'] of the door's groups of problems."""
+    groups = door[3] if len(door) > 3 else []
+    return sum(1 for group in groups if any(signal_fires(s, words) for s in group)) >= settings["minProblemGroups"]
+
+
 def doors_for(door: list[Any], kern: str | None) -> list[int]:
     """The door a kern goes to; with no kern known, the door and every kern's own (each resident finds theirs:
     'sociaal team' gives every team, 'wmo' the Egelstede loket and Wolderbeek's team)."""
@@ -538,6 +552,28 @@ def doors_for(door: list[Any], kern: str | None) -> list[int]:
     if kern:
         return [elsewhere.get(kern, door[0])]
     return [door[0]] + sorted(set(elsewhere.values()) - {door[0]})
+
+
+def follow_lines(data: dict[str, Any], fired: list[dict[str, Any]], kern: str | None, keep) -> list[int]:
+    """The records that follow the fired lines (vangnet.yaml `daarna`), line by line in their order, without the
+    lines themselves or repeats; 'sociaal-team' is the kern's own team, or every team without a kern (doors_for).
+    What the filters or the kern rule out is left out (the box itself is never filtered)."""
+    leading = {line["at"] for line in fired}
+    found: list[int] = []
+    for line in fired:
+        for item in line.get("daarna", []):
+            for at in follow_item(data, item, kern):
+                doc = data["docs"][at]
+                if at not in leading and at not in found and keep(doc) and (not kern or serves(data, doc, kern)):
+                    found.append(at)
+    return found
+
+
+def follow_item(data: dict[str, Any], item: int | str, kern: str | None) -> list[int]:
+    """The cards one entry of `daarna` stands for: a position, or 'sociaal-team' (index.team_entry)."""
+    if item != "sociaal-team":
+        return [item]
+    return doors_for(data["teams"], kern) if data.get("teams") else []
 
 
 def serves(data: dict[str, Any], doc: dict[str, Any], kern: str) -> bool:
@@ -579,7 +615,8 @@ def covers(name: list[tuple[str, str]], term: str, stemmed: str, last: bool, set
 
 def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings,
             elsewhere: set[str] = frozenset()) -> list[dict[str, Any]]:
-    """Crisis lines the safety net calls up first (past every filter), then official doors the
+    """Crisis lines the safety net calls up first (past every filter; `lines` also holds the records that follow
+    them, follow_lines), then official doors the
     query names, then hits whose name holds every term (and that serve the kern chosen: not in `elsewhere`), then the rest, then pages for partners
     (documents.ACHTERAAN); within a tier by score,
     then document order. `name_of(position)` gives a card's name words."""
@@ -605,14 +642,14 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
 
     tiers = {hit["ref"]: tier(hit) for hit in hits}
     for hit in hits:
-        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
+        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line or the help after it, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return lines_first(hits, lines)
 
 
 def lines_first(hits: list[dict[str, Any]], lines: list[int]) -> list[dict[str, Any]]:
-    """The crisis lines (the first hits) in the safety net's order, not by score: 'hij slaat me nu' calls up 112
-    before Veilig Thuis, whatever the words score."""
+    """The crisis lines and the help that follows them (the first hits) in the safety net's order, not by score:
+    'hij slaat me nu' calls up 112 before Veilig Thuis, whatever the words score."""
     if len(lines) < 2:
         return hits
     by_ref = {hit["ref"]: hit for hit in hits[: len(lines)]}
@@ -663,11 +700,12 @@ class SearchEngine:
 
     def doors(self, query: str, kern: str | None = None) -> list[int]:
         """Positions of the official doors (synoniemen.yaml `deuren`) the query names; for a kern the door
-        that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket)."""
+        that serves it (index.door_for_kern: Wolderbeek's own team, not Egelstede's loket); a door with groups of
+        problems also when the query names several problems at once."""
         words = QueryWords(self.spaced(query), self.words().signal_known)
         found: list[int] = []
         for door in self.data.get("deuren", []):
-            if any(signal_fires(s, words) for s in door[1]):
+            if any(signal_fires(s, words) for s in door[1]) or names_several_problems(door, words, self.settings):
                 for at in doors_for(door, kern):
                     if at not in found:
                         found.append(at)
@@ -726,9 +764,10 @@ class SearchEngine:
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if fuzzy_useful and (len(hits) < self.settings["fuzzyBelow"] or misspelt(terms, self.words(), self.settings)):
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep, alone)
-        lines = [line["at"] for line in self.vangnet(query)]
-        if terms or lines:
+        fired = self.vangnet(query)
+        if terms or fired:
             kern = filters.get("kern") if is_set(filters.get("kern")) else woonkern
             elsewhere = prefer_kern(hits, self.data, kern, self.settings)
-            hits = ordered(hits, self.data, terms, lines, self.doors(query, kern), keep, self.name_of, self.settings, elsewhere)
+            lead = [line["at"] for line in fired] + follow_lines(self.data, fired, kern, keep)
+            hits = ordered(hits, self.data, terms, lead, self.doors(query, kern), keep, self.name_of, self.settings, elsewhere)
         return hits[:limit] if limit else hits

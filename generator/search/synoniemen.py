@@ -7,6 +7,9 @@
     vulwoorden: [graag, zoek]  # words in a question that say nothing about the help
     deuren:                   # the official door of a service: ranks first when the query names it
       schuldhulpverlening-egelstede: {woorden: [schuldhulp, hulp bij schulden], reden: de gemeente regelt schuldhulp}
+      sociaal-team-noord:     # also when the query names problems of two or more groups (several problems at once)
+        woorden: [sociaal team, meerdere problemen]
+        problemen: {geld: [schulden, geldzorgen], werk: [ontslagen, geen werk], verslaving: [verslaafd, drinkt]}
 
 `woorden` and `engels` are applied at index time: a document whose name, keywords or summary
 contain one of the terms (`naar`) gets the everyday word in its `synoniemen` field. The browser
@@ -17,7 +20,10 @@ compounds: 'respijt' matches 'respijtzorg').
 
 `vulwoorden` and `deuren` are used at query time (written into zoekindex.json; see query.py):
 filler words are dropped from a question when other words remain, and a door whose words occur
-in the question (matched like the safety net's signals, see signalen.py) ranks first.
+in the question (matched like the safety net's signals, see signalen.py) ranks first. A door with
+`problemen` also ranks first when the question names words of two or more of its groups
+(SETTINGS['minProblemGroups']): 'schulden en mijn zoon drinkt' is several problems at once, the
+sociaal team's work, not one provider's.
 
 Validated by `kaart check` (registered in generator.validate.SECTION_LOADERS) with Dutch
 file:line messages; the results are `kaart.extras["synoniemen"]` (word -> terms, Dutch and
@@ -63,6 +69,9 @@ class Synoniem(_Strict):
 class Deur(_Strict):
     woorden: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden en zinnetjes die deze dienst noemen.")
     reden: Regel = Field(description="Waarom dit de officiële ingang is.")
+    problemen: dict[Regel, Annotated[list[Regel], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="Groepen van problemen (geld, werk, zorg …) met hun woorden. Noemt een vraag woorden uit twee of meer groepen, dan staat deze ingang ook bovenaan: meer problemen tegelijk.")
 
 
 class SynoniemenBestand(_Strict):
@@ -73,10 +82,11 @@ class SynoniemenBestand(_Strict):
 
 
 class Door(NamedTuple):
-    """A checked door: the record type of its id, and its words."""
+    """A checked door: the record type of its id, its words, and its groups of problem words (may be empty)."""
 
     soort: str
     woorden: list[str]
+    problemen: tuple[list[str], ...] = ()
 
 
 def index_words(text: str) -> list[str]:
@@ -117,11 +127,12 @@ def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> 
         if getattr(kaart.records[soort][record_id], "status", "actief") == "gestopt":
             problems.add(source.path, line, column, f"'{record_id}' is gestopt. Kies de ingang die deze dienst nu levert.")
             continue
-        for index, woord in enumerate(deur.woorden):
-            if not signal_words(woord):
-                word_line, word_column = source.position(("deuren", record_id, "woorden", index))
-                problems.add(source.path, word_line, word_column, f"'{woord}' heeft geen woorden (alleen letters en cijfers tellen). Schrijf het woord met letters, of haal de regel weg.")
-        valid[record_id] = Door(soort, list(deur.woorden))
+        for where, woorden in [(("woorden",), deur.woorden)] + [(("problemen", groep), words) for groep, words in deur.problemen.items()]:
+            for index, woord in enumerate(woorden):
+                if not signal_words(woord):
+                    word_line, word_column = source.position(("deuren", record_id, *where, index))
+                    problems.add(source.path, word_line, word_column, f"'{woord}' heeft geen woorden (alleen letters en cijfers tellen). Schrijf het woord met letters, of haal de regel weg.")
+        valid[record_id] = Door(soort, list(deur.woorden), tuple(list(words) for words in deur.problemen.values()))
     return valid
 
 

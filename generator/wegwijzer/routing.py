@@ -301,9 +301,10 @@ def _check_kcc_antwoorden(kaart: Kaart, warnings: Problemen) -> None:
     for soort in SOORTEN_MET_KCC:
         for record_id, record in sorted(kaart.records.get(soort, {}).items()):
             if field_of(record, "status", "actief") != "gestopt" and not kcc_antwoord(kaart, record):
-                field = "kcc" if "kcc" in type(record).model_fields else "samenvatting"
-                warnings.add(*kaart.where(soort, record_id, "id"), f"Dit record staat op /kcc/, maar zonder antwoord voor de telefoon. "
-                             f"Vul '{field}' in (bij kcc: 'antwoord', wat de medewerker de beller vertelt).")
+                wat = ("Haal '# ' weg bij 'kcc:' en 'antwoord:' en schrijf daar in één zin wat de medewerker de beller vertelt."
+                       if "kcc" in type(record).model_fields else "Vul 'samenvatting' in: in één zin wat het is en voor wie.")
+                warnings.add(*kaart.where(soort, record_id, "id"), "De medewerkers van het klantcontactcentrum (KCC) vinden dit record, "
+                             f"maar er staat geen kort antwoord voor de telefoon bij. {wat}")
 
 
 def _plaatsen(kaart: Kaart) -> Iterable[tuple[str, str, tuple, Any]]:

@@ -116,6 +116,35 @@ def test_the_right_crisis_line_comes_first(engine, query, line):
     assert hits and hits[0]["id"] == line
 
 
+def related_to(engine, lines: list[dict]) -> set[str]:
+    """What belongs with the fired lines: their ingangen and the records of their `daarna` (vangnet.yaml); for
+    'sociaal-team' any team."""
+    docs = engine.data["docs"]
+    teams = {docs[at]["id"] for at in engine.data["teams"][2].values()}
+    related = set()
+    for line in lines:
+        related.add(line["id"])
+        for item in line.get("daarna", []):
+            related |= teams if item == "sociaal-team" else {docs[item]["id"]}
+    return related
+
+
+@pytest.mark.parametrize("query, line", kwaliteit.CRISIS)
+def test_the_help_that_goes_with_the_crisis_line_comes_next(engine, query, line):
+    """Not word matches ('ik wil dood': terminal care) under the box, but the line and the help it names."""
+    lines = engine.vangnet(query)
+    related = related_to(engine, lines)
+    for woonkern in (None, "stroetinge"):
+        first = [hit["id"] for hit in engine.search(query, woonkern=woonkern)[:3]]
+        assert first[0] == line and set(first) <= related, (woonkern, first, related)
+
+
+@pytest.mark.parametrize("query, kern, first", kwaliteit.VRAGEN_MET_KERN)
+def test_with_a_kern_the_first_hit_is_the_residents_own(engine, query, kern, first):
+    hits = engine.search(query, {"kern": kern})
+    assert hits and hits[0]["id"] in first, [hit["id"] for hit in hits[:3]]
+
+
 def test_no_false_alarms(engine):
     alarms = [(query, [line["id"] for line in engine.vangnet(query)]) for query in kwaliteit.GEWOON if engine.vangnet(query)]
     print(f"\nfalse alarms: {len(alarms)} of {len(kwaliteit.GEWOON)}")
@@ -159,13 +188,14 @@ def test_an_exact_name_match_comes_before_a_keyword_match(engine):
 
 
 def test_keyword_stuffing_does_not_reach_the_top(tmp_path):
-    """A record that passes the check with 20 trefwoorden it does not offer stays out of the top 3."""
+    """A record that passes the check with 20 trefwoorden it does not offer stays out of the top 3 (door words such as
+    'traplift' and 'scootmobiel' are refused on a record of another theme, so they are not among them)."""
     import shutil
 
     kaart_dir = shutil.copytree(DEMO_KAART, tmp_path / "kaart")
     record = (kaart_dir / "voorzieningen" / "repair-cafe.yaml")
     stuffed = ["schulden", "digid", "huurachterstand", "rolstoel", "dementie", "mantelzorg", "eenzaam", "taalcursus", "bijstand",
-               "voedselbank", "opvoeden", "traplift", "scootmobiel", "formulieren", "toeslagen", "kinderopvang", "sporten",
+               "voedselbank", "opvoeden", "rollator", "boodschappen", "formulieren", "toeslagen", "kinderopvang", "sporten",
                "verslaving", "rouw", "inburgering"]
     lines = [line for line in record.read_text(encoding="utf-8").splitlines() if not line.startswith("trefwoorden")]
     lines += ["trefwoorden: [" + ", ".join(stuffed) + "]"]  # the demo record has its trefwoorden on one line
@@ -173,7 +203,7 @@ def test_keyword_stuffing_does_not_reach_the_top(tmp_path):
     kaart, problems = load_kaart(kaart_dir)
     assert problems == []
     engine = SearchEngine(build_search_data(kaart))
-    for query in ["schulden", "digid", "rolstoel", "dementie", "voedselbank", "traplift", "bijstand", "toeslagen", "eenzaam"]:
+    for query in ["schulden", "digid", "rolstoel", "dementie", "voedselbank", "rollator", "bijstand", "toeslagen", "eenzaam"]:
         top = [hit["id"] for hit in engine.search(query)[:3]]
         assert "repair-cafe" not in top, (query, top)
 
@@ -181,6 +211,7 @@ def test_keyword_stuffing_does_not_reach_the_top(tmp_path):
 @pytest.mark.parametrize("query, wrong", [
     ("ik kan mijn rekeningen niet betalen", "rekenen-in-het-dagelijks-leven"),  # bills, not arithmetic
     ("rekening", "rekenen-in-het-dagelijks-leven"),
+    ("geweldige vrijwilligers gezocht", "daderhulp-stop-het-geweld"),  # great, not violence
 ])
 def test_words_snowball_conflates_keep_their_own_meaning(engine, query, wrong):
     """dutch.STEM_EXCEPTIONS: 'rekeningen' and 'rekenen' share Snowball's stem 'reken'; the site keeps them apart."""

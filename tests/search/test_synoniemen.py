@@ -83,6 +83,30 @@ def test_a_door_must_be_an_ingang_or_voorziening_of_the_kaart(mini_kaart):
     assert len(found) == 1 and "synoniemen.yaml:2:" in found[0] and "geen ingang of voorziening" in found[0]
 
 
+def test_a_group_of_problems_needs_words_that_count(mini_kaart):
+    found = problems_for(mini_kaart, "deuren:\n  sociaal-team-a:\n    woorden: [sociaal team]\n    reden: x\n"
+                                     "    problemen:\n      geld: [schulden]\n      werk: ['!!']\n")
+    assert len(found) == 1 and "synoniemen.yaml:7:14:" in found[0] and "'!!' heeft geen woorden" in found[0]
+    kaart, problems = load_kaart(mini_kaart)
+    assert kaart.extras["deuren"]["sociaal-team-a"].problemen == (["schulden"], ["!!"])
+
+
+@pytest.mark.parametrize("query, team_first", [
+    ("schulden en mijn zoon drinkt", True), ("ik ben ontslagen, gescheiden en heb schulden", True),
+    ("geen werk geen geld en mijn kind is ziek", True),
+    ("schulden", False), ("ik heb schulden en een deurwaarder aan de deur", False),  # one group: the schuldhulp door
+    ("wasmachine kapot en geen geld", False), ("mijn zoon van 22 is verslaafd aan drugs", False),
+])
+def test_problems_of_two_groups_call_up_the_sociaal_team(engine, query, team_first):
+    hits = engine.search(query)
+    assert (hits[0]["id"].startswith("sociaal-team-")) is team_first, [hit["id"] for hit in hits[:3]]
+
+
+def test_several_problems_lead_to_the_kerns_own_team(engine):
+    assert engine.search("schulden en verslaving", {"kern": "stroetinge"})[0]["id"] == "sociaal-team-wolderbeek"
+    assert engine.search("schulden en verslaving", woonkern="haarsloo")[0]["id"] == "sociaal-team-oost"
+
+
 def test_a_list_instead_of_a_mapping_is_reported(mini_kaart):
     found = problems_for(mini_kaart, "- geldzorgen\n- schulden\n")
     assert len(found) == 1 and "synoniemen.yaml:1:1:" in found[0]

@@ -163,6 +163,60 @@ def test_the_kern_question_follows_whose_kern_it_is(phone, site_url):
     assert page.locator("[data-ww-kern-vraag]").inner_text() == "In welk dorp of welke wijk woont die persoon?"
 
 
+def shown_cards(page, expected: int | None = None) -> list:
+    """The suggested voorzieningen a reader sees, once wegwijzer.js has filtered them (≤ 5 s)."""
+    cards = page.locator("[data-ww-voorzieningen] > li")
+    for _ in range(50):
+        shown = [c for c in cards.all() if c.is_visible()]
+        if expected is None or len(shown) == expected:
+            break
+        page.wait_for_timeout(100)
+    return shown
+
+
+def test_one_door_outcome_suggests_only_what_serves_the_kern_chosen_elsewhere(phone, site_url):
+    """An outcome with one door for the whole region (schuldhulpverlening, Werkplein) has no kern chooser
+    of its own; a kern chosen on another page still filters its suggestions. A resident of Stroetinge
+    (Wolderbeek) used to get only Egelstede's geldmaatje, cursus and spreekuur; the cliëntondersteuners follow too."""
+    page = phone()
+    page.goto(site_url + "/wegwijzer/uitkomst/uitkering/")
+    assert page.locator("#sk-ww-kern").count() == 0  # one door: no chooser on this page
+    before = shown_cards(page)
+    assert any("stroetinge" not in (c.get_attribute("data-kernen") or "").split() and c.get_attribute("data-overal") == "nee" for c in before)
+    page.evaluate("k => localStorage.setItem(k, 'stroetinge')", KERN_KEY)
+    page.reload()
+    shown = shown_cards(page, expected=1)
+    assert shown and all(c.get_attribute("data-overal") == "ja" or "stroetinge" in c.get_attribute("data-kernen").split() for c in shown)
+    assert "voor Stroetinge" in page.locator("[data-ww-meer-tekst]").inner_text()
+    ondersteuners = [li for li in page.locator(".sk-ww-ondersteuners li[data-werkgebied]").all() if li.is_visible()]
+    assert ondersteuners and all({"wolderbeek", "gebied-wolderbeek", "stroetinge"} & set(li.get_attribute("data-werkgebied").split()) for li in ondersteuners)
+
+    # Nothing serves the kern: the list says so instead of standing empty under its heading.
+    page.goto(site_url + "/wegwijzer/uitkomst/schulden/")
+    assert shown_cards(page, expected=0) == []
+    assert page.locator("[data-ww-geen]").inner_text().startswith("Voor Stroetinge staan hier geen voorzieningen")
+    # A choice in the contact block on the same page is followed at once.
+    page.evaluate("() => window.SocialeKaartKern.kies('teutloo')")
+    page.locator("[data-ww-geen]").wait_for(state="hidden")
+    shown = shown_cards(page)
+    assert shown and all(c.get_attribute("data-overal") == "ja" or "teutloo" in c.get_attribute("data-kernen").split() for c in shown)
+    # The note of dichtbij.js ("Plekken dicht bij …") and this one live side by side: each kern change
+    # leaves exactly the notes of the kern now chosen, never one of the kern before (also when the page
+    # opens with a kern that has a place close by, so that dichtbij.js writes its note first).
+    page.reload()
+    notes = "() => [...document.querySelectorAll('#voorzieningen ~ p.sk-note')].filter(n => !n.hidden).map(n => n.textContent)"
+    page.wait_for_function("(" + notes + ")().join(' ').includes('Teutloo')")
+    assert page.evaluate(notes) == ["Plekken dicht bij Teutloo staan bovenaan."]
+    page.evaluate("() => window.SocialeKaartKern.kies('stroetinge')")
+    page.locator("[data-ww-geen]").wait_for(state="visible")
+    page.wait_for_timeout(300)  # dichtbij.js re-orders after its own promise
+    assert page.evaluate(notes) == ["Voor Stroetinge staan hier geen voorzieningen die passen."]
+    page.evaluate("() => window.SocialeKaartKern.kies('teutloo')")
+    page.locator("[data-ww-geen]").wait_for(state="hidden")
+    page.wait_for_timeout(300)
+    assert page.evaluate(notes) == ["Plekken dicht bij Teutloo staan bovenaan."]
+
+
 def test_choosing_a_kern_changes_the_suggested_voorzieningen(phone, site_url, demo_kaart):
     """The chosen kern's gebied first, then region-wide; nothing from other gebieden; at most six shown."""
     page = phone()

@@ -7,7 +7,8 @@
  *   The wording follows whose kern it is: "Je woont in …" for yourself, "Die persoon woont in …" after an
  *   answer about someone else (data-ww-ander), neutral when the page cannot tell.
  * - The suggested voorzieningen follow the kern: its own gebied first, then region-wide, at most data-max;
- *   the rest is behind the "meer" links.
+ *   the rest is behind the "meer" links; nothing from elsewhere, and a note when nothing serves the kern. An
+ *   outcome with one door has no chooser: there the kern chosen elsewhere filters them (template[data-ww-kernen]).
  * Nothing is sent anywhere and no cookies are used.
  */
 (function () {
@@ -138,6 +139,21 @@
     "null": { vraag: "Om welk dorp of welke wijk gaat het?", woont: "Gekozen: ", team: "Het sociaal team is " }
   };
 
+  // Nothing on the list serves the chosen kern: say so where the list would be. The note goes after the
+  // list: the place right before it belongs to dichtbij.js's note ("Plekken dicht bij …"), found as its
+  // previous sibling.
+  function toonGeen(list, tekst) {
+    var note = list.parentNode.querySelector("[data-ww-geen]");
+    if (!note && !tekst) { return; }
+    if (!note) {
+      note = element("p", "sk-note");
+      note.setAttribute("data-ww-geen", "");
+      list.parentNode.insertBefore(note, list.nextSibling);
+    }
+    note.textContent = tekst;
+    note.hidden = !tekst;
+  }
+
   function toonVoorzieningen(kern, gekozen) {
     var list = document.querySelector("[data-ww-voorzieningen]");
     if (!list) { return; }
@@ -154,6 +170,7 @@
     var order = dichtbij.concat(overal);
     order.forEach(function (item, index) { item.hidden = index >= max; list.appendChild(item); });
     list._volgorde.forEach(function (item) { if (order.indexOf(item) === -1) { list.appendChild(item); } });
+    toonGeen(list, gekozen && !order.length ? "Voor " + gekozen.naam + " staan hier geen voorzieningen die passen." : "");
     var tekst = document.querySelector("[data-ww-meer-tekst]");
     if (tekst) {
       tekst.textContent = gekozen ? "Dit zijn " + Math.min(max, order.length) + " van de " + order.length +
@@ -168,6 +185,13 @@
         link.textContent = "alles in " + gekozen.naam;
       }
     }
+  }
+
+  function toonOndersteuners(gekozen) {
+    document.querySelectorAll(".sk-ww-ondersteuners li[data-werkgebied]").forEach(function (item) {
+      var gebied = item.getAttribute("data-werkgebied").split(" ");
+      item.hidden = !!gekozen && !gekozen.gebieden.some(function (id) { return gebied.indexOf(id) !== -1; });
+    });
   }
 
   function toonKern(select, teamsInOrder) {
@@ -198,10 +222,7 @@
       var plek = document.querySelector("[data-ww-jouw-plek]");
       teamsInOrder.forEach(function (team) { (team === jouwTeam && plek ? plek : container).appendChild(team); });
     }
-    document.querySelectorAll(".sk-ww-ondersteuners li[data-werkgebied]").forEach(function (item) {
-      var gebied = item.getAttribute("data-werkgebied").split(" ");
-      item.hidden = !!gekozen && !gekozen.gebieden.some(function (id) { return gebied.indexOf(id) !== -1; });
-    });
+    toonOndersteuners(gekozen);
     // Until a kern is chosen, the gemeente's general number is the door (deur.py's terugval).
     var terugval = document.querySelector("[data-ww-terugval]");
     if (terugval) { terugval.hidden = !!gekozen; }
@@ -238,6 +259,22 @@
     return restore;
   }
 
+  // One door and no chooser: the suggestions and cliëntondersteuners still follow the kern chosen elsewhere
+  // (the contact block, another page), looked up in the page's inert list of kernen.
+  function volgKern() {
+    var lijst = document.querySelector("template[data-ww-kernen]");
+    var select = lijst && lijst.content.querySelector("select");
+    if (!select) { return; }
+    var toon = function () {
+      var kern = Kern.lees();
+      var gekozen = kernGebieden(select, kern);
+      toonVoorzieningen(gekozen ? kern : "", gekozen);
+      toonOndersteuners(gekozen);
+    };
+    Kern.volg(toon);
+    toon();
+  }
+
   // --- start ----------------------------------------------------------------------------------
 
   function vernieuw() {
@@ -256,7 +293,7 @@
     });
     var restoreKern = kernKeuze();
     vernieuw();
-    if (restoreKern) { restoreKern(); }
+    if (restoreKern) { restoreKern(); } else { volgKern(); }
     // Coming back with the back button may show the page from the browser's cache: update it.
     window.addEventListener("pageshow", function (event) {
       if (event.persisted) {

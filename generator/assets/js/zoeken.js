@@ -37,7 +37,7 @@
  *   SocialeKaartZoek.data()                  -> the loaded file: docs, themas, doelgroepen, soorten,
  *                                               namen (area id -> name), gebieden (area -> kernen), kcc
  *   SocialeKaartZoek.href(hit or url)        -> absolute URL of a result
- *   SocialeKaartZoek.waar(hit)               -> "heel Gemeente X" / "Brummerveen, Teutloo" (for cards)
+ *   SocialeKaartZoek.waar(hit)               -> "de hele gemeente X" / "Brummerveen, Teutloo" (for cards)
  *   SocialeKaartZoek.filtersFromParams(URLSearchParams) / paramsFor(query, filters) -> URL round trip
  *   SocialeKaartZoek.configure({root})       -> site root URL (default: data-root of the header form)
  *
@@ -400,7 +400,7 @@
   function signalLexicon(data) {
     var phrases = [];
     (data.vangnet || []).forEach(function (entry) { phrases = phrases.concat(entry.signalen || []); });
-    (data.deuren || []).forEach(function (door) { phrases = phrases.concat(door[1]); });
+    (data.deuren || []).forEach(function (door) { phrases = phrases.concat(doorSignals(door)); });
     (data.zinnen || []).forEach(function (zin) { phrases.push(zin[0]); });
     var lexicon = new Set();
     phrases.forEach(function (phrase) { (fold(phrase.toLowerCase()).match(RUN_OF_LETTERS) || []).forEach(function (w) { lexicon.add(w); }); });
@@ -712,12 +712,12 @@
         if (all) tier = 1;
         else if (data.docs[at].achteraan) tier = -1;
       }
-      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
+      hit.rang = tier;  // 3 crisis line or the help after it, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
     }
     return linesFirst(sortHits(hits), lines);
   }
 
-  /** The crisis lines (the first hits) in the safety net's order, not by score (query.lines_first). */
+  /** The crisis lines and the help that follows them (the first hits) in the safety net's order, not by score (query.lines_first). */
   function linesFirst(hits, lines) {
     if (lines.length < 2) return hits;
     var byAt = new Map();
@@ -980,6 +980,21 @@
     });
   });
 
+  /** A door's signals: its words and the words of its groups of problems (query.door_signals). */
+  function doorSignals(door) {
+    var signals = door[1].slice();
+    (door[3] || []).forEach(function (group) { signals = signals.concat(group); });
+    return signals;
+  }
+
+  /** Whether the query names words of at least settings.minProblemGroups of the door's groups (query.names_several_problems). */
+  function namesSeveralProblems(lunr, door, q, settings, cache) {
+    var named = (door[3] || []).filter(function (group) {
+      return group.some(function (s) { return signalFires(lunr, s, q, cache); });
+    }).length;
+    return named >= settings.minProblemGroups;
+  }
+
   /** The door a kern goes to; with no kern known, the door and every kern's own (query.doors_for). */
   function doorsFor(door, kern) {
     var elsewhere = door[2] || {};
@@ -990,6 +1005,28 @@
       if (at !== door[0] && others.indexOf(at) === -1) others.push(at);
     });
     return [door[0]].concat(others.sort(function (a, b) { return a - b; }));
+  }
+
+  /** The records that follow the fired lines (vangnet.yaml `daarna`), in order, without the lines or repeats;
+     what the filters or the kern rule out is left out (query.follow_lines). */
+  function followLines(data, fired, kern, keep) {
+    var leading = fired.map(function (line) { return line.at; });
+    var found = [];
+    fired.forEach(function (line) {
+      (line.daarna || []).forEach(function (item) {
+        followItem(data, item, kern).forEach(function (at) {
+          var doc = data.docs[at];
+          if (leading.indexOf(at) === -1 && found.indexOf(at) === -1 && keep(doc) && (!kern || serves(data, doc, kern))) found.push(at);
+        });
+      });
+    });
+    return found;
+  }
+
+  /** The cards one entry of `daarna` stands for: a position, or 'sociaal-team' (query.follow_item). */
+  function followItem(data, item, kern) {
+    if (item !== "sociaal-team") return [item];
+    return data.teams && data.teams.length ? doorsFor(data.teams, kern) : [];
   }
 
   /** Whether a document's werkgebied holds the kern; what has none is for everyone (query.serves). */
@@ -1188,12 +1225,13 @@
       return lastLines.lines.map(function (line) { return Object.assign({}, line); });
     }
 
-    /** The official doors the query names; for a kern the door that serves it (query.doors). */
+    /** The official doors the query names (or, with groups of problems, several problems at once); for a kern the door that serves it (query.doors). */
     function doors(query, kern) {
       var q = queryWords(lunr, spaced(query), words().signalKnown);
       var found = [];
       (data.deuren || []).forEach(function (door) {
-        if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); })) return;
+        if (!door[1].some(function (s) { return signalFires(lunr, s, q, signalCache); }) &&
+            !namesSeveralProblems(lunr, door, q, settings, signalCache)) return;
         doorsFor(door, kern).forEach(function (at) { if (found.indexOf(at) === -1) found.push(at); });
       });
       return found;
@@ -1248,12 +1286,13 @@
           if (hits === null) return null;
         }
       }
-      var lines = vangnet(query).map(function (line) { return line.at; });
+      var fired = vangnet(query);
       // the official door for the kern filtered on, else for the kern chosen on this device (kern.js)
       var kern = filters && isSet(filters.kern) ? filters.kern : (options && options.woonkern) || null;
-      if (terms_.length || lines.length) {
+      if (terms_.length || fired.length) {
         var elsewhere = preferKern(hits, data, kern, settings);
-        hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings, elsewhere);
+        var lead = fired.map(function (line) { return line.at; }).concat(followLines(data, fired, kern, keep));
+        hits = ordered(lunr, hits, data, store, terms_, lead, doors(query, kern), keep, nameOf, settings, elsewhere);
       }
       return limit ? hits.slice(0, limit) : hits;
     }
