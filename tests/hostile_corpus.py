@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+DEMO = Path(__file__).resolve().parent.parent / "kaart"
 MARK = "HX"
 APPENDED = -1  # Variant.line: the mistake is added at the end of the file; the message stands on its first line (or the next)  # every text payload carries MARK + a number, so the build tests can find it
 VOORZIENING = "voorzieningen/formulierenhulp-bibliotheek.yaml"
@@ -370,6 +371,20 @@ def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
     return change
 
 
+def _silent_yaml_variants() -> list[Variant]:
+    """YAML that parses but would change the data without a word: a list item indented deeper is read as more text."""
+    rows = [(VOORZIENING, "  - brieven\n", "   - brieven\n", 0), (UITKOMST, "\n  - Let op", "\n    - Let op", 1),
+            (VOORZIENING, "bankpas mee.\n", "bankpas mee.\n  - en je pas\n", 1)]  # (file, old, new, lines from old's first to the wrong one)
+    return [Variant("yaml", f"{Path(relative).stem}.dash-runs-on-{index}", relative, _replace(relative, old, new), (relative,),
+                    _demo_line(relative, old) + offset)
+            for index, (relative, old, new, offset) in enumerate(rows)]
+
+
+def _demo_line(relative: str, text: str) -> int:
+    content = (DEMO / relative).read_text(encoding="utf-8")
+    return content.count("\n", 0, content.index(text)) + 1
+
+
 def _id_variants() -> list[Variant]:
     rows = [("zero-width", "formulierenhulp\u200b-bibliotheek"), ("bidi", "formulierenhulp-bibliotheek\u202e"),
             ("nbsp", "formulierenhulp-bibliotheek\u00a0"), ("homoglyph", "formulierenhulp-bіbliotheek"),
@@ -389,6 +404,7 @@ def corpus() -> list[Variant]:
         *_field_variants("email", {k: [v] for k, v in EMAIL_FIELDS.items()}, EMAIL_PAYLOADS, True, counter),
         *_type_variants(),
         *_id_variants(),
+        *_silent_yaml_variants(),
         *_synoniemen_variants(),
         *_vangnet_variants(),
         *_file_case_variants(),
