@@ -156,7 +156,11 @@ def synthetic(count: int) -> Path:
         record = yaml.safe_load((ROOT / "kaart" / "ingangen" / f"{ingang}.yaml").read_text(encoding="utf-8"))
         record.update(organisatie="gemeente-synthetisch", werkgebied=["synthetisch"])
         (kaart / "ingangen" / f"{ingang}.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
-    shutil.copy(ROOT / "kaart" / "vangnet.yaml", kaart / "vangnet.yaml")
+    # `daarna` may name only what the synthetic kaart has: the lines' ingangen (copied above) and the sociaal teams
+    copied = {lijn["ingang"] for lijn in vangnet["lijnen"]} | {"sociaal-team"}
+    for lijn in vangnet["lijnen"]:
+        lijn["daarna"] = [record_id for record_id in lijn.get("daarna", []) if record_id in copied]
+    (kaart / "vangnet.yaml").write_text(yaml.safe_dump(vangnet, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return kaart
 
 

@@ -98,7 +98,7 @@ def test_enter_and_v_on_a_crisis_call_give_the_crisis_line(kcc):
 
 
 def test_a_kern_without_results_puts_the_callers_own_team_first_and_counts_honestly(kcc, site_url, demo):
-    """Traplift in Stroetinge (gemeente Wolderbeek): only Egelstede has places for it. The caller's own sociaal
+    """Speelotheek in Stroetinge (gemeente Wolderbeek): only Egelstede has places for it. The caller's own sociaal
     team is the first stop, K on the 'elders' button explains instead of throwing, another gemeente's place
     gives no number to pass on, and the count keeps saying 0 in Stroetinge."""
     page = kcc
@@ -108,7 +108,7 @@ def test_a_kern_without_results_puts_the_callers_own_team_first_and_counts_hones
     page.goto(f"{site_url}/kcc/?kern={kern.id}")
     page.wait_for_function("document.getElementById('kcc-team').hidden === false")
     page.locator("#kcc-q").focus()
-    page.keyboard.type("traplift")
+    page.keyboard.type("speelotheek")
     page.wait_for_function("document.querySelector('[data-kcc-elders]') !== null")
     status = page.text_content("#kcc-status")
     assert status.startswith(f"0 resultaten in {kern.naam}, ") and " elders" in status and team.naam in status

@@ -213,6 +213,29 @@ def test_every_address_has_a_plain_openstreetmap_link_and_nothing_is_loaded_from
         assert html.count("openstreetmap.org") == html.count('class="sk-osm" href="https://www.openstreetmap.org/'), path
 
 
+def test_near_note_only_when_a_shown_card_is_near(site_url, browser_page, demo):
+    """On a theme page the kern filter hides what is not for the kern. Stroetinge (Wolderbeek) lies within
+    15 km of Egelstede's places for psychische problemen, which it does not get: the list must not claim
+    'Plekken dicht bij Stroetinge staan bovenaan' above cards that are all far away."""
+    page = browser_page
+    page.goto(site_url + "/themas/psychisch-en-verslaving/")
+    page.evaluate("window.SocialeKaartKern.kies('stroetinge')")
+    page.wait_for_function("document.querySelector('[data-sk-kernfilter-status]').textContent.includes('Stroetinge')")
+    page.wait_for_timeout(300)  # dichtbij.js arranges after contact.json
+    note = page.locator("[data-sk-dichtbij-note]")
+    if note.count() and note.is_visible():
+        first = page.locator("[data-sk-dichtbij] > .sk-card:not([hidden])").first
+        assert first.get_attribute("data-sk-plek"), "the note says near, but the first card shown has no place"
+        lat, lon = map(float, first.get_attribute("data-sk-plek").split()[0].split(","))
+        import math
+        centre = demo.kernen["stroetinge"].coordinaten
+        assert math.hypot((lat - centre.lat) * 111.2, (lon - centre.lon) * 111.2 * math.cos(math.radians(lat))) <= 15, (lat, lon)
+    # and when the kern has places near it that it gets, the note is there
+    page.evaluate("window.SocialeKaartKern.kies('wolderbeek-dorp')")
+    page.goto(site_url + "/themas/meedoen-en-ontmoeten/")
+    page.wait_for_function("document.querySelector('[data-sk-dichtbij-note]') && !document.querySelector('[data-sk-dichtbij-note]').hidden")
+
+
 def test_theme_and_search_lists_put_places_near_the_chosen_kern_first(site_url, browser_page, demo):
     page = browser_page
     page.goto(site_url + "/themas/meedoen-en-ontmoeten/")

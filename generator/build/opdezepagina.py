@@ -28,7 +28,7 @@ def met_opdezepagina(content: str, *, praten: bool = True) -> str:
     sections = [(anchor, _TAG.sub("", label).strip()) for anchor, label in _H2.findall(content)]
     if len(sections) < MIN_SECTIONS or len(html_lib.unescape(_TAG.sub("", content))) < MIN_TEXT:
         return content
-    if praten:
+    if praten and not any("praten" in label.lower() for _, label in sections):  # the page has its own (home)
         sections.append(PRATEN)
     nav = str(environment().get_template("_macros.html").module.op_deze_pagina(sections))
     first = _H2.search(content)

@@ -34,7 +34,10 @@ The data holds:
                  holds the whole phrase, and those phrases as index words (synoniemen.group_entries,
                  query.alone_terms)
     vangnet      the safety net (vangnet.yaml): per line the box (id, naam, url, telefoon, tel,
-                 wat_doen, wanneer?, snel_weg?) and its signals, in file order
+                 wat_doen, wanneer?, snel_weg?), its signals, `at` (its card) and `daarna` (positions
+                 of the cards that follow it, or 'sociaal-team'), in file order
+    teams        [position of the first team's card, [], {kern: position of its sociaal team}]: shaped like
+                 a door (query.doors_for), for 'sociaal-team' in a line's `daarna`
     kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
     gewoon       common Dutch words one typo from a signal word that are words of their own
                  ('geworden' is not 'gewonden'; see gewoon.py): never taken as a typo
@@ -63,7 +66,7 @@ from .trefwoorden import demote_unrelated
 from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
@@ -174,6 +177,14 @@ def door_entries(kaart: Kaart, documents: list[SearchDocument]) -> list[list[Any
     return entries
 
 
+def team_entry(kaart: Kaart, documents: list[SearchDocument]) -> list[Any]:
+    """The sociaal teams as a door without signals: the first team's card, then per kern its own team's card
+    (query.doors_for gives a kern its team, and every team when no kern is known)."""
+    positions = {document.id: at for at, document in enumerate(documents) if document.soort == "ingang"}
+    teams = {kern_id: positions[team.id] for kern_id in kaart.kernen if (team := kaart.sociaal_team_voor(kern_id)) and team.id in positions}
+    return [min(teams.values()), [], teams] if teams else []
+
+
 def door_for_kern(kaart: Kaart, soort: str, record: Any, kern_id: str) -> Any:
     """The official door for someone from this kern, by the wegwijzer's rule for an outcome's place: the door
     itself where it is open and works; else that kern's own (wegwijzer.deur.eigen_deur). A kern without a
@@ -231,6 +242,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "deuren": door_entries(kaart, documents),
         "zinnen": phrase_entries(kaart.extras.get("synoniemen", {})),
         "vangnet": index_entries(kaart, documents),
+        "teams": team_entry(kaart, documents),
         "kcc": kcc_card(kaart),
     }
     synonyms = data["velden"].index(LUNR_FIELD_NAMES["synoniemen"])

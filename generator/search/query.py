@@ -554,6 +554,28 @@ def doors_for(door: list[Any], kern: str | None) -> list[int]:
     return [door[0]] + sorted(set(elsewhere.values()) - {door[0]})
 
 
+def follow_lines(data: dict[str, Any], fired: list[dict[str, Any]], kern: str | None, keep) -> list[int]:
+    """The records that follow the fired lines (vangnet.yaml `daarna`), line by line in their order, without the
+    lines themselves or repeats; 'sociaal-team' is the kern's own team, or every team without a kern (doors_for).
+    What the filters or the kern rule out is left out (the box itself is never filtered)."""
+    leading = {line["at"] for line in fired}
+    found: list[int] = []
+    for line in fired:
+        for item in line.get("daarna", []):
+            for at in follow_item(data, item, kern):
+                doc = data["docs"][at]
+                if at not in leading and at not in found and keep(doc) and (not kern or serves(data, doc, kern)):
+                    found.append(at)
+    return found
+
+
+def follow_item(data: dict[str, Any], item: int | str, kern: str | None) -> list[int]:
+    """The cards one entry of `daarna` stands for: a position, or 'sociaal-team' (index.team_entry)."""
+    if item != "sociaal-team":
+        return [item]
+    return doors_for(data["teams"], kern) if data.get("teams") else []
+
+
 def serves(data: dict[str, Any], doc: dict[str, Any], kern: str) -> bool:
     """Whether a document's werkgebied holds the kern; what has none (a theme, a page) is for everyone."""
     areas = doc.get("werkgebied")
@@ -593,7 +615,8 @@ def covers(name: list[tuple[str, str]], term: str, stemmed: str, last: bool, set
 
 def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], lines: list[int], doors: list[int], keep, name_of, settings,
             elsewhere: set[str] = frozenset()) -> list[dict[str, Any]]:
-    """Crisis lines the safety net calls up first (past every filter), then official doors the
+    """Crisis lines the safety net calls up first (past every filter; `lines` also holds the records that follow
+    them, follow_lines), then official doors the
     query names, then hits whose name holds every term (and that serve the kern chosen: not in `elsewhere`), then the rest, then pages for partners
     (documents.ACHTERAAN); within a tier by score,
     then document order. `name_of(position)` gives a card's name words."""
@@ -619,14 +642,14 @@ def ordered(hits: list[dict[str, Any]], data: dict[str, Any], terms: list[str], 
 
     tiers = {hit["ref"]: tier(hit) for hit in hits}
     for hit in hits:
-        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
+        hit["rang"] = tiers[hit["ref"]]  # 3 crisis line or the help after it, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages
     hits.sort(key=lambda hit: (-tiers[hit["ref"]], -hit["score"], position(hit["ref"])))
     return lines_first(hits, lines)
 
 
 def lines_first(hits: list[dict[str, Any]], lines: list[int]) -> list[dict[str, Any]]:
-    """The crisis lines (the first hits) in the safety net's order, not by score: 'hij slaat me nu' calls up 112
-    before Veilig Thuis, whatever the words score."""
+    """The crisis lines and the help that follows them (the first hits) in the safety net's order, not by score:
+    'hij slaat me nu' calls up 112 before Veilig Thuis, whatever the words score."""
     if len(lines) < 2:
         return hits
     by_ref = {hit["ref"]: hit for hit in hits[: len(lines)]}
@@ -741,9 +764,10 @@ class SearchEngine:
             fuzzy_useful = any(len(t) >= self.settings["minFuzzyLength"] for t in terms)
             if fuzzy_useful and (len(hits) < self.settings["fuzzyBelow"] or misspelt(terms, self.words(), self.settings)):
                 hits = ranked(self.index, self.data, clauses_for(terms, self.settings, True, self.vocabulary), keep, alone)
-        lines = [line["at"] for line in self.vangnet(query)]
-        if terms or lines:
+        fired = self.vangnet(query)
+        if terms or fired:
             kern = filters.get("kern") if is_set(filters.get("kern")) else woonkern
             elsewhere = prefer_kern(hits, self.data, kern, self.settings)
-            hits = ordered(hits, self.data, terms, lines, self.doors(query, kern), keep, self.name_of, self.settings, elsewhere)
+            lead = [line["at"] for line in fired] + follow_lines(self.data, fired, kern, keep)
+            hits = ordered(hits, self.data, terms, lead, self.doors(query, kern), keep, self.name_of, self.settings, elsewhere)
         return hits[:limit] if limit else hits

@@ -12,6 +12,7 @@
         wat_doen: ...
         signalen: [reanim*, met een mes]
         tenzij: [cursus*, les]  # context that turns the meaning: this line then stays silent
+        daarna: [veilig-thuis, sociaal-team]  # the help that follows the line's own card in the results
     nooit:                      # ordinary questions that must never call up a crisis line
       - huiselijke hulp
       - dood van mijn moeder, rouw
@@ -22,6 +23,10 @@ inside a sentence), the site shows a box above all results with the line's name,
 never hide it. The lines keep the order of the file: put the most urgent first (112).
 An ingang may have several lines: the unambiguous signals go on a line without `tenzij`, the
 words that can also be harmless (a course on reanimation, 'wil thuis sterven') on a line with it.
+
+`daarna` lists records (any soort, by id) that come right after the line's own card when the line
+fires, in that order, whether or not the words match them; `sociaal-team` is the resident's own team
+(every team when no kern is known). Filters and the chosen kern apply to them (query.follow_lines).
 
 `kaart check` (a section loader in generator.validate) checks that every ingang exists, is
 active, has a phone number and is reachable day and night (`contact: telefoon_tijden: dag_en_nacht: ja`)
@@ -37,12 +42,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..fields import Id, JaNee, Regel, format_phone
 from ..load import read_yaml
+from ..vocabulary import SOCIAAL_TEAM
 from ..problems import Problemen
 from .dutch import fold, raw_words
 from .gewoon import common_neighbours, typo_words
 from .signalen import QueryWords, entry_fires, fired_entries, signal_words, words_of  # noqa: F401 (fired_entries: the query side)
 
 VANGNET_FILE = "vangnet.yaml"
+# Where an id under `daarna` is looked up, in this order (ids are unique across kaart/ in practice; ingangen first as in
+# the wegwijzer's record_deur).
+FOLLOW_SOORTEN = ("ingang", "voorziening", "vindplaats", "clientondersteuner", "organisatie")
 
 
 class VangnetLijn(BaseModel):
@@ -53,6 +62,7 @@ class VangnetLijn(BaseModel):
     wanneer: Optional[Regel] = Field(None, description="Alleen als de lijn niet dag en nacht bereikbaar is: wanneer wel, bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'.")
     snel_weg: JaNee = Field(False, description="'ja' bij geweld: de pagina toont dan de knop om snel weg te gaan.")
     signalen: Annotated[list[Regel], Field(min_length=1)] = Field(description="Woorden en zinnetjes die om deze lijn vragen. 'woord*' telt ook samenstellingen die ermee beginnen, '*woord' die ermee eindigen.")
+    daarna: list[Id] = Field(default_factory=list, description="De hulp die direct na de lijn in de zoekresultaten komt, in deze volgorde: ids van ingangen, voorzieningen of andere records. 'sociaal-team' is het sociaal team van de inwoner (zonder gekozen kern: alle teams).")
     tenzij: list[Regel] = Field(default_factory=list, description="Woorden en zinnetjes die de betekenis omdraaien (cursus, vrijwilliger, 'thuis sterven'): staat er een in de vraag, dan zwijgt deze lijn. Nooit bij de duidelijke signalen van 113 of Veilig Thuis: zet die op een eigen lijn zonder 'tenzij'.")
 
 
@@ -79,6 +89,7 @@ def load_vangnet(kaart, problems: Problemen) -> None:
         return
     before = len(problems)
     check_lines(kaart, model, source, problems)
+    check_follow(kaart, model, source, problems)
     check_signals(model, source, problems)
     if len(problems) == before:
         check_never(kaart, model, source, problems)
@@ -101,6 +112,32 @@ def check_lines(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
             problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' heeft geen telefoonnummer. Het vangnet toont altijd een nummer: zet 'contact: telefoon:' in het bestand van de ingang.")
         if not day_and_night(ingang) and not lijn.wanneer:
             problems.add(source.path, line, column, f"De ingang '{lijn.ingang}' is niet dag en nacht bereikbaar. Schrijf bij deze lijn 'wanneer:' (bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur'), of zet bij de ingang onder 'contact:' 'telefoon_tijden: dag_en_nacht: ja' als dat zo is.")
+
+
+def record_of(kaart, record_id: str) -> tuple[str, Any] | None:
+    """(soort, record) of a record id, looked up in the order of FOLLOW_SOORTEN, or None."""
+    for soort in FOLLOW_SOORTEN:
+        record = kaart.records.get(soort, {}).get(record_id)
+        if record is not None:
+            return soort, record
+    return None
+
+
+def check_follow(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
+    """Every id under `daarna` is a record in the search: it exists and has not stopped."""
+    for number, lijn in enumerate(vangnet.lijnen):
+        for position, record_id in enumerate(lijn.daarna):
+            if record_id == SOCIAAL_TEAM:
+                continue
+            line, column = source.position(("lijnen", number, "daarna", position))
+            found = record_of(kaart, record_id)
+            if found is None:
+                from ..messages import suggestion
+
+                ids = [known for soort in FOLLOW_SOORTEN for known in kaart.records.get(soort, {})] + [SOCIAAL_TEAM]
+                problems.add(source.path, line, column, f"Bij 'daarna' staat '{record_id}', maar dat record bestaat niet in kaart/ (ingangen, voorzieningen, vindplaatsen, cliëntondersteuners, organisaties).{suggestion(record_id, ids)} Gebruik de id uit de bestandsnaam, of 'sociaal-team' voor het eigen sociaal team van de inwoner.")
+            elif getattr(found[1], "status", "actief") == "gestopt":
+                problems.add(source.path, line, column, f"'{record_id}' is gestopt en staat daarom niet in de zoekresultaten. Haal het weg bij 'daarna', of kies de hulp die dit nu doet.")
 
 
 def day_and_night(ingang) -> bool:
@@ -166,7 +203,8 @@ def matching_lines(lijnen: list[VangnetLijn], query: str, known: frozenset[str] 
 
 def index_entries(kaart, documents) -> list[dict[str, Any]]:
     """The safety net as it goes into zoekindex.json: per line what the box shows, its signals, and
-    `at`, the position of the ingang's card (the search puts it first, past every filter)."""
+    `at`, the position of the ingang's card (the search puts it first, past every filter), and `daarna`,
+    the positions of the records that follow it (follow_entries)."""
     vangnet: Vangnet | None = kaart.extras.get("vangnet")
     if vangnet is None:
         return []
@@ -181,6 +219,8 @@ def index_entries(kaart, documents) -> list[dict[str, Any]]:
             "telefoon": format_phone(ingang.contact.telefoon), "tel": ingang.contact.telefoon,
             "wat_doen": lijn.wat_doen, "signalen": [" ".join(signal_words(s)) for s in lijn.signalen],
         }
+        if lijn.daarna:
+            entry["daarna"] = follow_entries(kaart, lijn.daarna, positions)
         if lijn.tenzij:
             entry["tenzij"] = [" ".join(signal_words(s)) for s in lijn.tenzij]
         if lijn.wanneer:
@@ -188,4 +228,16 @@ def index_entries(kaart, documents) -> list[dict[str, Any]]:
         if lijn.snel_weg:
             entry["snel_weg"] = True
         entries.append(entry)
+    return entries
+
+
+def follow_entries(kaart, daarna: list[str], positions: dict[tuple[str, str], int]) -> list[int | str]:
+    """The `daarna` of a line as it goes into the index: the position of each record's card, and 'sociaal-team'
+    as it is (the index's `teams` says which team serves which kern: index.team_entry)."""
+    entries: list[int | str] = []
+    for record_id in daarna:
+        if record_id == SOCIAAL_TEAM:
+            entries.append(SOCIAAL_TEAM)
+        elif (found := record_of(kaart, record_id)) is not None and (found[0], record_id) in positions:
+            entries.append(positions[(found[0], record_id)])
     return entries

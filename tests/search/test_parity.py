@@ -153,6 +153,31 @@ def test_browser_and_python_give_the_kerns_own_door(demo_site, site_data):
     assert node_search(demo_site, [("wmo", {}, "stroetinge")])[0]["hits"][0] != node_search(demo_site, [("wmo", {})])[0]["hits"][0]
 
 
+def test_browser_and_python_put_the_help_of_the_fired_line_next(demo_site, site_data):
+    """vangnet.yaml `daarna`: after the fired line's card its help, in order, whatever the words match; 'sociaal-team'
+    is the resident's own team (every team without a kern); filters and the kern leave out what they rule out."""
+    teams = ["sociaal-team-noord", "sociaal-team-oost", "sociaal-team-west", "sociaal-team-wolderbeek", "sociaal-team-zuid"]
+    queries = [("ik wil dood", {}, None), ("ik wil dood", {}, "brummerveen"), ("ik wil dood", {"kern": "rosmarke"}, None),
+               ("mijn man doet me pijn", {}, "stroetinge"), ("mijn vriend doet me pijn", {}, None),
+               ("ik word gepest", {}, "brummerveen"), ("ik word gepest", {}, "rosmarke"),
+               ("hij slaat me nu", {}, "tilmarke"), ("mijn man slaat me", {"thema": "geld-en-schulden"}, None)]
+    expected = [["113-zelfmoordpreventie", "de-luisterlijn", "huisartsenpost-egelland"] + teams,
+                ["113-zelfmoordpreventie", "de-luisterlijn", "huisartsenpost-egelland", "sociaal-team-noord"],
+                ["113-zelfmoordpreventie", "de-luisterlijn", "huisartsenpost-egelland", "sociaal-team-zuid"],
+                ["veilig-thuis", "opvang-veilige-plek", "slachtofferhulp", "sociaal-team-wolderbeek"],
+                ["veilig-thuis", "opvang-veilige-plek", "slachtofferhulp"] + teams,
+                ["de-kindertelefoon", "cjg-egelstede", "veilig-thuis"],  # Hoofd Omhoog is for Oost and Zuid only
+                ["de-kindertelefoon", "cjg-egelstede", "hoofd-omhoog-jongeren", "veilig-thuis"],
+                ["alarmnummer-112", "veilig-thuis", "slachtofferhulp", "opvang-veilige-plek", "sociaal-team-oost"],
+                ["veilig-thuis"] + teams]  # a theme filter leaves out the help outside the theme (the teams have it)
+    engine = SearchEngine(site_data)
+    for (query, filters, kern), js, ids in zip(queries, node_search(demo_site, queries), expected):
+        python = engine.search(query, filters, woonkern=kern)
+        assert js["hits"] == [[hit["ref"], hit["score"]] for hit in python], (query, filters, kern)
+        assert [hit["id"] for hit in python[: len(ids)]] == ids, (query, filters, kern)
+        assert python[len(ids)]["rang"] < 3, (query, filters, kern)  # then the word matches
+
+
 def test_kaart_zoek_builds_the_same_index_as_the_site(site_data):
     kaart, problems = load_kaart(ROOT / "kaart")
     assert problems == []

@@ -116,6 +116,29 @@ def test_the_right_crisis_line_comes_first(engine, query, line):
     assert hits and hits[0]["id"] == line
 
 
+def related_to(engine, lines: list[dict]) -> set[str]:
+    """What belongs with the fired lines: their ingangen and the records of their `daarna` (vangnet.yaml); for
+    'sociaal-team' any team."""
+    docs = engine.data["docs"]
+    teams = {docs[at]["id"] for at in engine.data["teams"][2].values()}
+    related = set()
+    for line in lines:
+        related.add(line["id"])
+        for item in line.get("daarna", []):
+            related |= teams if item == "sociaal-team" else {docs[item]["id"]}
+    return related
+
+
+@pytest.mark.parametrize("query, line", kwaliteit.CRISIS)
+def test_the_help_that_goes_with_the_crisis_line_comes_next(engine, query, line):
+    """Not word matches ('ik wil dood': terminal care) under the box, but the line and the help it names."""
+    lines = engine.vangnet(query)
+    related = related_to(engine, lines)
+    for woonkern in (None, "stroetinge"):
+        first = [hit["id"] for hit in engine.search(query, woonkern=woonkern)[:3]]
+        assert first[0] == line and set(first) <= related, (woonkern, first, related)
+
+
 @pytest.mark.parametrize("query, kern, first", kwaliteit.VRAGEN_MET_KERN)
 def test_with_a_kern_the_first_hit_is_the_residents_own(engine, query, kern, first):
     hits = engine.search(query, {"kern": kern})

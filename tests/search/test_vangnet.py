@@ -245,3 +245,20 @@ def test_the_demo_files_validate_against_their_json_schema(name):
     data = yaml.safe_load((DEMO_KAART / f"{name}.yaml").read_text(encoding="utf-8"))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
     assert (DEMO_KAART / f"{name}.yaml").read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=../schema/{name}.schema.json")
+
+
+def test_daarna_names_records_and_the_sociaal_team(mini_kaart):
+    assert with_line(mini_kaart, VALID + "    daarna: [formulierenhulp, sociaal-team, kcc-proefgem]\n") == []
+
+
+def test_an_unknown_record_in_daarna_is_reported_with_its_line(mini_kaart):
+    found = with_line(mini_kaart, VALID + "    daarna: [formulierenhulp, formulierhulp]\n")
+    assert len(found) == 1 and "vangnet.yaml:5:" in found[0] and "'formulierhulp'" in found[0] and "bestaat niet" in found[0]
+    assert "formulierenhulp" in found[0].split("bestaat niet", 1)[1]  # the closest id is suggested
+
+
+def test_a_stopped_record_in_daarna_is_refused(mini_kaart):
+    record = mini_kaart / "voorzieningen" / "formulierenhulp.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("werkgebied: [proefgem]", "status: gestopt\nwerkgebied: [proefgem]"), encoding="utf-8")
+    found = with_line(mini_kaart, VALID + "    daarna:\n      - sociaal-team\n      - formulierenhulp\n")
+    assert len(found) == 1 and "vangnet.yaml:7:" in found[0] and "gestopt" in found[0] and "daarna" in found[0]

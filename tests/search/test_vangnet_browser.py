@@ -32,6 +32,9 @@ def test_the_search_page_shows_the_crisis_line_above_all_results(browser_page, s
     assert "dag en nacht" in box.inner_text()
     assert box.get_attribute("data-snel-weg") is None and page.evaluate("window.__snelWeg") == []
     assert not page.locator("#sk-resultaten a[href$='/ingangen/113-zelfmoordpreventie/']").count()  # in the box, not a result
+    # then the help that goes with the box (vangnet.yaml `daarna`), not word matches: no kern chosen, so every team
+    first = page.evaluate("[...document.querySelectorAll('#sk-resultaten > li .sk-card__title a')].map(a => a.getAttribute('href')).slice(0, 4)")
+    assert [href.rstrip("/").rsplit("/", 1)[1] for href in first] == ["de-luisterlijn", "huisartsenpost-egelland", "sociaal-team-noord", "sociaal-team-oost"], first
     assert "113" in page.locator("#sk-status").inner_text()
     assert axe_violations(page) == []
 
@@ -87,6 +90,9 @@ def test_the_phone_desk_sees_the_crisis_line_labelled_spoed(browser_page, site_u
     assert "Spoed" in box.text_content() and "113 Zelfmoordpreventie" in box.text_content()
     assert box_comes_before(page, ".sk-kcc .sk-vangnet", "#kcc-rijen")
     assert box.get_by_role("link", name="Bel 113").get_attribute("href") == "tel:113"
+    page.wait_for_function("document.querySelectorAll('#kcc-rijen .sk-kcc-rij__naam').length >= 2")
+    rows = page.locator("#kcc-rijen .sk-kcc-rij__naam").all_inner_texts()
+    assert rows[:2] == ["De Luisterlijn", "Huisartsenpost Egelland"], rows[:4]  # the help after 113, not word matches
 
 
 def test_nothing_found_is_never_a_dead_end(browser_page, site_url):

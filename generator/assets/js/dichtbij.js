@@ -4,8 +4,8 @@
  * generator/build/nabij.py). When a kern is chosen on this device (kern.js), the cards with a place
  * within NEAR_KM of that kern move to the top, nearest first; the others keep their order after them
  * (alphabetical, or the ranking the list came with). Without a kern, or without JavaScript, nothing
- * moves. The kern's centre comes from contact.json (the URL is on this script tag); nothing leaves
- * the site.
+ * moves, nor when none of the cards that show (not hidden by a kern filter) is near. The kern's centre
+ * comes from contact.json (the URL is on this script tag); nothing leaves the site.
  *
  *   SocialeKaartDichtbij.orden(list)             re-order one list of cards now
  *   SocialeKaartDichtbij.sorteer(hits, plekken)   a copy of search hits (with score and rang), near the kern
@@ -18,6 +18,7 @@
   "use strict";
 
   var NEAR_KM = 15;
+  var CRISIS_BAND = 3000;
   var Kern = window.SocialeKaartKern;
   var script = document.currentScript;
   var dataUrl = script && script.getAttribute("data-sk-contact");
@@ -73,9 +74,10 @@
   /* Search results: the ranking leads. Nearness only reorders results of about equal relevance: the same
      tier (official door, name match, the rest) and a score within a factor 2 of the best of that
      tier. Within such a band: places near the kern first (nearest first), then what has no place (a phone
-     line, a theme: there for everyone), then places far away; otherwise the ranking's order. The crisis lines are one band. */
+     line, a theme: there for everyone), then places far away; otherwise the ranking's order. The crisis lines and
+     the help that follows them (vangnet.yaml `daarna`) are one band that keeps the safety net's order. */
   function band(hit, best) {
-    if (hit.rang === 3) return 3000;  // the crisis lines keep the safety net's order
+    if (hit.rang === 3) return CRISIS_BAND;
     var top = best[hit.rang] || hit.score;
     return hit.rang * 1000 - (hit.score > 0 && top > 0 ? Math.min(999, Math.floor(Math.log2(top / hit.score))) : 999);
   }
@@ -91,7 +93,8 @@
       return { item: hit, index: index, band: band(hit, best), km: distance };
     });
     keyed.sort(function (a, b) {
-      return b.band - a.band || (a.km !== b.km && (a.km <= NEAR_KM || b.km <= NEAR_KM) ? a.km - b.km : 0) || a.index - b.index;
+      var byKm = a.band !== CRISIS_BAND && a.km !== b.km && (a.km <= NEAR_KM || b.km <= NEAR_KM);
+      return b.band - a.band || (byKm ? a.km - b.km : 0) || a.index - b.index;
     });
     return keyed.map(function (entry) { return entry.item; });
   }
@@ -115,7 +118,9 @@
       if (!card.hasAttribute("data-sk-volgorde")) { card.setAttribute("data-sk-volgorde", String(index)); }
     });
     cards.sort(function (a, b) { return a.getAttribute("data-sk-volgorde") - b.getAttribute("data-sk-volgorde"); });
-    var near = kern && kern.plek ? cards.some(function (card) { return nearest(card, kern.plek) <= NEAR_KM; }) : false;
+    // Only a card that shows counts: a kern filter (kernfilter.js, wegwijzer.js) hides what is not for the kern,
+    // and the note must not promise places near by above cards that are all far away.
+    var near = kern && kern.plek ? cards.some(function (card) { return !card.hidden && nearest(card, kern.plek) <= NEAR_KM; }) : false;
     if (near) { cards = nearFirst(cards, function (card) { return nearest(card, kern.plek); }); }
     // Move cards only when the order changes: every move makes the browser lay out the list again.
     var children = list.children;

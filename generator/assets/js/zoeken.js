@@ -712,12 +712,12 @@
         if (all) tier = 1;
         else if (data.docs[at].achteraan) tier = -1;
       }
-      hit.rang = tier;  // 3 crisis line, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
+      hit.rang = tier;  // 3 crisis line or the help after it, 2 official door, 1 name holds every term, 0 the rest, -1 partner pages (for nearness)
     }
     return linesFirst(sortHits(hits), lines);
   }
 
-  /** The crisis lines (the first hits) in the safety net's order, not by score (query.lines_first). */
+  /** The crisis lines and the help that follows them (the first hits) in the safety net's order, not by score (query.lines_first). */
   function linesFirst(hits, lines) {
     if (lines.length < 2) return hits;
     var byAt = new Map();
@@ -1007,6 +1007,28 @@
     return [door[0]].concat(others.sort(function (a, b) { return a - b; }));
   }
 
+  /** The records that follow the fired lines (vangnet.yaml `daarna`), in order, without the lines or repeats;
+     what the filters or the kern rule out is left out (query.follow_lines). */
+  function followLines(data, fired, kern, keep) {
+    var leading = fired.map(function (line) { return line.at; });
+    var found = [];
+    fired.forEach(function (line) {
+      (line.daarna || []).forEach(function (item) {
+        followItem(data, item, kern).forEach(function (at) {
+          var doc = data.docs[at];
+          if (leading.indexOf(at) === -1 && found.indexOf(at) === -1 && keep(doc) && (!kern || serves(data, doc, kern))) found.push(at);
+        });
+      });
+    });
+    return found;
+  }
+
+  /** The cards one entry of `daarna` stands for: a position, or 'sociaal-team' (query.follow_item). */
+  function followItem(data, item, kern) {
+    if (item !== "sociaal-team") return [item];
+    return data.teams && data.teams.length ? doorsFor(data.teams, kern) : [];
+  }
+
   /** Whether a document's werkgebied holds the kern; what has none is for everyone (query.serves). */
   function serves(data, doc, kern) {
     var areas = doc.werkgebied;
@@ -1264,12 +1286,13 @@
           if (hits === null) return null;
         }
       }
-      var lines = vangnet(query).map(function (line) { return line.at; });
+      var fired = vangnet(query);
       // the official door for the kern filtered on, else for the kern chosen on this device (kern.js)
       var kern = filters && isSet(filters.kern) ? filters.kern : (options && options.woonkern) || null;
-      if (terms_.length || lines.length) {
+      if (terms_.length || fired.length) {
         var elsewhere = preferKern(hits, data, kern, settings);
-        hits = ordered(lunr, hits, data, store, terms_, lines, doors(query, kern), keep, nameOf, settings, elsewhere);
+        var lead = fired.map(function (line) { return line.at; }).concat(followLines(data, fired, kern, keep));
+        hits = ordered(lunr, hits, data, store, terms_, lead, doors(query, kern), keep, nameOf, settings, elsewhere);
       }
       return limit ? hits.slice(0, limit) : hits;
     }
