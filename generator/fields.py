@@ -16,6 +16,8 @@ from phonenumbers import shortnumberinfo
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .messages import text_expected
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -132,7 +134,7 @@ def _check_id(value: Any) -> str:
 def _plain_line(value: Any, limit: int = MAX_REGEL) -> str:
     _reject_placeholder(value)
     if not isinstance(value, str):
-        raise fout("Hier hoort tekst te staan.")
+        raise fout(text_expected(value))
     _check_hygiene(value, limit, allow_newlines=True)  # a folded YAML line may hold line breaks; they become spaces
     value = " ".join(value.split())
     if not value:
@@ -157,7 +159,7 @@ def _plain_text(value: Any) -> str:
     """A text with optional Markdown; what the site would not show is an error here, not a surprise later."""
     _reject_placeholder(value)
     if not isinstance(value, str):
-        raise fout("Hier hoort tekst te staan.")
+        raise fout(text_expected(value))
     if not value.strip():
         raise fout("Dit veld is leeg. Vul een tekst in of haal het veld weg.")
     _check_hygiene(value, MAX_TEKST, allow_newlines=True)

@@ -32,7 +32,9 @@ class _Resolver(BaseResolver):
 
 
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+# At most 18 digits: a longer run of digits is text (Python refuses to read an int of over 4,300 digits).
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+)$"), list("-+0123456789"))
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _Resolver.add_implicit_resolver(
@@ -65,6 +67,7 @@ else:
     _Loader = _PureLoader
 
 
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
@@ -143,6 +146,16 @@ def _mark(node_or_event: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+# Characters YAML refuses to read (control characters other than tab and line ends; the surrogates cannot be UTF-8).
+_NOT_IN_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    starts = [match.end() for match in re.finditer(r"\r\n|\r|\n", before)]
+    return len(starts) + 1, index - (starts[-1] if starts else 0) + 1
+
+
 def _check_text(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise _Rejected(1, 1, f"Dit bestand is te groot ({len(raw) // 1024} KB; maximaal {MAX_FILE_BYTES // 1024} KB). Zet één record in één bestand.")
@@ -152,6 +165,12 @@ def _check_text(raw: bytes) -> str:
         line = raw[: error.start].count(b"\n") + 1
         raise _Rejected(line, 1, "Dit bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en dan codering 'UTF-8').") from None
     text = text.removeprefix("\ufeff")
+    unreadable = _NOT_IN_YAML.search(text)
+    if unreadable:
+        line, column = _line_and_column(text, unreadable.start())
+        raise _Rejected(line, column, (
+            f"Hier staat een onzichtbaar teken (U+{ord(unreadable[0]):04X}) dat niet in een YAML-bestand mag, bijvoorbeeld uit "
+            "een gekopieerde tekst. Haal het weg of typ de tekst opnieuw, zonder kopiëren en plakken."))
     if "\t" not in text:
         return text
     for number, line in enumerate(text.splitlines(), start=1):
@@ -169,9 +188,14 @@ def _check_events(text: str) -> None:
             line, column = _mark(event)
             raise _Rejected(line, column, "Ankers en verwijzingen (& en *) zijn hier niet toegestaan. Schrijf de gegevens voluit.")
         tag = getattr(event, "tag", None)
-        if tag and not getattr(event, "implicit", (True,))[0] and tag.startswith("!"):
+        if tag is not None:  # written in the file: partners never need one, and a wrong one breaks the reader
             line, column = _mark(event)
-            raise _Rejected(line, column, f"De YAML-tag '{tag}' is niet toegestaan. Haal de tag weg.")
+            raise _tag_refused(tag, line, column)
+
+
+def _tag_refused(tag: str, line: int, column: int) -> _Rejected:
+    written = "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+    return _Rejected(line, column, f"De YAML-tag '{written}' is niet toegestaan. Haal de tag weg en schrijf alleen de waarde.")
 
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -200,7 +224,7 @@ def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -
         _check_date(node)
     if node.tag not in _STANDARD_TAGS:
         line, column = _mark(node)
-        raise _Rejected(line, column, f"De YAML-tag '{node.tag}' is niet toegestaan. Haal de tag weg.")
+        raise _tag_refused(node.tag, line, column)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -305,7 +329,7 @@ class _Unusual(Exception):
 
 _PLAIN_SCALARS = [  # (pattern, constructor) in the order of the implicit resolvers above
     (re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), lambda v: v.lower() == "true"),
-    (re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), int),
+    (_INT, int),
     (re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+)$"), float),
     (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda v: None),
     (re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$"), lambda v: dt.date(*map(int, v.split("-")))),
@@ -426,7 +450,8 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     except yaml.YAMLError as error:
         raise _Rejected(1, 1, f"Dit is geen geldige YAML: {error}") from None
     except (ValueError, TypeError) as error:  # e.g. an impossible date such as 2026-02-30
-        raise _Rejected(1, 1, f"Een waarde klopt niet: {error}. Controleer datums (jjjj-mm-dd).") from None
+        raise _Rejected(1, 1, "Een waarde in dit bestand kan niet gelezen worden. Controleer de datums (jjjj-mm-dd) en getallen, "
+                              "of zet de tekst tussen aanhalingstekens.") from None
     return YamlFile(path, data, positions, key_positions, text)
 
 

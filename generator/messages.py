@@ -45,6 +45,17 @@ def suggestion(word: str, options: list[str]) -> str:
     return f" Bedoel je '{close[0]}'?" if close else ""
 
 
+def text_expected(value: Any) -> str:
+    """Where text belongs but YAML read something else: what it read, and how to write it as text."""
+    if value is None or value == "":
+        return "Hier hoort tekst te staan, maar het veld is leeg. Vul een tekst in of haal het veld weg."
+    if isinstance(value, (list, dict)):
+        return ("Hier hoort tekst te staan, geen lijst of blok. Begint de tekst met [ of {? Zet hem dan tussen "
+                "aanhalingstekens, bijvoorbeeld: naam: \"[Nieuw] Taalcafé\".")
+    return (f"Hier hoort tekst te staan, maar YAML leest '{value}' als getal, datum of ja/nee. Zet de tekst tussen "
+            f"aanhalingstekens, bijvoorbeeld: \"{value}\".")
+
+
 def _only_option_with_part(word: str, options: list[str]) -> list[str]:
     """The option whose dash-separated parts include the word, when exactly one does."""
     part = word.strip().lower()
@@ -99,7 +110,7 @@ def dutch_message(error: dict, model: type[BaseModel]) -> str:
             return "Dit moet 'ja' zijn."
         return f"'{value}' is geen geldige waarde.{suggestion(value, options)} Kies uit: {', '.join(options)}."
     if kind in ("string_type", "string_too_short"):
-        return "Hier hoort tekst te staan."
+        return text_expected(value)
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{value}' is geen heel getal. Schrijf alleen cijfers, bijvoorbeeld 18."
     if kind in ("float_parsing", "float_type"):

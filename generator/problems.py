@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +42,21 @@ class Problemen(list):
 
     def sorted(self) -> list[Probleem]:
         return sorted(set(self))
+
+    def drop_echoes(self) -> None:
+        """One mistake, one place: a file that could not be read (or holds a mistake) makes every reference to
+        its id look wrong ('Onbekende organisatie 'x''). A message in another file about that id (the first id
+        it quotes) is dropped while the file named like the id has problems of its own; it comes back, if still
+        true, once that file is right."""
+        troubled: dict[str, set[str]] = {}
+        for problem in self:
+            troubled.setdefault(Path(problem.path).name.split(".", 1)[0], set()).add(problem.path)
+        self[:] = [problem for problem in self if not _echo(problem, troubled)]
+
+
+def _echo(problem: Probleem, troubled: dict[str, set[str]]) -> bool:
+    first = _QUOTED.search(problem.message)
+    return first is not None and bool(troubled.get(first[1], set()) - {problem.path})
+
+
+_QUOTED = re.compile(r"'([a-z0-9]+(?:-[a-z0-9]+)*)'")

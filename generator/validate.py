@@ -212,7 +212,8 @@ class Kaart:
 def validate_model(model: type[BaseModel], source: YamlFile, problems: Problemen) -> BaseModel | None:
     """Validate one file's data against a model; every error becomes a Dutch problem with its line."""
     if not isinstance(source.data, dict):
-        problems.add(source.path, 1, 1, "Dit bestand moet velden bevatten (regels 'veld: waarde'), geen lijst of losse tekst.")
+        problems.add(source.path, 1, 1, "Dit bestand moet velden bevatten (regels 'veld: waarde'), geen lijst of losse tekst. "
+                     "Zet elk veld op een eigen regel, te beginnen met 'id: ...', zoals in de andere bestanden in deze map.")
         return None
     try:
         return model.model_validate(source.data)
@@ -340,6 +341,7 @@ def _load_kaart(folder: Path, basis: Path | str | None) -> tuple[Kaart | None, P
     check_cross_references(kaart, problems)
     for section_loader in SECTION_LOADERS:
         section_loader(kaart, problems)
+    problems.drop_echoes()
     return kaart, problems
 
 
@@ -489,11 +491,21 @@ def _record_files(subfolder: Path, problems: Problemen) -> list[Path]:
     """The record files of a record folder (what load.is_yaml_file reads), by name. Files the loader does not
     read are errors, not silently ignored: other extensions and subfolders. One scan of the folder; only
     subfolders are walked (a folder of 10,000 records is no tree)."""
-    with os.scandir(subfolder) as scan:
-        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
+    entries = _folder_entries(subfolder)
     _report_stray_files(subfolder, entries, problems)
     child = _child_path(subfolder)
     return [child(name) for name, _, _, is_file in entries if is_yaml_file(name, is_file)]
+
+
+def _folder_entries(folder: Path) -> list[tuple[str, bool, bool, bool]]:
+    """(name, is a folder, is a symlink, is a file) of every entry, by name; symlinks are not followed."""
+    with os.scandir(folder) as scan:
+        return sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink(), entry.is_file(follow_symlinks=False)) for entry in scan)
+
+
+def report_stray_files(folder: Path, problems: Problemen) -> None:
+    """Everything in a folder of YAML files (records, wegwijzer questions, outcomes) that the loader does not read."""
+    _report_stray_files(folder, _folder_entries(folder), problems)
 
 
 def _child_path(folder: Path) -> Callable[[str], Path]:
@@ -510,7 +522,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool, bo
             continue  # a record file: the reading reports what is wrong in it
         entry = subfolder / name
         if is_link:
-            problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map, geen record. "
+            problems.add(entry, 1, 1, "Dit is een verwijzing (symlink) naar een ander bestand of een andere map en wordt niet gelezen. "
                          "Zet de gegevens zelf in een bestand dat eindigt op .yaml, of haal de verwijzing weg.")
         elif is_dir:
             for inner in sorted(entry.rglob("*")):
@@ -520,7 +532,7 @@ def _report_stray_files(subfolder: Path, entries: list[tuple[str, bool, bool, bo
             if not any(child.is_file() for child in entry.rglob("*")):
                 problems.add(entry, 1, 1, f"De map {subfolder.name}/ hoort geen submappen te hebben. Haal deze lege map weg.")
         else:
-            problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: een record is een bestand dat eindigt op .yaml. Hernoem het naar {entry.stem}.yaml of haal het weg.")
+            problems.add(entry, 1, 1, f"Dit bestand wordt niet gelezen: alleen bestanden die eindigen op .yaml worden gelezen. Hernoem het naar {entry.stem}.yaml of haal het weg.")
 
 
 def check_cross_references(kaart: Kaart, problems: Problemen) -> None:

@@ -161,7 +161,7 @@ def test_unknown_folder_and_stray_file_are_reported(mini_kaart):
     (mini_kaart / "voorzieningen/notities.txt").write_text("hoi", encoding="utf-8")
     messages = [p.message for p in problems_of(mini_kaart)]
     assert any("'voorziening' hoort niet in de kaart-map" in m for m in messages)
-    assert any("een record is een bestand dat eindigt op .yaml" in m for m in messages)
+    assert any("alleen bestanden die eindigen op .yaml worden gelezen" in m for m in messages)
 
 
 def test_all_problems_of_a_run_are_reported_at_once(mini_kaart):

@@ -131,7 +131,7 @@ def check_doors(kaart, deuren: dict[str, Deur], source, problems: Problemen) -> 
             for index, woord in enumerate(woorden):
                 if not signal_words(woord):
                     word_line, word_column = source.position(("deuren", record_id, *where, index))
-                    problems.add(source.path, word_line, word_column, f"'{woord}' heeft geen woorden (alleen letters en cijfers tellen).")
+                    problems.add(source.path, word_line, word_column, f"'{woord}' heeft geen woorden (alleen letters en cijfers tellen). Schrijf het woord met letters, of haal de regel weg.")
         valid[record_id] = Door(soort, list(deur.woorden), tuple(list(words) for words in deur.problemen.values()))
     return valid
 

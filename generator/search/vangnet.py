@@ -164,7 +164,7 @@ def check_words(signaal: str, where: tuple[int, int], source, problems: Probleme
     line, column = where
     words = signal_words(signaal)
     if not words:
-        problems.add(source.path, line, column, f"Het signaal '{signaal}' heeft geen woorden (alleen letters en cijfers tellen).")
+        problems.add(source.path, line, column, f"Het signaal '{signaal}' heeft geen woorden (alleen letters en cijfers tellen). Schrijf het signaal met letters, of haal het weg.")
     elif any(len(word.strip("*")) < 4 and "*" in word for word in words):
         problems.add(source.path, line, column, f"'{signaal}': een * hoort bij een woord van minstens 4 letters, anders vangt het te veel andere woorden.")
     return words

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..load import YAML_SUFFIXES, YamlFile, iter_yaml_files, read_yaml
+from ..load import YamlFile, iter_yaml_files, read_yaml
 from ..messages import suggestion
 from ..problems import Problemen
-from ..validate import Kaart, validate_model
+from ..validate import Kaart, report_stray_files, validate_model
 from ..vocabulary import CRISIS_SOORTEN
 from .model import CLIENTONDERSTEUNING, CRISIS, MAX_VRAGEN, SOCIAAL_TEAM, Uitkomst, Vraag, Wegwijzer, WegwijzerInfo
 
@@ -75,9 +75,7 @@ def _report_unknown_entries(folder: Path, problems: Problemen) -> None:
         sub = folder / name
         if not sub.is_dir():
             continue
-        for entry in sorted(sub.iterdir()):
-            if entry.is_file() and entry.suffix not in YAML_SUFFIXES and not entry.name.startswith("."):
-                problems.add(entry, 1, 1, "Dit bestand wordt niet gebruikt: elke vraag en elke uitkomst is een .yaml-bestand.")
+        report_stray_files(sub, problems)  # other extensions, subfolders and symlinks are errors, never silently skipped
 
 
 def _load_info(folder: Path, bronnen: _Bronnen, problems: Problemen) -> WegwijzerInfo | None:

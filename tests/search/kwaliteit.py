@@ -511,6 +511,12 @@ VRAGEN_MET_KERN: list[tuple[str, str, set[str]]] = [
     ('huurachterstand, geen werk en mijn moeder heeft zorg nodig', 'brummerveen', {'sociaal-team-noord'}),
     ('het loopt vast en er komen steeds nieuwe problemen bij', 'rosmarke', {'sociaal-team-zuid'}),
 ]
+# The same with the kern chosen on the device (woonkern, no filter): the resident's own gemeente's offer before the other's.
+VRAGEN_MET_WOONKERN: list[tuple[str, str, set[str]]] = [
+    ('sportclub betalen voor mijn kind', 'schapendrift', {'meedoenregeling-wolderbeek'}), ('contributie', 'elsmarke', {'meedoenregeling-wolderbeek'}),
+    ('sportclub betalen voor mijn kind', 'rosmarke', {'meedoenfonds-egelstede'}), ('scootmobiel', 'stroetinge', {'sociaal-team-wolderbeek'}),
+    ('schulden en verslaving', 'haarsloo', {'sociaal-team-oost'}),
+]
 
 CRISIS: list[tuple[str, str]] = [
     ("hij heeft gedreigd mij iets aan te doen", "veilig-thuis"), ("mijn ex dreigt haar iets aan te doen", "veilig-thuis"),

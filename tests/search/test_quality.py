@@ -145,6 +145,12 @@ def test_with_a_kern_the_first_hit_is_the_residents_own(engine, query, kern, fir
     assert hits and hits[0]["id"] in first, [hit["id"] for hit in hits[:3]]
 
 
+@pytest.mark.parametrize("query, kern, first", kwaliteit.VRAGEN_MET_WOONKERN)
+def test_with_the_kern_of_the_device_the_first_hit_is_the_residents_own(engine, query, kern, first):
+    hits = engine.search(query, woonkern=kern)
+    assert hits and hits[0]["id"] in first, [hit["id"] for hit in hits[:3]]
+
+
 def test_no_false_alarms(engine):
     alarms = [(query, [line["id"] for line in engine.vangnet(query)]) for query in kwaliteit.GEWOON if engine.vangnet(query)]
     print(f"\nfalse alarms: {len(alarms)} of {len(kwaliteit.GEWOON)}")

@@ -119,7 +119,7 @@ def test_unknown_file_in_the_wegwijzer_folder(ww_kaart):
     (ww_kaart / "wegwijzer" / "vragen" / "notitie.txt").write_text("x", encoding="utf-8")
     found = problems_for(ww_kaart)
     assert len(found) == 2, found
-    assert any("vragen/notitie.txt:1:1: Dit bestand wordt niet gebruikt" in p for p in found), found
+    assert any("vragen/notitie.txt:1:1: Dit bestand wordt niet gelezen" in p for p in found), found
     assert any("wegwijzer/vragen.yaml:1:1: 'vragen.yaml' hoort niet in de map wegwijzer" in p for p in found), found
 
 
