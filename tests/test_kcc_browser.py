@@ -101,6 +101,27 @@ def test_typing_on_a_row_goes_on_in_the_search_field(kcc):
     assert focused(page) == "kcc-q" and page.locator("#kcc-q").input_value() == "schulde"
 
 
+def test_a_redraw_of_the_rows_keeps_the_focus_on_the_same_record(kcc):
+    """ArrowDown pressed before the last keystroke's answer arrives: the redraw must not drop the focus to the page."""
+    page = kcc
+    type_query(page, "geldmaatje")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    name = focused(page, "el => el.textContent")
+    assert focused(page, "el => el.classList.contains('sk-kcc-rij__naam')") and name
+    redraw_for = """(query) => new Promise(resolve => {
+        document.addEventListener('kcc:bijgewerkt', () => resolve(), {once: true});
+        const field = document.getElementById('kcc-q');
+        field.value = query;
+        field.dispatchEvent(new Event('input', {bubbles: true}));
+    })"""
+    page.evaluate(redraw_for, "geldmaatje")
+    assert focused(page, "el => el.classList.contains('sk-kcc-rij__naam')")
+    assert focused(page, "el => el.textContent") == name
+    page.evaluate(redraw_for, "voedselbank")  # the record is gone from the rows: back to the field
+    assert focused(page) == "kcc-q"
+
+
 def test_slash_in_the_field_is_typed_and_escape_clears(kcc):
     page = kcc
     page.keyboard.type("24/7")

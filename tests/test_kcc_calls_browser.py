@@ -74,6 +74,19 @@ CALLS = [
 ]
 
 
+def crisis_line_or_row_number(page, names: list[str]):
+    """The number to give: a crisis line the query calls up stands in the Spoed box (never again as a row),
+    anything else in one of the first three rows."""
+    page.wait_for_function("(names) => [...document.querySelectorAll('[data-vangnet] .sk-vangnet__naam strong')]"
+                           ".concat([...document.querySelectorAll('#kcc-rijen .sk-kcc-rij__naam')].slice(0, 3))"
+                           ".some(e => names.includes(e.textContent))", arg=names)
+    for line in page.locator("[data-vangnet] .sk-vangnet__lijn").all():
+        if line.locator(".sk-vangnet__naam strong").inner_text() in names:
+            return line.locator("a.sk-vangnet__bel")
+    index = next(i for i, name in enumerate(row_names(page)) if name in names)
+    return page.locator("#kcc-rijen > li.sk-kcc-rij").nth(index).locator(".sk-kcc-rij__tel a.sk-tel")
+
+
 @pytest.mark.parametrize("soort_call, query, kern, record", CALLS, ids=[c[0] for c in CALLS])
 def test_the_twelve_most_common_calls_reach_the_number_within_fifteen_key_presses(desk, demo, soort_call, query, kern, record):
     page = desk()
@@ -91,10 +104,7 @@ def test_the_twelve_most_common_calls_reach_the_number_within_fifteen_key_presse
     else:
         soort, record_id = record
         names = [r.naam for r in demo.records[soort].values()] if record_id is None else [demo.records[soort][record_id].naam]
-        page.wait_for_function("(names) => Array.from(document.querySelectorAll('#kcc-rijen .sk-kcc-rij__naam')).slice(0, 3)"
-                               ".some(e => names.includes(e.textContent))", arg=names)
-        index = next(i for i, name in enumerate(row_names(page)) if name in names)
-        number = page.locator("#kcc-rijen > li.sk-kcc-rij").nth(index).locator(".sk-kcc-rij__tel a.sk-tel")
+        number = crisis_line_or_row_number(page, names)
     elapsed = time.perf_counter() - start
     assert in_view(page, number), soort_call  # the number is on screen, not below the fold
     if kern:

@@ -562,14 +562,31 @@
         elders = everywhere.filter(function (hit) { return !inKern[hit.soort + "/" + hit.id] && notInBox(hit); });
       }
       today = vandaag();
+      var focusedName = focusedRowName();
       list.textContent = "";
       shown = 0;
       if (elders.length) list.appendChild(eldersKnop());
       appendRows(PER_KEER);
+      if (focusedName !== null) refocusRow(focusedName);
       status.textContent = asked ? aantal() : "";
       markOwnDoor(asked);
       prefetchNext();
       document.dispatchEvent(new CustomEvent("kcc:bijgewerkt", {detail: {aantal: hits.length, elders: elders.length, spoed: lines.length}}));
+    }
+
+    // A row can have the focus while a later answer redraws the list (ArrowDown pressed before the last
+    // keystroke's results arrived): the focus stays on the same record, or goes back to the field.
+    function focusedRowName() {
+      var row = document.activeElement && list.contains(document.activeElement) && document.activeElement.closest(".sk-kcc-rij");
+      var name = row && row.querySelector(".sk-kcc-rij__naam");
+      return name ? name.textContent : null;
+    }
+
+    function refocusRow(name) {
+      var same = Array.prototype.find.call(list.querySelectorAll(".sk-kcc-rij__naam"), function (button) {
+        return button.textContent === name;
+      });
+      (same || field).focus();
     }
 
     function toonElders() {
