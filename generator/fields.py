@@ -124,6 +124,9 @@ def _check_id(value: Any) -> str:
     if isinstance(value, str) and value.strip().lower() != value.strip() and _ID_RE.fullmatch(value.strip().lower().replace(" ", "-")):
         raise fout(f"'{value}' is geen geldige id: een id heeft alleen kleine letters. Bedoel je '{value.strip().lower().replace(' ', '-')}'?")
     if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+        hidden = _hidden_character(value, allow_newlines=False) if isinstance(value, str) else None
+        if hidden:  # shown between quotes it looks right: say what is there
+            raise fout(f"In de id '{value}' staat een onzichtbaar teken ({hidden}). Typ de id opnieuw: kleine letters, cijfers en streepjes.")
         raise fout(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
             f"streepjes, bijvoorbeeld 'buurthuis-de-spil'. {_IDS_IN_GUIDE}"

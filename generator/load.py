@@ -232,8 +232,11 @@ def _walk(node: yaml.Node, where: Path_, positions: dict, key_positions: dict) -
             if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
                 raise _Rejected(line, column, "Samenvoegen met '<<' is niet toegestaan. Schrijf de gegevens voluit.")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Rejected(line, column, "Een veldnaam moet gewone tekst zijn.")
+                raise _Rejected(line, column, "Een veldnaam moet gewone tekst zijn. Schrijf een woord voor de dubbele punt.")
             key = key_node.value
+            if key_node.tag != _YAML_TAG_PREFIX + "str":  # '~:', 'true:', '12:' become no text, and no line to report it on
+                raise _Rejected(line, column, f"YAML leest '{key}' voor de dubbele punt als getal, datum, ja/nee of leeg, niet als woord. "
+                                              f"Zet het tussen aanhalingstekens: \"{key}\":")
             if key in seen:
                 raise _Rejected(line, column, f"Het veld '{key}' staat twee keer in dit blok (eerder op regel {seen[key]}). Haal er één weg.")
             seen[key] = line

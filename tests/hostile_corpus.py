@@ -39,6 +39,7 @@ class Variant:
     line: int | None = None  # the line the message must stand on, when that matters
     must_refuse: bool = True
     payload: str | None = None  # partner text that, when accepted, must reach the site as text only
+    fragment: str | None = None  # a word the message must hold, where the plain refusal would mislead
 
     @property
     def id(self) -> str:
@@ -350,6 +351,9 @@ def _synoniemen_variants() -> list[Variant]:
     ]
     variants = [Variant("synoniemen", name, SYNONIEMEN, _replace(SYNONIEMEN, old, new), (SYNONIEMEN,), must_refuse=False)
                 for name, new in rows]
+    for name, key in [("key-null-line", "~"), ("key-true", "true"), ("key-twelve", "12"), ("key-date", "2026-01-01")]:  # no text: refused there
+        variants.append(Variant("synoniemen", name, SYNONIEMEN, _replace(SYNONIEMEN, old, f"  {key}: {{naar: [schulden], reden: x}}"),
+                                (SYNONIEMEN,), line=_demo_line(SYNONIEMEN, old)))
     deur_old = "  schuldhulpverlening-egelstede:\n"
     for name, new in [("deur-unknown", "  javascript-alert:\n"), ("deur-zero-width", "  schuldhulpverlening\u200b-egelstede:\n"),
                       ("deur-path", "  ../../etc/passwd:\n")]:
@@ -389,7 +393,8 @@ def _id_variants() -> list[Variant]:
     rows = [("zero-width", "formulierenhulp\u200b-bibliotheek"), ("bidi", "formulierenhulp-bibliotheek\u202e"),
             ("nbsp", "formulierenhulp-bibliotheek\u00a0"), ("homoglyph", "formulierenhulp-bіbliotheek"),
             ("full-width", "ｆormulierenhulp-bibliotheek"), ("path", "../formulierenhulp-bibliotheek"), ("html", "<b>x</b>")]
-    return [Variant("id", name, VOORZIENING, _setter(VOORZIENING, r"id:", value), (VOORZIENING,), line=1)
+    return [Variant("id", name, VOORZIENING, _setter(VOORZIENING, r"id:", value), (VOORZIENING,), line=1,
+                    fragment="onzichtbaar" if name in ("zero-width", "bidi") else None)  # between quotes the id looks right
             for name, value in rows]
 
 

@@ -117,6 +117,8 @@ def test_check_holds(kaarten, variant):
         assert not elsewhere, f"a mistake in {variant.target} is reported in other files too:\n{output}"
     else:  # legal in its own file, but another file relies on what changed (a door's number): that message names the record
         assert all("Hulp bij formulieren in de bibliotheek" in line for line in elsewhere), output
+    if variant.fragment:
+        assert any(variant.fragment in match["message"] for match in mine), output
     if variant.line == APPENDED:
         assert int(mine[0]["line"]) in (first_new_line, first_new_line + 1), (first_new_line, output)
     elif variant.line is not None:
