@@ -281,6 +281,9 @@ def lint_lines(text: str) -> _Rejected | None:
     """Mistakes YAML would read without complaint, or report lines too late: 'toegang:vrij' and
     'telefoon 0523 …' (a field name without its colon)."""
     fields = _known_field_names()
+    dash = _dash_read_as_text(text)
+    if dash:
+        return dash
     for number, line in _plain_lines(text):
         key_line = _KEY_LINE.match(line)
         if key_line and key_line["key"] in fields and key_line["rest"][:1] not in ("", " ") :
@@ -291,6 +294,31 @@ def lint_lines(text: str) -> _Rejected | None:
             # '- naar huis' is a list value; 'onafhankelijk advies: …' a key of several words (synoniemen.yaml)
             column = len(no_colon["indent"]) + len(no_colon["dash"] or "") + len(no_colon["key"]) + 1
             return _Rejected(number, column, f"Hier mist de dubbele punt achter '{no_colon['key']}'. Schrijf '{no_colon['key']}: {no_colon['rest'].strip()}'.")
+    return None
+
+
+def _dash_read_as_text(text: str) -> _Rejected | None:
+    """'- brieven' indented deeper than the '- formulieren' above it (or under 'naam: De Spil'): YAML reads
+    it as more words of the text above ('formulieren - brieven'), so a list item would vanish without a word."""
+    runs_on_from = None  # indent of a line whose plain text may run on over the lines below
+    block_from = None  # indent of a key whose | or > text holds the lines below
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        if not stripped or stripped.startswith("#") or (block_from is not None and indent > block_from):
+            continue
+        block_from = None
+        if runs_on_from is not None and indent > runs_on_from:
+            if stripped == "-" or stripped.startswith("- "):
+                return _Rejected(number, indent + 1, (
+                    "Dit streepje staat verder ingesprongen dan de regel erboven, dus YAML leest het als vervolg van die "
+                    "tekst, niet als een nieuw item. Zet de streepjes van één lijst precies onder elkaar."))
+            continue
+        key = _KEY_LINE.match(line)
+        value = key["rest"].strip() if key else stripped[2:].strip() if stripped.startswith("- ") else ""
+        runs_on_from = (indent + len(key["dash"] or "") if key else indent) if value and value[0] not in "|>\"'[{&*!#" else None
+        if value[:1] in ("|", ">"):
+            block_from = indent
     return None
 
 

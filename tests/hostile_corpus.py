@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-MARK = "HX"  # every text payload carries MARK + a number, so the build tests can find it
+DEMO = Path(__file__).resolve().parent.parent / "kaart"
+MARK = "HX"
+APPENDED = -1  # Variant.line: the mistake is added at the end of the file; the message stands on its first line (or the next)  # every text payload carries MARK + a number, so the build tests can find it
 VOORZIENING = "voorzieningen/formulierenhulp-bibliotheek.yaml"
 VINDPLAATS = "vindplaatsen/apotheek-brummerveen.yaml"
 INGANG = "ingangen/wmo-loket-egelstede.yaml"
@@ -207,20 +209,20 @@ def _file_variants(relative: str) -> list[Variant]:
     """The same byte- and YAML-level mistakes for one file."""
     stem = Path(relative).stem
     rows: list[tuple] = [  # (class, name, change, line, must_refuse: True when left out)
-        ("yaml", "anchor-alias", _append(relative, "x1: &a hallo\nx2: *a\n"), None),
-        ("yaml", "billion-laughs", _append(relative, BILLION_LAUGHS), None),
-        ("yaml", "merge-key", _append(relative, "basis: &b {a: 1}\nx: {<<: *b}\n"), None),
-        ("yaml", "python-object", _append(relative, "x: !!python/object/apply:os.system ['echo hoi']\n"), None),
-        ("yaml", "python-name", _append(relative, "x: !!python/name:os.system\n"), None),
-        ("yaml", "binary", _append(relative, "x: !!binary aGFsbG8=\n"), None),
-        ("yaml", "custom-tag", _append(relative, "x: !include /etc/passwd\n"), None),
-        ("yaml", "set-tag", _append(relative, "x: !!set {a, b}\n"), None),
-        ("yaml", "duplicate-key", _append(relative, "id: nog-een-keer\n"), None),
-        ("yaml", "multi-document", _append(relative, "---\nid: tweede-document\n"), None),
-        ("yaml", "document-end", _append(relative, "...\nid: na-het-einde\n"), None),
+        ("yaml", "anchor-alias", _append(relative, "x1: &a hallo\nx2: *a\n"), APPENDED),
+        ("yaml", "billion-laughs", _append(relative, BILLION_LAUGHS), APPENDED),
+        ("yaml", "merge-key", _append(relative, "basis: &b {a: 1}\nx: {<<: *b}\n"), APPENDED),
+        ("yaml", "python-object", _append(relative, "x: !!python/object/apply:os.system ['echo hoi']\n"), APPENDED),
+        ("yaml", "python-name", _append(relative, "x: !!python/name:os.system\n"), APPENDED),
+        ("yaml", "binary", _append(relative, "x: !!binary aGFsbG8=\n"), APPENDED),
+        ("yaml", "custom-tag", _append(relative, "x: !include /etc/passwd\n"), APPENDED),
+        ("yaml", "set-tag", _append(relative, "x: !!set {a, b}\n"), APPENDED),
+        ("yaml", "duplicate-key", _append(relative, "id: nog-een-keer\n"), APPENDED),
+        ("yaml", "multi-document", _append(relative, "---\nid: tweede-document\n"), APPENDED),
+        ("yaml", "document-end", _append(relative, "...\nid: na-het-einde\n"), APPENDED),
         ("yaml", "directive", _prepend_after_comments(relative, "%YAML 1.1\n---\n"), None, False),
-        ("yaml", "deep-list", _append(relative, DEEP_LIST), None),
-        ("yaml", "deep-map", _append(relative, DEEP_MAP), None),
+        ("yaml", "deep-list", _append(relative, DEEP_LIST), APPENDED),
+        ("yaml", "deep-map", _append(relative, DEEP_MAP), APPENDED),
         ("yaml", "deep-block", _append(relative, DEEP_BLOCK), None),
         ("yaml", "empty", _whole(relative, b""), None),
         ("yaml", "only-comment", _whole(relative, b"# alleen een opmerking\n"), None),
@@ -232,19 +234,19 @@ def _file_variants(relative: str) -> list[Variant]:
         ("bytes", "crlf", _bytes_change(relative, lambda d: d.replace(b"\n", b"\r\n")), None, False),
         ("bytes", "cr-only", _bytes_change(relative, lambda d: d.replace(b"\n", b"\r")), None, False),
         ("bytes", "bom-crlf", _bytes_change(relative, lambda d: b"\xef\xbb\xbf" + d.replace(b"\n", b"\r\n")), None, False),
-        ("bytes", "nul", _append(relative, "x: a\x00b\n"), None),
-        ("bytes", "nul-raw-line", _bytes_change(relative, lambda d: d + b"\x00\n"), None),
-        ("bytes", "control-char", _append(relative, "x: a\x1bb\n"), None),
-        ("bytes", "nel", _bytes_change(relative, lambda d: d + "x: a\u0085b: c\n".encode("utf-8")), None),
+        ("bytes", "nul", _append(relative, "x: a\x00b\n"), APPENDED),
+        ("bytes", "nul-raw-line", _bytes_change(relative, lambda d: d + b"\x00\n"), APPENDED),
+        ("bytes", "control-char", _append(relative, "x: a\x1bb\n"), APPENDED),
+        ("bytes", "nel", _bytes_change(relative, lambda d: d + "x: a\u0085b: c\n".encode("utf-8")), APPENDED),
         ("bytes", "long-line", _append(relative, "# " + "x" * 100_000 + "\n"), None, False),
-        ("bytes", "long-value", _append(relative, "x: " + "y" * 100_000 + "\n"), None),
-        ("bytes", "long-key", _append(relative, "k" * 100_000 + ": y\n"), None),
-        ("bytes", "no-final-newline-tab", _append(relative, "\tx: y"), None),
-        ("encoding", "latin-1", _bytes_change(relative, lambda d: d + "# Café\n".encode("latin-1")), None),
+        ("bytes", "long-value", _append(relative, "x: " + "y" * 100_000 + "\n"), APPENDED),
+        ("bytes", "long-key", _append(relative, "k" * 100_000 + ": y\n"), APPENDED),
+        ("bytes", "no-final-newline-tab", _append(relative, "\tx: y"), APPENDED),
+        ("encoding", "latin-1", _bytes_change(relative, lambda d: d + "# Café\n".encode("latin-1")), APPENDED),
         ("encoding", "utf-16", _bytes_change(relative, lambda d: d.decode("utf-8").encode("utf-16")), None),
         ("encoding", "utf-16-le-no-bom", _bytes_change(relative, lambda d: d.decode("utf-8").encode("utf-16-le")), None),
-        ("encoding", "cesu-surrogate", _bytes_change(relative, lambda d: d + b"# \xed\xa0\x80\n"), None),
-        ("encoding", "overlong", _bytes_change(relative, lambda d: d + b"# \xc0\xaf\n"), None),
+        ("encoding", "cesu-surrogate", _bytes_change(relative, lambda d: d + b"# \xed\xa0\x80\n"), APPENDED),
+        ("encoding", "overlong", _bytes_change(relative, lambda d: d + b"# \xc0\xaf\n"), APPENDED),
     ]
     return [Variant(cls, f"{stem}.{name}", relative, change, (relative,), line, *rest) for cls, name, change, line, *rest in rows]
 
@@ -369,6 +371,20 @@ def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
     return change
 
 
+def _silent_yaml_variants() -> list[Variant]:
+    """YAML that parses but would change the data without a word: a list item indented deeper is read as more text."""
+    rows = [(VOORZIENING, "  - brieven\n", "   - brieven\n", 0), (UITKOMST, "\n  - Let op", "\n    - Let op", 1),
+            (VOORZIENING, "bankpas mee.\n", "bankpas mee.\n  - en je pas\n", 1)]  # (file, old, new, lines from old's first to the wrong one)
+    return [Variant("yaml", f"{Path(relative).stem}.dash-runs-on-{index}", relative, _replace(relative, old, new), (relative,),
+                    _demo_line(relative, old) + offset)
+            for index, (relative, old, new, offset) in enumerate(rows)]
+
+
+def _demo_line(relative: str, text: str) -> int:
+    content = (DEMO / relative).read_text(encoding="utf-8")
+    return content.count("\n", 0, content.index(text)) + 1
+
+
 def _id_variants() -> list[Variant]:
     rows = [("zero-width", "formulierenhulp\u200b-bibliotheek"), ("bidi", "formulierenhulp-bibliotheek\u202e"),
             ("nbsp", "formulierenhulp-bibliotheek\u00a0"), ("homoglyph", "formulierenhulp-bіbliotheek"),
@@ -388,6 +404,7 @@ def corpus() -> list[Variant]:
         *_field_variants("email", {k: [v] for k, v in EMAIL_FIELDS.items()}, EMAIL_PAYLOADS, True, counter),
         *_type_variants(),
         *_id_variants(),
+        *_silent_yaml_variants(),
         *_synoniemen_variants(),
         *_vangnet_variants(),
         *_file_case_variants(),

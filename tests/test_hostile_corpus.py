@@ -20,11 +20,12 @@ import shutil
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from generator.cli import main
-from hostile_corpus import MARK, TEXT_FIELDS, TEXT_PAYLOADS, VANGNET, Variant, corpus, line_of, set_scalar
+from hostile_corpus import APPENDED, MARK, TEXT_FIELDS, TEXT_PAYLOADS, VANGNET, Variant, corpus, line_of, set_scalar
 from support import DEMO_KAART, build_site, served
 
 CORPUS = corpus()
@@ -102,6 +103,8 @@ def _assert_well_formed(kaart: Path, code: int, output: str) -> list[re.Match]:
 @pytest.mark.parametrize("variant", CORPUS, ids=[variant.id for variant in CORPUS])
 def test_check_holds(kaarten, variant):
     kaart = kaarten[variant.needs_vangnet]
+    original = kaart / variant.target
+    first_new_line = original.read_bytes().count(b"\n") + 1 if original.is_file() else None
     with applied(variant, kaart):
         code, output = run_check(kaart)
         messages = _assert_well_formed(kaart, code, output)
@@ -114,8 +117,10 @@ def test_check_holds(kaarten, variant):
         assert not elsewhere, f"a mistake in {variant.target} is reported in other files too:\n{output}"
     else:  # legal in its own file, but another file relies on what changed (a door's number): that message names the record
         assert all("Hulp bij formulieren in de bibliotheek" in line for line in elsewhere), output
-    if variant.line is not None:
-        assert int(messages[0]["line"]) == variant.line, output
+    if variant.line == APPENDED:
+        assert int(mine[0]["line"]) in (first_new_line, first_new_line + 1), (first_new_line, output)
+    elif variant.line is not None:
+        assert int(mine[0]["line"]) == variant.line, output
 
 
 def test_the_demo_kaart_is_clean_before_and_after_the_corpus(kaarten):
@@ -151,32 +156,49 @@ def _with_payloads(pristine: Path, kaart: Path, assignment: dict[tuple[str, str]
         set_scalar(kaart, relative, pattern, _value(payloads))
 
 
-@pytest.fixture(scope="module")
-def legal_site(tmp_path_factory) -> tuple[Path, list[tuple[int, str]]]:
-    """The demo site with every legal text payload in a partner field: all payloads spread over the text fields,
-    then each field whose value the check refuses is put back, until the kaart is valid."""
-    from generator.validate import load_kaart
+class LegalSite(NamedTuple):
+    site: Path
+    accepted: list[tuple[int, str]]  # (index in TEXT_PAYLOADS, payload) of every payload the check let through
+    fields: list[tuple[str, str]]  # the fields that carried them
 
+
+@pytest.fixture(scope="module")
+def legal_site(tmp_path_factory) -> LegalSite:
+    """The demo site with every legal text payload in a partner field: all payloads spread over the text fields,
+    each field whose value the check refuses put back; then every field put back gets the payloads that break out
+    of an attribute or a template (so every field, the KCC texts and the crisis box too, carries one)."""
     kaart = tmp_path_factory.mktemp("legaal") / "kaart"
     shutil.copytree(DEMO_KAART, kaart)
     slots = [(relative, pattern) for relative, patterns in TEXT_FIELDS.items() for pattern in patterns]
     assignment: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for turn, payload in enumerate(BUILD_PAYLOADS):
         assignment.setdefault(slots[turn % len(slots)], []).append(payload)
-    for _ in range(len(slots)):
+    assignment = _keep_accepted(kaart, assignment)
+    breakers = [(index, TEXT_PAYLOADS[index]) for index in (4, 5, 11)]  # '" onmouseover=', "' onfocus=", '{{ config }}'
+    assignment.update(_keep_accepted(kaart, {slot: breakers for slot in slots if slot not in assignment}))
+    _with_payloads(DEMO_KAART, kaart, assignment)
+    accepted = sorted({payload for payloads in assignment.values() for payload in payloads})
+    return LegalSite(build_site(kaart, kaart.parent / "site"), accepted, sorted(assignment))
+
+
+def _keep_accepted(kaart: Path, assignment: dict) -> dict:
+    """The assignment without the fields whose value the check refuses (each refusal must stand on a changed field)."""
+    from generator.validate import load_kaart
+
+    assignment = dict(assignment)
+    while assignment:
         _with_payloads(DEMO_KAART, kaart, assignment)
         problems = load_kaart(kaart)[1]
-        if not problems:
-            break
         refused = {slot for slot, payloads in assignment.items() for problem in problems
                    if Path(problem.path).resolve() == (kaart / slot[0]).resolve()
                    and problem.line == line_of(kaart, slot[0], rf".*{MARK}{9000 + payloads[0][0]}\b")}
-        assert refused, [str(problem) for problem in problems]  # every refusal stands on a changed field
+        assert refused or not problems, [str(problem) for problem in problems]
+        if not refused:
+            break
         for slot in refused:
             shutil.copy(DEMO_KAART / slot[0], kaart / slot[0])
             del assignment[slot]
-    accepted = sorted(payload for payloads in assignment.values() for payload in payloads)
-    return build_site(kaart, kaart.parent / "site"), accepted
+    return assignment
 
 
 class _Markup(HTMLParser):
@@ -213,8 +235,7 @@ class _Markup(HTMLParser):
 
 @pytest.mark.bouw
 def test_legal_partner_text_never_becomes_markup_or_a_script_link(legal_site):
-    site, accepted = legal_site
-    assert len(accepted) >= len(BUILD_PAYLOADS) // 3, accepted  # most payloads are legal text: the build sees them
+    site = legal_site.site
     problems = []
     for page in site.rglob("*.html"):
         parser = _Markup()
@@ -227,7 +248,7 @@ def test_legal_partner_text_never_becomes_markup_or_a_script_link(legal_site):
 def test_legal_partner_text_reaches_the_site_and_its_data_as_text(legal_site):
     """Nothing silently dropped: every accepted payload's mark is in the pages, and the JSON files are JSON
     whose strings hold the text (the scripts put it in the page as text, never as HTML)."""
-    site, accepted = legal_site
+    site, accepted, _ = legal_site
     data = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.json")}
     for path, text in data.items():
         json.loads(text)
@@ -242,20 +263,30 @@ def test_legal_partner_text_reaches_the_site_and_its_data_as_text(legal_site):
 @pytest.mark.browser
 def test_no_payload_runs_in_the_browser(legal_site, browser):
     """Record pages, the wegwijzer, the search page and the KCC view with every payload on them: no alert ever opens."""
-    site, accepted = legal_site
+    site, accepted, _ = legal_site
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     urls = ["/voorzieningen/formulierenhulp-bibliotheek/", "/vindplaatsen/apotheek-brummerveen/", "/ingangen/wmo-loket-egelstede/",
             "/organisaties/welzijn-egelstede/", "/wegwijzer/formulieren/", "/wegwijzer/formulierenhulp/", f"/zoeken/?q={MARK}9000",
-            "/zoeken/?q=alert", "/kcc/"]
+            "/zoeken/?q=alert", "/zoeken/?q=direct+gevaar", "/kcc/"]
     with served(site) as base:
         for url in urls:
             page.goto(base + url)
             page.wait_for_load_state("networkidle")
-        page.fill("#kcc-q", "alert script")
-        page.wait_for_timeout(300)
+        for query in ("alert script", "formulieren", "direct gevaar"):
+            page.fill("#kcc-q", query)
+            page.wait_for_timeout(300)
         injected = page.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length")
     context.close()
     assert dialogs == [] and injected == 0
+
+
+@pytest.mark.bouw
+def test_every_text_field_carried_a_payload_into_the_build(legal_site):
+    """The build sees partner text in every field of the corpus (also the KCC texts and the crisis box's wat_doen)."""
+    site, accepted, fields = legal_site
+    assert len(accepted) >= len(BUILD_PAYLOADS) // 3, accepted
+    assert fields == sorted((relative, pattern) for relative, patterns in TEXT_FIELDS.items() for pattern in patterns)
+    assert MARK in (site / "kcc" / "kcc.json").read_text(encoding="utf-8")
