@@ -203,7 +203,7 @@ def cmd_zoek(args: argparse.Namespace) -> int:
     else:
         print_vangnet(lines)
         shown_above = {f"d{line['at']}" for line in lines}
-        print_plain(args.vraag, [hit for hit in hits if hit["ref"] not in shown_above], engine, args.max or PLAIN_MAX)
+        print_plain(args.vraag, [hit for hit in hits if hit["ref"] not in shown_above], engine, args.max or PLAIN_MAX, filters.get("kern"))
     return 0
 
 
@@ -216,15 +216,17 @@ def print_vangnet(lines: list[dict[str, Any]]) -> None:
         print()
 
 
-def print_plain(vraag: str, hits: list[dict[str, Any]], engine: SearchEngine, limit: int) -> None:
+def print_plain(vraag: str, hits: list[dict[str, Any]], engine: SearchEngine, limit: int, kern: str | None = None) -> None:
     data = engine.data
     suggestion = engine.suggestion(vraag) if vraag.strip() else None
     if suggestion:
         print(f"Bedoelde je '{suggestion}'?\n")
     if not hits:
         about = f"voor '{vraag}'" if vraag.strip() else "met deze filters"
-        kcc = data.get("kcc")
-        call = f" of bel {kcc['naam']}: {kcc['telefoon']}" if kcc else ""
+        from .query import general_numbers
+
+        numbers = " of ".join(f"{kcc['naam']}: {kcc['telefoon']}" for kcc in general_numbers(data, kern))
+        call = f" of bel {numbers}" if numbers else ""
         print(f"Niets gevonden {about}. Probeer een ander woord, doe de wegwijzer (/wegwijzer/), kijk bij de thema's (/themas/){call}.")
         return
     count = "1 resultaat" if len(hits) == 1 else f"{len(hits)} resultaten"

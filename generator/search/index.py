@@ -38,7 +38,7 @@ The data holds:
                  of the cards that follow it, or 'sociaal-team'), in file order
     teams        [position of the first team's card, [], {kern: position of its sociaal team}]: shaped like
                  a door (query.doors_for), for 'sociaal-team' in a line's `daarna`
-    kcc          {naam, telefoon, url} of the gemeente's general number, for "nothing found"
+    kcc          [{naam, telefoon, url, gemeente}]: each gemeente's general number, for "nothing found"
     gewoon       common Dutch words one typo from a signal word that are words of their own
                  ('geworden' is not 'gewonden'; see gewoon.py): never taken as a typo
 
@@ -66,7 +66,7 @@ from .trefwoorden import demote_unrelated
 from .gewoon import common_neighbours, typo_words
 from .vangnet import index_entries
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 SEARCH_DATA_URI = "zoeken/zoekindex.json"  # where the site serves the manifest (see shards.py)
 # Card fields only shown, never filtered or ranked on: fetched in small chunks for the results shown.
 CARD_ONLY = ("url", "samenvatting", "telefoon", "status")
@@ -196,15 +196,14 @@ def door_for_kern(kaart: Kaart, soort: str, record: Any, kern_id: str) -> Any:
     return other.record if other is not None else record
 
 
-def kcc_card(kaart: Kaart) -> dict[str, str] | None:
-    """The gemeente's general number (the first ingang of soort kcc), for "nothing found"."""
+def kcc_cards(kaart: Kaart) -> list[dict[str, str]]:
+    """Each gemeente's general number (its KCC), for "nothing found": the page shows the one of the resident's
+    kern (`gemeente` is an area id of `gebieden`), every gemeente's without a kern."""
     from ..build.urls import record_url
     from ..fields import format_phone
 
-    for ingang in sorted(kaart.records.get("ingang", {}).values(), key=lambda i: i.id):
-        if ingang.soort == "kcc" and ingang.contact and ingang.contact.telefoon:
-            return {"naam": ingang.naam, "telefoon": format_phone(ingang.contact.telefoon), "url": record_url("ingang", ingang.id)}
-    return None
+    return [{"naam": kcc.naam, "telefoon": format_phone(kcc.contact.telefoon), "url": record_url("ingang", kcc.id), "gemeente": gemeente.id}
+            for gemeente, kcc in kaart.kcc_per_gemeente() if kcc.contact and kcc.contact.telefoon]
 
 
 def search_documents(kaart: Kaart, generated: Iterable[Any] = (), hand_written: Iterable[HandWrittenPage] = ()) -> list[SearchDocument]:
@@ -243,7 +242,7 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
         "zinnen": phrase_entries(kaart.extras.get("synoniemen", {})),
         "vangnet": index_entries(kaart, documents),
         "teams": team_entry(kaart, documents),
-        "kcc": kcc_card(kaart),
+        "kcc": kcc_cards(kaart),
     }
     synonyms = data["velden"].index(LUNR_FIELD_NAMES["synoniemen"])
     site_words = {term for term, posting in zip(termen, postings) if any(docs for field, docs in enumerate(posting[1:]) if field != synonyms)}

@@ -576,6 +576,14 @@ def follow_item(data: dict[str, Any], item: int | str, kern: str | None) -> list
     return doors_for(data["teams"], kern) if data.get("teams") else []
 
 
+def general_numbers(data: dict[str, Any], kern: str | None) -> list[dict[str, str]]:
+    """The KCC numbers for "nothing found": the one of the kern's gemeente, every gemeente's without a kern
+    (zoeken-ui.js kccNummers): a Wolderbeek resident is never sent to Egelstede's desk."""
+    cards = data.get("kcc") or []
+    own = [card for card in cards if kern and kern in data["gebieden"].get(card["gemeente"], ())]
+    return own or cards
+
+
 def serves(data: dict[str, Any], doc: dict[str, Any], kern: str) -> bool:
     """Whether a document's werkgebied holds the kern; what has none (a theme, a page) is for everyone."""
     areas = doc.get("werkgebied")

@@ -94,3 +94,19 @@ def test_plain_output_shows_the_crisis_line_above_the_results(capsys):
     assert code == 0
     assert out.startswith("!! 113 Zelfmoordpreventie: bel 113\n")
     assert out.index("resultaten voor") > out.index("0800 0113")
+
+
+def test_nothing_found_names_the_general_number_of_the_kerns_own_gemeente(capsys, demo):
+    """With --kern only the KCC of the kern's gemeente (a Wolderbeek resident was sent to Egelstede's desk);
+    without a kern every gemeente's."""
+    from support import DEMO_KAART
+
+    from generator.fields import format_phone
+
+    numbers = {gemeente.id: format_phone(kcc.contact.telefoon) for gemeente, kcc in demo.kcc_per_gemeente()}
+    _, out, _ = zoek(capsys, "xqzzyv", "--kaart", str(DEMO_KAART))
+    assert all(number in out for number in numbers.values())
+    for kern in ("stroetinge", "teutloo"):
+        own = demo.gemeente_van_kern[kern].id
+        _, out, _ = zoek(capsys, "xqzzyv", "--kern", kern, "--kaart", str(DEMO_KAART))
+        assert [gemeente for gemeente, number in numbers.items() if number in out] == [own]

@@ -95,15 +95,32 @@ def test_the_phone_desk_sees_the_crisis_line_labelled_spoed(browser_page, site_u
     assert rows[:2] == ["De Luisterlijn", "Huisartsenpost Egelland"], rows[:4]  # the help after 113, not word matches
 
 
-def test_nothing_found_is_never_a_dead_end(browser_page, site_url):
-    page = browser_page
-    page.goto(site_url + "/zoeken/?q=xqzzyv")
+def general_numbers_shown(page, url: str) -> list[str]:
+    page.goto(url)
     none = page.locator("#sk-geen")
     none.wait_for(state="visible")
     text = none.inner_text()
     assert "wegwijzer" in text and "thema" in text
-    call = none.locator("#sk-geen-kcc a")
-    assert call.inner_text() == "0523 800 100" and call.get_attribute("href") == "tel:0523800100"
+    links = none.locator("#sk-geen-kcc a")
+    assert all(link.get_attribute("href") == "tel:" + link.inner_text().replace(" ", "") for link in links.all())
+    return links.all_inner_texts()
+
+
+def test_nothing_found_is_never_a_dead_end_and_names_the_residents_own_gemeente(browser_page, site_url, demo):
+    """Without a kern every gemeente's general number; with a kern (filter or chosen on the device) only that of
+    the kern's gemeente: a Wolderbeek resident was sent to Egelstede's desk."""
+    from generator.fields import format_phone
+
+    page = browser_page
+    numbers = {gemeente.id: format_phone(kcc.contact.telefoon) for gemeente, kcc in demo.kcc_per_gemeente()}
+    assert len(set(numbers.values())) == 2
+    assert general_numbers_shown(page, site_url + "/zoeken/?q=xqzzyv") == list(numbers.values())
+    for kern in ("stroetinge", "teutloo"):
+        own = [numbers[demo.gemeente_van_kern[kern].id]]
+        assert general_numbers_shown(page, site_url + f"/zoeken/?q=xqzzyv&kern={kern}") == own
+        page.evaluate("kern => localStorage.setItem('sociale-kaart-kern', kern)", kern)
+        assert general_numbers_shown(page, site_url + "/zoeken/?q=xqzzyv") == own
+        page.evaluate("localStorage.removeItem('sociale-kaart-kern')")
 
 
 def test_a_typo_gets_did_you_mean(browser_page, site_url):

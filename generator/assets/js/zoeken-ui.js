@@ -128,8 +128,12 @@
     };
   }
 
-  function kccNummer(data) {
-    return data && data.kcc ? data.kcc : null;
+  /* The KCC numbers for "nothing found": the one of the kern's gemeente, every gemeente's without a kern
+     (query.general_numbers): a Wolderbeek resident is never sent to Egelstede's desk. */
+  function kccNummers(data, kern) {
+    var cards = (data && data.kcc) || [];
+    var own = cards.filter(function (card) { return kern && (data.gebieden[card.gemeente] || []).indexOf(kern) !== -1; });
+    return own.length ? own : cards;
   }
 
   // --- header field ------------------------------------------------------------------------------
@@ -443,15 +447,18 @@
       bedoel.appendChild(document.createTextNode("?"));
     }
 
-    function showKcc() {
-      var kcc = kccNummer(Zoek.data());
-      kccRegel.hidden = !kcc;
-      if (!kcc) return;
-      kccRegel.textContent = "Of bel de gemeente: ";
-      var link = el("a", null, kcc.telefoon);
-      link.href = "tel:" + kcc.telefoon.replace(/\s+/g, "");
-      kccRegel.appendChild(link);
-      kccRegel.appendChild(document.createTextNode(" (" + kcc.naam + ")."));
+    function showKcc(kern) {
+      var numbers = kccNummers(Zoek.data(), kern);
+      kccRegel.hidden = !numbers.length;
+      kccRegel.textContent = numbers.length === 1 ? "Of bel de gemeente: " : "Of bel je gemeente: ";
+      numbers.forEach(function (kcc, index) {
+        if (index) kccRegel.appendChild(document.createTextNode(" of "));
+        var link = el("a", null, kcc.telefoon);
+        link.href = "tel:" + kcc.telefoon.replace(/\s+/g, "");
+        kccRegel.appendChild(link);
+        kccRegel.appendChild(document.createTextNode(" (" + kcc.naam + ")"));
+      });
+      kccRegel.appendChild(document.createTextNode("."));
     }
 
     var asking = 0; // the newest render; an older search that answers later is dropped
@@ -485,7 +492,7 @@
         var empty = current.length === 0 && (query !== "" || Object.keys(filters).length > 0);
         none.hidden = !empty;
         noneFilters.hidden = !(empty && Object.keys(filters).length > 0);
-        if (empty) showKcc();
+        if (empty) showKcc(filters.kern || woonkern());
         root.classList.remove("sk-wacht"); // what follows the results may show now (zoeken.css)
         announce(said + statusText(query, filters, current.length), announceNow || (said !== "" && !announcedVangnet));
         announcedVangnet = said !== "";
