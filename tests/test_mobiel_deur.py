@@ -177,6 +177,8 @@ def test_snel_weg_is_in_the_header_and_covers_no_content(phone, site_url, width)
     knop = page.get_by_role("link", name="Snel weg")
     knop.wait_for(state="visible")
     page.locator(".sk-vangnet").first.wait_for()
+    # every card drawn (the page grows until then, and the end of the page is measured below)
+    page.wait_for_function("performance.getEntriesByName('sk-zoeken:getekend').length > 0")
     # in the header, which takes its own room in the flow (sticky), not fixed over the page
     assert knop.evaluate("""e => !!e.closest('.md-header') && getComputedStyle(e.closest('.sk-snelweg')).position === 'static'
                             && ['sticky', 'static', 'relative'].includes(getComputedStyle(e.closest('.md-header')).position)""")

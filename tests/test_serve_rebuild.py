@@ -108,7 +108,7 @@ def test_after_every_kind_of_edit_the_served_site_is_a_fresh_build(served, caplo
         inloop.read_text(encoding="utf-8").replace("id: baby-peuterinloop-oost", "id: inloop-nieuw").replace("naam: Baby", "naam: Nieuwe baby"),
         encoding="utf-8")
     served.rebuild()
-    (voorzieningen / "ambulante-begeleiding-ggz.yaml").unlink()
+    (voorzieningen / "koffie-inloop-brinkhof.yaml").unlink()  # referenced by no other file (vangnet daarna, wegwijzer)
     edit(sorted((served.kaart / "vindplaatsen").glob("*.yaml"))[0], "\nnaam: ", "\nnaam: De ")
     served.rebuild()
     served.assert_as_fresh_build("names changed, a record moved between kernen and themes, one added, one deleted")
