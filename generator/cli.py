@@ -40,13 +40,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         check_codeowners(kaart, problems)  # only for a kaart without other errors: one thing at a time
     shown = problems.sorted()
     if args.bestanden:
-        wanted = {Path(name).resolve() for name in args.bestanden}
-        shown = [problem for problem in shown if Path(problem.path).resolve() in wanted]
+        wanted = {_as_named(name) for name in args.bestanden}
+        shown = [problem for problem in shown if _as_named(problem.path) in wanted]
     for problem in shown:
         print(problem.as_github() if args.format == "github" else problem)
     warnings = kaart.extras.get("waarschuwingen", []) if kaart is not None else []
     if args.bestanden:
-        warnings = [warning for warning in warnings if Path(warning.path).resolve() in wanted]
+        warnings = [warning for warning in warnings if _as_named(warning.path) in wanted]
     for warning in sorted(set(warnings)):
         print(warning.as_github().replace("::error ", "::warning ", 1) if args.format == "github" else f"{warning} (waarschuwing)")
     others = len(problems) - len(shown)
@@ -64,6 +64,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _as_named(name: str) -> str:
+    """A path as named, made absolute but not resolved: a symlink in the kaart is itself (and reported), not its target."""
+    return os.path.abspath(name)
+
+
 def _kaart_root(start: Path) -> Path | None:
     """The kaart folder (the one with gebieden.yaml) that holds `start`, or None."""
     for candidate in (start, *start.parents):
@@ -78,8 +83,13 @@ def kaart_folder_for(args: argparse.Namespace) -> Path | None:
     """The kaart to check: --kaart, or for `kaart check FILE…` the kaart those files are in.
     Prints a Dutch explanation and returns None when there is none."""
     if args.bestanden:
-        roots = {_kaart_root(Path(name).resolve().parent) for name in args.bestanden}
-        missing = [name for name in args.bestanden if not Path(name).is_file()]
+        roots = {_kaart_root(Path(_as_named(name)).parent) for name in args.bestanden}
+        folders = [name for name in args.bestanden if Path(name).is_dir()]
+        if folders:
+            print(f"Dit is een map, geen bestand: {', '.join(folders)}. Noem de bestanden zelf, of laat de namen weg om de hele kaart "
+                  "te controleren.", file=sys.stderr)
+            return None
+        missing = [name for name in args.bestanden if not Path(name).is_file() and not Path(name).is_symlink()]
         if missing:
             print(f"Dit bestand bestaat niet: {', '.join(missing)}. Controleer de naam en de map.", file=sys.stderr)
             return None

@@ -73,10 +73,11 @@ def _restore(path: Path, snapshot: bytes | None) -> None:
         path.write_bytes(snapshot)
 
 
-def run_check(kaart: Path) -> tuple[int, str]:
+def run_check(kaart: Path, *files: Path) -> tuple[int, str]:
+    """`kaart check --kaart KAART`, or `kaart check FILE…` (checked within their kaart)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["check", "--kaart", str(kaart)])
+        code = main(["check", *map(str, files)] if files else ["check", "--kaart", str(kaart)])
     return code, out.getvalue() + err.getvalue()
 
 
@@ -129,6 +130,24 @@ def test_the_demo_kaart_is_clean_before_and_after_the_corpus(kaarten):
     for kaart in kaarten.values():
         code, output = run_check(kaart)
         assert code == 0, output
+
+
+def test_a_named_symlink_is_reported_as_a_symlink_not_as_its_target(kaarten):
+    """`kaart check kaart/voorzieningen/x.yaml` on a symlink to /etc/passwd: the symlink is refused where it is
+    (it was looked up as /etc/passwd: 'not in one kaart', or with its kaart found, filtered away as another file)."""
+    kaart = kaarten[False]
+    link = kaart / "voorzieningen" / "wachtwoorden.yaml"
+    link.symlink_to("/etc/passwd")
+    try:
+        code, output = run_check(kaart, link)
+    finally:
+        link.unlink()
+    assert code == 1 and "verwijzing (symlink)" in output and "wachtwoorden.yaml:1:1:" in output, output
+
+
+def test_a_named_folder_is_called_a_folder(kaarten):
+    code, output = run_check(kaarten[False], kaarten[False] / "voorzieningen")
+    assert code == 2 and "Dit is een map, geen bestand" in output, output
 
 
 def test_the_corpus_covers_every_class():
