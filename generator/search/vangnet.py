@@ -123,6 +123,12 @@ def record_of(kaart, record_id: str) -> tuple[str, Any] | None:
     return None
 
 
+# A partner who removes, renames or stops a record that `daarna` names meets this message in vangnet.yaml, a file
+# only the beheerders may change (ownership.py): it must say who mends it.
+FOR_PARTNERS = (" Heb je dit record zelf verwijderd, hernoemd of op gestopt gezet? Dan past de beheerder van de kaart"
+                " vangnet.yaml aan: vraag dat in je pull request.")
+
+
 def check_follow(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
     """Every id under `daarna` is a record in the search: it exists and has not stopped."""
     for number, lijn in enumerate(vangnet.lijnen):
@@ -135,9 +141,9 @@ def check_follow(kaart, vangnet: Vangnet, source, problems: Problemen) -> None:
                 from ..messages import suggestion
 
                 ids = [known for soort in FOLLOW_SOORTEN for known in kaart.records.get(soort, {})] + [SOCIAAL_TEAM]
-                problems.add(source.path, line, column, f"Bij 'daarna' staat '{record_id}', maar dat record bestaat niet in kaart/ (ingangen, voorzieningen, vindplaatsen, cliëntondersteuners, organisaties).{suggestion(record_id, ids)} Gebruik de id uit de bestandsnaam, of 'sociaal-team' voor het eigen sociaal team van de inwoner.")
+                problems.add(source.path, line, column, f"Bij 'daarna' staat '{record_id}', maar dat record bestaat niet in kaart/ (ingangen, voorzieningen, vindplaatsen, cliëntondersteuners, organisaties).{suggestion(record_id, ids)} Gebruik de id uit de bestandsnaam, of 'sociaal-team' voor het eigen sociaal team van de inwoner." + FOR_PARTNERS)
             elif getattr(found[1], "status", "actief") == "gestopt":
-                problems.add(source.path, line, column, f"'{record_id}' is gestopt en staat daarom niet in de zoekresultaten. Haal het weg bij 'daarna', of kies de hulp die dit nu doet.")
+                problems.add(source.path, line, column, f"'{record_id}' is gestopt en staat daarom niet in de zoekresultaten. Haal het weg bij 'daarna', of kies de hulp die dit nu doet." + FOR_PARTNERS)
 
 
 def day_and_night(ingang) -> bool:

@@ -255,6 +255,7 @@ def test_an_unknown_record_in_daarna_is_reported_with_its_line(mini_kaart):
     found = with_line(mini_kaart, VALID + "    daarna: [formulierenhulp, formulierhulp]\n")
     assert len(found) == 1 and "vangnet.yaml:5:" in found[0] and "'formulierhulp'" in found[0] and "bestaat niet" in found[0]
     assert "formulierenhulp" in found[0].split("bestaat niet", 1)[1]  # the closest id is suggested
+    assert "beheerder" in found[0]  # a partner who removed the record cannot edit vangnet.yaml: who mends it
 
 
 def test_a_stopped_record_in_daarna_is_refused(mini_kaart):
@@ -262,3 +263,4 @@ def test_a_stopped_record_in_daarna_is_refused(mini_kaart):
     record.write_text(record.read_text(encoding="utf-8").replace("werkgebied: [proefgem]", "status: gestopt\nwerkgebied: [proefgem]"), encoding="utf-8")
     found = with_line(mini_kaart, VALID + "    daarna:\n      - sociaal-team\n      - formulierenhulp\n")
     assert len(found) == 1 and "vangnet.yaml:7:" in found[0] and "gestopt" in found[0] and "daarna" in found[0]
+    assert "beheerder" in found[0]
