@@ -44,6 +44,13 @@ def assert_spoed_box_for(page, query: str) -> None:
     assert not [href for href in hrefs for line in lines if href.rstrip("/").endswith("/" + line["id"])]
 
 
+def assert_call_restored(page, query: str) -> None:
+    """The query back in the field (a shared link, Back, a reload), with its rows and its Spoed box."""
+    wait_for_rows(page)
+    assert page.input_value("#kcc-q") == query
+    assert_spoed_box_for(page, query)
+
+
 def assert_arrow_down_k_copies_the_crisis_line(page, query: str) -> None:
     first = crisis_lines(page, query)[0]
     page.locator("#kcc-q").focus()
@@ -60,9 +67,7 @@ def assert_arrow_down_k_copies_the_crisis_line(page, query: str) -> None:
 @pytest.mark.parametrize("query", CRISIS_CALLS)
 def test_a_shared_link_shows_the_spoed_box_and_arrow_down_k_copies_the_crisis_number(kcc, site_url, query):
     kcc.goto(f"{site_url}/kcc/?q={quote_plus(query)}")
-    wait_for_rows(kcc)
-    assert kcc.input_value("#kcc-q") == query
-    assert_spoed_box_for(kcc, query)
+    assert_call_restored(kcc, query)
     assert_arrow_down_k_copies_the_crisis_line(kcc, query)
 
 
@@ -73,12 +78,9 @@ def test_the_spoed_box_comes_back_after_back_and_after_a_reload(kcc):
     assert_spoed_box_for(page, query)
     page.goto(page.url.split("/kcc/")[0] + "/contact/")
     page.go_back()
-    wait_for_rows(page)
-    assert page.input_value("#kcc-q") == query
-    assert_spoed_box_for(page, query)
+    assert_call_restored(page, query)
     page.reload()
-    wait_for_rows(page)
-    assert_spoed_box_for(page, query)
+    assert_call_restored(page, query)
     assert_arrow_down_k_copies_the_crisis_line(page, query)
 
 
