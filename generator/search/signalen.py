@@ -229,7 +229,17 @@ class QueryWords:
         opens = j == 0 or clauses[j - 1] != clauses[j] or words[j - 1] in _CONJUNCTIONS
         if not (words[j] in _DETERMINERS or (opens and words[j] == "dat")) or j + 1 >= at or "om" in words[j + 2:min(j + 4, at)]:
             return False
-        return opens or (at - j <= 3 and words[j - 1] not in _PREPOSITIONS)
+        # not opening the clause: a subject only when no 'ik' stands before it ('ik heb de neiging me …': object)
+        return opens or (at - j <= 3 and words[j - 1] not in _PREPOSITIONS and not self._ik_before(j))
+
+    def _ik_before(self, j: int) -> bool:
+        """Whether 'ik' stands before word j in its clause, with no conjunction between."""
+        for i in range(j - 1, -1, -1):
+            if self.clauses[i] != self.clauses[j] or self.words[i] in _CONJUNCTIONS:
+                return False
+            if self.words[i] == "ik":
+                return True
+        return False
 
     def stem_of(self, word: str) -> str:
         if word not in self._stems:

@@ -524,6 +524,7 @@ CRISIS: list[tuple[str, str]] = [
     ("mijn vriend wil zichzelf iets aandoen", "113-zelfmoordpreventie"),
     # typed without spaces on a phone (query.spaced)
     ("ikwilnietmeerleven", "113-zelfmoordpreventie"), ("ikwildoodgaan", "113-zelfmoordpreventie"),
+    ("ik heb de neiging me iets aan te doen", "113-zelfmoordpreventie"), ("soms heb ik de drang me te snijden", "113-zelfmoordpreventie"),
     ("أريد أن أنتحر", "113-zelfmoordpreventie"), ("أخي يريد أن ينتحر", "113-zelfmoordpreventie"),
     ("mijnmanslaatmij", "veilig-thuis"), ("hijslaatmijnu", "alarmnummer-112"),
     ("mijn dochter is misbruikt door haar oom", "veilig-thuis"), ("mijn vader reageert niet meer", "alarmnummer-112"),

@@ -123,6 +123,10 @@ def test_a_missing_field_is_reported_in_dutch(mini_kaart):
     ("mezelf iets aandoen", "als hij weggaat wil ik me iets aandoen", True),  # 'ik' is nearer
     ("mezelf iets aandoen", "ik vind het leven zwaar en wil me iets aandoen", True),  # 'het leven' lies before 'en'
     ("mezelf iets aan te doen", "ik heb de neiging om me iets aan te doen", True),  # the noun of an om-clause
+    ("mezelf iets aan te doen", "ik heb de neiging me iets aan te doen", True),  # a noun after 'ik heb': its object
+    ("mezelf pijn doen", "ik krijg de drang me pijn te doen", True),
+    ("mezelf snijden", "soms heb ik de neiging me te snijden", True),
+    ("mezelf krassen", "ik voel de drang mij te krassen", True),
     ("mezelf iets aandoen", "ik wil met een mes me iets aandoen", True),  # after a preposition
     ("mezelf iets aandoen", "ik wil mezelf iets aandoen want mijn man bedreigt me", True),  # 'mezelf' as written
     ("mezelf iets aandoen", "mijn vriend wil zich iets aandoen", True),  # 'zich' is always reflexive

@@ -257,7 +257,16 @@
       var opens = j === 0 || clauses[j - 1] !== clauses[j] || CONJUNCTIONS.indexOf(words[j - 1]) !== -1;
       if (!(DETERMINERS.indexOf(words[j]) !== -1 || (opens && words[j] === "dat")) || j + 1 >= at ||
           words.slice(j + 2, Math.min(j + 4, at)).indexOf("om") !== -1) return false;
-      return opens || (at - j <= 3 && PREPOSITIONS.indexOf(words[j - 1]) === -1);
+      // not opening the clause: a subject only when no 'ik' stands before it ('ik heb de neiging me …': object)
+      return opens || (at - j <= 3 && PREPOSITIONS.indexOf(words[j - 1]) === -1 && !ikBefore(j));
+    }
+    // Whether 'ik' stands before word j in its clause, with no conjunction between (QueryWords._ik_before).
+    function ikBefore(j) {
+      for (var i = j - 1; i >= 0; i--) {
+        if (clauses[i] !== clauses[j] || CONJUNCTIONS.indexOf(words[i]) !== -1) return false;
+        if (words[i] === "ik") return true;
+      }
+      return false;
     }
     return {
       words: words,
