@@ -52,6 +52,9 @@ def text_expected(value: Any) -> str:
     if isinstance(value, (list, dict)):
         return ("Hier hoort tekst te staan, geen lijst of blok. Begint de tekst met [ of {? Zet hem dan tussen "
                 "aanhalingstekens, bijvoorbeeld: naam: \"[Nieuw] Taalcafé\".")
+    if isinstance(value, bool):
+        return ("Hier hoort tekst te staan, maar YAML leest dit woord als ja of nee (zoals ja, nee, yes, no, on, off, "
+                "true, false). Zet de tekst tussen aanhalingstekens, bijvoorbeeld: \"Ja\".")
     return (f"Hier hoort tekst te staan, maar YAML leest '{value}' als getal, datum of ja/nee. Zet de tekst tussen "
             f"aanhalingstekens, bijvoorbeeld: \"{value}\".")
 

@@ -91,7 +91,11 @@ def check_plausible(kaart, problems: Problemen, today: dt.date | None = None) ->
                     f"'{website}' begint met http://: zo'n verbinding is niet versleuteld. Werkt de website ook met https://? "
                     f"Schrijf dan 'https://{website[7:]}'."))
             if (twice := doubled_words(record.naam)) is not None:
-                problems.add(*where("naam"), f"In de naam staat '{twice}' twee keer achter elkaar. Haal het tweede '{twice}' weg.")
+                # a short word said twice is often the name itself ('Tam Tam', 'Bam Bam'): asked, not refused
+                reduplicated = " " not in twice and len(twice) <= 4
+                (warnings if reduplicated else problems).add(*where("naam"), (
+                    f"In de naam staat '{twice}' twee keer achter elkaar. " +
+                    (f"Is dat een vergissing? Haal dan het tweede '{twice}' weg." if reduplicated else f"Haal het tweede '{twice}' weg.")))
             for path, value in checked_values(record) if facts is None else facts.checked:
                 if isinstance(value, dt.date):
                     message = _date_problem(path, value, today)

@@ -48,10 +48,18 @@ class Problemen(list):
         its id look wrong ('Onbekende organisatie 'x''). A message in another file about that id (the first id
         it quotes) is dropped while the file named like the id has problems of its own; it comes back, if still
         true, once that file is right."""
-        troubled: dict[str, set[str]] = {}
-        for problem in self:
-            troubled.setdefault(Path(problem.path).name.split(".", 1)[0], set()).add(problem.path)
-        self[:] = [problem for problem in self if not _echo(problem, troubled)]
+        everywhere = _files_with_problems(self)
+        genuine = [problem for problem in self if not _echo(problem, everywhere)]
+        # only echoes of a file with a problem of its own go: two files quoting each other keep both messages
+        self[:] = [problem for problem in self if not _echo(problem, _files_with_problems(genuine))]
+
+
+def _files_with_problems(problems: list[Probleem]) -> dict[str, set[str]]:
+    """File name without extension (a record's id) → the paths with problems."""
+    troubled: dict[str, set[str]] = {}
+    for problem in problems:
+        troubled.setdefault(Path(problem.path).name.split(".", 1)[0], set()).add(problem.path)
+    return troubled
 
 
 def _echo(problem: Probleem, troubled: dict[str, set[str]]) -> bool:

@@ -558,3 +558,20 @@ def test_the_corpus_is_large():
     sizes["ingang-soort"] = len(INGANG_SOORTEN)
     print(sizes, sum(sizes.values()))
     assert sum(sizes.values()) >= 150
+
+
+def test_a_name_that_says_a_short_word_twice_is_a_warning_not_an_error(tmp_path):
+    """Proper names repeat a short word ('Tam Tam'); a partner must be able to keep one (a long word or a run of
+    words twice stays an error: see VALUE_CLASSES)."""
+    kaart = _kaart(tmp_path)
+    _set_value(kaart, V, ("naam",), "Tam Tam Formulierenhulp")
+    loaded, problems = load_kaart(kaart)
+    assert [str(p) for p in problems] == []
+    assert any("twee keer achter elkaar" in w.message for w in loaded.extras["waarschuwingen"])
+
+
+def test_a_yes_no_word_where_text_belongs_is_named_as_yes_or_no_never_python_true():
+    from generator.messages import text_expected
+
+    message = text_expected(True)
+    assert "True" not in message and "ja of nee" in message and "aanhalingstekens" in message

@@ -363,3 +363,20 @@ def test_a_large_reading_is_kept_from_the_cycle_collector_until_the_next_reading
         gc.unfreeze()
         if was_enabled:
             gc.enable()
+
+
+def test_echoes_go_only_when_the_named_file_keeps_a_problem_of_its_own():
+    """drop_echoes: two files whose messages quote each other keep both (dropping both let kaart check pass);
+    a message about an id whose file has a mistake of its own goes until that file is right."""
+    from generator.problems import Problemen
+
+    mutual = Problemen()
+    mutual.add("kaart/voorzieningen/a.yaml", 3, 1, "Onbekende organisatie 'b'.")
+    mutual.add("kaart/organisaties/b.yaml", 4, 1, "Onbekende kern 'a'.")
+    mutual.drop_echoes()
+    assert len(mutual) == 2
+    echo = Problemen()
+    echo.add("kaart/voorzieningen/a.yaml", 3, 1, "Onbekende organisatie 'b'.")
+    echo.add("kaart/organisaties/b.yaml", 4, 1, "Dit is geen geldige YAML.")
+    echo.drop_echoes()
+    assert [problem.path for problem in echo] == ["kaart/organisaties/b.yaml"]
