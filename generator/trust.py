@@ -262,11 +262,12 @@ def _kcc_numbers(record) -> tuple[tuple[tuple, str], ...]:
 
 
 # A text that speaks for someone else: 'wij zijn het sociaal team voor Haarsloo', or tells the KCC not to hand a caller
-# over to someone: 'verbind niet door met het sociaal team', 'verwijs nooit naar de gemeente'. What follows is compared
+# over to someone: 'verbind niet door met het sociaal team', 'verwijs nooit naar de gemeente' ('bel niet met vragen
+# over de Wmo' is about calling, not handing over). What follows is compared
 # with the gemeente's doors and names (GemeenteDeuren.name_match) when the kaart is checked.
 _CLAIM_RE = re.compile(
     r"\b(?:wij|we)\s+(?:zijn|heten|vormen)\b(?P<wij>[^.!?;:]*)"
-    r"|\b(?:verbind|verwijs|stuur|zet|bel)\s+(?:\w+\s+){0,2}?(?:niet|nooit)\b(?P<niet>[^.!?;:]*)"
+    r"|\b(?:verbind|verwijs|stuur|zet)\s+(?:\w+\s+){0,2}?(?:niet|nooit)\b(?P<niet>[^.!?;:]*)"
     r"|\b(?:niet|nooit)\s+(?:door)?(?:verbinden|verwijzen|sturen|zetten)\b(?P<niet2>[^.!?;:]*)",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -280,8 +281,22 @@ def _claims(texts: list[tuple[tuple, str]]) -> tuple[tuple[tuple, str, str], ...
             continue  # the words every claim holds: most texts have none, and the full pattern costs more
         for match in _CLAIM_RE.finditer(value):
             rest = next(group for group in match.groups() if group is not None)
-            found.append((path, match.group(0).strip(), rest))
+            if match.group("wij") is not None:
+                rest = _what_we_are(rest)
+            if rest:
+                found.append((path, match.group(0).strip(), rest))
     return tuple(found)
+
+
+def _what_we_are(rest: str) -> str:
+    """The name straight after 'wij zijn': 'het sociaal team voor …' → 'sociaal team voor'; '' for what is no name
+    ('geen onderdeel van het sociaal team', 'een initiatief van de gemeente', 'bereikbaar via het KCC')."""
+    words = rest.split(",")[0].split()
+    if not words or words[0].lower() in ("geen", "niet", "een"):
+        return ""
+    if words[0].lower() in ("het", "de"):
+        words = words[1:]
+    return " ".join(words[:3])
 
 
 def check_trust(kaart, problems: Problemen) -> None:

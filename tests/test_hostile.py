@@ -250,6 +250,11 @@ def test_the_gemeente_holds_a_huisartsenpost_without_review(tmp_path):
     (V, ("beschrijving",), "Meer over de Wmo op [de website van de gemeente](https://www.proefgem.nl/wmo)."),
     (V, ("kcc",), {"antwoord": "Loop binnen; het nummer van de formulierenhulp is 0523 800 300."}),
     (V, ("contact", "website"), "https://www.proefgemeente-welzijn.nl"),  # another domain that only starts like the gemeente's
+    # 'wij zijn' followed by what is no name of the gemeente's, and 'bel niet' about calling (the review found them refused)
+    (V, ("samenvatting",), "Wij zijn een initiatief van de gemeente Proefgem."),
+    (V, ("samenvatting",), "Wij zijn geen onderdeel van het sociaal team."),
+    (V, ("beschrijving",), "We zijn bereikbaar via het KCC van de gemeente."),
+    (V, ("beschrijving",), "Bel niet met vragen over de Wmo, maar ga naar het Wmo-loket."),
 ])
 def test_partner_texts_near_the_gemeentes_voice_are_accepted(tmp_path, relative, path, value):
     kaart = _kaart(tmp_path)
