@@ -398,10 +398,10 @@ class GemeenteDeuren:
                              for _, number in contact_numbers(door)}
         self.by_id = {door.id: door for door in doors}
         # its e-mail domains and web hosts: those of the gemeente organisations and of their doors ('egelstede.nl')
-        self.domains: dict[str, object] = {}
+        self.domains: dict[str, list] = {}  # every holder: a reviewed exception for one door covers its addresses
         for holder in [*(kaart.organisaties[org_id] for org_id in sorted(self.gemeente_ids)), *doors]:
             for domain in _domains_of(holder.contact):
-                self.domains.setdefault(domain, holder)
+                self.domains.setdefault(domain, []).append(holder)
         # an organisation the gemeente lets show a door's number (toegestane-nummers.yaml) may show its addresses too
         allowed = kaart.extras.get("toegestane_nummers", {})
         self.reviewed = {(org_id, door.id) for number, door in self.numbers.items() for org_id in allowed.get(number, ())}
@@ -448,9 +448,9 @@ class GemeenteDeuren:
         for field, what in (("email", "het e-mailadres"), ("website", "de website")):
             value = getattr(contact, field, None) if contact is not None else None
             domain = self.domain_of(value) if value else None
-            if domain is not None and (organisatie_id, self.domains[domain].id) not in self.reviewed:
+            if domain is not None and not any((organisatie_id, holder.id) in self.reviewed for holder in self.domains[domain]):
                 problems.add(*where("contact", field), (
-                    f"'{value}' is {what} van {self.domains[domain].naam} ({domain}). Alleen de gemeente mag haar e-mailadressen en "
+                    f"'{value}' is {what} van {self.domains[domain][0].naam} ({domain}). Alleen de gemeente mag haar e-mailadressen en "
                     "websites tonen: anders lijkt je record de gemeente. Geef hier het e-mailadres of de website van je eigen "
                     "organisatie. Wil je naar een pagina van de gemeente verwijzen? Zet dan een link in de beschrijving."))
 

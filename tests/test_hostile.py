@@ -270,9 +270,13 @@ def test_the_gemeente_speaks_as_itself_and_uses_its_addresses(tmp_path):
     assert [str(p) for p in load_kaart(kaart)[1]] == []
 
 
-def test_a_partner_may_show_a_doors_addresses_for_which_the_gemeente_reviewed_its_number(tmp_path):
-    """The exception for a door's number (aanmelden loopt echt via dat loket) covers that door's e-mail and website."""
+@pytest.mark.parametrize("gemeente_site", [False, True])
+def test_a_partner_may_show_a_doors_addresses_for_which_the_gemeente_reviewed_its_number(tmp_path, gemeente_site):
+    """The exception for a door's number (aanmelden loopt echt via dat loket) covers that door's e-mail and website,
+    also when the gemeente organisation itself has a website on the same domain (it was taken as the only holder)."""
     kaart = _kaart(tmp_path)
+    if gemeente_site:
+        _set_value(kaart, "organisaties/gemeente-proefgem.yaml", ("contact", "website"), "https://www.proefgem.nl")
     _set_value(kaart, V, ("contact", "email"), "team-a@proefgem.nl")
     _refused(kaart, kaart / V, "e-mailadres van")
     (kaart / "toegestane-nummers.yaml").write_text(
