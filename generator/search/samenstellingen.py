@@ -56,11 +56,6 @@ NOT_TAIL_STEMS = frozenset(stem(word) for word in NOT_TAILS)
 MIN_HEAD_ZIPF = 30  # Zipf x 10: rarer 'words' of the common list are mostly cut-off words ('nederl')
 
 
-def site_words(documents: Iterable[SearchDocument]) -> set[str]:
-    """Every word the documents hold on their own, in any indexed field (lower case, not stemmed)."""
-    return set().union(*(document_words(document) for document in documents))
-
-
 def document_words(document: SearchDocument) -> set[str]:
     return {word for name in FIELDS if name != TAIL_FIELD for piece in document.field_pieces(name) for word in raw_words(piece)}
 
@@ -75,7 +70,7 @@ def compound_tail(word: str, is_tail: Callable[[str], bool], is_head: Callable[[
     word, with a tail that is a word of the site (see the module text)."""
     for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
         head, tail = word[:cut], word[cut:]
-        if head in NOT_HEADS or stem(tail) in NOT_TAIL_STEMS or not is_tail(tail):
+        if head in NOT_HEADS or not is_tail(tail) or stem(tail) in NOT_TAIL_STEMS:  # the cheap set tests first
             continue
         if any(len(part) >= MIN_HEAD and part not in NOT_HEADS and is_head(part) for part in heads(head)):
             return tail
@@ -84,7 +79,8 @@ def compound_tail(word: str, is_tail: Callable[[str], bool], is_head: Callable[[
 
 def add_tails(documents: list[SearchDocument]) -> None:
     """Put the compound tails of each document's words into its TAIL_FIELD."""
-    words = site_words(documents)
+    per_document = [document_words(document) for document in documents]
+    words = set().union(*per_document)  # every word the documents hold on their own
     stems = {stem(word) for word in words}
     common = frequencies()
 
@@ -94,13 +90,16 @@ def add_tails(documents: list[SearchDocument]) -> None:
     def is_head(word: str) -> bool:
         return word in words or common.get(word, 0) >= MIN_HEAD_ZIPF
 
-    for document in documents:
-        own = {stem(word) for word in document_words(document)}
+    tail_of: dict[str, str | None] = {}  # a word recurs across documents: split it once
+    for document, mine in zip(documents, per_document):
+        own = {stem(word) for word in mine}
         tails: list[str] = []
         for name in SPLIT_FIELDS:
             for piece in document.field_pieces(name):
                 for word in raw_words(piece):
-                    tail = compound_tail(word, is_tail, is_head)
+                    if word not in tail_of:
+                        tail_of[word] = compound_tail(word, is_tail, is_head)
+                    tail = tail_of[word]
                     if tail and stem(tail) not in own and tail not in tails:
                         tails.append(tail)
         setattr(document, TAIL_FIELD, tails)
