@@ -58,7 +58,7 @@ from ..wegwijzer.deur import deur_van, eigen_deur, open_voor
 from .documents import FIELDS, HandWrittenPage, SearchDocument, collect_documents
 
 from .dutch import STEM_EXCEPTIONS, dutch_builder, raw_words
-from .query import SETTINGS, door_signals
+from .query import SETTINGS, signal_phrases
 from .signalen import signal_words
 from .samenstellingen import add_tails
 from .synoniemen import expand, group_entries, phrase_entries
@@ -250,14 +250,6 @@ def build_search_data(kaart: Kaart, generated: Iterable[Any] = (), hand_written:
     data["groepen"] = {"veld": LUNR_FIELD_NAMES["synoniemen"], "woorden": words, "zinnen": phrases}
     data["gewoon"] = list(common_neighbours(typo_words(signal_phrases(data))))
     return data
-
-
-def signal_phrases(data: dict[str, Any]) -> list[str]:
-    """Every phrase the search matches like a signal: the safety net's (with its `tenzij`), the doors' and the
-    everyday phrases with a negation."""
-    lines = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
-    doors = [signal for door in data.get("deuren", []) for signal in door_signals(door)]
-    return lines + doors + [phrase for phrase, _ in data.get("zinnen", [])]
 
 
 def search_data_json(data: dict[str, Any]) -> str:

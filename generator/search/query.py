@@ -117,7 +117,7 @@ def without_filler(terms: list[str], filler: set[str]) -> list[str]:
     return content if content else terms
 
 
-RUN_OF_LETTERS = re.compile("[a-z]+")
+LETTERS = re.compile("[a-z]+")
 
 
 def word_break(word: str, known) -> list[str] | None:
@@ -166,15 +166,20 @@ def spaced(query: str, words: "Words", lexicon: set[str], settings: dict[str, An
     def is_phrase_word(piece: str, at: int) -> bool:
         return piece in dutch.STOP_WORDS and not (at == 0 and piece in settings["compoundStarts"])
 
-    return RUN_OF_LETTERS.sub(split, fold(js_lower(str(query or ""))))
+    return LETTERS.sub(split, fold(js_lower(str(query or ""))))
+
+
+def signal_phrases(data: dict[str, Any]) -> list[str]:
+    """Every phrase the search matches like a signal: the safety net's (with its `tenzij`), the doors' and the
+    everyday phrases with a negation."""
+    lines = [signal for entry in data.get("vangnet", []) for signal in entry["signalen"] + entry.get("tenzij", [])]
+    doors = [signal for door in data.get("deuren", []) for signal in door_signals(door)]
+    return lines + doors + [phrase for phrase, _ in data.get("zinnen", [])]
 
 
 def signal_lexicon(data: dict[str, Any]) -> set[str]:
-    """The words of every signal the query is matched against (safety net, doors, phrases), '*' dropped."""
-    phrases = [signal for entry in data.get("vangnet", []) for signal in entry.get("signalen", [])]
-    phrases += [signal for door in data.get("deuren", []) for signal in door_signals(door)]
-    phrases += [phrase for phrase, _ in data.get("zinnen", [])]
-    return {word for phrase in phrases for word in RUN_OF_LETTERS.findall(fold(js_lower(phrase)))}
+    """The words of every signal the query is matched against (signal_phrases), '*' dropped."""
+    return {word for phrase in signal_phrases(data) for word in LETTERS.findall(fold(js_lower(phrase)))}
 
 
 class Words:
@@ -231,7 +236,6 @@ def without_apostrophe(term: str) -> str:
     return head if len(head) >= 2 else term
 
 
-LETTERS = re.compile("[a-z]+")
 
 
 def known_form(term: str, words: Words, settings: dict[str, int]) -> list[str]:
@@ -728,14 +732,14 @@ class SearchEngine:
 
     def found_as_typed(self, terms: list[str], alone: frozenset[str]) -> bool:
         """Whether the terms find anything before typo tolerance and filters (the last answer is kept)."""
-        key = " ".join(terms)
+        key = " ".join(terms) + "|" + " ".join(sorted(alone))  # the answer depends on both
         if key not in self._found:
             self._found = {key: bool(ranked(self.index, self.data, clauses_for(terms, self.settings, False, self.vocabulary), lambda doc: True, alone))}
         return self._found[key]
 
     def alone(self, query: str, terms: list[str]) -> frozenset[str]:
         """The words of everyday phrases the question does not say whole (alone_terms): filler counts ('household help')."""
-        return alone_terms(clean_query(query, self.settings) + terms, self.data)
+        return alone_terms(clean_query(self.spaced(query), self.settings) + terms, self.data)
 
     def vocabulary(self) -> TokenSet:
         if self._vocabulary is None:

@@ -33,7 +33,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from .index import SEARCH_DATA_URI, search_data_json, signal_phrases
+from .index import SEARCH_DATA_URI, search_data_json
+from .query import signal_phrases
 from .signalen import signal_stems
 
 SHARD_DIR = "zoeken/"

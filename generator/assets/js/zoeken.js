@@ -386,7 +386,7 @@
   }
 
   function isStopWord(lunr, word) {
-    return !lunr.nl.stopWordFilter(new lunr.Token(word, {}));
+    return !lunr.nl.stopWordFilter(word);  // a plain string will do (token.toString()); no Token per substring tried
   }
 
   /** The query lower case and folded, runs of letters typed together read apart (query.spaced). */
@@ -408,7 +408,7 @@
   /** The words of every signal the query is matched against (query.signal_lexicon). */
   function signalLexicon(data) {
     var phrases = [];
-    (data.vangnet || []).forEach(function (entry) { phrases = phrases.concat(entry.signalen || []); });
+    (data.vangnet || []).forEach(function (entry) { phrases = phrases.concat(entry.signalen || [], entry.tenzij || []); });
     (data.deuren || []).forEach(function (door) { phrases = phrases.concat(doorSignals(door)); });
     (data.zinnen || []).forEach(function (zin) { phrases.push(zin[0]); });
     var lexicon = new Set();
@@ -1250,7 +1250,7 @@
 
     /** Whether the terms find anything before typo tolerance and filters (the last answer is kept); null while a shard is missing. */
     function foundAsTyped(t, alone) {
-      var key = t.join(" ");
+      var key = t.join(" ") + "|" + Array.from(alone).sort().join(" "); // the answer depends on both
       if (found.key !== key) {
         var hits = ranked(index, store, data, clausesFor(lunr, t, settings, false, vocabulary), function () { return true; }, alone);
         if (hits === null) return null;
@@ -1261,7 +1261,7 @@
 
     /** The words of everyday phrases the question does not say whole (aloneTerms): filler counts ('household help'). */
     function alone(query, t) {
-      return aloneTerms(lunr, cleanQuery(lunr, query, settings).concat(t), data);
+      return aloneTerms(lunr, cleanQuery(lunr, spaced(query), settings).concat(t), data);
     }
 
     function suggestion(query) {
