@@ -38,7 +38,7 @@ from pydantic_core import PydanticCustomError
 from .fields import Regel, Tekst, cijfers, format_phone, parse_phone, parsed_phone, phone_type
 from .problems import Problemen
 from .vocabulary import (CRISIS_INGANGEN, CRISIS_SOORTEN, GEMEENTE_DEUR, HULPLIJN, INGANG_HOUDERS, INGANG_SOORTEN, NATIONALE_HULPLIJNEN,
-                         REGIONALE_LIJN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN)
+                         KCC_TEKST_ZONDER_KCC, REGIONALE_LIJN, ROUTERENDE_INGANGEN, WEGWIJZER_TREFWOORDEN)
 
 GEMEENTE = "gemeente"
 ALLOWED_NUMBERS_FILE = "toegestane-nummers.yaml"
@@ -232,7 +232,7 @@ class TrustFacts(NamedTuple):
 def trust_facts(record) -> TrustFacts:
     words = _words(record.naam)
     markdown = _markdown_texts(record)
-    texts = [(path, value) for path, value in markdown if "](" in value or "<" in value]
+    texts = _texts_with_links(record, markdown)
     numbers = tuple((path, number, phone_risk(number)) for path, number in numbers_of(record, texts))
     return TrustFacts(words, reserved_line(record.naam, words), texts, numbers, _kcc_numbers(record), _claims(markdown))
 
@@ -243,7 +243,7 @@ def kcc_texts(record) -> list[tuple[tuple, str]]:
     if "kcc" in type(record).model_fields:
         kcc = record.kcc
         return [(("kcc", name), getattr(kcc, name)) for name in ("antwoord", "doorverwijzen") if kcc is not None and getattr(kcc, name, None)]
-    for name in ("wat_kun_je_vragen", "samenvatting"):
+    for name in KCC_TEKST_ZONDER_KCC:
         if getattr(record, name, None):
             return [((name,), getattr(record, name))]
     return []
@@ -519,9 +519,10 @@ def _sanitize():
     return sanitize
 
 
-def _texts_with_links(record) -> list[tuple[tuple, str]]:
-    """(path, text) of the Markdown texts of a record that may hold a link ('[…](…)' or '<…>'): most hold none."""
-    return [(path, value) for path, value in _markdown_texts(record) if "](" in value or "<" in value]
+def _texts_with_links(record, markdown: list[tuple[tuple, str]] | None = None) -> list[tuple[tuple, str]]:
+    """(path, text) of the Markdown texts of a record that may hold a link ('[…](…)' or '<…>'): most hold none.
+    `markdown`: the record's _markdown_texts when already read."""
+    return [(path, value) for path, value in (_markdown_texts(record) if markdown is None else markdown) if "](" in value or "<" in value]
 
 
 def _markdown_texts(record) -> list[tuple[tuple, str]]:

@@ -223,3 +223,7 @@ NATIONALE_HULPLIJNEN: dict[str, dict] = {
     "de-kindertelefoon": {"naam": "De Kindertelefoon", "nummers": ("+318000432",), "namen": ("kindertelefoon",)},
     "de-luisterlijn": {"naam": "De Luisterlijn", "nummers": ("+31880767000",), "namen": ("luisterlijn",)},
 }
+
+# What /kcc/ reads out about a record without a `kcc` block, first filled field first (kcc.data.kcc_antwoord);
+# the trust check reads the same fields (trust.kcc_texts).
+KCC_TEKST_ZONDER_KCC = ("wat_kun_je_vragen", "samenvatting")

@@ -71,11 +71,15 @@ def test_a_shared_link_shows_the_spoed_box_and_arrow_down_k_copies_the_crisis_nu
     assert_arrow_down_k_copies_the_crisis_line(kcc, query)
 
 
-def test_the_spoed_box_comes_back_after_back_and_after_a_reload(kcc):
-    page = kcc
-    query = CRISIS_CALLS[0]
+def typed_crisis_call(page, query: str) -> str:
     page.keyboard.type(query)
     assert_spoed_box_for(page, query)
+    return query
+
+
+def test_the_spoed_box_comes_back_after_back_and_after_a_reload(kcc):
+    page = kcc
+    query = typed_crisis_call(page, CRISIS_CALLS[0])
     page.goto(page.url.split("/kcc/")[0] + "/contact/")
     page.go_back()
     assert_call_restored(page, query)
@@ -86,9 +90,7 @@ def test_the_spoed_box_comes_back_after_back_and_after_a_reload(kcc):
 
 def test_enter_and_v_on_a_crisis_call_give_the_crisis_line(kcc):
     page = kcc
-    query = CRISIS_CALLS[1]
-    page.keyboard.type(query)
-    assert_spoed_box_for(page, query)
+    query = typed_crisis_call(page, CRISIS_CALLS[1])
     first = crisis_lines(page, query)[0]
     page.keyboard.press("Enter")
     assert page.evaluate("!!document.activeElement.closest('[data-vangnet]')")

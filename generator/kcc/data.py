@@ -38,6 +38,7 @@ from ..fields import format_phone
 from ..freshness import OUTDATED_MONTHS, WARN_MONTHS
 from ..openingstijden import to_json
 from ..validate import Kaart
+from ..vocabulary import KCC_TEKST_ZONDER_KCC
 from ..fields import cijfers
 
 KCC_DATA_URI = "kcc/kcc.json"
@@ -72,10 +73,9 @@ def kcc_antwoord(kaart: Kaart, record: Any) -> str | None:
     their data: a vindplaats what residents can ask there, an organisation its summary or what it offers."""
     if "kcc" in type(record).model_fields:
         return record.kcc.antwoord if record.kcc is not None else None
-    if getattr(record, "wat_kun_je_vragen", None):
-        return record.wat_kun_je_vragen
-    if getattr(record, "samenvatting", None):
-        return record.samenvatting
+    for name in KCC_TEKST_ZONDER_KCC:
+        if getattr(record, name, None):
+            return getattr(record, name)
     aanbod = kaart.aanbod_per_organisatie.get(record.id, [])
     if not aanbod:
         return None
